@@ -1,0 +1,226 @@
+/**
+ * Every table of the portal (drizzle sqlite-core). SQL names are singular snake_case.
+ * Calendar days are stored as 'YYYY-MM-DD' text (a date in the cohort's time zone);
+ * instants as integer milliseconds since the epoch.
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/** The three roles of ARCHITECTURE.md's table. */
+export const roles = ['participant', 'mentor', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+const createdAt = () =>
+	integer('created_at', { mode: 'timestamp_ms' })
+		.notNull()
+		.default(sql`(unixepoch('subsec') * 1000)`);
+
+/** A person who can sign in. Nobody signs up: rows come from accepted invitations or the CLI. */
+export const userTable = sqliteTable('user', {
+	/** Random opaque id (never sequential, so ids leak nothing). */
+	id: text('id').primaryKey(),
+	/** Lower-cased email, the sign-in name. */
+	email: text('email').notNull().unique(),
+	/** Name as the person wants it shown. */
+	name: text('name').notNull(),
+	/** participant | mentor | admin. */
+	role: text('role', { enum: roles }).notNull(),
+	/** argon2id hash (PHC string). */
+	passwordHash: text('password_hash').notNull(),
+	/** Set when an admin disables the account; disabled people cannot sign in. */
+	disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
+	createdAt: createdAt(),
+});
+
+/** A signed-in browser. The id is the SHA-256 of the cookie token; the token itself is never stored. */
+export const authSessionTable = sqliteTable(
+	'auth_session',
+	{
+		/** Hex SHA-256 of the session token. */
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		/** Inactivity expiry; pushed forward (bounded) while the person is active. */
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+		/** Hard limit no refresh can pass. */
+		absoluteExpiresAt: integer('absolute_expires_at', { mode: 'timestamp_ms' }).notNull(),
+		/** Last request seen, for the sessions list on /account. */
+		lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }).notNull(),
+		/** A short description of the browser, for the sessions list. */
+		device: text('device').notNull().default(''),
+		createdAt: createdAt(),
+	},
+	(t) => [index('auth_session_user_idx').on(t.userId)],
+);
+
+/** Failed sign-in counters per account and per client address; shared by every app instance. */
+export const loginThrottleTable = sqliteTable('login_throttle', {
+	/** 'account:<email>' or 'address:<ip>'. */
+	key: text('key').primaryKey(),
+	/** Consecutive failures since the last success or expiry of the window. */
+	failures: integer('failures').notNull(),
+	/** When the latest failure happened. */
+	lastFailureAt: integer('last_failure_at', { mode: 'timestamp_ms' }).notNull(),
+	/** No attempt is checked before this instant. */
+	blockedUntil: integer('blocked_until', { mode: 'timestamp_ms' }),
+});
+
+/** The one-time links: invitations, password resets and the first-admin setup link. */
+export const invitationKinds = ['invite', 'reset', 'setup'] as const;
+export type InvitationKind = (typeof invitationKinds)[number];
+
+/** A one-time link. Only the SHA-256 of its token is stored. */
+export const invitationTable = sqliteTable(
+	'invitation',
+	{
+		id: text('id').primaryKey(),
+		/** Hex SHA-256 of the token in the link. */
+		tokenHash: text('token_hash').notNull().unique(),
+		/** invite | reset | setup. */
+		kind: text('kind', { enum: invitationKinds }).notNull(),
+		/** Address the link is for (lower-cased). */
+		email: text('email').notNull(),
+		/** Suggested name; the invitee may change it. */
+		name: text('name').notNull().default(''),
+		/** Role the new account gets. */
+		role: text('role', { enum: roles }).notNull(),
+		/** Cohort a participant or mentor joins; null for admins and resets. */
+		cohortId: text('cohort_id').references(() => cohortTable.id, { onDelete: 'cascade' }),
+		/** For resets: whose password the link sets. */
+		userId: text('user_id').references(() => userTable.id, { onDelete: 'cascade' }),
+		/** Who issued it (null for the setup link). */
+		createdBy: text('created_by').references(() => userTable.id, { onDelete: 'set null' }),
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+		usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+		revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt(),
+	},
+	(t) => [index('invitation_cohort_idx').on(t.cohortId)],
+);
+
+/** One edition of the programme (e.g. "2026/2027") with its dates. */
+export const cohortTable = sqliteTable('cohort', {
+	id: text('id').primaryKey(),
+	/** Edition name shown everywhere, unique. */
+	edition: text('edition').notNull().unique(),
+	/** IANA time zone the dates are in (default Asia/Tokyo). */
+	timezone: text('timezone').notNull().default('Asia/Tokyo'),
+	/** First and last day of the training week. */
+	trainingStart: text('training_start').notNull(),
+	trainingEnd: text('training_end').notNull(),
+	/** First and last day of the on-the-job training. */
+	ojtStart: text('ojt_start').notNull(),
+	ojtEnd: text('ojt_end').notNull(),
+	/** Day the participants leave Japan. */
+	departureDate: text('departure_date').notNull(),
+	/** Day the report outline is presented. */
+	outlinePresentationDate: text('outline_presentation_date').notNull(),
+	/** Final report due (defaults to departure + 14 days). */
+	reportDueDate: text('report_due_date').notNull(),
+	/** Last day corrections may be requested (defaults to one month after the programme ends). */
+	correctionsUntil: text('corrections_until').notNull(),
+	/** Set when the edition is archived: read-only from then on. */
+	archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
+	createdAt: createdAt(),
+});
+
+/** Membership of a cohort: participants (max 4, one per administration) and mentors. */
+export const cohortMemberTable = sqliteTable(
+	'cohort_member',
+	{
+		cohortId: text('cohort_id')
+			.notNull()
+			.references(() => cohortTable.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		/** participant | mentor (admins are not members). */
+		role: text('role', { enum: ['participant', 'mentor'] }).notNull(),
+		/** The participant's Member administration; null for mentors. Unique per cohort. */
+		administration: text('administration'),
+		createdAt: createdAt(),
+	},
+	(t) => [
+		primaryKey({ columns: [t.cohortId, t.userId] }),
+		uniqueIndex('cohort_member_administration_uq').on(t.cohortId, t.administration),
+		index('cohort_member_user_idx').on(t.userId),
+	],
+);
+
+/** A module a participant marked complete. */
+export const moduleProgressTable = sqliteTable(
+	'module_progress',
+	{
+		userId: text('user_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		/** Content collection id (the MDX file name). */
+		moduleId: text('module_id').notNull(),
+		completedAt: integer('completed_at', { mode: 'timestamp_ms' }).notNull(),
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.moduleId] })],
+);
+
+/** One submitted knowledge check. Scored on the server from the module's frontmatter. */
+export const quizAttemptTable = sqliteTable(
+	'quiz_attempt',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		moduleId: text('module_id').notNull(),
+		/** JSON array of chosen option indexes, one per question (-1 = unanswered). */
+		answers: text('answers', { mode: 'json' }).$type<number[]>().notNull(),
+		/** Correct answers. */
+		score: integer('score').notNull(),
+		/** Questions in the check at the time. */
+		total: integer('total').notNull(),
+		/** Seconds from opening the check to submitting it, as the browser measured. */
+		durationSeconds: integer('duration_seconds').notNull(),
+		createdAt: createdAt(),
+	},
+	(t) => [index('quiz_attempt_user_module_idx').on(t.userId, t.moduleId)],
+);
+
+/** A pre-arrival checklist item a participant ticked. */
+export const checklistItemTable = sqliteTable(
+	'checklist_item',
+	{
+		userId: text('user_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		/** Stable key of the item (see src/lib/checklist.ts). */
+		itemKey: text('item_key').notNull(),
+		doneAt: integer('done_at', { mode: 'timestamp_ms' }).notNull(),
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.itemKey] })],
+);
+
+/** Who did what, when. Never holds passwords, tokens or hashes. */
+export const auditEventTable = sqliteTable(
+	'audit_event',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+		/** The acting user; null for anonymous events such as a failed sign-in. */
+		actorId: text('actor_id').references(() => userTable.id, { onDelete: 'set null' }),
+		/** Dotted verb, e.g. 'auth.sign_in', 'cohort.create'. */
+		action: text('action').notNull(),
+		/** Kind of record acted on, e.g. 'user', 'cohort', 'log_entry'. */
+		subjectType: text('subject_type').notNull(),
+		subjectId: text('subject_id'),
+		/** Small JSON object with context (never secrets). */
+		details: text('details', { mode: 'json' }).$type<Record<string, unknown>>(),
+	},
+	(t) => [index('audit_event_at_idx').on(t.at)],
+);
+
+export type User = typeof userTable.$inferSelect;
+export type AuthSession = typeof authSessionTable.$inferSelect;
+export type Invitation = typeof invitationTable.$inferSelect;
+export type Cohort = typeof cohortTable.$inferSelect;
+export type CohortMember = typeof cohortMemberTable.$inferSelect;
+export type QuizAttempt = typeof quizAttemptTable.$inferSelect;
+export type AuditEvent = typeof auditEventTable.$inferSelect;

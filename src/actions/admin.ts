@@ -1,0 +1,119 @@
+/** Admin actions: cohorts, invitations, reset links. Admins only. */
+import { defineAction } from 'astro:actions';
+import { z } from 'astro/zod';
+import { SMTP_FROM, SMTP_URL } from 'astro:env/server';
+import { cohortDateProblems, defaultCorrectionsUntil, defaultReportDue } from '~/lib/cohort-rules';
+import { isDay } from '~/lib/dates';
+import { createCohort, findCohort, setCohortArchived, updateCohort } from '~/lib/server/cohort';
+import { getDb } from '~/lib/server/db';
+import { createInvitation, createResetLink, revokeLink } from '~/lib/server/invitation';
+import { invitationLink, resetLink } from '~/lib/server/links';
+import { invitationMail, resetMail, sendMail } from '~/lib/server/mail';
+import { requireRole, run } from './guard';
+
+const day = z.string().refine(isDay, { error: 'Enter a date.' });
+const optionalDay = z.string().refine((v) => v === '' || isDay(v), { error: 'Enter a date or leave empty.' });
+const validTimeZone = (tz: string) => {
+	try {
+		new Intl.DateTimeFormat('en', { timeZone: tz });
+		return true;
+	} catch {
+		return false;
+	}
+};
+
+/** The cohort form; empty report-due and corrections dates take their defaults. */
+const cohortInput = z
+	.object({
+		edition: z.string().trim().min(4, { error: 'Name the edition, e.g. 2026/2027.' }).max(40),
+		timezone: z.string().trim().refine(validTimeZone, { error: 'Use an IANA time zone such as Asia/Tokyo.' }),
+		trainingStart: day,
+		trainingEnd: day,
+		ojtStart: day,
+		ojtEnd: day,
+		departureDate: day,
+		outlinePresentationDate: day,
+		reportDueDate: optionalDay,
+		correctionsUntil: optionalDay,
+	})
+	.transform((v) => ({
+		...v,
+		reportDueDate: v.reportDueDate || defaultReportDue(v.departureDate),
+		correctionsUntil: v.correctionsUntil || defaultCorrectionsUntil(v.departureDate),
+	}))
+	.superRefine((v, ctx) => {
+		for (const [field, message] of Object.entries(cohortDateProblems(v)))
+			ctx.addIssue({ code: 'custom', path: [field], message });
+	});
+
+export const cohort = {
+	create: defineAction({
+		accept: 'form',
+		input: cohortInput,
+		handler: async (input, context) => {
+			const admin = requireRole(context, 'admin');
+			const row = await run(async () => createCohort(await getDb(), admin.id, input));
+			return { id: row.id };
+		},
+	}),
+	update: defineAction({
+		accept: 'form',
+		input: cohortInput.and(z.object({ id: z.string().min(1) })),
+		handler: async (input, context) => {
+			const admin = requireRole(context, 'admin');
+			const { id, ...fields } = input;
+			await run(async () => updateCohort(await getDb(), admin.id, id, fields));
+			return { id };
+		},
+	}),
+	archive: defineAction({
+		accept: 'form',
+		input: z.object({ id: z.string().min(1), archived: z.enum(['true', 'false']) }),
+		handler: async (input, context) => {
+			const admin = requireRole(context, 'admin');
+			await run(async () => setCohortArchived(await getDb(), admin.id, input.id, input.archived === 'true'));
+			return { id: input.id };
+		},
+	}),
+};
+
+export const invitation = {
+	create: defineAction({
+		accept: 'form',
+		input: z.object({
+			email: z.email({ error: 'Enter an email address.' }).max(200),
+			name: z.string().trim().min(2, { error: 'Enter the person’s name.' }).max(120),
+			role: z.enum(['participant', 'mentor', 'admin'], { error: 'Choose a role.' }),
+			cohortId: z.string().default(''),
+		}),
+		handler: async (input, context) => {
+			const admin = requireRole(context, 'admin');
+			const db = await getDb();
+			const { token, invitation: inv } = await run(() => createInvitation(db, admin.id, { ...input, cohortId: input.cohortId || null }));
+			const link = invitationLink(context.url, token);
+			const edition = inv.cohortId ? ((await findCohort(db, inv.cohortId))?.edition ?? null) : null;
+			const emailed = await sendMail(SMTP_URL, SMTP_FROM, invitationMail({ to: inv.email, name: inv.name, role: inv.role, edition, link })).catch(() => false);
+			return { link, email: inv.email, emailed };
+		},
+	}),
+	revoke: defineAction({
+		accept: 'form',
+		input: z.object({ id: z.string().min(1) }),
+		handler: async (input, context) => {
+			const admin = requireRole(context, 'admin');
+			await run(async () => revokeLink(await getDb(), admin.id, input.id));
+			return { id: input.id };
+		},
+	}),
+	reset: defineAction({
+		accept: 'form',
+		input: z.object({ userId: z.string().min(1) }),
+		handler: async (input, context) => {
+			const admin = requireRole(context, 'admin');
+			const { token, user } = await run(async () => createResetLink(await getDb(), admin.id, input.userId));
+			const link = resetLink(context.url, token);
+			const emailed = await sendMail(SMTP_URL, SMTP_FROM, resetMail({ to: user.email, name: user.name, link })).catch(() => false);
+			return { link, email: user.email, emailed };
+		},
+	}),
+};

@@ -1,0 +1,126 @@
+/** Signing in and out, passwords, invitations and the first-admin setup. */
+import { ActionError, defineAction, type ActionAPIContext } from 'astro:actions';
+import { z } from 'astro/zod';
+import { badCredentialsMessage, changePassword, signIn } from '~/lib/server/auth';
+import { getDb } from '~/lib/server/db';
+import { acceptInvitation, completeSetup, useResetLink } from '~/lib/server/invitation';
+import { describeDevice, invalidateSession, invalidateUserSessions, createSession } from '~/lib/server/session';
+import { deleteSessionCookie, setSessionCookie } from '~/lib/server/session-cookie';
+import { recordAudit } from '~/lib/server/audit';
+import { formatInstant } from '~/lib/dates';
+import { clientAddress, requireUser, run } from './guard';
+
+const email = z.email({ error: 'Enter an email address like name@customs.example.' }).max(200);
+const password = z.string().min(1, { error: 'Enter your password.' }).max(256);
+const newPassword = z.string().min(12, { error: 'Use at least 12 characters — a few unrelated words make a good passphrase.' }).max(256);
+const name = z.string().trim().min(2, { error: 'Enter your name as it should appear.' }).max(120);
+const token = z.string().min(10).max(100);
+
+/** Sign-in: same answer for unknown email and wrong password; throttled per account and address. */
+const signInAction = defineAction({
+	accept: 'form',
+	input: z.object({ email, password, next: z.string().max(500).optional() }),
+	handler: async (input, context) => {
+		const db = await getDb();
+		const result = await signIn(db, {
+			email: input.email,
+			password: input.password,
+			address: clientAddress(context),
+			device: describeDevice(context.request.headers.get('user-agent')),
+		});
+		if (!result.ok && result.reason === 'throttled')
+			throw new ActionError({
+				code: 'TOO_MANY_REQUESTS',
+				message: `Too many failed sign-ins. Try again after ${formatInstant(result.retryAt)} (Tokyo time), in about ${Math.max(1, Math.ceil((result.retryAt.getTime() - Date.now()) / 60000))} minute(s).`,
+			});
+		if (!result.ok) throw new ActionError({ code: 'UNAUTHORIZED', message: badCredentialsMessage });
+		setSessionCookie(context, result.token, result.expiresAt);
+		return { next: safeNext(input.next) };
+	},
+});
+
+/** Only same-site paths may be a redirect target after sign-in. */
+export function safeNext(next: string | undefined): string {
+	return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/dashboard';
+}
+
+const signOut = defineAction({
+	accept: 'form',
+	handler: async (_input, context) => {
+		const session = context.locals.authSession;
+		if (session) {
+			const db = await getDb();
+			await invalidateSession(db, session.id);
+			await recordAudit(db, { actorId: session.userId, action: 'auth.sign_out', subjectType: 'user', subjectId: session.userId });
+		}
+		deleteSessionCookie(context);
+		return { signedOut: true };
+	},
+});
+
+const changePasswordAction = defineAction({
+	accept: 'form',
+	input: z
+		.object({ current: password, next: newPassword, confirm: z.string() })
+		.refine((v) => v.next === v.confirm, { error: 'The two new passwords differ.', path: ['confirm'] }),
+	handler: async (input, context) => {
+		const user = requireUser(context);
+		const db = await getDb();
+		const sessionId = context.locals.authSession!.id;
+		await run(() => changePassword(db, { userId: user.id, sessionId, current: input.current, next: input.next }));
+		return { changed: true };
+	},
+});
+
+const signOutOthers = defineAction({
+	accept: 'form',
+	handler: async (_input, context) => {
+		const user = requireUser(context);
+		await invalidateUserSessions(await getDb(), user.id, context.locals.authSession!.id);
+		return { done: true };
+	},
+});
+
+/** Starts a session for someone who just set their password through a link. */
+async function signInFresh(context: ActionAPIContext, userId: string) {
+	const { token: cookieToken, session } = await createSession(await getDb(), userId, describeDevice(context.request.headers.get('user-agent')));
+	setSessionCookie(context, cookieToken, session.expiresAt);
+}
+
+const accept = defineAction({
+	accept: 'form',
+	input: z
+		.object({ token, name, administration: z.string().trim().max(120).default(''), password: newPassword, confirm: z.string() })
+		.refine((v) => v.password === v.confirm, { error: 'The two passwords differ.', path: ['confirm'] }),
+	handler: async (input, context) => {
+		const user = await run(async () => acceptInvitation(await getDb(), input.token, input));
+		await signInFresh(context, user.id);
+		return { welcome: user.name };
+	},
+});
+
+const reset = defineAction({
+	accept: 'form',
+	input: z
+		.object({ token, password: newPassword, confirm: z.string() })
+		.refine((v) => v.password === v.confirm, { error: 'The two passwords differ.', path: ['confirm'] }),
+	handler: async (input, context) => {
+		const link = await run(async () => useResetLink(await getDb(), input.token, input.password));
+		await signInFresh(context, link.userId!);
+		return { done: true };
+	},
+});
+
+const setup = defineAction({
+	accept: 'form',
+	input: z
+		.object({ token, email, name, password: newPassword, confirm: z.string() })
+		.refine((v) => v.password === v.confirm, { error: 'The two passwords differ.', path: ['confirm'] }),
+	handler: async (input, context) => {
+		const user = await run(async () => completeSetup(await getDb(), input.token, input));
+		await signInFresh(context, user.id);
+		return { done: true };
+	},
+});
+
+export const auth = { signIn: signInAction, signOut, changePassword: changePasswordAction, signOutOthers, accept, reset, setup };

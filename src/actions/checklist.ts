@@ -1,0 +1,22 @@
+/** The pre-arrival checklist: participants tick their own items. */
+import { defineAction } from 'astro:actions';
+import { z } from 'astro/zod';
+import { isChecklistKey } from '~/lib/checklist';
+import { setChecklistItem } from '~/lib/server/checklist';
+import { getDb } from '~/lib/server/db';
+import { requireRole } from './guard';
+
+export const checklist = {
+	set: defineAction({
+		accept: 'form',
+		input: z.object({
+			key: z.string().refine(isChecklistKey, { error: 'Unknown checklist item.' }),
+			done: z.enum(['true', 'false']),
+		}),
+		handler: async (input, context) => {
+			const user = requireRole(context, 'participant');
+			await setChecklistItem(await getDb(), user.id, input.key, input.done === 'true');
+			return { key: input.key };
+		},
+	}),
+};

@@ -1,0 +1,57 @@
+/** The first lines of every action handler: who is asking, may they, and errors in HTTP terms. */
+import { ActionError, type ActionAPIContext } from 'astro:actions';
+import { RuleError } from '~/lib/server/errors';
+import type { SessionUser } from '~/lib/server/session';
+
+/** The signed-in person, or a 401. */
+export function requireUser(context: ActionAPIContext): SessionUser {
+	const user = context.locals.user;
+	if (!user) throw new ActionError({ code: 'UNAUTHORIZED', message: 'Your session has ended. Sign in again to continue.' });
+	return user;
+}
+
+/** The signed-in person if they hold one of the roles, else 401 or 403. */
+export function requireRole(context: ActionAPIContext, ...roles: SessionUser['role'][]): SessionUser {
+	const user = requireUser(context);
+	if (!roles.includes(user.role)) throw new ActionError({ code: 'FORBIDDEN', message: 'Your role cannot do this.' });
+	return user;
+}
+
+/**
+ * An error shaped like Astro's input-validation error, so a rule broken on the server shows
+ * beside its field exactly like a zod message does (isInputError() recognises it).
+ */
+class FieldRuleError extends ActionError {
+	type = 'AstroActionInputError' as const;
+	issues: { path: string[]; message: string; code: string }[];
+	fields: Record<string, string[]>;
+	constructor(field: string, message: string) {
+		super({ code: 'BAD_REQUEST', message });
+		this.issues = [{ path: [field], message, code: 'custom' }];
+		this.fields = { [field]: [message] };
+	}
+}
+
+const statusOf = { invalid: 'BAD_REQUEST', not_found: 'NOT_FOUND', forbidden: 'FORBIDDEN', conflict: 'CONFLICT' } as const;
+
+/** Runs domain code and turns a RuleError into the matching action error. */
+export async function run<T>(work: () => Promise<T>): Promise<T> {
+	try {
+		return await work();
+	} catch (error) {
+		if (!(error instanceof RuleError)) throw error;
+		if (error.field && error.code !== 'not_found') throw new FieldRuleError(error.field, error.message);
+		throw new ActionError({ code: statusOf[error.code], message: error.message });
+	}
+}
+
+/** The client address, for throttling (behind a proxy, the first X-Forwarded-For hop). */
+export function clientAddress(context: ActionAPIContext): string {
+	const forwarded = context.request.headers.get('x-forwarded-for');
+	if (forwarded && process.env.TRUST_PROXY === '1') return forwarded.split(',')[0]!.trim();
+	try {
+		return context.clientAddress;
+	} catch {
+		return 'unknown';
+	}
+}

@@ -1,0 +1,52 @@
+/**
+ * Production entry: migrate, make sure there is a way to create the first admin, then serve the
+ * built portal. Wraps Astro's standalone handler so that every response (static files too)
+ * carries the security headers.
+ */
+import { createServer } from 'node:http';
+import { existsSync } from 'node:fs';
+import { createDb } from '../../db/client';
+import { migrateDb } from '../../db/migrate';
+import { securityHeaders } from '../lib/security-headers';
+import { ensureSetupLink } from './setup-link';
+
+const entry = new URL('../../dist/server/entry.mjs', import.meta.url);
+
+/** Reads the settings the start script needs (the app itself reads them through astro:env). */
+function readSettings() {
+	return {
+		databaseUrl: process.env.DATABASE_URL ?? 'file:data/portal.db',
+		authToken: process.env.DATABASE_AUTH_TOKEN,
+		host: process.env.HOST ?? '127.0.0.1',
+		port: Number(process.env.PORT ?? 4321),
+	};
+}
+
+export async function serve(banner?: string): Promise<void> {
+	const settings = readSettings();
+	process.env.DATABASE_URL = settings.databaseUrl;
+	if (!existsSync(entry)) throw new Error('No build found: run `npm run build` (or `npm start`) first.');
+	const db = await createDb(settings.databaseUrl, settings.authToken);
+	await migrateDb(db);
+	const publicUrl = process.env.PUBLIC_URL ?? `http://${settings.host}:${settings.port}`;
+	await ensureSetupLink(db, publicUrl);
+	db.$client.close();
+
+	process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+	const { handler } = (await import(entry.href)) as {
+		handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void;
+	};
+	const server = createServer((req, res) => {
+		for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+		handler(req, res);
+	});
+	server.listen(settings.port, settings.host, () => {
+		console.log(`RILO A/P Programme Portal listening on ${publicUrl}`);
+		if (banner) console.log(banner);
+	});
+	const stop = () => server.close(() => process.exit(0));
+	process.on('SIGTERM', stop);
+	process.on('SIGINT', stop);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await serve();

@@ -1,0 +1,9 @@
+/// <reference types="astro/client" />
+declare namespace App {
+	interface Locals {
+		/** The signed-in person, or null. Set by the middleware from the session cookie. */
+		user: import('./lib/server/session').SessionUser | null;
+		/** The current session (its id is the token's hash), or null. */
+		authSession: import('../db/schema').AuthSession | null;
+	}
+}

@@ -1,0 +1,37 @@
+/** The primary navigation for each role. Only pages that exist are listed. */
+import type { Role } from '~db/schema';
+
+export type NavItem = { href: string; label: string };
+
+const everyone: NavItem[] = [{ href: '/curriculum', label: 'Curriculum' }];
+
+const byRole: Record<Role, NavItem[]> = {
+	participant: [
+		{ href: '/dashboard', label: 'Dashboard' },
+		...everyone,
+		{ href: '/programme', label: 'Programme' },
+	],
+	mentor: [
+		{ href: '/dashboard', label: 'Dashboard' },
+		...everyone,
+		{ href: '/programme', label: 'Programme' },
+		{ href: '/progress', label: 'Cohort progress' },
+	],
+	admin: [
+		{ href: '/dashboard', label: 'Dashboard' },
+		...everyone,
+		{ href: '/programme', label: 'Programme' },
+		{ href: '/progress', label: 'Cohort progress' },
+		{ href: '/admin', label: 'Admin' },
+	],
+};
+
+/** Links for a role, or for someone not signed in. */
+export function navFor(role: Role | null): NavItem[] {
+	return role ? byRole[role] : [{ href: '/', label: 'Home' }, ...everyone];
+}
+
+/** True when `href` is the current section (so it gets aria-current). */
+export function isCurrent(href: string, pathname: string): boolean {
+	return href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
+}

@@ -1,0 +1,27 @@
+/**
+ * Who may see whose records. Participants see only their own; mentors see the participants of
+ * their cohorts; admins see everyone. Callers answer 404 when these return null.
+ */
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '~db/client';
+import { userTable, type User } from '~db/schema';
+import { RuleError } from './errors';
+import { shareCohort } from './cohort';
+import type { SessionUser } from './session';
+
+/** The participant whose records `viewer` asks for, or null when missing or not theirs to see. */
+export async function findVisibleParticipant(db: Db, viewer: SessionUser, participantId: string): Promise<User | null> {
+	if (viewer.role === 'participant' && viewer.id !== participantId) return null;
+	const [participant] = await db
+		.select()
+		.from(userTable)
+		.where(and(eq(userTable.id, participantId), eq(userTable.role, 'participant')));
+	if (!participant) return null;
+	if (viewer.role === 'mentor' && !(await shareCohort(db, viewer.id, participantId))) return null;
+	return participant;
+}
+
+/** Throws unless the person has one of the roles (actions call it in their first line). */
+export function assertRole(user: SessionUser, ...allowed: SessionUser['role'][]): void {
+	if (!allowed.includes(user.role)) throw new RuleError('forbidden', 'Your role cannot do this.');
+}

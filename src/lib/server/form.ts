@@ -1,0 +1,47 @@
+/**
+ * What a page needs to re-render a form after its action: the result, each field's error, a
+ * general error, and the values the person typed (passwords left out) so nothing is lost.
+ */
+import { isInputError } from 'astro:actions';
+
+type ActionResultLike = { data?: unknown; error?: unknown } | undefined;
+
+export type FormState = {
+	/** The submitted values, by field name (empty on GET). */
+	values: Record<string, string>;
+	/** The first message for each field that failed. */
+	errors: Record<string, string>;
+	/** A message that belongs to the whole form (e.g. wrong password, throttled, conflict). */
+	error: string | null;
+	/** HTTP status of the error, when there was one. */
+	status: number | null;
+	/** True when the action succeeded. */
+	ok: boolean;
+};
+
+const secretField = /password|^current$|^next$|^confirm$|token/i;
+
+/** Builds the form state for a page from its action result and request. */
+export async function formState(request: Request, result: ActionResultLike): Promise<FormState> {
+	const values: Record<string, string> = {};
+	if (request.method === 'POST' && result?.error) {
+		const data = await request.formData().catch(() => null);
+		data?.forEach((value, key) => {
+			if (typeof value === 'string' && !secretField.test(key)) values[key] = value;
+		});
+	}
+	const errors: Record<string, string> = {};
+	let error: string | null = null;
+	let status: number | null = null;
+	if (result?.error) {
+		const e = result.error as { message?: string; status?: number; fields?: Record<string, string[]> };
+		status = e.status ?? 400;
+		if (isInputError(result.error)) {
+			for (const [field, messages] of Object.entries(e.fields ?? {})) if (messages?.[0]) errors[field] = messages[0];
+			error = Object.keys(errors).length ? 'Please correct the fields marked below.' : 'Some input was not valid.';
+		} else {
+			error = e.message || 'Something went wrong. Please try again.';
+		}
+	}
+	return { values, errors, error, status, ok: Boolean(result && !result.error) };
+}

@@ -1,0 +1,57 @@
+/**
+ * Outgoing email through nodemailer when SMTP_URL is set; otherwise nothing is sent and the
+ * admin copies links by hand. Mail never carries restricted text (callers leave it out).
+ */
+import nodemailer, { type Transporter } from 'nodemailer';
+
+let transport: Transporter | null = null;
+let transportUrl: string | null = null;
+
+/** What every message needs. */
+export type Mail = { to: string; subject: string; text: string };
+
+/** Sends a message; returns false (and sends nothing) when no SMTP server is configured. */
+export async function sendMail(smtpUrl: string | undefined, from: string, mail: Mail): Promise<boolean> {
+	if (!smtpUrl) return false;
+	if (!transport || transportUrl !== smtpUrl) {
+		transport = nodemailer.createTransport(smtpUrl);
+		transportUrl = smtpUrl;
+	}
+	await transport.sendMail({ from, ...mail });
+	return true;
+}
+
+/** The text of an invitation email. */
+export function invitationMail(input: { to: string; name: string; role: string; edition: string | null; link: string }): Mail {
+	const where = input.edition ? ` in the ${input.edition} cohort` : '';
+	return {
+		to: input.to,
+		subject: 'Your invitation to the RILO A/P Programme Portal',
+		text: [
+			`Dear ${input.name || 'colleague'},`,
+			'',
+			`You are invited to the RILO A/P Programme Portal as ${input.role}${where} of the WCO Asia-Pacific Regional Data/Intelligence Professionals Programme.`,
+			'',
+			'Open this link within 7 days to set your password (it works once):',
+			input.link,
+			'',
+			'If you did not expect this message, you can ignore it.',
+		].join('\n'),
+	};
+}
+
+/** The text of a password-reset email. */
+export function resetMail(input: { to: string; name: string; link: string }): Mail {
+	return {
+		to: input.to,
+		subject: 'Set a new password for the RILO A/P Programme Portal',
+		text: [
+			`Dear ${input.name},`,
+			'',
+			'The programme admin issued a link for you to set a new password. It works once, within 7 days:',
+			input.link,
+			'',
+			'Setting a new password signs you out on every device.',
+		].join('\n'),
+	};
+}
