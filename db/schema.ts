@@ -184,6 +184,25 @@ export const quizAttemptTable = sqliteTable(
 	(t) => [index('quiz_attempt_user_module_idx').on(t.userId, t.moduleId)],
 );
 
+/** One answer to a data-lab exercise, checked on the server against the data set's ground truth. */
+export const exerciseAttemptTable = sqliteTable(
+	'exercise_attempt',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		/** Stable id of the exercise (see content/data). */
+		exerciseId: text('exercise_id').notNull(),
+		/** The answer as the participant gave it. */
+		answer: text('answer').notNull(),
+		/** Whether it matched the ground truth. */
+		correct: integer('correct', { mode: 'boolean' }).notNull(),
+		createdAt: createdAt(),
+	},
+	(t) => [index('exercise_attempt_user_idx').on(t.userId, t.exerciseId)],
+);
+
 /** A pre-arrival checklist item a participant ticked. */
 export const checklistItemTable = sqliteTable(
 	'checklist_item',
@@ -224,3 +243,4 @@ export type Cohort = typeof cohortTable.$inferSelect;
 export type CohortMember = typeof cohortMemberTable.$inferSelect;
 export type QuizAttempt = typeof quizAttemptTable.$inferSelect;
 export type AuditEvent = typeof auditEventTable.$inferSelect;
+export type ExerciseAttempt = typeof exerciseAttemptTable.$inferSelect;
