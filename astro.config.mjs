@@ -7,7 +7,7 @@ import tailwindcss from '@tailwindcss/vite';
 
 export default defineConfig({
 	output: 'server',
-		// staticHeaders: prerendered pages get their CSP as a real header (frame-ancestors needs one).
+	// staticHeaders: prerendered pages get their CSP as a real header (frame-ancestors needs one).
 	adapter: node({ mode: 'standalone', staticHeaders: true }),
 	integrations: [mdx(), react()],
 	vite: { plugins: [tailwindcss()] },

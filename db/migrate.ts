@@ -12,7 +12,10 @@ export async function migrateDb(db: Db): Promise<void> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-	const db = await createDb(process.env.DATABASE_URL ?? 'file:data/portal.db', process.env.DATABASE_AUTH_TOKEN);
+	const db = await createDb(
+		process.env.DATABASE_URL ?? 'file:data/portal.db',
+		process.env.DATABASE_AUTH_TOKEN,
+	);
 	await migrateDb(db);
 	console.log('migrations applied');
 	db.$client.close();

@@ -4,7 +4,14 @@
  * instants as integer milliseconds since the epoch.
  */
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+	index,
+	integer,
+	primaryKey,
+	sqliteTable,
+	text,
+	uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 
 /** The three roles of ARCHITECTURE.md's table. */
 export const roles = ['participant', 'mentor', 'admin'] as const;

@@ -7,7 +7,13 @@ import { parse as parseYaml } from 'yaml';
 /** Glossary entries get their id from the term, e.g. "RILO A/P" -> "rilo-a-p". */
 function glossaryEntries(text: string) {
 	const items = parseYaml(text) as { term: string }[];
-	return items.map((item) => ({ id: item.term.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, ''), ...item }));
+	return items.map((item) => ({
+		id: item.term
+			.toLowerCase()
+			.replace(/[^a-z0-9]+/g, '-')
+			.replace(/^-|-$/g, ''),
+		...item,
+	}));
 }
 
 const source = z.object({

@@ -12,7 +12,9 @@ import { invitationMail, resetMail, sendMail } from '~/lib/server/mail';
 import { requireRole, run } from './guard';
 
 const day = z.string().refine(isDay, { error: 'Enter a date.' });
-const optionalDay = z.string().refine((v) => v === '' || isDay(v), { error: 'Enter a date or leave empty.' });
+const optionalDay = z
+	.string()
+	.refine((v) => v === '' || isDay(v), { error: 'Enter a date or leave empty.' });
 const validTimeZone = (tz: string) => {
 	try {
 		new Intl.DateTimeFormat('en', { timeZone: tz });
@@ -26,7 +28,10 @@ const validTimeZone = (tz: string) => {
 const cohortInput = z
 	.object({
 		edition: z.string().trim().min(4, { error: 'Name the edition, e.g. 2026/2027.' }).max(40),
-		timezone: z.string().trim().refine(validTimeZone, { error: 'Use an IANA time zone such as Asia/Tokyo.' }),
+		timezone: z
+			.string()
+			.trim()
+			.refine(validTimeZone, { error: 'Use an IANA time zone such as Asia/Tokyo.' }),
 		trainingStart: day,
 		trainingEnd: day,
 		ojtStart: day,
@@ -71,7 +76,9 @@ export const cohort = {
 		input: z.object({ id: z.string().min(1), archived: z.enum(['true', 'false']) }),
 		handler: async (input, context) => {
 			const admin = requireRole(context, 'admin');
-			await run(async () => setCohortArchived(await getDb(), admin.id, input.id, input.archived === 'true'));
+			await run(async () =>
+				setCohortArchived(await getDb(), admin.id, input.id, input.archived === 'true'),
+			);
 			return { id: input.id };
 		},
 	}),
@@ -89,10 +96,16 @@ export const invitation = {
 		handler: async (input, context) => {
 			const admin = requireRole(context, 'admin');
 			const db = await getDb();
-			const { token, invitation: inv } = await run(() => createInvitation(db, admin.id, { ...input, cohortId: input.cohortId || null }));
+			const { token, invitation: inv } = await run(() =>
+				createInvitation(db, admin.id, { ...input, cohortId: input.cohortId || null }),
+			);
 			const link = invitationLink(context.url, token);
 			const edition = inv.cohortId ? ((await findCohort(db, inv.cohortId))?.edition ?? null) : null;
-			const emailed = await sendMail(SMTP_URL, SMTP_FROM, invitationMail({ to: inv.email, name: inv.name, role: inv.role, edition, link })).catch(() => false);
+			const emailed = await sendMail(
+				SMTP_URL,
+				SMTP_FROM,
+				invitationMail({ to: inv.email, name: inv.name, role: inv.role, edition, link }),
+			).catch(() => false);
 			return { link, email: inv.email, emailed };
 		},
 	}),
@@ -110,9 +123,15 @@ export const invitation = {
 		input: z.object({ userId: z.string().min(1) }),
 		handler: async (input, context) => {
 			const admin = requireRole(context, 'admin');
-			const { token, user } = await run(async () => createResetLink(await getDb(), admin.id, input.userId));
+			const { token, user } = await run(async () =>
+				createResetLink(await getDb(), admin.id, input.userId),
+			);
 			const link = resetLink(context.url, token);
-			const emailed = await sendMail(SMTP_URL, SMTP_FROM, resetMail({ to: user.email, name: user.name, link })).catch(() => false);
+			const emailed = await sendMail(
+				SMTP_URL,
+				SMTP_FROM,
+				resetMail({ to: user.email, name: user.name, link }),
+			).catch(() => false);
 			return { link, email: user.email, emailed };
 		},
 	}),

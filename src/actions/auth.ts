@@ -4,7 +4,12 @@ import { z } from 'astro/zod';
 import { badCredentialsMessage, changePassword, signIn } from '~/lib/server/auth';
 import { getDb } from '~/lib/server/db';
 import { acceptInvitation, completeSetup, useResetLink } from '~/lib/server/invitation';
-import { describeDevice, invalidateSession, invalidateUserSessions, createSession } from '~/lib/server/session';
+import {
+	describeDevice,
+	invalidateSession,
+	invalidateUserSessions,
+	createSession,
+} from '~/lib/server/session';
 import { deleteSessionCookie, setSessionCookie } from '~/lib/server/session-cookie';
 import { recordAudit } from '~/lib/server/audit';
 import { formatInstant } from '~/lib/dates';
@@ -12,7 +17,10 @@ import { clientAddress, requireUser, run } from './guard';
 
 const email = z.email({ error: 'Enter an email address like name@customs.example.' }).max(200);
 const password = z.string().min(1, { error: 'Enter your password.' }).max(256);
-const newPassword = z.string().min(12, { error: 'Use at least 12 characters — a few unrelated words make a good passphrase.' }).max(256);
+const newPassword = z
+	.string()
+	.min(12, { error: 'Use at least 12 characters — a few unrelated words make a good passphrase.' })
+	.max(256);
 const name = z.string().trim().min(2, { error: 'Enter your name as it should appear.' }).max(120);
 const token = z.string().min(10).max(100);
 
@@ -41,7 +49,9 @@ const signInAction = defineAction({
 
 /** Only same-site paths may be a redirect target after sign-in. */
 export function safeNext(next: string | undefined): string {
-	return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/dashboard';
+	return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')
+		? next
+		: '/dashboard';
 }
 
 const signOut = defineAction({
@@ -51,7 +61,12 @@ const signOut = defineAction({
 		if (session) {
 			const db = await getDb();
 			await invalidateSession(db, session.id);
-			await recordAudit(db, { actorId: session.userId, action: 'auth.sign_out', subjectType: 'user', subjectId: session.userId });
+			await recordAudit(db, {
+				actorId: session.userId,
+				action: 'auth.sign_out',
+				subjectType: 'user',
+				subjectId: session.userId,
+			});
 		}
 		deleteSessionCookie(context);
 		return { signedOut: true };
@@ -62,12 +77,17 @@ const changePasswordAction = defineAction({
 	accept: 'form',
 	input: z
 		.object({ current: password, next: newPassword, confirm: z.string() })
-		.refine((v) => v.next === v.confirm, { error: 'The two new passwords differ.', path: ['confirm'] }),
+		.refine((v) => v.next === v.confirm, {
+			error: 'The two new passwords differ.',
+			path: ['confirm'],
+		}),
 	handler: async (input, context) => {
 		const user = requireUser(context);
 		const db = await getDb();
 		const sessionId = context.locals.authSession!.id;
-		await run(() => changePassword(db, { userId: user.id, sessionId, current: input.current, next: input.next }));
+		await run(() =>
+			changePassword(db, { userId: user.id, sessionId, current: input.current, next: input.next }),
+		);
 		return { changed: true };
 	},
 });
@@ -83,15 +103,28 @@ const signOutOthers = defineAction({
 
 /** Starts a session for someone who just set their password through a link. */
 async function signInFresh(context: ActionAPIContext, userId: string) {
-	const { token: cookieToken, session } = await createSession(await getDb(), userId, describeDevice(context.request.headers.get('user-agent')));
+	const { token: cookieToken, session } = await createSession(
+		await getDb(),
+		userId,
+		describeDevice(context.request.headers.get('user-agent')),
+	);
 	setSessionCookie(context, cookieToken, session.expiresAt);
 }
 
 const accept = defineAction({
 	accept: 'form',
 	input: z
-		.object({ token, name, administration: z.string().trim().max(120).default(''), password: newPassword, confirm: z.string() })
-		.refine((v) => v.password === v.confirm, { error: 'The two passwords differ.', path: ['confirm'] }),
+		.object({
+			token,
+			name,
+			administration: z.string().trim().max(120).default(''),
+			password: newPassword,
+			confirm: z.string(),
+		})
+		.refine((v) => v.password === v.confirm, {
+			error: 'The two passwords differ.',
+			path: ['confirm'],
+		}),
 	handler: async (input, context) => {
 		const user = await run(async () => acceptInvitation(await getDb(), input.token, input));
 		await signInFresh(context, user.id);
@@ -103,7 +136,10 @@ const reset = defineAction({
 	accept: 'form',
 	input: z
 		.object({ token, password: newPassword, confirm: z.string() })
-		.refine((v) => v.password === v.confirm, { error: 'The two passwords differ.', path: ['confirm'] }),
+		.refine((v) => v.password === v.confirm, {
+			error: 'The two passwords differ.',
+			path: ['confirm'],
+		}),
 	handler: async (input, context) => {
 		const link = await run(async () => useResetLink(await getDb(), input.token, input.password));
 		await signInFresh(context, link.userId!);
@@ -115,7 +151,10 @@ const setup = defineAction({
 	accept: 'form',
 	input: z
 		.object({ token, email, name, password: newPassword, confirm: z.string() })
-		.refine((v) => v.password === v.confirm, { error: 'The two passwords differ.', path: ['confirm'] }),
+		.refine((v) => v.password === v.confirm, {
+			error: 'The two passwords differ.',
+			path: ['confirm'],
+		}),
 	handler: async (input, context) => {
 		const user = await run(async () => completeSetup(await getDb(), input.token, input));
 		await signInFresh(context, user.id);
@@ -123,4 +162,12 @@ const setup = defineAction({
 	},
 });
 
-export const auth = { signIn: signInAction, signOut, changePassword: changePasswordAction, signOutOthers, accept, reset, setup };
+export const auth = {
+	signIn: signInAction,
+	signOut,
+	changePassword: changePasswordAction,
+	signOutOthers,
+	accept,
+	reset,
+	setup,
+};

@@ -14,7 +14,8 @@ export const progress = {
 		input: z.object({ moduleId, complete: z.enum(['true', 'false']) }),
 		handler: async (input, context) => {
 			const user = requireRole(context, 'participant');
-			if (!(await findQuiz(input.moduleId))) throw new ActionError({ code: 'NOT_FOUND', message: 'Unknown module.' });
+			if (!(await findQuiz(input.moduleId)))
+				throw new ActionError({ code: 'NOT_FOUND', message: 'Unknown module.' });
 			await setModuleComplete(await getDb(), user.id, input.moduleId, input.complete === 'true');
 			return { moduleId: input.moduleId };
 		},
@@ -36,7 +37,15 @@ export const quiz = {
 			const { results, score, total } = scoreQuiz(quizQuestions, input.answers);
 			const user = context.locals.user;
 			const saved = user?.role === 'participant';
-			if (saved) await recordQuizAttempt(await getDb(), { userId: user.id, moduleId: input.moduleId, answers: results.map((r) => r.chosen), score, total, durationSeconds: input.durationSeconds });
+			if (saved)
+				await recordQuizAttempt(await getDb(), {
+					userId: user.id,
+					moduleId: input.moduleId,
+					answers: results.map((r) => r.chosen),
+					score,
+					total,
+					durationSeconds: input.durationSeconds,
+				});
 			return { results, score, total, saved, signedIn: Boolean(user) };
 		},
 	}),

@@ -6,14 +6,22 @@ import type { SessionUser } from '~/lib/server/session';
 /** The signed-in person, or a 401. */
 export function requireUser(context: ActionAPIContext): SessionUser {
 	const user = context.locals.user;
-	if (!user) throw new ActionError({ code: 'UNAUTHORIZED', message: 'Your session has ended. Sign in again to continue.' });
+	if (!user)
+		throw new ActionError({
+			code: 'UNAUTHORIZED',
+			message: 'Your session has ended. Sign in again to continue.',
+		});
 	return user;
 }
 
 /** The signed-in person if they hold one of the roles, else 401 or 403. */
-export function requireRole(context: ActionAPIContext, ...roles: SessionUser['role'][]): SessionUser {
+export function requireRole(
+	context: ActionAPIContext,
+	...roles: SessionUser['role'][]
+): SessionUser {
 	const user = requireUser(context);
-	if (!roles.includes(user.role)) throw new ActionError({ code: 'FORBIDDEN', message: 'Your role cannot do this.' });
+	if (!roles.includes(user.role))
+		throw new ActionError({ code: 'FORBIDDEN', message: 'Your role cannot do this.' });
 	return user;
 }
 
@@ -32,7 +40,12 @@ class FieldRuleError extends ActionError {
 	}
 }
 
-const statusOf = { invalid: 'BAD_REQUEST', not_found: 'NOT_FOUND', forbidden: 'FORBIDDEN', conflict: 'CONFLICT' } as const;
+const statusOf = {
+	invalid: 'BAD_REQUEST',
+	not_found: 'NOT_FOUND',
+	forbidden: 'FORBIDDEN',
+	conflict: 'CONFLICT',
+} as const;
 
 /** Runs domain code and turns a RuleError into the matching action error. */
 export async function run<T>(work: () => Promise<T>): Promise<T> {
@@ -40,7 +53,8 @@ export async function run<T>(work: () => Promise<T>): Promise<T> {
 		return await work();
 	} catch (error) {
 		if (!(error instanceof RuleError)) throw error;
-		if (error.field && error.code !== 'not_found') throw new FieldRuleError(error.field, error.message);
+		if (error.field && error.code !== 'not_found')
+			throw new FieldRuleError(error.field, error.message);
 		throw new ActionError({ code: statusOf[error.code], message: error.message });
 	}
 }

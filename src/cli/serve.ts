@@ -25,7 +25,8 @@ function readSettings() {
 export async function serve(banner?: string): Promise<void> {
 	const settings = readSettings();
 	process.env.DATABASE_URL = settings.databaseUrl;
-	if (!existsSync(entry)) throw new Error('No build found: run `npm run build` (or `npm start`) first.');
+	if (!existsSync(entry))
+		throw new Error('No build found: run `npm run build` (or `npm start`) first.');
 	const db = await createDb(settings.databaseUrl, settings.authToken);
 	await migrateDb(db);
 	const publicUrl = process.env.PUBLIC_URL ?? `http://${settings.host}:${settings.port}`;
@@ -34,7 +35,10 @@ export async function serve(banner?: string): Promise<void> {
 
 	process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 	const { handler } = (await import(entry.href)) as {
-		handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void;
+		handler: (
+			req: import('node:http').IncomingMessage,
+			res: import('node:http').ServerResponse,
+		) => void;
 	};
 	const server = createServer((req, res) => {
 		for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);

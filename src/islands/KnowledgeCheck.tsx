@@ -3,13 +3,25 @@
  * attempt, returns the explanations and, for participants, stores it in their progress.
  */
 import { actions } from 'astro:actions';
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type SyntheticEvent } from 'react';
 
 type Question = { question: string; options: string[] };
 type Result = { chosen: number; correct: number; explanation: string };
-type Outcome = { results: Result[]; score: number; total: number; saved: boolean; signedIn: boolean };
+type Outcome = {
+	results: Result[];
+	score: number;
+	total: number;
+	saved: boolean;
+	signedIn: boolean;
+};
 
-export default function KnowledgeCheck({ moduleId, questions }: { moduleId: string; questions: Question[] }) {
+export default function KnowledgeCheck({
+	moduleId,
+	questions,
+}: {
+	moduleId: string;
+	questions: Question[];
+}) {
 	const [answers, setAnswers] = useState<number[]>(() => questions.map(() => -1));
 	const [outcome, setOutcome] = useState<Outcome | null>(null);
 	const [error, setError] = useState<string | null>(null);
@@ -22,14 +34,17 @@ export default function KnowledgeCheck({ moduleId, questions }: { moduleId: stri
 		setAnswers((prev) => prev.map((a, i) => (i === q ? option : a)));
 	}
 
-	async function submit(event: FormEvent) {
+	async function submit(event: SyntheticEvent<HTMLFormElement>) {
 		event.preventDefault();
 		setBusy(true);
 		setError(null);
 		const form = new FormData();
 		form.set('moduleId', moduleId);
 		answers.forEach((a) => form.append('answers', String(a)));
-		form.set('durationSeconds', String(Math.round((Date.now() - (startedAt.current ?? Date.now())) / 1000)));
+		form.set(
+			'durationSeconds',
+			String(Math.round((Date.now() - (startedAt.current ?? Date.now())) / 1000)),
+		);
 		const { data, error: failure } = await actions.quiz.submit(form);
 		setBusy(false);
 		if (failure) return setError(failure.message || 'The check could not be scored. Try again.');
@@ -45,7 +60,8 @@ export default function KnowledgeCheck({ moduleId, questions }: { moduleId: stri
 	return (
 		<form onSubmit={submit} aria-describedby="kc-intro" className="not-prose">
 			<p id="kc-intro" className="hint mb-4">
-				{questions.length} questions. Choose one answer for each, then check your answers to see an explanation for every question.
+				{questions.length} questions. Choose one answer for each, then check your answers to see an
+				explanation for every question.
 			</p>
 			{questions.map((q, qi) => {
 				const r = outcome?.results[qi];
@@ -57,18 +73,37 @@ export default function KnowledgeCheck({ moduleId, questions }: { moduleId: stri
 						<div className="mt-2 space-y-2">
 							{q.options.map((option, oi) => (
 								<label key={oi} className="flex cursor-pointer items-start gap-2 font-normal">
-									<input type="radio" name={`q${qi}`} value={oi} checked={answers[qi] === oi} onChange={() => choose(qi, oi)} className="mt-1" />
+									<input
+										type="radio"
+										name={`q${qi}`}
+										value={oi}
+										checked={answers[qi] === oi}
+										onChange={() => choose(qi, oi)}
+										className="mt-1"
+									/>
 									<span>
 										{option}
-										{r && oi === r.correct && <strong className="ml-2 text-green-800 dark:text-green-300">✓ correct answer</strong>}
-										{r && oi === r.chosen && r.chosen !== r.correct && <strong className="ml-2 text-red-700 dark:text-red-300">✗ your answer</strong>}
+										{r && oi === r.correct && (
+											<strong className="ml-2 text-green-800 dark:text-green-300">
+												✓ correct answer
+											</strong>
+										)}
+										{r && oi === r.chosen && r.chosen !== r.correct && (
+											<strong className="ml-2 text-red-700 dark:text-red-300">✗ your answer</strong>
+										)}
 									</span>
 								</label>
 							))}
 						</div>
 						{r && (
 							<p className="mt-3 rounded bg-slate-100 p-2 text-sm dark:bg-slate-800">
-								<strong>{r.chosen === r.correct ? 'Right. ' : r.chosen < 0 ? 'Not answered. ' : 'Not quite. '}</strong>
+								<strong>
+									{r.chosen === r.correct
+										? 'Right. '
+										: r.chosen < 0
+											? 'Not answered. '
+											: 'Not quite. '}
+								</strong>
 								{r.explanation}
 							</p>
 						)}
@@ -79,10 +114,18 @@ export default function KnowledgeCheck({ moduleId, questions }: { moduleId: stri
 				{outcome && (
 					<p className="notice font-semibold">
 						You scored {outcome.score} of {outcome.total}.{' '}
-						{outcome.saved ? 'Saved to your progress.' : outcome.signedIn ? 'Attempts are stored for participants only.' : 'Sign in as a participant to keep your score.'}
+						{outcome.saved
+							? 'Saved to your progress.'
+							: outcome.signedIn
+								? 'Attempts are stored for participants only.'
+								: 'Sign in as a participant to keep your score.'}
 					</p>
 				)}
-				{error && <p role="alert" className="notice-error">{error}</p>}
+				{error && (
+					<p role="alert" className="notice-error">
+						{error}
+					</p>
+				)}
 			</div>
 			{outcome ? (
 				<button type="button" className="btn-secondary" onClick={retry}>
@@ -90,7 +133,11 @@ export default function KnowledgeCheck({ moduleId, questions }: { moduleId: stri
 				</button>
 			) : (
 				<button className="btn" disabled={busy}>
-					{busy ? 'Checking…' : unanswered ? `Check my answers (${unanswered} unanswered)` : 'Check my answers'}
+					{busy
+						? 'Checking…'
+						: unanswered
+							? `Check my answers (${unanswered} unanswered)`
+							: 'Check my answers'}
 				</button>
 			)}
 		</form>

@@ -1,10 +1,30 @@
 /** The pre-arrival checklist every participant ticks. Keys are stored; never rename one. */
 export const checklistItems = [
-	{ key: 'passport', label: 'Passport valid for the whole stay', hint: 'Check the expiry date against your return flight.' },
-	{ key: 'visa', label: 'Visa for Japan, and transit visas for any stopover', hint: 'You arrange these yourself; RILO A/P provides an enrolment letter.' },
-	{ key: 'enrolment-letter', label: 'Enrolment letter requested from RILO A/P', hint: 'Needed for most visa applications — ask early.' },
-	{ key: 'insurance', label: 'Personal travel and health insurance arranged', hint: 'The programme provides no insurance.' },
-	{ key: 'itinerary', label: 'Travel itinerary confirmed', hint: 'RILO A/P arranges an economy return ticket; confirm the dates with them.' },
+	{
+		key: 'passport',
+		label: 'Passport valid for the whole stay',
+		hint: 'Check the expiry date against your return flight.',
+	},
+	{
+		key: 'visa',
+		label: 'Visa for Japan, and transit visas for any stopover',
+		hint: 'You arrange these yourself; RILO A/P provides an enrolment letter.',
+	},
+	{
+		key: 'enrolment-letter',
+		label: 'Enrolment letter requested from RILO A/P',
+		hint: 'Needed for most visa applications — ask early.',
+	},
+	{
+		key: 'insurance',
+		label: 'Personal travel and health insurance arranged',
+		hint: 'The programme provides no insurance.',
+	},
+	{
+		key: 'itinerary',
+		label: 'Travel itinerary confirmed',
+		hint: 'RILO A/P arranges an economy return ticket; confirm the dates with them.',
+	},
 ] as const;
 
 export type ChecklistKey = (typeof checklistItems)[number]['key'];

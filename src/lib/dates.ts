@@ -2,7 +2,13 @@
  * Calendar-day helpers. Programme dates are plain days ('YYYY-MM-DD') in the cohort's time
  * zone, so arithmetic happens on days, never on instants (no daylight-saving surprises).
  */
-import { addDays as addDaysFns, addMonths as addMonthsFns, differenceInCalendarDays, format, parseISO } from 'date-fns';
+import {
+	addDays as addDaysFns,
+	addMonths as addMonthsFns,
+	differenceInCalendarDays,
+	format,
+	parseISO,
+} from 'date-fns';
 
 /** A 'YYYY-MM-DD' string. */
 export type Day = string;
@@ -31,7 +37,12 @@ export function daysBetween(from: Day, to: Day): number {
 
 /** Today's date in a time zone, e.g. todayIn('Asia/Tokyo'). */
 export function todayIn(timeZone: string, now = new Date()): Day {
-	return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+	return new Intl.DateTimeFormat('en-CA', {
+		timeZone,
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+	}).format(now);
 }
 
 /** A day for people: "Mon 30 Nov 2026". */

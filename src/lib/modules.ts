@@ -1,7 +1,14 @@
 /** Ordering the curriculum: by day, then by order within the day. Pure, safe anywhere. */
 
 /** What lists and navigation need of a module. */
-export type ModuleSummary = { id: string; title: string; description: string; day: number; order: number; duration: number };
+export type ModuleSummary = {
+	id: string;
+	title: string;
+	description: string;
+	day: number;
+	order: number;
+	duration: number;
+};
 
 /** Day themes for the week at a glance (a teaching design, not an official schedule). */
 export const dayThemes: Record<number, string> = {
@@ -18,17 +25,29 @@ export function sortModules<T extends Pick<ModuleSummary, 'day' | 'order'>>(modu
 }
 
 /** Modules grouped by day, days ascending. */
-export function groupByDay<T extends ModuleSummary>(modules: T[]): { day: number; modules: T[]; minutes: number }[] {
+export function groupByDay<T extends ModuleSummary>(
+	modules: T[],
+): { day: number; modules: T[]; minutes: number }[] {
 	const days = new Map<number, T[]>();
 	for (const m of sortModules(modules)) days.set(m.day, [...(days.get(m.day) ?? []), m]);
-	return [...days].map(([day, list]) => ({ day, modules: list, minutes: list.reduce((sum, m) => sum + m.duration, 0) }));
+	return [...days].map(([day, list]) => ({
+		day,
+		modules: list,
+		minutes: list.reduce((sum, m) => sum + m.duration, 0),
+	}));
 }
 
 /** The modules before and after `id` in teaching order. */
-export function neighbours<T extends ModuleSummary>(modules: T[], id: string): { prev: T | null; next: T | null } {
+export function neighbours<T extends ModuleSummary>(
+	modules: T[],
+	id: string,
+): { prev: T | null; next: T | null } {
 	const sorted = sortModules(modules);
 	const i = sorted.findIndex((m) => m.id === id);
-	return { prev: i > 0 ? sorted[i - 1]! : null, next: i >= 0 && i < sorted.length - 1 ? sorted[i + 1]! : null };
+	return {
+		prev: i > 0 ? sorted[i - 1]! : null,
+		next: i >= 0 && i < sorted.length - 1 ? sorted[i + 1]! : null,
+	};
 }
 
 /** "1 h 30 min" from minutes. */

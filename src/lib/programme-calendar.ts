@@ -25,7 +25,9 @@ export type TimelineItem = {
 };
 
 /** The three OJT weeks: seven-day blocks from the OJT start, the last one ending with the OJT. */
-export function ojtWeeks(dates: Pick<ProgrammeDates, 'ojtStart' | 'ojtEnd'>): { week: number; start: Day; end: Day }[] {
+export function ojtWeeks(
+	dates: Pick<ProgrammeDates, 'ojtStart' | 'ojtEnd'>,
+): { week: number; start: Day; end: Day }[] {
 	const weeks = [];
 	for (let week = 1; week <= 3; week++) {
 		const start = addDays(dates.ojtStart, (week - 1) * 7);
@@ -49,12 +51,50 @@ function statusOf(start: Day, end: Day, today: Day): TimelineItem['status'] {
 /** Every phase and deadline in date order. */
 export function buildTimeline(d: ProgrammeDates, today: Day): TimelineItem[] {
 	const items: Omit<TimelineItem, 'status'>[] = [
-		{ key: 'training', label: 'Training week', start: d.trainingStart, end: d.trainingEnd, detail: 'CEN applications, data analysis and visualisation, RILO roles: the curriculum modules.' },
-		...ojtWeeks(d).map((w) => ({ key: `ojt-${w.week}`, label: `OJT week ${w.week}`, start: w.start, end: w.end, detail: 'On-the-job training with RILO A/P staff; keep the logbook and the thematic study going.' })),
-		{ key: 'outline', label: 'Report outline presented', start: d.outlinePresentationDate, end: d.outlinePresentationDate, detail: 'Present the outline of your final report before leaving Japan.' },
-		{ key: 'departure', label: 'Departure from Japan', start: d.departureDate, end: d.departureDate, detail: 'The two weeks for the final report start now.' },
-		{ key: 'report', label: 'Final report due', start: d.reportDueDate, end: d.reportDueDate, detail: 'Send it to RILO A/P, the WCO Secretariat and your home administration.' },
-		{ key: 'corrections', label: 'Corrections window closes', start: addDays(d.reportDueDate, 1), end: d.correctionsUntil, detail: 'The WCO or RILO A/P may ask for corrections until this day.' },
+		{
+			key: 'training',
+			label: 'Training week',
+			start: d.trainingStart,
+			end: d.trainingEnd,
+			detail:
+				'CEN applications, data analysis and visualisation, RILO roles: the curriculum modules.',
+		},
+		...ojtWeeks(d).map((w) => ({
+			key: `ojt-${w.week}`,
+			label: `OJT week ${w.week}`,
+			start: w.start,
+			end: w.end,
+			detail:
+				'On-the-job training with RILO A/P staff; keep the logbook and the thematic study going.',
+		})),
+		{
+			key: 'outline',
+			label: 'Report outline presented',
+			start: d.outlinePresentationDate,
+			end: d.outlinePresentationDate,
+			detail: 'Present the outline of your final report before leaving Japan.',
+		},
+		{
+			key: 'departure',
+			label: 'Departure from Japan',
+			start: d.departureDate,
+			end: d.departureDate,
+			detail: 'The two weeks for the final report start now.',
+		},
+		{
+			key: 'report',
+			label: 'Final report due',
+			start: d.reportDueDate,
+			end: d.reportDueDate,
+			detail: 'Send it to RILO A/P, the WCO Secretariat and your home administration.',
+		},
+		{
+			key: 'corrections',
+			label: 'Corrections window closes',
+			start: addDays(d.reportDueDate, 1),
+			end: d.correctionsUntil,
+			detail: 'The WCO or RILO A/P may ask for corrections until this day.',
+		},
 	];
 	return items.map((item) => ({ ...item, status: statusOf(item.start, item.end, today) }));
 }

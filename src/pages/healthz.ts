@@ -9,6 +9,9 @@ export const GET: APIRoute = async () => {
 		await db.run(sql`select 1`);
 		return Response.json({ status: 'ok' }, { headers: { 'Cache-Control': 'no-store' } });
 	} catch {
-		return Response.json({ status: 'unavailable' }, { status: 503, headers: { 'Cache-Control': 'no-store' } });
+		return Response.json(
+			{ status: 'unavailable' },
+			{ status: 503, headers: { 'Cache-Control': 'no-store' } },
+		);
 	}
 };

@@ -10,7 +10,11 @@ import { shareCohort } from './cohort';
 import type { SessionUser } from './session';
 
 /** The participant whose records `viewer` asks for, or null when missing or not theirs to see. */
-export async function findVisibleParticipant(db: Db, viewer: SessionUser, participantId: string): Promise<User | null> {
+export async function findVisibleParticipant(
+	db: Db,
+	viewer: SessionUser,
+	participantId: string,
+): Promise<User | null> {
 	if (viewer.role === 'participant' && viewer.id !== participantId) return null;
 	const [participant] = await db
 		.select()

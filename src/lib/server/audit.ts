@@ -28,7 +28,10 @@ export async function recordAudit(db: Writer, event: AuditInput, now = Date.now(
 }
 
 /** A page of events, newest first, with the actor's name; `before` is the last id of the previous page. */
-export async function listAuditEvents(db: Db, opts: { before?: number; action?: string; limit?: number } = {}) {
+export async function listAuditEvents(
+	db: Db,
+	opts: { before?: number; action?: string; limit?: number } = {},
+) {
 	const filters: SQL[] = [];
 	if (opts.before) filters.push(lt(auditEventTable.id, opts.before));
 	if (opts.action) filters.push(eq(auditEventTable.action, opts.action));

@@ -35,18 +35,26 @@ export async function signIn(
 	if (!user || !matches || user.disabledAt) {
 		await recordFailure(db, 'account', accountKey, now);
 		await recordFailure(db, 'address', addressKey, now);
-		await recordAudit(db, {
-			actorId: null,
-			action: 'auth.sign_in_failed',
-			subjectType: 'user',
-			subjectId: user?.id ?? null,
-			details: { email },
-		}, now);
+		await recordAudit(
+			db,
+			{
+				actorId: null,
+				action: 'auth.sign_in_failed',
+				subjectType: 'user',
+				subjectId: user?.id ?? null,
+				details: { email },
+			},
+			now,
+		);
 		return { ok: false, reason: 'credentials' };
 	}
 	await clearFailures(db, accountKey);
 	const { token, session } = await createSession(db, user.id, input.device, now);
-	await recordAudit(db, { actorId: user.id, action: 'auth.sign_in', subjectType: 'user', subjectId: user.id }, now);
+	await recordAudit(
+		db,
+		{ actorId: user.id, action: 'auth.sign_in', subjectType: 'user', subjectId: user.id },
+		now,
+	);
 	return { ok: true, token, expiresAt: session.expiresAt, userId: user.id };
 }
 
@@ -60,7 +68,15 @@ export async function changePassword(
 		throw new RuleError('invalid', 'Your current password is not right.', 'current');
 	const problem = passwordProblem(input.next, user.email);
 	if (problem) throw new RuleError('invalid', problem, 'next');
-	await db.update(userTable).set({ passwordHash: await hashPassword(input.next) }).where(eq(userTable.id, user.id));
+	await db
+		.update(userTable)
+		.set({ passwordHash: await hashPassword(input.next) })
+		.where(eq(userTable.id, user.id));
 	await invalidateUserSessions(db, user.id, input.sessionId);
-	await recordAudit(db, { actorId: user.id, action: 'auth.password_changed', subjectType: 'user', subjectId: user.id });
+	await recordAudit(db, {
+		actorId: user.id,
+		action: 'auth.password_changed',
+		subjectType: 'user',
+		subjectId: user.id,
+	});
 }

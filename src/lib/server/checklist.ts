@@ -6,7 +6,10 @@ import { recordAudit } from './audit';
 
 /** When each item was ticked, by key, for one participant. */
 export async function getChecklist(db: Db, userId: string): Promise<Map<string, Date>> {
-	const rows = await db.select().from(checklistItemTable).where(eq(checklistItemTable.userId, userId));
+	const rows = await db
+		.select()
+		.from(checklistItemTable)
+		.where(eq(checklistItemTable.userId, userId));
 	return new Map(rows.map((r) => [r.itemKey, r.doneAt]));
 }
 
@@ -17,10 +20,25 @@ export async function getChecklists(db: Db, userIds: string[]) {
 }
 
 /** Ticks or unticks one item. */
-export async function setChecklistItem(db: Db, userId: string, itemKey: string, done: boolean): Promise<void> {
+export async function setChecklistItem(
+	db: Db,
+	userId: string,
+	itemKey: string,
+	done: boolean,
+): Promise<void> {
 	if (done)
-		await db.insert(checklistItemTable).values({ userId, itemKey, doneAt: new Date() }).onConflictDoNothing();
+		await db
+			.insert(checklistItemTable)
+			.values({ userId, itemKey, doneAt: new Date() })
+			.onConflictDoNothing();
 	else
-		await db.delete(checklistItemTable).where(and(eq(checklistItemTable.userId, userId), eq(checklistItemTable.itemKey, itemKey)));
-	await recordAudit(db, { actorId: userId, action: done ? 'checklist.tick' : 'checklist.untick', subjectType: 'checklist_item', subjectId: itemKey });
+		await db
+			.delete(checklistItemTable)
+			.where(and(eq(checklistItemTable.userId, userId), eq(checklistItemTable.itemKey, itemKey)));
+	await recordAudit(db, {
+		actorId: userId,
+		action: done ? 'checklist.tick' : 'checklist.untick',
+		subjectType: 'checklist_item',
+		subjectId: itemKey,
+	});
 }

@@ -56,7 +56,10 @@ function assertDates(input: CohortInput): void {
 }
 
 async function assertEditionFree(db: Db, edition: string, exceptId?: string) {
-	const [row] = await db.select({ id: cohortTable.id }).from(cohortTable).where(eq(cohortTable.edition, edition));
+	const [row] = await db
+		.select({ id: cohortTable.id })
+		.from(cohortTable)
+		.where(eq(cohortTable.edition, edition));
 	if (row && row.id !== exceptId)
 		throw new RuleError('conflict', `A cohort named “${edition}” already exists.`, 'edition');
 }
@@ -66,14 +69,28 @@ export async function createCohort(db: Db, actorId: string, input: CohortInput):
 	assertDates(input);
 	await assertEditionFree(db, input.edition);
 	return db.transaction(async (tx) => {
-		const [row] = await tx.insert(cohortTable).values({ id: newId(), ...input }).returning();
-		await recordAudit(tx, { actorId, action: 'cohort.create', subjectType: 'cohort', subjectId: row!.id, details: { edition: input.edition } });
+		const [row] = await tx
+			.insert(cohortTable)
+			.values({ id: newId(), ...input })
+			.returning();
+		await recordAudit(tx, {
+			actorId,
+			action: 'cohort.create',
+			subjectType: 'cohort',
+			subjectId: row!.id,
+			details: { edition: input.edition },
+		});
 		return row!;
 	});
 }
 
 /** Changes a cohort's name or dates; archived cohorts are read-only. */
-export async function updateCohort(db: Db, actorId: string, id: string, input: CohortInput): Promise<Cohort> {
+export async function updateCohort(
+	db: Db,
+	actorId: string,
+	id: string,
+	input: CohortInput,
+): Promise<Cohort> {
 	const cohort = await findCohort(db, id);
 	if (!cohort) throw notFound('cohort');
 	assertWritable(cohort);
@@ -81,7 +98,13 @@ export async function updateCohort(db: Db, actorId: string, id: string, input: C
 	await assertEditionFree(db, input.edition, id);
 	return db.transaction(async (tx) => {
 		const [row] = await tx.update(cohortTable).set(input).where(eq(cohortTable.id, id)).returning();
-		await recordAudit(tx, { actorId, action: 'cohort.update', subjectType: 'cohort', subjectId: id, details: { edition: input.edition } });
+		await recordAudit(tx, {
+			actorId,
+			action: 'cohort.update',
+			subjectType: 'cohort',
+			subjectId: id,
+			details: { edition: input.edition },
+		});
 		return row!;
 	});
 }
@@ -91,15 +114,26 @@ export async function setCohortArchived(db: Db, actorId: string, id: string, arc
 	const cohort = await findCohort(db, id);
 	if (!cohort) throw notFound('cohort');
 	await db.transaction(async (tx) => {
-		await tx.update(cohortTable).set({ archivedAt: archived ? new Date() : null }).where(eq(cohortTable.id, id));
-		await recordAudit(tx, { actorId, action: archived ? 'cohort.archive' : 'cohort.restore', subjectType: 'cohort', subjectId: id });
+		await tx
+			.update(cohortTable)
+			.set({ archivedAt: archived ? new Date() : null })
+			.where(eq(cohortTable.id, id));
+		await recordAudit(tx, {
+			actorId,
+			action: archived ? 'cohort.archive' : 'cohort.restore',
+			subjectType: 'cohort',
+			subjectId: id,
+		});
 	});
 }
 
 /** Refuses any change to an archived cohort. */
 export function assertWritable(cohort: Cohort): void {
 	if (cohort.archivedAt)
-		throw new RuleError('forbidden', `The ${cohort.edition} cohort is archived and can no longer be changed.`);
+		throw new RuleError(
+			'forbidden',
+			`The ${cohort.edition} cohort is archived and can no longer be changed.`,
+		);
 }
 
 /** Members of a cohort with their names, participants first, then by name. */
@@ -124,31 +158,63 @@ export async function countParticipants(db: Tx, cohortId: string): Promise<numbe
 	const [row] = await db
 		.select({ n: sql<number>`count(*)` })
 		.from(cohortMemberTable)
-		.where(and(eq(cohortMemberTable.cohortId, cohortId), eq(cohortMemberTable.role, 'participant')));
+		.where(
+			and(eq(cohortMemberTable.cohortId, cohortId), eq(cohortMemberTable.role, 'participant')),
+		);
 	return Number(row?.n ?? 0);
 }
 
 /** Adds a member inside the caller's transaction, enforcing the four-participant and one-per-administration rules. */
 export async function addMember(
 	tx: Tx,
-	member: { cohortId: string; userId: string; role: 'participant' | 'mentor'; administration?: string | null },
+	member: {
+		cohortId: string;
+		userId: string;
+		role: 'participant' | 'mentor';
+		administration?: string | null;
+	},
 ): Promise<void> {
 	const cohort = await findCohort(tx, member.cohortId);
 	if (!cohort) throw notFound('cohort');
 	assertWritable(cohort);
-	const administration = member.role === 'participant' ? (member.administration ?? '').trim() : null;
+	const administration =
+		member.role === 'participant' ? (member.administration ?? '').trim() : null;
 	if (member.role === 'participant') {
-		if (!administration) throw new RuleError('invalid', 'Say which Member administration you come from.', 'administration');
+		if (!administration)
+			throw new RuleError(
+				'invalid',
+				'Say which Member administration you come from.',
+				'administration',
+			);
 		if ((await countParticipants(tx, member.cohortId)) >= maxParticipants)
-			throw new RuleError('conflict', `The ${cohort.edition} cohort already has ${maxParticipants} participants, the most the programme takes.`);
+			throw new RuleError(
+				'conflict',
+				`The ${cohort.edition} cohort already has ${maxParticipants} participants, the most the programme takes.`,
+			);
 		const [same] = await tx
 			.select({ userId: cohortMemberTable.userId })
 			.from(cohortMemberTable)
-			.where(and(eq(cohortMemberTable.cohortId, member.cohortId), sql`lower(${cohortMemberTable.administration}) = lower(${administration})`));
+			.where(
+				and(
+					eq(cohortMemberTable.cohortId, member.cohortId),
+					sql`lower(${cohortMemberTable.administration}) = lower(${administration})`,
+				),
+			);
 		if (same)
-			throw new RuleError('conflict', `${administration} already has a participant in the ${cohort.edition} cohort: the programme takes one per Member administration.`, 'administration');
+			throw new RuleError(
+				'conflict',
+				`${administration} already has a participant in the ${cohort.edition} cohort: the programme takes one per Member administration.`,
+				'administration',
+			);
 	}
-	await tx.insert(cohortMemberTable).values({ cohortId: member.cohortId, userId: member.userId, role: member.role, administration });
+	await tx
+		.insert(cohortMemberTable)
+		.values({
+			cohortId: member.cohortId,
+			userId: member.userId,
+			role: member.role,
+			administration,
+		});
 }
 
 /** True when both people are members of one cohort (a mentor and a participant, say). */
@@ -160,7 +226,11 @@ export async function shareCohort(db: Db, a: string, b: string): Promise<boolean
 }
 
 /** The cohort a person looks at: their own; admins may pick any (default: the newest active one). */
-export async function cohortForViewer(db: Db, viewer: { id: string; role: string }, requestedId?: string | null) {
+export async function cohortForViewer(
+	db: Db,
+	viewer: { id: string; role: string },
+	requestedId?: string | null,
+) {
 	if (viewer.role !== 'admin') return findCurrentCohort(db, viewer.id);
 	if (requestedId) return findCohort(db, requestedId);
 	return (await findActiveCohort(db)) ?? (await listCohorts(db))[0] ?? null;

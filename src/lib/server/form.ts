@@ -34,11 +34,18 @@ export async function formState(request: Request, result: ActionResultLike): Pro
 	let error: string | null = null;
 	let status: number | null = null;
 	if (result?.error) {
-		const e = result.error as { message?: string; status?: number; fields?: Record<string, string[]> };
+		const e = result.error as {
+			message?: string;
+			status?: number;
+			fields?: Record<string, string[]>;
+		};
 		status = e.status ?? 400;
 		if (isInputError(result.error)) {
-			for (const [field, messages] of Object.entries(e.fields ?? {})) if (messages?.[0]) errors[field] = messages[0];
-			error = Object.keys(errors).length ? 'Please correct the fields marked below.' : 'Some input was not valid.';
+			for (const [field, messages] of Object.entries(e.fields ?? {}))
+				if (messages?.[0]) errors[field] = messages[0];
+			error = Object.keys(errors).length
+				? 'Please correct the fields marked below.'
+				: 'Some input was not valid.';
 		} else {
 			error = e.message || 'Something went wrong. Please try again.';
 		}

@@ -6,7 +6,13 @@ import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import { invitationTable, userTable, type Invitation, type Role } from '~db/schema';
 import { recordAudit } from './audit';
-import { addMember, countParticipants, findCohort, assertWritable, maxParticipants } from './cohort';
+import {
+	addMember,
+	countParticipants,
+	findCohort,
+	assertWritable,
+	maxParticipants,
+} from './cohort';
 import { notFound, RuleError } from './errors';
 import { hashToken, newId, newToken } from './ids';
 import { hashPassword, passwordProblem } from './password';
@@ -30,14 +36,23 @@ export function linkState(inv: Invitation, now = Date.now()): LinkState {
 export function linkStateMessage(state: Exclude<LinkState, 'open'>): string {
 	return {
 		used: 'This link has already been used. Sign in, or ask the programme admin for a new link.',
-		revoked: 'This link was withdrawn by the programme admin. Ask them for a new one if you still need it.',
-		expired: 'This link has expired (links are valid for 7 days). Ask the programme admin for a new one.',
+		revoked:
+			'This link was withdrawn by the programme admin. Ask them for a new one if you still need it.',
+		expired:
+			'This link has expired (links are valid for 7 days). Ask the programme admin for a new one.',
 	}[state];
 }
 
 /** The link behind a token, or null for an unknown token. */
-export async function findLinkByToken(db: Db, token: string, kind?: Invitation['kind']): Promise<Invitation | null> {
-	const [row] = await db.select().from(invitationTable).where(eq(invitationTable.tokenHash, hashToken(token)));
+export async function findLinkByToken(
+	db: Db,
+	token: string,
+	kind?: Invitation['kind'],
+): Promise<Invitation | null> {
+	const [row] = await db
+		.select()
+		.from(invitationTable)
+		.where(eq(invitationTable.tokenHash, hashToken(token)));
 	if (!row || (kind && row.kind !== kind)) return null;
 	return row;
 }
@@ -63,19 +78,31 @@ async function countOpenParticipantInvitations(db: Db, cohortId: string, now: nu
 export type InviteInput = { email: string; name: string; role: Role; cohortId: string | null };
 
 /** Issues an invitation; returns the token for the link (shown once to the admin). */
-export async function createInvitation(db: Db, actorId: string, input: InviteInput, now = Date.now()) {
+export async function createInvitation(
+	db: Db,
+	actorId: string,
+	input: InviteInput,
+	now = Date.now(),
+) {
 	const email = normaliseEmail(input.email);
 	if (await findUserByEmail(db, email))
 		throw new RuleError('conflict', 'Someone with this email already has an account.', 'email');
 	if (input.role !== 'admin') {
-		if (!input.cohortId) throw new RuleError('invalid', 'Choose the cohort this person joins.', 'cohortId');
+		if (!input.cohortId)
+			throw new RuleError('invalid', 'Choose the cohort this person joins.', 'cohortId');
 		const cohort = await findCohort(db, input.cohortId);
 		if (!cohort) throw new RuleError('invalid', 'Choose the cohort this person joins.', 'cohortId');
 		assertWritable(cohort);
 		if (input.role === 'participant') {
-			const taken = (await countParticipants(db, cohort.id)) + (await countOpenParticipantInvitations(db, cohort.id, now));
+			const taken =
+				(await countParticipants(db, cohort.id)) +
+				(await countOpenParticipantInvitations(db, cohort.id, now));
 			if (taken >= maxParticipants)
-				throw new RuleError('conflict', `The ${cohort.edition} cohort already has ${maxParticipants} participants or open invitations, the most the programme takes. Revoke an open invitation first.`, 'role');
+				throw new RuleError(
+					'conflict',
+					`The ${cohort.edition} cohort already has ${maxParticipants} participants or open invitations, the most the programme takes. Revoke an open invitation first.`,
+					'role',
+				);
 		}
 	}
 	const token = newToken();
@@ -94,7 +121,17 @@ export async function createInvitation(db: Db, actorId: string, input: InviteInp
 				expiresAt: new Date(now + linkLifetimeMs),
 			})
 			.returning();
-		await recordAudit(tx, { actorId, action: 'invitation.create', subjectType: 'invitation', subjectId: row!.id, details: { email, role: input.role } }, now);
+		await recordAudit(
+			tx,
+			{
+				actorId,
+				action: 'invitation.create',
+				subjectType: 'invitation',
+				subjectId: row!.id,
+				details: { email, role: input.role },
+			},
+			now,
+		);
 		return row!;
 	});
 	return { token, invitation };
@@ -104,10 +141,18 @@ export async function createInvitation(db: Db, actorId: string, input: InviteInp
 export async function revokeLink(db: Db, actorId: string, id: string, now = Date.now()) {
 	const [row] = await db.select().from(invitationTable).where(eq(invitationTable.id, id));
 	if (!row || row.kind === 'setup') throw notFound('invitation');
-	if (linkState(row, now) !== 'open') throw new RuleError('conflict', 'Only an open link can be revoked.');
+	if (linkState(row, now) !== 'open')
+		throw new RuleError('conflict', 'Only an open link can be revoked.');
 	await db.transaction(async (tx) => {
-		await tx.update(invitationTable).set({ revokedAt: new Date(now) }).where(eq(invitationTable.id, id));
-		await recordAudit(tx, { actorId, action: 'invitation.revoke', subjectType: 'invitation', subjectId: id }, now);
+		await tx
+			.update(invitationTable)
+			.set({ revokedAt: new Date(now) })
+			.where(eq(invitationTable.id, id));
+		await recordAudit(
+			tx,
+			{ actorId, action: 'invitation.revoke', subjectType: 'invitation', subjectId: id },
+			now,
+		);
 	});
 }
 
@@ -124,14 +169,20 @@ export function listLinks(db: Db) {
 export type AcceptInput = { name: string; administration: string; password: string };
 
 /** Turns an open invitation into an account and cohort membership, all or nothing. */
-export async function acceptInvitation(db: Db, token: string, input: AcceptInput, now = Date.now()) {
+export async function acceptInvitation(
+	db: Db,
+	token: string,
+	input: AcceptInput,
+	now = Date.now(),
+) {
 	const inv = await findLinkByToken(db, token, 'invite');
 	if (!inv) throw notFound('invitation');
 	const state = linkState(inv, now);
 	if (state !== 'open') throw new RuleError('conflict', linkStateMessage(state));
 	const problem = passwordProblem(input.password, inv.email);
 	if (problem) throw new RuleError('invalid', problem, 'password');
-	if (await findUserByEmail(db, inv.email)) throw new RuleError('conflict', 'An account with this email already exists. Sign in instead.');
+	if (await findUserByEmail(db, inv.email))
+		throw new RuleError('conflict', 'An account with this email already exists. Sign in instead.');
 	const passwordHash = await hashPassword(input.password);
 	return db.transaction(async (tx) => {
 		// Mark the link used first: a second tab submitting the same link finds it taken.
@@ -141,10 +192,29 @@ export async function acceptInvitation(db: Db, token: string, input: AcceptInput
 			.where(and(eq(invitationTable.id, inv.id), isNull(invitationTable.usedAt)))
 			.returning({ id: invitationTable.id });
 		if (!used.length) throw new RuleError('conflict', linkStateMessage('used'));
-		const user = await insertUser(tx, { email: inv.email, name: input.name, role: inv.role, password: '' }, passwordHash);
+		const user = await insertUser(
+			tx,
+			{ email: inv.email, name: input.name, role: inv.role, password: '' },
+			passwordHash,
+		);
 		if (inv.cohortId && inv.role !== 'admin')
-			await addMember(tx, { cohortId: inv.cohortId, userId: user.id, role: inv.role, administration: input.administration });
-		await recordAudit(tx, { actorId: user.id, action: 'invitation.accept', subjectType: 'user', subjectId: user.id, details: { role: inv.role } }, now);
+			await addMember(tx, {
+				cohortId: inv.cohortId,
+				userId: user.id,
+				role: inv.role,
+				administration: input.administration,
+			});
+		await recordAudit(
+			tx,
+			{
+				actorId: user.id,
+				action: 'invitation.accept',
+				subjectType: 'user',
+				subjectId: user.id,
+				details: { role: inv.role },
+			},
+			now,
+		);
 		return user;
 	});
 }
@@ -157,9 +227,29 @@ export async function createResetLink(db: Db, actorId: string, userId: string, n
 	await db.transaction(async (tx) => {
 		const [row] = await tx
 			.insert(invitationTable)
-			.values({ id: newId(), tokenHash: hashToken(token), kind: 'reset', email: user.email, name: user.name, role: user.role, userId: user.id, createdBy: actorId, expiresAt: new Date(now + linkLifetimeMs) })
+			.values({
+				id: newId(),
+				tokenHash: hashToken(token),
+				kind: 'reset',
+				email: user.email,
+				name: user.name,
+				role: user.role,
+				userId: user.id,
+				createdBy: actorId,
+				expiresAt: new Date(now + linkLifetimeMs),
+			})
 			.returning();
-		await recordAudit(tx, { actorId, action: 'user.reset_link', subjectType: 'user', subjectId: user.id, details: { link: row!.id } }, now);
+		await recordAudit(
+			tx,
+			{
+				actorId,
+				action: 'user.reset_link',
+				subjectType: 'user',
+				subjectId: user.id,
+				details: { link: row!.id },
+			},
+			now,
+		);
 	});
 	return { token, user };
 }
@@ -174,9 +264,21 @@ export async function useResetLink(db: Db, token: string, password: string, now 
 	if (problem) throw new RuleError('invalid', problem, 'password');
 	const passwordHash = await hashPassword(password);
 	await db.transaction(async (tx) => {
-		await tx.update(invitationTable).set({ usedAt: new Date(now) }).where(eq(invitationTable.id, link.id));
+		await tx
+			.update(invitationTable)
+			.set({ usedAt: new Date(now) })
+			.where(eq(invitationTable.id, link.id));
 		await tx.update(userTable).set({ passwordHash }).where(eq(userTable.id, link.userId!));
-		await recordAudit(tx, { actorId: link.userId, action: 'auth.password_reset', subjectType: 'user', subjectId: link.userId }, now);
+		await recordAudit(
+			tx,
+			{
+				actorId: link.userId,
+				action: 'auth.password_reset',
+				subjectType: 'user',
+				subjectId: link.userId,
+			},
+			now,
+		);
 	});
 	await invalidateUserSessions(db, link.userId);
 	return link;
@@ -187,23 +289,58 @@ export async function issueSetupLink(db: Db, now = Date.now()): Promise<string |
 	if (await hasAdmin(db)) return null;
 	const token = newToken();
 	await db.transaction(async (tx) => {
-		await tx.update(invitationTable).set({ revokedAt: new Date(now) }).where(and(eq(invitationTable.kind, 'setup'), isNull(invitationTable.usedAt), isNull(invitationTable.revokedAt)));
-		await tx.insert(invitationTable).values({ id: newId(), tokenHash: hashToken(token), kind: 'setup', email: '', role: 'admin', expiresAt: new Date(8640000000000000) });
+		await tx
+			.update(invitationTable)
+			.set({ revokedAt: new Date(now) })
+			.where(
+				and(
+					eq(invitationTable.kind, 'setup'),
+					isNull(invitationTable.usedAt),
+					isNull(invitationTable.revokedAt),
+				),
+			);
+		await tx
+			.insert(invitationTable)
+			.values({
+				id: newId(),
+				tokenHash: hashToken(token),
+				kind: 'setup',
+				email: '',
+				role: 'admin',
+				expiresAt: new Date(8640000000000000),
+			});
 	});
 	return token;
 }
 
 /** Creates the first admin from the setup link; the link is then spent. */
-export async function completeSetup(db: Db, token: string, input: { email: string; name: string; password: string }, now = Date.now()) {
+export async function completeSetup(
+	db: Db,
+	token: string,
+	input: { email: string; name: string; password: string },
+	now = Date.now(),
+) {
 	const link = await findLinkByToken(db, token, 'setup');
-	if (!link || linkState(link, now) !== 'open' || (await hasAdmin(db))) throw notFound('setup link');
+	if (!link || linkState(link, now) !== 'open' || (await hasAdmin(db)))
+		throw notFound('setup link');
 	const problem = passwordProblem(input.password, input.email);
 	if (problem) throw new RuleError('invalid', problem, 'password');
 	const passwordHash = await hashPassword(input.password);
 	return db.transaction(async (tx) => {
-		await tx.update(invitationTable).set({ usedAt: new Date(now) }).where(eq(invitationTable.id, link.id));
-		const user = await insertUser(tx, { email: input.email, name: input.name, role: 'admin', password: '' }, passwordHash);
-		await recordAudit(tx, { actorId: user.id, action: 'auth.setup_admin', subjectType: 'user', subjectId: user.id }, now);
+		await tx
+			.update(invitationTable)
+			.set({ usedAt: new Date(now) })
+			.where(eq(invitationTable.id, link.id));
+		const user = await insertUser(
+			tx,
+			{ email: input.email, name: input.name, role: 'admin', password: '' },
+			passwordHash,
+		);
+		await recordAudit(
+			tx,
+			{ actorId: user.id, action: 'auth.setup_admin', subjectType: 'user', subjectId: user.id },
+			now,
+		);
 		return user;
 	});
 }

@@ -11,7 +11,11 @@ let transportUrl: string | null = null;
 export type Mail = { to: string; subject: string; text: string };
 
 /** Sends a message; returns false (and sends nothing) when no SMTP server is configured. */
-export async function sendMail(smtpUrl: string | undefined, from: string, mail: Mail): Promise<boolean> {
+export async function sendMail(
+	smtpUrl: string | undefined,
+	from: string,
+	mail: Mail,
+): Promise<boolean> {
 	if (!smtpUrl) return false;
 	if (!transport || transportUrl !== smtpUrl) {
 		transport = nodemailer.createTransport(smtpUrl);
@@ -22,7 +26,13 @@ export async function sendMail(smtpUrl: string | undefined, from: string, mail: 
 }
 
 /** The text of an invitation email. */
-export function invitationMail(input: { to: string; name: string; role: string; edition: string | null; link: string }): Mail {
+export function invitationMail(input: {
+	to: string;
+	name: string;
+	role: string;
+	edition: string | null;
+	link: string;
+}): Mail {
 	const where = input.edition ? ` in the ${input.edition} cohort` : '';
 	return {
 		to: input.to,

@@ -6,7 +6,10 @@ import type { SessionUser } from './session';
  * Returns the signed-in person when they hold one of `roles` (any role when none given).
  * Otherwise returns the response to send: a redirect to sign-in that comes back here, or 403.
  */
-export async function guardPage(astro: AstroGlobal, ...roles: SessionUser['role'][]): Promise<SessionUser | Response> {
+export async function guardPage(
+	astro: AstroGlobal,
+	...roles: SessionUser['role'][]
+): Promise<SessionUser | Response> {
 	const user = astro.locals.user;
 	if (!user) {
 		const next = astro.url.pathname + astro.url.search;

@@ -26,10 +26,12 @@ export function passwordProblem(password: string, email = ''): string | null {
 		return `Use at least ${minPasswordLength} characters — a few unrelated words make a good passphrase.`;
 	if (password.length > maxPasswordLength) return `Use at most ${maxPasswordLength} characters.`;
 	const lower = password.toLowerCase();
-	if (commonPasswords.has(lower)) return 'This password is on a list of common passwords. Choose another.';
+	if (commonPasswords.has(lower))
+		return 'This password is on a list of common passwords. Choose another.';
 	if (new Set(lower).size < 4) return 'This password repeats too few characters. Choose another.';
 	const local = email.split('@')[0]?.toLowerCase() ?? '';
-	if (local.length >= 4 && lower.includes(local)) return 'Do not use your email address in your password.';
+	if (local.length >= 4 && lower.includes(local))
+		return 'Do not use your email address in your password.';
 	return null;
 }
 

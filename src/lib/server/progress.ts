@@ -6,21 +6,44 @@ import { newId } from './ids';
 
 /** Ids of the modules a person has completed. */
 export async function listCompletedModules(db: Db, userId: string): Promise<Set<string>> {
-	const rows = await db.select({ id: moduleProgressTable.moduleId }).from(moduleProgressTable).where(eq(moduleProgressTable.userId, userId));
+	const rows = await db
+		.select({ id: moduleProgressTable.moduleId })
+		.from(moduleProgressTable)
+		.where(eq(moduleProgressTable.userId, userId));
 	return new Set(rows.map((r) => r.id));
 }
 
 /** Marks a module complete (or not). Idempotent. */
-export async function setModuleComplete(db: Db, userId: string, moduleId: string, complete: boolean): Promise<void> {
+export async function setModuleComplete(
+	db: Db,
+	userId: string,
+	moduleId: string,
+	complete: boolean,
+): Promise<void> {
 	if (complete)
-		await db.insert(moduleProgressTable).values({ userId, moduleId, completedAt: new Date() }).onConflictDoNothing();
-	else await db.delete(moduleProgressTable).where(and(eq(moduleProgressTable.userId, userId), eq(moduleProgressTable.moduleId, moduleId)));
+		await db
+			.insert(moduleProgressTable)
+			.values({ userId, moduleId, completedAt: new Date() })
+			.onConflictDoNothing();
+	else
+		await db
+			.delete(moduleProgressTable)
+			.where(
+				and(eq(moduleProgressTable.userId, userId), eq(moduleProgressTable.moduleId, moduleId)),
+			);
 }
 
 /** Stores one attempt. */
 export async function recordQuizAttempt(
 	db: Db,
-	attempt: { userId: string; moduleId: string; answers: number[]; score: number; total: number; durationSeconds: number },
+	attempt: {
+		userId: string;
+		moduleId: string;
+		answers: number[];
+		score: number;
+		total: number;
+		durationSeconds: number;
+	},
 ): Promise<void> {
 	await db.insert(quizAttemptTable).values({ id: newId(), ...attempt });
 }
@@ -28,19 +51,37 @@ export async function recordQuizAttempt(
 /** Best score and attempt count per module for a person. */
 export async function bestScores(db: Db, userId: string) {
 	const rows = await db
-		.select({ moduleId: quizAttemptTable.moduleId, best: sql<number>`max(${quizAttemptTable.score})`, total: sql<number>`max(${quizAttemptTable.total})`, attempts: sql<number>`count(*)` })
+		.select({
+			moduleId: quizAttemptTable.moduleId,
+			best: sql<number>`max(${quizAttemptTable.score})`,
+			total: sql<number>`max(${quizAttemptTable.total})`,
+			attempts: sql<number>`count(*)`,
+		})
 		.from(quizAttemptTable)
 		.where(eq(quizAttemptTable.userId, userId))
 		.groupBy(quizAttemptTable.moduleId);
-	return new Map(rows.map((r) => [r.moduleId, { best: Number(r.best), total: Number(r.total), attempts: Number(r.attempts) }]));
+	return new Map(
+		rows.map((r) => [
+			r.moduleId,
+			{ best: Number(r.best), total: Number(r.total), attempts: Number(r.attempts) },
+		]),
+	);
 }
 
 /** Completion and best scores for several participants (the cohort matrix). */
 export async function progressMatrix(db: Db, userIds: string[]) {
 	if (!userIds.length) return { completed: [], scores: [] };
-	const completed = await db.select().from(moduleProgressTable).where(inArray(moduleProgressTable.userId, userIds));
+	const completed = await db
+		.select()
+		.from(moduleProgressTable)
+		.where(inArray(moduleProgressTable.userId, userIds));
 	const scores = await db
-		.select({ userId: quizAttemptTable.userId, moduleId: quizAttemptTable.moduleId, best: sql<number>`max(${quizAttemptTable.score})`, total: sql<number>`max(${quizAttemptTable.total})` })
+		.select({
+			userId: quizAttemptTable.userId,
+			moduleId: quizAttemptTable.moduleId,
+			best: sql<number>`max(${quizAttemptTable.score})`,
+			total: sql<number>`max(${quizAttemptTable.total})`,
+		})
 		.from(quizAttemptTable)
 		.where(inArray(quizAttemptTable.userId, userIds))
 		.groupBy(quizAttemptTable.userId, quizAttemptTable.moduleId);

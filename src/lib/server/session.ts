@@ -95,18 +95,25 @@ export async function deleteExpiredSessions(db: Db, now = Date.now()): Promise<v
 /** A short, human description of a browser from its User-Agent, for the sessions list. */
 export function describeDevice(userAgent: string | null): string {
 	if (!userAgent) return 'Unknown device';
-	const browser =
-		/Edg\//.test(userAgent) ? 'Edge'
-		: /Firefox\//.test(userAgent) ? 'Firefox'
-		: /Chrom(e|ium)\//.test(userAgent) ? 'Chrome'
-		: /Safari\//.test(userAgent) ? 'Safari'
-		: 'Browser';
-	const os =
-		/Windows/.test(userAgent) ? 'Windows'
-		: /Mac OS X/.test(userAgent) ? 'macOS'
-		: /Android/.test(userAgent) ? 'Android'
-		: /iPhone|iPad/.test(userAgent) ? 'iOS'
-		: /Linux/.test(userAgent) ? 'Linux'
-		: 'unknown system';
+	const browser = /Edg\//.test(userAgent)
+		? 'Edge'
+		: /Firefox\//.test(userAgent)
+			? 'Firefox'
+			: /Chrom(e|ium)\//.test(userAgent)
+				? 'Chrome'
+				: /Safari\//.test(userAgent)
+					? 'Safari'
+					: 'Browser';
+	const os = /Windows/.test(userAgent)
+		? 'Windows'
+		: /Mac OS X/.test(userAgent)
+			? 'macOS'
+			: /Android/.test(userAgent)
+				? 'Android'
+				: /iPhone|iPad/.test(userAgent)
+					? 'iOS'
+					: /Linux/.test(userAgent)
+						? 'Linux'
+						: 'unknown system';
 	return `${browser} on ${os}`;
 }

@@ -12,7 +12,10 @@ export function normaliseEmail(email: string): string {
 
 /** The user with this email, or null. */
 export async function findUserByEmail(db: Db, email: string): Promise<User | null> {
-	const [row] = await db.select().from(userTable).where(eq(userTable.email, normaliseEmail(email)));
+	const [row] = await db
+		.select()
+		.from(userTable)
+		.where(eq(userTable.email, normaliseEmail(email)));
 	return row ?? null;
 }
 
@@ -29,7 +32,11 @@ export function listUsers(db: Db) {
 
 /** True when at least one admin account exists. */
 export async function hasAdmin(db: Db): Promise<boolean> {
-	const [row] = await db.select({ id: userTable.id }).from(userTable).where(eq(userTable.role, 'admin')).limit(1);
+	const [row] = await db
+		.select({ id: userTable.id })
+		.from(userTable)
+		.where(eq(userTable.role, 'admin'))
+		.limit(1);
 	return Boolean(row);
 }
 
@@ -37,7 +44,11 @@ export async function hasAdmin(db: Db): Promise<boolean> {
 export type NewUser = { email: string; name: string; role: Role; password: string };
 
 /** Inserts a user; pass `passwordHash` when it was computed before a transaction began. */
-export async function insertUser(tx: Pick<Db, 'insert'>, input: NewUser, passwordHash?: string): Promise<User> {
+export async function insertUser(
+	tx: Pick<Db, 'insert'>,
+	input: NewUser,
+	passwordHash?: string,
+): Promise<User> {
 	const [row] = await tx
 		.insert(userTable)
 		.values({

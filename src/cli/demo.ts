@@ -1,0 +1,35 @@
+/**
+ * `npm run demo`: a fresh demo database (reset on every run), seeded with the fictional demo
+ * cohort, served like production. Prints the demo sign-ins.
+ */
+import { rmSync } from 'node:fs';
+import { createDb } from '../../db/client';
+import { migrateDb } from '../../db/migrate';
+import { demoAccounts, seedDemo } from '../../db/seed-demo';
+import { serve } from './serve';
+
+const url = process.env.DEMO_DATABASE_URL ?? 'file:data/demo.db';
+const password = process.env.DEMO_PASSWORD ?? 'demo-password';
+
+if (url.startsWith('file:'))
+	for (const suffix of ['', '-wal', '-shm']) rmSync(url.slice(5) + suffix, { force: true });
+const db = await createDb(url, process.env.DATABASE_AUTH_TOKEN);
+await migrateDb(db);
+await seedDemo(db, password);
+db.$client.close();
+
+process.env.DATABASE_URL = url;
+const emails = [
+	demoAccounts.admin.email,
+	demoAccounts.mentor.email,
+	...demoAccounts.participants.map((p) => p.email),
+];
+await serve(
+	[
+		'',
+		'Demo portal — all people, administrations and records are fictional.',
+		`Sign in with any of these, password "${password}":`,
+		...emails.map((e) => `  ${e}`),
+		'',
+	].join('\n'),
+);

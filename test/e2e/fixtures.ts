@@ -1,0 +1,47 @@
+/** Shared steps for browser tests: signing in as a demo account and checking accessibility. */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+export const demoPassword = 'demo-password';
+export const demo = {
+	admin: 'admin@demo.test',
+	mentor: 'mentor@demo.test',
+	participant1: 'participant1@demo.test',
+	participant2: 'participant2@demo.test',
+	participant3: 'participant3@demo.test',
+	participant4: 'participant4@demo.test',
+} as const;
+
+/** Signs in through the real form and waits for the dashboard (or `next`). */
+export async function signIn(page: Page, email: string, password = demoPassword): Promise<void> {
+	await page.goto('/login');
+	await page.getByLabel('Email').fill(email);
+	await page.getByLabel('Password').fill(password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page).not.toHaveURL(/\/login/);
+}
+
+/** Signs out through the header button. */
+export async function signOut(page: Page): Promise<void> {
+	await page.getByRole('button', { name: 'Sign out' }).click();
+	await expect(page).toHaveURL(/\/login/);
+}
+
+/** Runs axe-core on the current page and fails on any violation, listing them. */
+export async function expectAccessible(page: Page): Promise<void> {
+	const results = await new AxeBuilder({ page }).analyze();
+	const summary = results.violations.map(
+		(v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+	);
+	expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/** Collects console errors and page errors so a test can assert there were none (CSP included). */
+export function watchConsole(page: Page): string[] {
+	const errors: string[] = [];
+	page.on('console', (m) => {
+		if (m.type() === 'error') errors.push(m.text());
+	});
+	page.on('pageerror', (e) => errors.push(e.message));
+	return errors;
+}

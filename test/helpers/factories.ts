@@ -1,0 +1,60 @@
+/** Small builders for integration tests: people and cohorts with sensible defaults. */
+import type { Db } from '~db/client';
+import type { Role } from '~db/schema';
+import { addMember, createCohort, type CohortInput } from '~/lib/server/cohort';
+import { insertUser } from '~/lib/server/user';
+import type { SessionUser } from '~/lib/server/session';
+
+let counter = 0;
+
+/** A strong password every test user gets. */
+export const testPassword = 'orbit lantern cedar mosaic';
+
+/** Creates a user; returns what pages and actions see of them. */
+export async function makeUser(db: Db, role: Role, name?: string): Promise<SessionUser> {
+	counter += 1;
+	const u = await insertUser(db, {
+		email: `${role}${counter}@test.example`,
+		name: name ?? `${role} ${counter}`,
+		role,
+		password: testPassword,
+	});
+	return { id: u.id, email: u.email, name: u.name, role: u.role };
+}
+
+/** Valid cohort dates, overridable. */
+export function cohortInput(overrides: Partial<CohortInput> = {}): CohortInput {
+	counter += 1;
+	return {
+		edition: `Test ${counter}`,
+		timezone: 'Asia/Tokyo',
+		trainingStart: '2026-11-30',
+		trainingEnd: '2026-12-04',
+		ojtStart: '2026-12-07',
+		ojtEnd: '2026-12-25',
+		outlinePresentationDate: '2026-12-24',
+		departureDate: '2026-12-26',
+		reportDueDate: '2027-01-09',
+		correctionsUntil: '2027-01-26',
+		...overrides,
+	};
+}
+
+/** A cohort with `participants` participants (distinct administrations) and one mentor. */
+export async function makeCohort(db: Db, admin: SessionUser, participants = 2) {
+	const cohort = await createCohort(db, admin.id, cohortInput());
+	const mentor = await makeUser(db, 'mentor');
+	await addMember(db, { cohortId: cohort.id, userId: mentor.id, role: 'mentor' });
+	const people: SessionUser[] = [];
+	for (let i = 0; i < participants; i++) {
+		const p = await makeUser(db, 'participant');
+		await addMember(db, {
+			cohortId: cohort.id,
+			userId: p.id,
+			role: 'participant',
+			administration: `Administration ${p.id}`,
+		});
+		people.push(p);
+	}
+	return { cohort, mentor, participants: people };
+}

@@ -1,0 +1,53 @@
+import { defineConfig, devices } from '@playwright/test';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// The real server (`src/cli/demo.ts`: migrate, seed the demo cohort, serve the build) on a
+// fresh temporary database file. `npm run test:e2e` builds first.
+const port = Number(process.env.E2E_PORT ?? 4399);
+const dbDir = mkdtempSync(join(tmpdir(), 'portal-e2e-'));
+const chromium =
+	process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+export default defineConfig({
+	testDir: './e2e',
+	outputDir: '../test-results',
+	fullyParallel: false,
+	workers: 1,
+	retries: 0,
+	timeout: 60_000,
+	reporter: process.env.CI ? 'list' : [['list']],
+	use: {
+		baseURL: `http://127.0.0.1:${port}`,
+		trace: 'retain-on-failure',
+		launchOptions: {
+			executablePath: chromium,
+			// The machine has no route to the internet: keep Chromium from trying.
+			args: [
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--no-first-run',
+				'--disable-quic',
+				'--disable-gpu',
+			],
+		},
+	},
+	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+	webServer: {
+		command: 'npx tsx src/cli/demo.ts',
+		cwd: '..',
+		url: `http://127.0.0.1:${port}/healthz`,
+		env: {
+			HOST: '127.0.0.1',
+			PORT: String(port),
+			DEMO_DATABASE_URL: `file:${join(dbDir, 'e2e.db')}`,
+			DEMO_PASSWORD: 'demo-password',
+			ASTRO_TELEMETRY_DISABLED: '1',
+		},
+		reuseExistingServer: false,
+		timeout: 120_000,
+		stdout: 'pipe',
+	},
+});
