@@ -19,7 +19,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
 		if (result) {
 			context.locals.user = result.user;
 			context.locals.authSession = result.session;
-			setSessionCookie(context, token, result.session.expiresAt);
+			// Re-send the cookie only when its expiry moved, so most responses set no cookie.
+			if (result.refreshed) setSessionCookie(context, token, result.session.expiresAt);
 		} else {
 			deleteSessionCookie(context);
 		}

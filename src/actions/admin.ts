@@ -4,6 +4,7 @@ import { z } from 'astro/zod';
 import { SMTP_FROM, SMTP_URL } from 'astro:env/server';
 import { cohortDateProblems, defaultCorrectionsUntil, defaultReportDue } from '~/lib/cohort-rules';
 import { isDay } from '~/lib/dates';
+import { optionalDay, optionalText, requiredDay, requiredText } from '~/lib/form-schemas';
 import { createCohort, findCohort, setCohortArchived, updateCohort } from '~/lib/server/cohort';
 import { getDb } from '~/lib/server/db';
 import { createInvitation, createResetLink, revokeLink } from '~/lib/server/invitation';
@@ -11,10 +12,7 @@ import { invitationLink, resetLink } from '~/lib/server/links';
 import { invitationMail, resetMail, sendMail } from '~/lib/server/mail';
 import { requireRole, run } from './guard';
 
-const day = z.string().refine(isDay, { error: 'Enter a date.' });
-const optionalDay = z
-	.string()
-	.refine((v) => v === '' || isDay(v), { error: 'Enter a date or leave empty.' });
+const day = requiredDay();
 const validTimeZone = (tz: string) => {
 	try {
 		new Intl.DateTimeFormat('en', { timeZone: tz });
@@ -24,50 +22,53 @@ const validTimeZone = (tz: string) => {
 	}
 };
 
-/** The cohort form; empty report-due and corrections dates take their defaults. */
-const cohortInput = z
-	.object({
-		edition: z.string().trim().min(4, { error: 'Name the edition, e.g. 2026/2027.' }).max(40),
-		timezone: z
-			.string()
-			.trim()
-			.refine(validTimeZone, { error: 'Use an IANA time zone such as Asia/Tokyo.' }),
-		trainingStart: day,
-		trainingEnd: day,
-		ojtStart: day,
-		ojtEnd: day,
-		departureDate: day,
-		outlinePresentationDate: day,
-		reportDueDate: optionalDay,
-		correctionsUntil: optionalDay,
-	})
-	.transform((v) => ({
+/** The cohort form's fields; empty report-due and corrections dates take their defaults. */
+const cohortFields = z.object({
+	edition: requiredText('Name the edition, e.g. 2026/2027.', 40, 4),
+	timezone: requiredText('Use an IANA time zone such as Asia/Tokyo.', 60).refine(validTimeZone, { error: 'Use an IANA time zone such as Asia/Tokyo.' }),
+	trainingStart: day,
+	trainingEnd: day,
+	ojtStart: day,
+	ojtEnd: day,
+	departureDate: day,
+	outlinePresentationDate: day,
+	reportDueDate: optionalDay(),
+	correctionsUntil: optionalDay(),
+});
+
+/** Fills the two derived dates when the admin left them empty. */
+function withDefaults<T extends z.infer<typeof cohortFields>>(v: T): T {
+	return {
 		...v,
 		reportDueDate: v.reportDueDate || defaultReportDue(v.departureDate),
 		correctionsUntil: v.correctionsUntil || defaultCorrectionsUntil(v.departureDate),
-	}))
-	.superRefine((v, ctx) => {
-		for (const [field, message] of Object.entries(cohortDateProblems(v)))
-			ctx.addIssue({ code: 'custom', path: [field], message });
-	});
+	};
+}
+
+/** Date-order rules reported beside their fields (a refinement keeps the schema an object, as form actions need). */
+function checkDateOrder(v: z.infer<typeof cohortFields>, ctx: z.RefinementCtx) {
+	if (![v.trainingStart, v.trainingEnd, v.ojtStart, v.ojtEnd, v.departureDate, v.outlinePresentationDate].every(isDay)) return;
+	for (const [field, message] of Object.entries(cohortDateProblems(withDefaults(v))))
+		ctx.addIssue({ code: 'custom', path: [field], message });
+}
 
 export const cohort = {
 	create: defineAction({
 		accept: 'form',
-		input: cohortInput,
+		input: cohortFields.superRefine(checkDateOrder),
 		handler: async (input, context) => {
 			const admin = requireRole(context, 'admin');
-			const row = await run(async () => createCohort(await getDb(), admin.id, input));
+			const row = await run(async () => createCohort(await getDb(), admin.id, withDefaults(input)));
 			return { id: row.id };
 		},
 	}),
 	update: defineAction({
 		accept: 'form',
-		input: cohortInput.and(z.object({ id: z.string().min(1) })),
+		input: cohortFields.extend({ id: z.string().min(1) }).superRefine(checkDateOrder),
 		handler: async (input, context) => {
 			const admin = requireRole(context, 'admin');
 			const { id, ...fields } = input;
-			await run(async () => updateCohort(await getDb(), admin.id, id, fields));
+			await run(async () => updateCohort(await getDb(), admin.id, id, withDefaults(fields)));
 			return { id };
 		},
 	}),
@@ -89,9 +90,9 @@ export const invitation = {
 		accept: 'form',
 		input: z.object({
 			email: z.email({ error: 'Enter an email address.' }).max(200),
-			name: z.string().trim().min(2, { error: 'Enter the person’s name.' }).max(120),
+			name: requiredText('Enter the person’s name.', 120, 2),
 			role: z.enum(['participant', 'mentor', 'admin'], { error: 'Choose a role.' }),
-			cohortId: z.string().default(''),
+			cohortId: optionalText(40),
 		}),
 		handler: async (input, context) => {
 			const admin = requireRole(context, 'admin');

@@ -13,21 +13,22 @@ import {
 import { deleteSessionCookie, setSessionCookie } from '~/lib/server/session-cookie';
 import { recordAudit } from '~/lib/server/audit';
 import { formatInstant } from '~/lib/dates';
+import { optionalText, requiredText } from '~/lib/form-schemas';
 import { clientAddress, requireUser, run } from './guard';
 
 const email = z.email({ error: 'Enter an email address like name@customs.example.' }).max(200);
-const password = z.string().min(1, { error: 'Enter your password.' }).max(256);
+const password = requiredText('Enter your password.', 256);
 const newPassword = z
-	.string()
+	.string({ error: 'Choose a password of at least 12 characters.' })
 	.min(12, { error: 'Use at least 12 characters — a few unrelated words make a good passphrase.' })
 	.max(256);
-const name = z.string().trim().min(2, { error: 'Enter your name as it should appear.' }).max(120);
+const name = requiredText('Enter your name as it should appear.', 120, 2);
 const token = z.string().min(10).max(100);
 
 /** Sign-in: same answer for unknown email and wrong password; throttled per account and address. */
 const signInAction = defineAction({
 	accept: 'form',
-	input: z.object({ email, password, next: z.string().max(500).optional() }),
+	input: z.object({ email, password, next: optionalText(500) }),
 	handler: async (input, context) => {
 		const db = await getDb();
 		const result = await signIn(db, {
@@ -76,7 +77,7 @@ const signOut = defineAction({
 const changePasswordAction = defineAction({
 	accept: 'form',
 	input: z
-		.object({ current: password, next: newPassword, confirm: z.string() })
+		.object({ current: password, next: newPassword, confirm: optionalText(256) })
 		.refine((v) => v.next === v.confirm, {
 			error: 'The two new passwords differ.',
 			path: ['confirm'],
@@ -117,9 +118,9 @@ const accept = defineAction({
 		.object({
 			token,
 			name,
-			administration: z.string().trim().max(120).default(''),
+			administration: optionalText(120),
 			password: newPassword,
-			confirm: z.string(),
+			confirm: optionalText(256),
 		})
 		.refine((v) => v.password === v.confirm, {
 			error: 'The two passwords differ.',
@@ -135,7 +136,7 @@ const accept = defineAction({
 const reset = defineAction({
 	accept: 'form',
 	input: z
-		.object({ token, password: newPassword, confirm: z.string() })
+		.object({ token, password: newPassword, confirm: optionalText(256) })
 		.refine((v) => v.password === v.confirm, {
 			error: 'The two passwords differ.',
 			path: ['confirm'],
@@ -150,7 +151,7 @@ const reset = defineAction({
 const setup = defineAction({
 	accept: 'form',
 	input: z
-		.object({ token, email, name, password: newPassword, confirm: z.string() })
+		.object({ token, email, name, password: newPassword, confirm: optionalText(256) })
 		.refine((v) => v.password === v.confirm, {
 			error: 'The two passwords differ.',
 			path: ['confirm'],

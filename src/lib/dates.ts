@@ -7,6 +7,7 @@ import {
 	addMonths as addMonthsFns,
 	differenceInCalendarDays,
 	format,
+	isValid,
 	parseISO,
 } from 'date-fns';
 
@@ -17,7 +18,9 @@ const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
 
 /** True for a well-formed, real calendar day. */
 export function isDay(value: string): value is Day {
-	return dayPattern.test(value) && format(parseISO(value), 'yyyy-MM-dd') === value;
+	if (!dayPattern.test(value)) return false;
+	const parsed = parseISO(value);
+	return isValid(parsed) && format(parsed, 'yyyy-MM-dd') === value;
 }
 
 /** The day `n` days after `day` (negative goes back). */

@@ -40,7 +40,7 @@ export async function validateSessionToken(
 	db: Db,
 	token: string,
 	now = Date.now(),
-): Promise<{ session: AuthSession; user: SessionUser } | null> {
+): Promise<{ session: AuthSession; user: SessionUser; refreshed: boolean } | null> {
 	const id = hashToken(token);
 	const [row] = await db
 		.select({ session: authSessionTable, user: userTable })
@@ -53,7 +53,8 @@ export async function validateSessionToken(
 		await db.delete(authSessionTable).where(eq(authSessionTable.id, id));
 		return null;
 	}
-	if (now - session.lastSeenAt.getTime() >= refreshEveryMs) {
+	const refreshed = now - session.lastSeenAt.getTime() >= refreshEveryMs;
+	if (refreshed) {
 		session.lastSeenAt = new Date(now);
 		session.expiresAt = new Date(Math.min(now + inactivityMs, session.absoluteExpiresAt.getTime()));
 		await db
@@ -61,7 +62,7 @@ export async function validateSessionToken(
 			.set({ lastSeenAt: session.lastSeenAt, expiresAt: session.expiresAt })
 			.where(eq(authSessionTable.id, id));
 	}
-	return { session, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+	return { session, user: { id: user.id, email: user.email, name: user.name, role: user.role }, refreshed };
 }
 
 /** Ends one session. */
