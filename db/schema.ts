@@ -210,6 +210,187 @@ export const exerciseAttemptTable = sqliteTable(
 	(t) => [index('exercise_attempt_user_idx').on(t.userId, t.exerciseId)],
 );
 
+/** The four OJT areas, by number as the programme names them. */
+export const ojtAreas = [1, 2, 3, 4] as const;
+export type OjtArea = (typeof ojtAreas)[number];
+
+/** Where a log entry is in its review. */
+export const entryStatuses = ['draft', 'submitted', 'approved', 'changes_requested'] as const;
+export type EntryStatus = (typeof entryStatuses)[number];
+
+/** Handling markings: restricted text never leaves the portal. */
+export const handlings = ['unrestricted', 'restricted'] as const;
+export type Handling = (typeof handlings)[number];
+
+/** One OJT activity a participant logged. */
+export const logEntryTable = sqliteTable(
+	'log_entry',
+	{
+		id: text('id').primaryKey(),
+		participantId: text('participant_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		/** Day the work was done ('YYYY-MM-DD', cohort time zone). */
+		date: text('date').notNull(),
+		/** 1 RILO A/P roles and functions, 2 CEN-related tasks, 3 data analysis, 4 networking. */
+		area: integer('area').$type<OjtArea>().notNull(),
+		/** Activity key within the area (see src/lib/ojt-areas.ts), or 'other'. */
+		activity: text('activity').notNull(),
+		/** Describes the activity when it is 'other'. */
+		activityOther: text('activity_other').notNull().default(''),
+		title: text('title').notNull(),
+		/** Time spent, in minutes. */
+		minutes: integer('minutes').notNull(),
+		/** What was done (Markdown). */
+		summary: text('summary').notNull(),
+		/** Outputs produced: the intelligence materials (Markdown). */
+		outputs: text('outputs').notNull().default(''),
+		/** What was learned and its relevance to the home administration (Markdown). */
+		learning: text('learning').notNull().default(''),
+		/** unrestricted | restricted. */
+		handling: text('handling', { enum: handlings }).notNull().default('unrestricted'),
+		/** Networking: the administration or organisation met. */
+		counterpart: text('counterpart').notNull().default(''),
+		/** Networking: online bilateral meeting, event, visit… */
+		meetingFormat: text('meeting_format').notNull().default(''),
+		/** Networking: agreed follow-up actions (Markdown). */
+		followUp: text('follow_up').notNull().default(''),
+		status: text('status', { enum: entryStatuses }).notNull().default('draft'),
+		/** Bumped on every change; a save naming an older version is refused (no silent overwrite). */
+		version: integer('version').notNull().default(1),
+		submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt(),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+	},
+	(t) => [
+		index('log_entry_participant_date_idx').on(t.participantId, t.date),
+		index('log_entry_status_submitted_idx').on(t.status, t.submittedAt),
+	],
+);
+
+/** Every review decision on an entry, kept for the record (undo adds a row; nothing is erased). */
+export const reviewDecisionTable = sqliteTable(
+	'review_decision',
+	{
+		id: text('id').primaryKey(),
+		entryId: text('entry_id')
+			.notNull()
+			.references(() => logEntryTable.id, { onDelete: 'cascade' }),
+		mentorId: text('mentor_id')
+			.notNull()
+			.references(() => userTable.id),
+		/** approved | changes_requested | reopened | undone. */
+		decision: text('decision', { enum: ['approved', 'changes_requested', 'reopened', 'undone'] }).notNull(),
+		/** Status before the decision (undo goes back to it). */
+		fromStatus: text('from_status', { enum: entryStatuses }).notNull(),
+		comment: text('comment').notNull().default(''),
+		createdAt: createdAt(),
+	},
+	(t) => [index('review_decision_entry_idx').on(t.entryId)],
+);
+
+/** A comment in an entry's thread; either side may add one or mark it resolved. */
+export const entryCommentTable = sqliteTable(
+	'entry_comment',
+	{
+		id: text('id').primaryKey(),
+		entryId: text('entry_id')
+			.notNull()
+			.references(() => logEntryTable.id, { onDelete: 'cascade' }),
+		authorId: text('author_id')
+			.notNull()
+			.references(() => userTable.id),
+		body: text('body').notNull(),
+		resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
+		resolvedBy: text('resolved_by').references(() => userTable.id),
+		createdAt: createdAt(),
+	},
+	(t) => [index('entry_comment_entry_idx').on(t.entryId)],
+);
+
+/** The OJT plan: per area, objectives, planned tasks and hours; a mentor confirms it. */
+export const ojtPlanAreaTable = sqliteTable(
+	'ojt_plan_area',
+	{
+		participantId: text('participant_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		area: integer('area').$type<OjtArea>().notNull(),
+		objectives: text('objectives').notNull().default(''),
+		tasks: text('tasks').notNull().default(''),
+		/** Hours planned for the area over the three OJT weeks. */
+		plannedHours: integer('planned_hours').notNull().default(0),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+	},
+	(t) => [primaryKey({ columns: [t.participantId, t.area] })],
+);
+
+/** The plan's confirmation by a mentor (cleared when the participant changes the plan). */
+export const ojtPlanTable = sqliteTable('ojt_plan', {
+	participantId: text('participant_id')
+		.primaryKey()
+		.references(() => userTable.id, { onDelete: 'cascade' }),
+	confirmedBy: text('confirmed_by').references(() => userTable.id),
+	confirmedAt: integer('confirmed_at', { mode: 'timestamp_ms' }),
+	updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/** The three check-ins: start, mid-OJT, before departure. */
+export const checkinKinds = ['start', 'mid', 'departure'] as const;
+export type CheckinKind = (typeof checkinKinds)[number];
+
+/** A check-in held between a participant and a mentor, with the mentor's notes. */
+export const checkinTable = sqliteTable(
+	'checkin',
+	{
+		participantId: text('participant_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: checkinKinds }).notNull(),
+		heldOn: text('held_on').notNull(),
+		mentorId: text('mentor_id')
+			.notNull()
+			.references(() => userTable.id),
+		notes: text('notes').notNull().default(''),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+	},
+	(t) => [primaryKey({ columns: [t.participantId, t.kind] })],
+);
+
+/** An in-app notification; unread while readAt is null. */
+export const notificationTable = sqliteTable(
+	'notification',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		/** What happened, in a sentence (never restricted text). */
+		text: text('text').notNull(),
+		/** Where to go to see it. */
+		link: text('link').notNull(),
+		readAt: integer('read_at', { mode: 'timestamp_ms' }),
+		/** Set once the email copy is sent (or skipped); an outbox any instance can drain. */
+		emailedAt: integer('emailed_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt(),
+	},
+	(t) => [index('notification_user_idx').on(t.userId, t.readAt)],
+);
+
+/**
+ * What someone typed when their session ended mid-edit, kept for an hour so the form comes
+ * back filled after they sign in again (as the same person).
+ */
+export const formStashTable = sqliteTable('form_stash', {
+	id: text('id').primaryKey(),
+	userId: text('user_id')
+		.notNull()
+		.references(() => userTable.id, { onDelete: 'cascade' }),
+	/** JSON object of field name to value. */
+	values: text('values', { mode: 'json' }).$type<Record<string, string>>().notNull(),
+	expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
 /** A pre-arrival checklist item a participant ticked. */
 export const checklistItemTable = sqliteTable(
 	'checklist_item',
@@ -251,3 +432,8 @@ export type CohortMember = typeof cohortMemberTable.$inferSelect;
 export type QuizAttempt = typeof quizAttemptTable.$inferSelect;
 export type AuditEvent = typeof auditEventTable.$inferSelect;
 export type ExerciseAttempt = typeof exerciseAttemptTable.$inferSelect;
+export type LogEntry = typeof logEntryTable.$inferSelect;
+export type ReviewDecision = typeof reviewDecisionTable.$inferSelect;
+export type EntryComment = typeof entryCommentTable.$inferSelect;
+export type Notification = typeof notificationTable.$inferSelect;
+export type Checkin = typeof checkinTable.$inferSelect;

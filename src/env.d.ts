@@ -5,5 +5,7 @@ declare namespace App {
 		user: import('./lib/server/session').SessionUser | null;
 		/** The current session (its id is the token's hash), or null. */
 		authSession: import('../db/schema').AuthSession | null;
+		/** Set when the request carried a session that has just expired: whose it was. */
+		expiredUserId: string | null;
 	}
 }

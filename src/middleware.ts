@@ -11,17 +11,19 @@ import { deleteSessionCookie, setSessionCookie } from '~/lib/server/session-cook
 export const onRequest = defineMiddleware(async (context, next) => {
 	context.locals.user = null;
 	context.locals.authSession = null;
+	context.locals.expiredUserId = null;
 	// Prerendered pages are built without a request; their signed-in parts are server islands.
 	if (context.isPrerendered) return next();
 	const token = context.cookies.get(sessionCookieName)?.value;
 	if (token) {
 		const result = await validateSessionToken(await getDb(), token);
-		if (result) {
+		if (result && 'session' in result) {
 			context.locals.user = result.user;
 			context.locals.authSession = result.session;
 			// Re-send the cookie only when its expiry moved, so most responses set no cookie.
 			if (result.refreshed) setSessionCookie(context, token, result.session.expiresAt);
 		} else {
+			if (result) context.locals.expiredUserId = result.expiredUserId;
 			deleteSessionCookie(context);
 		}
 	}

@@ -3,5 +3,8 @@ import { auth } from './auth';
 import { cohort, invitation } from './admin';
 import { checklist } from './checklist';
 import { progress, quiz } from './curriculum';
+import { lab } from './lab';
+import { comment, logbook, notifications } from './logbook';
+import { review } from './review';
 
-export const server = { auth, cohort, invitation, checklist, progress, quiz };
+export const server = { auth, cohort, invitation, checklist, progress, quiz, lab, logbook, comment, notifications, review };

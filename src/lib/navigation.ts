@@ -1,7 +1,8 @@
 /** The primary navigation for each role. Only pages that exist are listed. */
 import type { Role } from '~db/schema';
 
-export type NavItem = { href: string; label: string };
+/** `count` names a number shown beside the link (filled in by the navigation component). */
+export type NavItem = { href: string; label: string; count?: 'reviews' };
 
 const everyone: NavItem[] = [{ href: '/curriculum', label: 'Curriculum' }];
 
@@ -9,17 +10,23 @@ const byRole: Record<Role, NavItem[]> = {
 	participant: [
 		{ href: '/dashboard', label: 'Dashboard' },
 		...everyone,
+		{ href: '/lab', label: 'Data lab' },
+		{ href: '/logbook', label: 'Logbook' },
 		{ href: '/programme', label: 'Programme' },
 	],
 	mentor: [
 		{ href: '/dashboard', label: 'Dashboard' },
 		...everyone,
+		{ href: '/lab', label: 'Data lab' },
+		{ href: '/review', label: 'Review', count: 'reviews' },
 		{ href: '/programme', label: 'Programme' },
 		{ href: '/progress', label: 'Cohort progress' },
 	],
 	admin: [
 		{ href: '/dashboard', label: 'Dashboard' },
 		...everyone,
+		{ href: '/lab', label: 'Data lab' },
+		{ href: '/review', label: 'Logbooks' },
 		{ href: '/programme', label: 'Programme' },
 		{ href: '/progress', label: 'Cohort progress' },
 		{ href: '/admin', label: 'Admin' },

@@ -18,3 +18,15 @@ export async function guardPage(
 	if (roles.length && !roles.includes(user.role)) return astro.rewrite('/403');
 	return user;
 }
+
+/**
+ * For a form page whose action answered 401: keep what was typed (when we know whose session
+ * just ended) and send the person to sign in, coming back to this page with the text restored.
+ */
+export async function resumeAfterSignIn(astro: AstroGlobal, stash: (userId: string, data: FormData) => Promise<string>): Promise<Response> {
+	const back = new URL(astro.url);
+	back.searchParams.delete('_action');
+	const userId = astro.locals.expiredUserId;
+	if (userId) back.searchParams.set('restore', await stash(userId, await astro.request.formData()));
+	return astro.redirect(`/login?expired&next=${encodeURIComponent(back.pathname + back.search)}`, 303);
+}

@@ -35,12 +35,19 @@ export async function createSession(db: Db, userId: string, device: string, now 
 	return { token, session };
 }
 
-/** Checks a cookie token: returns the session and user, refreshed, or null when invalid or expired. */
+/** What validating a cookie token can find. */
+export type SessionCheck =
+	| { session: AuthSession; user: SessionUser; refreshed: boolean }
+	/** The session existed but has ended: whose it was, so typed text can be kept for them. */
+	| { expiredUserId: string }
+	| null;
+
+/** Checks a cookie token: the session and user (refreshed), whose session just expired, or null. */
 export async function validateSessionToken(
 	db: Db,
 	token: string,
 	now = Date.now(),
-): Promise<{ session: AuthSession; user: SessionUser; refreshed: boolean } | null> {
+): Promise<SessionCheck> {
 	const id = hashToken(token);
 	const [row] = await db
 		.select({ session: authSessionTable, user: userTable })
@@ -51,7 +58,7 @@ export async function validateSessionToken(
 	const { session, user } = row;
 	if (now >= session.expiresAt.getTime() || user.disabledAt) {
 		await db.delete(authSessionTable).where(eq(authSessionTable.id, id));
-		return null;
+		return user.disabledAt ? null : { expiredUserId: user.id };
 	}
 	const refreshed = now - session.lastSeenAt.getTime() >= refreshEveryMs;
 	if (refreshed) {

@@ -1,0 +1,71 @@
+/** Mentor review: decisions on entries, whole days, plan confirmation and check-ins. */
+import { defineAction } from 'astro:actions';
+import { z } from 'astro/zod';
+import { optionalText, requiredDay } from '~/lib/form-schemas';
+import { getDb } from '~/lib/server/db';
+import { approveDay, decideEntry, reopenEntry, undoDecision } from '~/lib/server/review';
+import { confirmPlan, saveCheckin } from '~/lib/server/plan';
+import { requireRole, run } from './guard';
+import { emailNotifications } from './mailer';
+
+const id = z.string().min(1).max(40);
+
+export const review = {
+	decide: defineAction({
+		accept: 'form',
+		input: z.object({ id, decision: z.enum(['approved', 'changes_requested']), comment: optionalText(5000) }),
+		handler: async (input, context) => {
+			const mentor = requireRole(context, 'mentor');
+			const entry = await run(async () => decideEntry(await getDb(), mentor, input.id, input.decision, input.comment));
+			await emailNotifications(context.url);
+			return { id: entry.id, decision: input.decision, participantId: entry.participantId };
+		},
+	}),
+	reopen: defineAction({
+		accept: 'form',
+		input: z.object({ id, comment: optionalText(5000) }),
+		handler: async (input, context) => {
+			const mentor = requireRole(context, 'mentor');
+			await run(async () => reopenEntry(await getDb(), mentor, input.id, input.comment));
+			await emailNotifications(context.url);
+			return { id: input.id };
+		},
+	}),
+	undo: defineAction({
+		accept: 'form',
+		input: z.object({ id }),
+		handler: async (input, context) => {
+			const mentor = requireRole(context, 'mentor');
+			await run(async () => undoDecision(await getDb(), mentor, input.id));
+			return { id: input.id };
+		},
+	}),
+	approveDay: defineAction({
+		accept: 'form',
+		input: z.object({ participantId: id, date: requiredDay() }),
+		handler: async (input, context) => {
+			const mentor = requireRole(context, 'mentor');
+			const count = await run(async () => approveDay(await getDb(), mentor, input.participantId, input.date));
+			await emailNotifications(context.url);
+			return { count, date: input.date };
+		},
+	}),
+	confirmPlan: defineAction({
+		accept: 'form',
+		input: z.object({ participantId: id }),
+		handler: async (input, context) => {
+			const mentor = requireRole(context, 'mentor');
+			await run(async () => confirmPlan(await getDb(), mentor, input.participantId));
+			return { participantId: input.participantId };
+		},
+	}),
+	checkin: defineAction({
+		accept: 'form',
+		input: z.object({ participantId: id, kind: z.enum(['start', 'mid', 'departure']), heldOn: requiredDay('Enter the day of the check-in.'), notes: optionalText(10_000) }),
+		handler: async (input, context) => {
+			const mentor = requireRole(context, 'mentor');
+			await run(async () => saveCheckin(await getDb(), mentor, input.participantId, input.kind, input.heldOn, input.notes));
+			return { participantId: input.participantId };
+		},
+	}),
+};

@@ -1,0 +1,38 @@
+/** The participant's own logbook as CSV. Restricted text is withheld, and the file says so. */
+import type { APIRoute } from 'astro';
+import Papa from 'papaparse';
+import { getDb } from '~/lib/server/db';
+import { listEntries } from '~/lib/server/logbook';
+import { activityLabel, areaNames, statusLabels } from '~/lib/ojt-areas';
+
+const withheld = '[withheld: restricted]';
+
+export const GET: APIRoute = async ({ locals }) => {
+	const user = locals.user;
+	if (!user) return new Response('Sign in first.', { status: 401 });
+	if (user.role !== 'participant') return new Response('Only participants export their own logbook.', { status: 403 });
+	const entries = await listEntries(await getDb(), user.id);
+	const rows = entries.map((e) => {
+		const r = e.handling === 'restricted';
+		return {
+			date: e.date,
+			area: `(${e.area}) ${areaNames[e.area]}`,
+			activity: activityLabel(e.area, e.activity, e.activityOther),
+			title: r ? withheld : e.title,
+			hours: (e.minutes / 60).toFixed(2),
+			status: statusLabels[e.status],
+			handling: e.handling,
+			what_was_done: r ? withheld : e.summary,
+			outputs: r ? withheld : e.outputs,
+			learning: r ? withheld : e.learning,
+			counterpart: r ? withheld : e.counterpart,
+			format: e.meetingFormat,
+			follow_up: r ? withheld : e.followUp,
+		};
+	});
+	// A leading BOM so spreadsheet programs read the UTF-8 correctly.
+	const csv = '\uFEFF' + Papa.unparse(rows, { columns: ['date', 'area', 'activity', 'title', 'hours', 'status', 'handling', 'what_was_done', 'outputs', 'learning', 'counterpart', 'format', 'follow_up'], escapeFormulae: true });
+	return new Response(csv, {
+		headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="ojt-logbook-${new Date().toISOString().slice(0, 10)}.csv"`, 'Cache-Control': 'private, no-store' },
+	});
+};
