@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import { createClient, type Client } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import * as schema from './schema';
+import { queueWrites } from './write-queue';
 
 /** The drizzle handle every server function takes as its first argument. */
 export type Db = LibSQLDatabase<typeof schema> & { $client: Client };
@@ -15,14 +16,15 @@ export type Db = LibSQLDatabase<typeof schema> & { $client: Client };
 export async function createDb(url: string, authToken?: string): Promise<Db> {
 	const isFile = url.startsWith('file:');
 	if (isFile) mkdirSync(dirname(url.slice('file:'.length)) || '.', { recursive: true });
-	const client = createClient({ url, authToken });
+	// `timeout` is the busy timeout of *every* pooled connection (a PRAGMA would reach only one):
+	// a writer waits up to 5 s for another connection or app instance instead of failing.
+	const raw = createClient({ url, authToken, timeout: 5000 });
+	const client = isFile ? queueWrites(raw) : raw;
 	if (isFile) {
-		// WAL lets readers run beside a writer; busy_timeout makes a second instance wait
-		// for the write lock instead of failing; foreign keys are off by default in SQLite.
+		// WAL (a property of the file) lets readers run beside a writer. Foreign keys are on by
+		// default in libSQL; asking again documents that the schema relies on them.
 		await client.execute('PRAGMA journal_mode = WAL');
-		await client.execute('PRAGMA busy_timeout = 5000');
 		await client.execute('PRAGMA foreign_keys = ON');
-		await client.execute('PRAGMA synchronous = NORMAL');
 	}
 	return drizzle(client, { schema }) as Db;
 }

@@ -1,0 +1,21 @@
+/** A valid log entry input, overridable, dated inside the factory cohort's OJT. */
+import type { EntryInput } from '~/lib/server/logbook';
+
+export function entryInput(overrides: Partial<EntryInput> = {}): EntryInput {
+	return {
+		date: '2026-12-08',
+		area: 3,
+		activity: 'trend-analysis',
+		activityOther: '',
+		title: 'Monthly trend of postal seizures',
+		minutes: 90,
+		summary: 'Built a monthly series from the synthetic data set.',
+		outputs: '- one chart',
+		learning: 'Seasonality matters.',
+		handling: 'unrestricted',
+		counterpart: '',
+		meetingFormat: '',
+		followUp: '',
+		...overrides,
+	};
+}
