@@ -7,6 +7,8 @@ import { join } from 'node:path';
 // fresh temporary database file. `npm run test:e2e` builds first.
 const port = Number(process.env.E2E_PORT ?? 4399);
 const dbDir = mkdtempSync(join(tmpdir(), 'portal-e2e-'));
+// Tests that must reach into the database (to expire a session, say) find it here.
+process.env.E2E_DATABASE_URL ??= `file:${join(dbDir, 'e2e.db')}`;
 const chromium =
 	process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
@@ -42,7 +44,7 @@ export default defineConfig({
 		env: {
 			HOST: '127.0.0.1',
 			PORT: String(port),
-			DEMO_DATABASE_URL: `file:${join(dbDir, 'e2e.db')}`,
+			DEMO_DATABASE_URL: process.env.E2E_DATABASE_URL,
 			DEMO_PASSWORD: 'demo-password',
 			ASTRO_TELEMETRY_DISABLED: '1',
 		},

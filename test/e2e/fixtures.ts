@@ -45,3 +45,11 @@ export function watchConsole(page: Page): string[] {
 	page.on('pageerror', (e) => errors.push(e.message));
 	return errors;
 }
+
+/** Runs SQL against the e2e server's database (to simulate time passing, for instance). */
+export async function sqlOnServerDb(sql: string, args: (string | number)[] = []): Promise<void> {
+	const { createClient } = await import('@libsql/client');
+	const client = createClient({ url: process.env.E2E_DATABASE_URL!, timeout: 5000 });
+	await client.execute({ sql, args });
+	client.close();
+}
