@@ -280,7 +280,9 @@ export const reviewDecisionTable = sqliteTable(
 			.notNull()
 			.references(() => userTable.id),
 		/** approved | changes_requested | reopened | undone. */
-		decision: text('decision', { enum: ['approved', 'changes_requested', 'reopened', 'undone'] }).notNull(),
+		decision: text('decision', {
+			enum: ['approved', 'changes_requested', 'reopened', 'undone'],
+		}).notNull(),
 		/** Status before the decision (undo goes back to it). */
 		fromStatus: text('from_status', { enum: entryStatuses }).notNull(),
 		comment: text('comment').notNull().default(''),

@@ -125,18 +125,16 @@ async function seedProgress(db: Db, participantIds: string[]) {
 			const at = new Date(Date.now() - (20 - (i % 5)) * dayMs);
 			await db.insert(moduleProgressTable).values({ userId, moduleId, completedAt: at });
 			const score = 6 - ((i + p) % 3);
-			await db
-				.insert(quizAttemptTable)
-				.values({
-					id: `demoquiz${p}${i}`,
-					userId,
-					moduleId,
-					answers: [],
-					score,
-					total: 6,
-					durationSeconds: 240 + i * 7,
-					createdAt: at,
-				});
+			await db.insert(quizAttemptTable).values({
+				id: `demoquiz${p}${i}`,
+				userId,
+				moduleId,
+				answers: [],
+				score,
+				total: 6,
+				durationSeconds: 240 + i * 7,
+				createdAt: at,
+			});
 		}
 		for (const key of checklistKeys.slice(0, 5 - (p % 3)))
 			await db

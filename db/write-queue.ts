@@ -41,17 +41,19 @@ export function queueWrites(client: Client): Client {
 			release();
 			throw error;
 		}
-		const end = <A extends unknown[], R>(fn: (...args: A) => R) => (...args: A): R => {
-			try {
-				const result = fn(...args);
-				if (result instanceof Promise) return result.finally(release) as R;
-				release();
-				return result;
-			} catch (error) {
-				release();
-				throw error;
-			}
-		};
+		const end =
+			<A extends unknown[], R>(fn: (...args: A) => R) =>
+			(...args: A): R => {
+				try {
+					const result = fn(...args);
+					if (result instanceof Promise) return result.finally(release) as R;
+					release();
+					return result;
+				} catch (error) {
+					release();
+					throw error;
+				}
+			};
 		const endings: Record<string, unknown> = {
 			commit: end(tx.commit.bind(tx)),
 			rollback: end(tx.rollback.bind(tx)),
@@ -72,7 +74,9 @@ export function queueWrites(client: Client): Client {
 			switch (prop) {
 				case 'execute':
 					return (stmt: InStatement, args?: never) =>
-						readOnly.test(sqlOf(stmt)) ? target.execute(stmt, args) : exclusive(() => target.execute(stmt, args));
+						readOnly.test(sqlOf(stmt))
+							? target.execute(stmt, args)
+							: exclusive(() => target.execute(stmt, args));
 				case 'batch':
 					return (...a: Parameters<Client['batch']>) => exclusive(() => target.batch(...a));
 				case 'migrate':

@@ -25,7 +25,9 @@ const validTimeZone = (tz: string) => {
 /** The cohort form's fields; empty report-due and corrections dates take their defaults. */
 const cohortFields = z.object({
 	edition: requiredText('Name the edition, e.g. 2026/2027.', 40, 4),
-	timezone: requiredText('Use an IANA time zone such as Asia/Tokyo.', 60).refine(validTimeZone, { error: 'Use an IANA time zone such as Asia/Tokyo.' }),
+	timezone: requiredText('Use an IANA time zone such as Asia/Tokyo.', 60).refine(validTimeZone, {
+		error: 'Use an IANA time zone such as Asia/Tokyo.',
+	}),
 	trainingStart: day,
 	trainingEnd: day,
 	ojtStart: day,
@@ -47,7 +49,17 @@ function withDefaults<T extends z.infer<typeof cohortFields>>(v: T): T {
 
 /** Date-order rules reported beside their fields (a refinement keeps the schema an object, as form actions need). */
 function checkDateOrder(v: z.infer<typeof cohortFields>, ctx: z.RefinementCtx) {
-	if (![v.trainingStart, v.trainingEnd, v.ojtStart, v.ojtEnd, v.departureDate, v.outlinePresentationDate].every(isDay)) return;
+	if (
+		![
+			v.trainingStart,
+			v.trainingEnd,
+			v.ojtStart,
+			v.ojtEnd,
+			v.departureDate,
+			v.outlinePresentationDate,
+		].every(isDay)
+	)
+		return;
 	for (const [field, message] of Object.entries(cohortDateProblems(withDefaults(v))))
 		ctx.addIssue({ code: 'custom', path: [field], message });
 }

@@ -7,4 +7,16 @@ import { lab } from './lab';
 import { comment, logbook, notifications } from './logbook';
 import { review } from './review';
 
-export const server = { auth, cohort, invitation, checklist, progress, quiz, lab, logbook, comment, notifications, review };
+export const server = {
+	auth,
+	cohort,
+	invitation,
+	checklist,
+	progress,
+	quiz,
+	lab,
+	logbook,
+	comment,
+	notifications,
+	review,
+};

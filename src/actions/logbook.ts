@@ -4,7 +4,13 @@ import { z } from 'astro/zod';
 import { isActivityOf, isArea } from '~/lib/ojt-areas';
 import { optionalText, requiredDay, requiredText } from '~/lib/form-schemas';
 import { getDb } from '~/lib/server/db';
-import { createEntry, deleteEntry, submitEntry, updateEntry, type EntryInput } from '~/lib/server/logbook';
+import {
+	createEntry,
+	deleteEntry,
+	submitEntry,
+	updateEntry,
+	type EntryInput,
+} from '~/lib/server/logbook';
 import { addComment, resolveComment } from '~/lib/server/comment';
 import { savePlan } from '~/lib/server/plan';
 import { markAllRead } from '~/lib/server/notification';
@@ -18,11 +24,17 @@ const version = z.number({ error: 'Reload the page and try again.' }).int().min(
 /** The entry form. Time is entered in hours (e.g. 1.5) and stored as minutes. */
 const entryFields = z.object({
 	date: requiredDay('Enter the day of the activity.'),
-	area: z.number({ error: 'Choose one of the four areas.' }).int().refine(isArea, { error: 'Choose one of the four areas.' }),
+	area: z
+		.number({ error: 'Choose one of the four areas.' })
+		.int()
+		.refine(isArea, { error: 'Choose one of the four areas.' }),
 	activity: requiredText('Choose an activity.', 40),
 	activityOther: optionalText(120),
 	title: requiredText('Give the entry a short title (at least 3 characters).', 140, 3),
-	hours: z.number({ error: 'Enter the time spent in hours, e.g. 1.5.' }).min(0.25, { error: 'Enter at least 0.25 hours (15 minutes).' }).max(16, { error: 'One entry covers at most 16 hours; split longer work.' }),
+	hours: z
+		.number({ error: 'Enter the time spent in hours, e.g. 1.5.' })
+		.min(0.25, { error: 'Enter at least 0.25 hours (15 minutes).' })
+		.max(16, { error: 'One entry covers at most 16 hours; split longer work.' }),
 	summary: requiredText('Say what was done.', 20_000),
 	outputs: longText(),
 	learning: longText(),
@@ -35,9 +47,24 @@ const entryFields = z.object({
 
 function checkEntry(v: z.infer<typeof entryFields>, ctx: z.RefinementCtx) {
 	if (!isArea(v.area)) return;
-	if (!isActivityOf(v.area, v.activity)) ctx.addIssue({ code: 'custom', path: ['activity'], message: 'Choose an activity of the chosen area.' });
-	if (v.activity === 'other' && !v.activityOther) ctx.addIssue({ code: 'custom', path: ['activityOther'], message: 'Describe the activity in a few words.' });
-	if (v.area === 4 && !v.counterpart) ctx.addIssue({ code: 'custom', path: ['counterpart'], message: 'Networking entries name the administration or organisation met.' });
+	if (!isActivityOf(v.area, v.activity))
+		ctx.addIssue({
+			code: 'custom',
+			path: ['activity'],
+			message: 'Choose an activity of the chosen area.',
+		});
+	if (v.activity === 'other' && !v.activityOther)
+		ctx.addIssue({
+			code: 'custom',
+			path: ['activityOther'],
+			message: 'Describe the activity in a few words.',
+		});
+	if (v.area === 4 && !v.counterpart)
+		ctx.addIssue({
+			code: 'custom',
+			path: ['counterpart'],
+			message: 'Networking entries name the administration or organisation met.',
+		});
 }
 
 function toEntryInput(v: z.infer<typeof entryFields>): EntryInput {
@@ -51,7 +78,9 @@ export const logbook = {
 		input: entryFields.superRefine(checkEntry),
 		handler: async (input, context) => {
 			const user = requireRole(context, 'participant');
-			const entry = await run(async () => createEntry(await getDb(), user, toEntryInput(input), input.confirmOutsideWindow));
+			const entry = await run(async () =>
+				createEntry(await getDb(), user, toEntryInput(input), input.confirmOutsideWindow),
+			);
 			return { id: entry.id };
 		},
 	}),
@@ -60,7 +89,16 @@ export const logbook = {
 		input: entryFields.extend({ id, version }).superRefine(checkEntry),
 		handler: async (input, context) => {
 			const user = requireRole(context, 'participant');
-			const entry = await run(async () => updateEntry(await getDb(), user, input.id, input.version, toEntryInput(input), input.confirmOutsideWindow));
+			const entry = await run(async () =>
+				updateEntry(
+					await getDb(),
+					user,
+					input.id,
+					input.version,
+					toEntryInput(input),
+					input.confirmOutsideWindow,
+				),
+			);
 			return { id: entry.id };
 		},
 	}),
@@ -76,7 +114,12 @@ export const logbook = {
 	}),
 	delete: defineAction({
 		accept: 'form',
-		input: z.object({ id, confirm: z.boolean({ error: 'Tick the box to confirm.' }).refine((v) => v, { error: 'Tick the box to confirm.' }) }),
+		input: z.object({
+			id,
+			confirm: z
+				.boolean({ error: 'Tick the box to confirm.' })
+				.refine((v) => v, { error: 'Tick the box to confirm.' }),
+		}),
 		handler: async (input, context) => {
 			const user = requireRole(context, 'participant');
 			await run(async () => deleteEntry(await getDb(), user, input.id));
@@ -90,13 +133,30 @@ export const logbook = {
 				[1, 2, 3, 4].flatMap((a) => [
 					[`objectives${a}`, optionalText(5000)],
 					[`tasks${a}`, optionalText(5000)],
-					[`hours${a}`, z.number({ error: 'Enter planned hours (0 or more).' }).int({ error: 'Whole hours, please.' }).min(0).max(200).default(0)],
+					[
+						`hours${a}`,
+						z
+							.number({ error: 'Enter planned hours (0 or more).' })
+							.int({ error: 'Whole hours, please.' })
+							.min(0)
+							.max(200)
+							.default(0),
+					],
 				]),
-			) as Record<`objectives${1 | 2 | 3 | 4}` | `tasks${1 | 2 | 3 | 4}`, ReturnType<typeof optionalText>> & Record<`hours${1 | 2 | 3 | 4}`, z.ZodDefault<z.ZodNumber>>,
+			) as Record<
+				`objectives${1 | 2 | 3 | 4}` | `tasks${1 | 2 | 3 | 4}`,
+				ReturnType<typeof optionalText>
+			> &
+				Record<`hours${1 | 2 | 3 | 4}`, z.ZodDefault<z.ZodNumber>>,
 		),
 		handler: async (input, context) => {
 			const user = requireRole(context, 'participant');
-			const areas = ([1, 2, 3, 4] as const).map((area) => ({ area, objectives: input[`objectives${area}`], tasks: input[`tasks${area}`], plannedHours: input[`hours${area}`] }));
+			const areas = ([1, 2, 3, 4] as const).map((area) => ({
+				area,
+				objectives: input[`objectives${area}`],
+				tasks: input[`tasks${area}`],
+				plannedHours: input[`hours${area}`],
+			}));
 			await run(async () => savePlan(await getDb(), user, areas));
 			await emailNotifications(context.url);
 			return { saved: true };

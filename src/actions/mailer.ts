@@ -10,7 +10,11 @@ export async function emailNotifications(requestUrl: URL): Promise<void> {
 	if (!SMTP_URL) return;
 	try {
 		await flushNotificationEmails(await getDb(), async (to, text, link) => {
-			await sendMail(SMTP_URL, SMTP_FROM, { to, subject: 'RILO A/P Programme Portal: ' + text.slice(0, 80), text: `${text}\n\nOpen it in the portal: ${baseUrl(requestUrl)}${link}\n` });
+			await sendMail(SMTP_URL, SMTP_FROM, {
+				to,
+				subject: 'RILO A/P Programme Portal: ' + text.slice(0, 80),
+				text: `${text}\n\nOpen it in the portal: ${baseUrl(requestUrl)}${link}\n`,
+			});
 		});
 	} catch (error) {
 		console.error('notification email failed', error);

@@ -13,10 +13,16 @@ const id = z.string().min(1).max(40);
 export const review = {
 	decide: defineAction({
 		accept: 'form',
-		input: z.object({ id, decision: z.enum(['approved', 'changes_requested']), comment: optionalText(5000) }),
+		input: z.object({
+			id,
+			decision: z.enum(['approved', 'changes_requested']),
+			comment: optionalText(5000),
+		}),
 		handler: async (input, context) => {
 			const mentor = requireRole(context, 'mentor');
-			const entry = await run(async () => decideEntry(await getDb(), mentor, input.id, input.decision, input.comment));
+			const entry = await run(async () =>
+				decideEntry(await getDb(), mentor, input.id, input.decision, input.comment),
+			);
 			await emailNotifications(context.url);
 			return { id: entry.id, decision: input.decision, participantId: entry.participantId };
 		},
@@ -45,7 +51,9 @@ export const review = {
 		input: z.object({ participantId: id, date: requiredDay() }),
 		handler: async (input, context) => {
 			const mentor = requireRole(context, 'mentor');
-			const count = await run(async () => approveDay(await getDb(), mentor, input.participantId, input.date));
+			const count = await run(async () =>
+				approveDay(await getDb(), mentor, input.participantId, input.date),
+			);
 			await emailNotifications(context.url);
 			return { count, date: input.date };
 		},
@@ -61,10 +69,24 @@ export const review = {
 	}),
 	checkin: defineAction({
 		accept: 'form',
-		input: z.object({ participantId: id, kind: z.enum(['start', 'mid', 'departure']), heldOn: requiredDay('Enter the day of the check-in.'), notes: optionalText(10_000) }),
+		input: z.object({
+			participantId: id,
+			kind: z.enum(['start', 'mid', 'departure']),
+			heldOn: requiredDay('Enter the day of the check-in.'),
+			notes: optionalText(10_000),
+		}),
 		handler: async (input, context) => {
 			const mentor = requireRole(context, 'mentor');
-			await run(async () => saveCheckin(await getDb(), mentor, input.participantId, input.kind, input.heldOn, input.notes));
+			await run(async () =>
+				saveCheckin(
+					await getDb(),
+					mentor,
+					input.participantId,
+					input.kind,
+					input.heldOn,
+					input.notes,
+				),
+			);
 			return { participantId: input.participantId };
 		},
 	}),

@@ -17,14 +17,19 @@ const { positionals, values } = parseArgs({
 	options: { email: { type: 'string' }, name: { type: 'string' } },
 });
 const [command] = positionals;
-const base = (process.env.PUBLIC_URL ?? `http://${process.env.HOST ?? '127.0.0.1'}:${process.env.PORT ?? 4321}`).replace(/\/$/, '');
+const base = (
+	process.env.PUBLIC_URL ?? `http://${process.env.HOST ?? '127.0.0.1'}:${process.env.PORT ?? 4321}`
+).replace(/\/$/, '');
 
 function fail(message: string): never {
 	console.error(message);
 	process.exit(1);
 }
 
-const db = await createDb(process.env.DATABASE_URL ?? 'file:data/portal.db', process.env.DATABASE_AUTH_TOKEN);
+const db = await createDb(
+	process.env.DATABASE_URL ?? 'file:data/portal.db',
+	process.env.DATABASE_AUTH_TOKEN,
+);
 await migrateDb(db);
 if (!values.email) fail('Give --email.');
 
@@ -32,15 +37,29 @@ if (command === 'create') {
 	if (!values.name) fail('Give --name "Full Name".');
 	if (await findUserByEmail(db, values.email)) fail(`${values.email} already has an account.`);
 	// A random password nobody knows; the person sets their own through the link.
-	const user = await insertUser(db, { email: values.email, name: values.name, role: 'admin', password: newToken() });
-	await recordAudit(db, { actorId: null, action: 'cli.admin_create', subjectType: 'user', subjectId: user.id });
+	const user = await insertUser(db, {
+		email: values.email,
+		name: values.name,
+		role: 'admin',
+		password: newToken(),
+	});
+	await recordAudit(db, {
+		actorId: null,
+		action: 'cli.admin_create',
+		subjectType: 'user',
+		subjectId: user.id,
+	});
 	const { token } = await createResetLink(db, user.id, user.id);
-	console.log(`Admin ${user.email} created. They set their password here (once, within 7 days):\n  ${base}/reset?token=${token}`);
+	console.log(
+		`Admin ${user.email} created. They set their password here (once, within 7 days):\n  ${base}/reset?token=${token}`,
+	);
 } else if (command === 'reset') {
 	const user = await findUserByEmail(db, values.email);
 	if (!user) fail(`No account for ${values.email}.`);
 	const { token } = await createResetLink(db, user.id, user.id);
-	console.log(`One-time reset link for ${user.email} (valid 7 days):\n  ${base}/reset?token=${token}`);
+	console.log(
+		`One-time reset link for ${user.email} (valid 7 days):\n  ${base}/reset?token=${token}`,
+	);
 } else {
 	fail('Usage: npm run admin -- create --email <email> --name "<name>" | reset --email <email>');
 }

@@ -9,7 +9,9 @@ import { createDb } from '../../db/client';
 
 const url = process.env.DATABASE_URL ?? 'file:data/portal.db';
 if (!url.startsWith('file:')) {
-	console.error('Backups here work on a local database file. For a libSQL server, use its own backup tooling.');
+	console.error(
+		'Backups here work on a local database file. For a libSQL server, use its own backup tooling.',
+	);
 	process.exit(1);
 }
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
@@ -21,4 +23,6 @@ const check = await createDb(`file:${target}`);
 const result = await check.$client.execute('PRAGMA integrity_check');
 check.$client.close();
 db.$client.close();
-console.log(`Backup written: ${target} (${statSync(target).size} bytes, integrity ${String(result.rows[0]?.[0])})`);
+console.log(
+	`Backup written: ${target} (${statSync(target).size} bytes, integrity ${String(result.rows[0]?.[0])})`,
+);

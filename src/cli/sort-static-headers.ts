@@ -8,6 +8,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 
 const file = new URL('../../dist/_headers.json', import.meta.url);
 const entries = JSON.parse(readFileSync(file, 'utf8')) as { pathname: string }[];
-entries.sort((a, b) => a.pathname.length - b.pathname.length || a.pathname.localeCompare(b.pathname));
+entries.sort(
+	(a, b) => a.pathname.length - b.pathname.length || a.pathname.localeCompare(b.pathname),
+);
 writeFileSync(file, JSON.stringify(entries, null, '\t'));
 console.log(`sorted ${entries.length} static header entries`);

@@ -18,7 +18,14 @@ export function checkinDueDates(ojtStart: Day, ojtEnd: Day): Record<CheckinKind,
 }
 
 /** Check-ins whose due day has passed without a record. */
-export function missedCheckins(done: CheckinKind[], ojtStart: Day, ojtEnd: Day, today: Day): CheckinKind[] {
+export function missedCheckins(
+	done: CheckinKind[],
+	ojtStart: Day,
+	ojtEnd: Day,
+	today: Day,
+): CheckinKind[] {
 	const due = checkinDueDates(ojtStart, ojtEnd);
-	return checkinLabels.map((c) => c.kind).filter((kind) => today > due[kind] && !done.includes(kind));
+	return checkinLabels
+		.map((c) => c.kind)
+		.filter((kind) => today > due[kind] && !done.includes(kind));
 }

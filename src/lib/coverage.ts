@@ -5,15 +5,27 @@ import { isWithin, type Day } from './dates';
 type EntryLike = { date: Day; area: OjtArea; minutes: number };
 type Week = { week: number; start: Day; end: Day };
 
-export type AreaCoverage = { area: OjtArea; minutesByWeek: number[]; totalMinutes: number; plannedMinutes: number; entries: number };
+export type AreaCoverage = {
+	area: OjtArea;
+	minutesByWeek: number[];
+	totalMinutes: number;
+	plannedMinutes: number;
+	entries: number;
+};
 
 /** Minutes per area per week (entries outside the weeks count in the total only). */
-export function coverage(entries: EntryLike[], weeks: Week[], plannedHours: Partial<Record<OjtArea, number>>): AreaCoverage[] {
+export function coverage(
+	entries: EntryLike[],
+	weeks: Week[],
+	plannedHours: Partial<Record<OjtArea, number>>,
+): AreaCoverage[] {
 	return ([1, 2, 3, 4] as const).map((area) => {
 		const mine = entries.filter((e) => e.area === area);
 		return {
 			area,
-			minutesByWeek: weeks.map((w) => mine.filter((e) => isWithin(e.date, w.start, w.end)).reduce((n, e) => n + e.minutes, 0)),
+			minutesByWeek: weeks.map((w) =>
+				mine.filter((e) => isWithin(e.date, w.start, w.end)).reduce((n, e) => n + e.minutes, 0),
+			),
 			totalMinutes: mine.reduce((n, e) => n + e.minutes, 0),
 			plannedMinutes: (plannedHours[area] ?? 0) * 60,
 			entries: mine.length,

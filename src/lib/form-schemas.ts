@@ -7,7 +7,11 @@ import { isDay } from './dates';
 
 /** Text that must be filled in; `message` is shown when it is empty or missing. */
 export function requiredText(message: string, max = 200, min = 1) {
-	return z.string({ error: message }).trim().min(min, { error: message }).max(max, { error: `Use at most ${max} characters.` });
+	return z
+		.string({ error: message })
+		.trim()
+		.min(min, { error: message })
+		.max(max, { error: `Use at most ${max} characters.` });
 }
 
 /** Text that may be left empty (becomes ''). */

@@ -41,7 +41,12 @@ export const activities: Record<OjtArea, Activity[]> = {
 };
 
 /** Formats a networking contact can take. */
-export const meetingFormats = ['Online meeting', 'In person', 'Event session', 'Email or message exchange'] as const;
+export const meetingFormats = [
+	'Online meeting',
+	'In person',
+	'Event session',
+	'Email or message exchange',
+] as const;
 
 /** True for a known area number. */
 export function isArea(n: number): n is OjtArea {

@@ -1,12 +1,26 @@
 import { expect, test } from '@playwright/test';
 import { demo, expectAccessible, signIn, signOut } from './fixtures';
 
-const protectedRoutes = ['/dashboard', '/account', '/admin', '/admin/audit', '/admin/cohorts/new', '/programme', '/programme/handbook', '/programme/checklist', '/progress'];
+const protectedRoutes = [
+	'/dashboard',
+	'/account',
+	'/admin',
+	'/admin/audit',
+	'/admin/cohorts/new',
+	'/programme',
+	'/programme/handbook',
+	'/programme/checklist',
+	'/progress',
+];
 
 test('every protected route sends a signed-out visitor to sign in and back', async ({ page }) => {
 	for (const route of protectedRoutes) {
 		await page.goto(route);
-		await expect(page, route).toHaveURL(new RegExp(`/login\\?next=${encodeURIComponent(route).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+		await expect(page, route).toHaveURL(
+			new RegExp(
+				`/login\\?next=${encodeURIComponent(route).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`,
+			),
+		);
 	}
 	await page.getByLabel('Email').fill(demo.participant1);
 	await page.getByLabel('Password').fill('demo-password');
@@ -21,20 +35,26 @@ test('a wrong password is refused with one message and the email is kept', async
 	await page.getByLabel('Email').fill(demo.participant2);
 	await page.getByLabel('Password').fill('not the password');
 	await page.getByRole('button', { name: 'Sign in' }).click();
-	await expect(page.getByRole('alert')).toHaveText('That email and password do not match an account.');
+	await expect(page.getByRole('alert')).toHaveText(
+		'That email and password do not match an account.',
+	);
 	await expect(page.getByLabel('Email')).toHaveValue(demo.participant2);
 	await expect(page.getByLabel('Password')).toHaveValue('');
 	await page.getByLabel('Email').fill('nobody@demo.test');
 	await page.getByLabel('Password').fill('not the password');
 	await page.getByRole('button', { name: 'Sign in' }).click();
-	await expect(page.getByRole('alert')).toHaveText('That email and password do not match an account.');
+	await expect(page.getByRole('alert')).toHaveText(
+		'That email and password do not match an account.',
+	);
 });
 
 test('a participant cannot open the admin area', async ({ page }) => {
 	await signIn(page, demo.participant3);
 	const response = await page.goto('/admin');
 	expect(response?.status()).toBe(403);
-	await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' })).toHaveCount(0);
+	await expect(
+		page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }),
+	).toHaveCount(0);
 	await expectAccessible(page);
 });
 
@@ -79,7 +99,9 @@ test('an admin invites a mentor, who accepts, signs in and out', async ({ page, 
 	await expectAccessible(page);
 });
 
-test('the admin sets up a cohort, and a fifth participant is refused with a reason', async ({ page }) => {
+test('the admin sets up a cohort, and a fifth participant is refused with a reason', async ({
+	page,
+}) => {
 	await signIn(page, demo.admin);
 	await page.goto('/admin/cohorts/new');
 	await page.getByLabel('Edition').fill('2027/2028');
@@ -90,7 +112,9 @@ test('the admin sets up a cohort, and a fifth participant is refused with a reas
 	await page.getByLabel('Report outline presentation').fill('2027-12-22');
 	await page.getByLabel('Departure from Japan').fill('2027-12-25');
 	await page.getByRole('button', { name: 'Create cohort' }).click();
-	await expect(page.locator('#field-ojtStart-error')).toHaveText('The OJT starts after the training week ends.');
+	await expect(page.locator('#field-ojtStart-error')).toHaveText(
+		'The OJT starts after the training week ends.',
+	);
 	await expect(page.getByLabel('Edition')).toHaveValue('2027/2028');
 	await page.getByLabel('OJT: first day').fill('2027-12-06');
 	await page.getByRole('button', { name: 'Create cohort' }).click();
@@ -107,7 +131,9 @@ test('the admin sets up a cohort, and a fifth participant is refused with a reas
 	await expect(page.locator('#field-role-error')).toContainText('already has 4 participants');
 });
 
-test('a participant sees the timeline and ticks the checklist; the mentor sees it', async ({ page }) => {
+test('a participant sees the timeline and ticks the checklist; the mentor sees it', async ({
+	page,
+}) => {
 	// The demo's participant 2 has ticked everything but the itinerary.
 	await signIn(page, demo.participant2);
 	await page.goto('/programme');

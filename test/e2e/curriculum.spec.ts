@@ -3,14 +3,17 @@ import { demo, expectAccessible, signIn, signOut, watchConsole } from './fixture
 
 test('the week at a glance lists the modules by day and is accessible', async ({ page }) => {
 	await page.goto('/curriculum');
-	for (let day = 1; day <= 5; day++) await expect(page.getByRole('heading', { name: new RegExp(`^Day ${day}:`) })).toBeVisible();
+	for (let day = 1; day <= 5; day++)
+		await expect(page.getByRole('heading', { name: new RegExp(`^Day ${day}:`) })).toBeVisible();
 	await expectAccessible(page);
 	await page.goto('/curriculum/glossary');
 	await expect(page.locator('dt', { hasText: /^CENcomm\b/ })).toBeVisible();
 	await expectAccessible(page);
 });
 
-test('a module page is static, ships only the knowledge-check island, and prints cleanly', async ({ page }) => {
+test('a module page is static, ships only the knowledge-check island, and prints cleanly', async ({
+	page,
+}) => {
 	const errors = watchConsole(page);
 	await page.goto('/curriculum/cencomm-and-operational-messaging');
 	await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toBeVisible();
@@ -24,7 +27,9 @@ test('a module page is static, ships only the knowledge-check island, and prints
 	expect(errors).toEqual([]);
 });
 
-test('a participant answers a knowledge check, completes a module and sees progress; the mentor sees it', async ({ page }) => {
+test('a participant answers a knowledge check, completes a module and sees progress; the mentor sees it', async ({
+	page,
+}) => {
 	const errors = watchConsole(page);
 	await signIn(page, demo.participant4);
 	await page.goto('/curriculum/ojt-and-final-report');
@@ -64,6 +69,8 @@ test('search finds a module by a word in its body', async ({ page }) => {
 	await page.getByLabel('Search modules and glossary').press('Enter');
 	await expect(page.getByText(/result/)).toBeVisible();
 	await expect(page.locator('[data-search-results] a').first()).toBeVisible();
-	const hrefs = await page.locator('[data-search-results] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+	const hrefs = await page
+		.locator('[data-search-results] a')
+		.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
 	expect(hrefs.some((h) => h?.includes('/curriculum/ncen-and-icomm'))).toBe(true);
 });

@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible, watchConsole } from './fixtures';
 
-test('home page says what the programme is, with security headers and no errors', async ({ page }) => {
+test('home page says what the programme is, with security headers and no errors', async ({
+	page,
+}) => {
 	const errors = watchConsole(page);
 	const response = await page.goto('/');
 	expect(response?.status()).toBe(200);
@@ -10,10 +12,14 @@ test('home page says what the programme is, with security headers and no errors'
 	expect(headers['content-security-policy']).not.toContain("'unsafe-inline'");
 	expect(headers['x-content-type-options']).toBe('nosniff');
 	expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Regional Data/Intelligence Professionals Programme');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Regional Data/Intelligence Professionals Programme',
+	);
 	await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeAttached();
 	// The user menu arrives from a server island: signed out, it offers to sign in.
-	await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' })).toBeVisible();
+	await expect(
+		page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' }),
+	).toBeVisible();
 	await expectAccessible(page);
 	expect(errors).toEqual([]);
 });

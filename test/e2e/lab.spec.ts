@@ -15,7 +15,8 @@ const header = csvLines[0]!.split(',');
 const records = csvLines.slice(1).map((l) => l.split(','));
 const column = (name: string) => header.indexOf(name);
 const drugs2024 = records.filter(
-	(r) => r[column('commodity_category')] === 'drugs' && r[column('seizure_date')]!.startsWith('2024'),
+	(r) =>
+		r[column('commodity_category')] === 'drugs' && r[column('seizure_date')]!.startsWith('2024'),
 );
 const count = (n: number) => n.toLocaleString('en');
 const syntheticLabel = 'Synthetic data — invented for training; not real CEN records';
@@ -40,11 +41,15 @@ test('a participant filters, regroups and exports the synthetic data set', async
 	await expect(page.locator('#lab-count')).toHaveText(
 		`${count(records.length)} of ${count(records.length)} records in view`,
 	);
-	await expect(page.getByRole('img', { name: /Records per month from January 2023/ })).toBeVisible();
+	await expect(
+		page.getByRole('img', { name: /Records per month from January 2023/ }),
+	).toBeVisible();
 
 	await addFilter(page, 'Commodity category', 'drugs');
 	await addFilter(page, 'Year', '2024');
-	await expect(page.getByRole('list', { name: 'Active filters' }).getByRole('listitem')).toHaveCount(2);
+	await expect(
+		page.getByRole('list', { name: 'Active filters' }).getByRole('listitem'),
+	).toHaveCount(2);
 	await expect(page.locator('#lab-count')).toHaveText(
 		`${count(drugs2024.length)} of ${count(records.length)} records in view`,
 	);
@@ -59,7 +64,9 @@ test('a participant filters, regroups and exports the synthetic data set', async
 
 	const download = page.waitForEvent('download');
 	await page.getByRole('button', { name: 'Export CSV of this view' }).click();
-	const file = readFileSync(await (await download).path(), 'utf8').trim().split('\n');
+	const file = readFileSync(await (await download).path(), 'utf8')
+		.trim()
+		.split('\n');
 	expect(file[0]).toBe(csvLines[0]);
 	expect(file).toHaveLength(drugs2024.length + 1);
 	const exported = file.slice(1).map((l) => l.split(','));

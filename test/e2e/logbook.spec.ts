@@ -6,11 +6,15 @@ async function fillEntry(page: Page, title: string) {
 	await page.getByLabel('Area').selectOption('3');
 	await page.getByLabel('Activity', { exact: true }).selectOption('trend-analysis');
 	await page.getByLabel('Title').fill(title);
-	await page.getByLabel('What was done').fill('Built a **monthly** series.\n\n- cleaned units\n- charted');
+	await page
+		.getByLabel('What was done')
+		.fill('Built a **monthly** series.\n\n- cleaned units\n- charted');
 	await page.getByLabel('Outputs produced (intelligence materials)').fill('- one trend chart');
 }
 
-test('write, submit, changes requested, resubmit, approved — with notifications on both sides', async ({ page }) => {
+test('write, submit, changes requested, resubmit, approved — with notifications on both sides', async ({
+	page,
+}) => {
 	const title = `Trend chart ${Date.now()}`;
 	await signIn(page, demo.participant3);
 	await page.goto('/logbook');
@@ -37,10 +41,14 @@ test('write, submit, changes requested, resubmit, approved — with notification
 	await expect(page.getByRole('link', { name: /^Review\s*\d+\s*waiting/ })).toBeVisible();
 	await page.goto('/review');
 	await expectAccessible(page);
-	const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: title }) });
+	const card = page
+		.getByRole('listitem')
+		.filter({ has: page.getByRole('heading', { name: title }) });
 	await card.getByRole('button', { name: 'Request changes' }).click();
 	await expect(page.getByRole('alert')).toContainText('Say what should change');
-	const card2 = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: title }) });
+	const card2 = page
+		.getByRole('listitem')
+		.filter({ has: page.getByRole('heading', { name: title }) });
 	await card2.getByLabel('Comment for the participant').fill('Please name the months covered.');
 	await card2.getByRole('button', { name: 'Request changes' }).click();
 	await expect(page.getByRole('status')).toContainText('Sent back');
@@ -48,7 +56,9 @@ test('write, submit, changes requested, resubmit, approved — with notification
 
 	await signIn(page, demo.participant3);
 	await page.goto('/notifications');
-	await expect(page.getByRole('link', { name: /asked for changes to “Trend chart/ }).first()).toBeVisible();
+	await expect(
+		page.getByRole('link', { name: /asked for changes to “Trend chart/ }).first(),
+	).toBeVisible();
 	await expectAccessible(page);
 	await page.goto(entryUrl);
 	await expect(page.getByText('Please name the months covered.')).toBeVisible();
@@ -62,7 +72,9 @@ test('write, submit, changes requested, resubmit, approved — with notification
 	await page.goto(entryUrl);
 	await page.getByRole('button', { name: 'Approve' }).click();
 	await expect(page.getByText('Approved', { exact: true })).toBeVisible();
-	await expect(page.getByText(/requested changes — “Please name the months covered.”/)).toBeVisible();
+	await expect(
+		page.getByText(/requested changes — “Please name the months covered.”/),
+	).toBeVisible();
 	await signOut(page);
 
 	await signIn(page, demo.participant3);
@@ -87,7 +99,9 @@ test('another participant’s entry is a 404, and so is its edit page', async ({
 	expect((await page.goto(`/review/${id}`))?.status()).toBe(403);
 });
 
-test('two tabs editing one entry: the second save is refused and shows both texts', async ({ browser }) => {
+test('two tabs editing one entry: the second save is refused and shows both texts', async ({
+	browser,
+}) => {
 	const context = await browser.newContext();
 	const tabA = await context.newPage();
 	await signIn(tabA, demo.participant4);
@@ -105,7 +119,9 @@ test('two tabs editing one entry: the second save is refused and shows both text
 	await tabB.getByRole('button', { name: 'Save changes' }).click();
 	await expect(tabB.getByRole('alert')).toContainText('changed elsewhere');
 	await expect(tabB.getByLabel('What was done')).toHaveValue('Text from tab B');
-	await expect(tabB.getByRole('region', { name: /saved version/ })).toContainText('Text from tab A');
+	await expect(tabB.getByRole('region', { name: /saved version/ })).toContainText(
+		'Text from tab A',
+	);
 	await expectAccessible(tabB);
 	await tabB.getByRole('button', { name: 'Save my text over the saved version' }).click();
 	await expect(tabB.getByText('Text from tab B')).toBeVisible();
@@ -118,7 +134,10 @@ test('a session that ends mid-edit keeps the typed text through the sign-in', as
 	const title = `Typed before expiry ${Date.now()}`;
 	await fillEntry(page, title);
 	// Time passes: the session expires on the server while the form is open.
-	await sqlOnServerDb("update auth_session set expires_at = 0 where user_id = (select id from user where email = ?)", [demo.participant2]);
+	await sqlOnServerDb(
+		'update auth_session set expires_at = 0 where user_id = (select id from user where email = ?)',
+		[demo.participant2],
+	);
 	await page.getByRole('button', { name: 'Save draft' }).click();
 	await expect(page).toHaveURL(/\/login\?expired/);
 	await expect(page.getByText('Your session has ended')).toBeVisible();
@@ -133,7 +152,9 @@ test('a session that ends mid-edit keeps the typed text through the sign-in', as
 	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 });
 
-test('a draft is deleted only after confirmation; coverage and exports withhold restricted text', async ({ page }) => {
+test('a draft is deleted only after confirmation; coverage and exports withhold restricted text', async ({
+	page,
+}) => {
 	await signIn(page, demo.participant4);
 	await page.goto('/logbook/new');
 	const title = `Restricted ${Date.now()}`;

@@ -12,7 +12,8 @@ let t: TestDb;
 beforeEach(async () => (t = await createTestDb()));
 afterEach(() => t.close());
 
-const attempt = (email: string, password: string, address = '10.0.0.1', now = Date.now()) => signIn(t.db, { email, password, address, device: 'test' }, now);
+const attempt = (email: string, password: string, address = '10.0.0.1', now = Date.now()) =>
+	signIn(t.db, { email, password, address, device: 'test' }, now);
 
 describe('passwords', () => {
 	it('hashes with argon2id at OWASP parameters and verifies', async () => {
@@ -66,12 +67,14 @@ describe('sign-in', () => {
 	it('slows down, then blocks an account after repeated failures, and says until when', async () => {
 		const user = await makeUser(t.db, 'participant');
 		const now = Date.now();
-		for (let i = 0; i < 3; i++) expect((await attempt(user.email, 'wrong password here', '10.0.0.1', now)).ok).toBe(false);
+		for (let i = 0; i < 3; i++)
+			expect((await attempt(user.email, 'wrong password here', '10.0.0.1', now)).ok).toBe(false);
 		// The 4th failure imposes a wait; during it even the right password is not checked.
 		await attempt(user.email, 'wrong password here', '10.0.0.1', now);
 		const held = await attempt(user.email, testPassword, '10.0.0.2', now + 500);
 		expect(held).toMatchObject({ ok: false, reason: 'throttled' });
-		if (!held.ok && held.reason === 'throttled') expect(held.retryAt.getTime()).toBe(now + waitAfter('account', 4));
+		if (!held.ok && held.reason === 'throttled')
+			expect(held.retryAt.getTime()).toBe(now + waitAfter('account', 4));
 		// After the wait the right password works and clears the count.
 		expect((await attempt(user.email, testPassword, '10.0.0.2', now + 3000)).ok).toBe(true);
 	});
@@ -86,7 +89,8 @@ describe('sign-in', () => {
 	it('throttles a client address across accounts', async () => {
 		const now = Date.now();
 		// 21 failures from one address, each against a different account (so no account is held back).
-		for (let i = 0; i < 21; i++) await attempt(`nobody${i}@test.example`, 'x'.repeat(12), '10.9.9.9', now);
+		for (let i = 0; i < 21; i++)
+			await attempt(`nobody${i}@test.example`, 'x'.repeat(12), '10.9.9.9', now);
 		const user = await makeUser(t.db, 'participant');
 		const held = await attempt(user.email, testPassword, '10.9.9.9', now + 1000);
 		expect(held).toMatchObject({ ok: false, reason: 'throttled' });
@@ -100,9 +104,28 @@ describe('changing a password', () => {
 		const user = await makeUser(t.db, 'participant');
 		const mine = await createSession(t.db, user.id, 'this');
 		const other = await createSession(t.db, user.id, 'other');
-		await expect(changePassword(t.db, { userId: user.id, sessionId: mine.session.id, current: 'wrong one entirely', next: 'new passphrase here ok' })).rejects.toMatchObject({ field: 'current' });
-		await expect(changePassword(t.db, { userId: user.id, sessionId: mine.session.id, current: testPassword, next: 'short' })).rejects.toBeInstanceOf(RuleError);
-		await changePassword(t.db, { userId: user.id, sessionId: mine.session.id, current: testPassword, next: 'new passphrase here ok' });
+		await expect(
+			changePassword(t.db, {
+				userId: user.id,
+				sessionId: mine.session.id,
+				current: 'wrong one entirely',
+				next: 'new passphrase here ok',
+			}),
+		).rejects.toMatchObject({ field: 'current' });
+		await expect(
+			changePassword(t.db, {
+				userId: user.id,
+				sessionId: mine.session.id,
+				current: testPassword,
+				next: 'short',
+			}),
+		).rejects.toBeInstanceOf(RuleError);
+		await changePassword(t.db, {
+			userId: user.id,
+			sessionId: mine.session.id,
+			current: testPassword,
+			next: 'new passphrase here ok',
+		});
 		expect(await validateSessionToken(t.db, mine.token)).not.toBeNull();
 		expect(await validateSessionToken(t.db, other.token)).toBeNull();
 		expect((await attempt(user.email, 'new passphrase here ok')).ok).toBe(true);

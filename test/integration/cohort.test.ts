@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cohortMemberTable } from '~db/schema';
-import { addMember, createCohort, setCohortArchived, updateCohort, cohortForViewer } from '~/lib/server/cohort';
+import {
+	addMember,
+	createCohort,
+	setCohortArchived,
+	updateCohort,
+	cohortForViewer,
+} from '~/lib/server/cohort';
 import { findVisibleParticipant } from '~/lib/server/access';
 import { cohortDateProblems, defaultCorrectionsUntil, defaultReportDue } from '~/lib/cohort-rules';
 import { createTestDb, type TestDb } from '../helpers/db';
@@ -19,18 +25,30 @@ describe('cohort dates', () => {
 
 	it('accepts a well-ordered calendar and names the field of each broken rule', () => {
 		expect(cohortDateProblems(cohortInput())).toEqual({});
-		expect(cohortDateProblems(cohortInput({ trainingEnd: '2026-11-29' }))).toHaveProperty('trainingEnd');
+		expect(cohortDateProblems(cohortInput({ trainingEnd: '2026-11-29' }))).toHaveProperty(
+			'trainingEnd',
+		);
 		expect(cohortDateProblems(cohortInput({ ojtStart: '2026-12-04' }))).toHaveProperty('ojtStart');
-		expect(cohortDateProblems(cohortInput({ departureDate: '2026-12-20' }))).toHaveProperty('departureDate');
-		expect(cohortDateProblems(cohortInput({ outlinePresentationDate: '2027-01-02' }))).toHaveProperty('outlinePresentationDate');
-		expect(cohortDateProblems(cohortInput({ reportDueDate: '2026-12-26' }))).toHaveProperty('reportDueDate');
-		expect(cohortDateProblems(cohortInput({ correctionsUntil: '2027-01-01' }))).toHaveProperty('correctionsUntil');
+		expect(cohortDateProblems(cohortInput({ departureDate: '2026-12-20' }))).toHaveProperty(
+			'departureDate',
+		);
+		expect(
+			cohortDateProblems(cohortInput({ outlinePresentationDate: '2027-01-02' })),
+		).toHaveProperty('outlinePresentationDate');
+		expect(cohortDateProblems(cohortInput({ reportDueDate: '2026-12-26' }))).toHaveProperty(
+			'reportDueDate',
+		);
+		expect(cohortDateProblems(cohortInput({ correctionsUntil: '2027-01-01' }))).toHaveProperty(
+			'correctionsUntil',
+		);
 	});
 
 	it('refuses a second cohort with the same edition name', async () => {
 		const admin = await makeUser(t.db, 'admin');
 		await createCohort(t.db, admin.id, cohortInput({ edition: '2026/2027' }));
-		await expect(createCohort(t.db, admin.id, cohortInput({ edition: '2026/2027' }))).rejects.toMatchObject({ field: 'edition' });
+		await expect(
+			createCohort(t.db, admin.id, cohortInput({ edition: '2026/2027' })),
+		).rejects.toMatchObject({ field: 'edition' });
 	});
 });
 
@@ -39,7 +57,14 @@ describe('membership rules', () => {
 		const admin = await makeUser(t.db, 'admin');
 		const { cohort } = await makeCohort(t.db, admin, 4);
 		const fifth = await makeUser(t.db, 'participant');
-		await expect(addMember(t.db, { cohortId: cohort.id, userId: fifth.id, role: 'participant', administration: 'Fifth Customs' })).rejects.toThrow(/already has 4 participants/);
+		await expect(
+			addMember(t.db, {
+				cohortId: cohort.id,
+				userId: fifth.id,
+				role: 'participant',
+				administration: 'Fifth Customs',
+			}),
+		).rejects.toThrow(/already has 4 participants/);
 		expect(await t.db.select().from(cohortMemberTable)).toHaveLength(5); // 4 participants + 1 mentor: nothing half-added
 	});
 
@@ -48,8 +73,23 @@ describe('membership rules', () => {
 		const { cohort } = await makeCohort(t.db, admin, 0);
 		const a = await makeUser(t.db, 'participant');
 		const b = await makeUser(t.db, 'participant');
-		await addMember(t.db, { cohortId: cohort.id, userId: a.id, role: 'participant', administration: 'Japan Customs' });
-		await expect(addMember(t.db, { cohortId: cohort.id, userId: b.id, role: 'participant', administration: 'japan customs' })).rejects.toMatchObject({ field: 'administration', message: expect.stringMatching(/one per Member administration/) });
+		await addMember(t.db, {
+			cohortId: cohort.id,
+			userId: a.id,
+			role: 'participant',
+			administration: 'Japan Customs',
+		});
+		await expect(
+			addMember(t.db, {
+				cohortId: cohort.id,
+				userId: b.id,
+				role: 'participant',
+				administration: 'japan customs',
+			}),
+		).rejects.toMatchObject({
+			field: 'administration',
+			message: expect.stringMatching(/one per Member administration/),
+		});
 	});
 
 	it('lets the same administration send someone to next year’s cohort', async () => {
@@ -58,8 +98,20 @@ describe('membership rules', () => {
 		const second = await makeCohort(t.db, admin, 0);
 		const a = await makeUser(t.db, 'participant');
 		const b = await makeUser(t.db, 'participant');
-		await addMember(t.db, { cohortId: first.cohort.id, userId: a.id, role: 'participant', administration: 'Japan Customs' });
-		await expect(addMember(t.db, { cohortId: second.cohort.id, userId: b.id, role: 'participant', administration: 'Japan Customs' })).resolves.toBeUndefined();
+		await addMember(t.db, {
+			cohortId: first.cohort.id,
+			userId: a.id,
+			role: 'participant',
+			administration: 'Japan Customs',
+		});
+		await expect(
+			addMember(t.db, {
+				cohortId: second.cohort.id,
+				userId: b.id,
+				role: 'participant',
+				administration: 'Japan Customs',
+			}),
+		).resolves.toBeUndefined();
 	});
 
 	it('makes an archived cohort read-only', async () => {
@@ -67,8 +119,17 @@ describe('membership rules', () => {
 		const { cohort } = await makeCohort(t.db, admin, 1);
 		await setCohortArchived(t.db, admin.id, cohort.id, true);
 		const p = await makeUser(t.db, 'participant');
-		await expect(addMember(t.db, { cohortId: cohort.id, userId: p.id, role: 'participant', administration: 'X' })).rejects.toThrow(/archived/);
-		await expect(updateCohort(t.db, admin.id, cohort.id, cohortInput())).rejects.toThrow(/archived/);
+		await expect(
+			addMember(t.db, {
+				cohortId: cohort.id,
+				userId: p.id,
+				role: 'participant',
+				administration: 'X',
+			}),
+		).rejects.toThrow(/archived/);
+		await expect(updateCohort(t.db, admin.id, cohort.id, cohortInput())).rejects.toThrow(
+			/archived/,
+		);
 	});
 });
 
@@ -77,7 +138,7 @@ describe('who sees whom', () => {
 		const admin = await makeUser(t.db, 'admin');
 		const a = await makeCohort(t.db, admin, 2);
 		const b = await makeCohort(t.db, admin, 1);
-		const [p1, p2] = a.participants as [typeof a.participants[0], typeof a.participants[0]];
+		const [p1, p2] = a.participants as [(typeof a.participants)[0], (typeof a.participants)[0]];
 		expect(await findVisibleParticipant(t.db, p1, p1.id)).not.toBeNull();
 		expect(await findVisibleParticipant(t.db, p1, p2.id)).toBeNull();
 		expect(await findVisibleParticipant(t.db, a.mentor, p2.id)).not.toBeNull();

@@ -1,6 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cohortMemberTable, userTable } from '~db/schema';
-import { acceptInvitation, completeSetup, createInvitation, createResetLink, findLinkByToken, issueSetupLink, linkLifetimeMs, linkState, revokeLink, useResetLink } from '~/lib/server/invitation';
+import {
+	acceptInvitation,
+	completeSetup,
+	createInvitation,
+	createResetLink,
+	findLinkByToken,
+	issueSetupLink,
+	linkLifetimeMs,
+	linkState,
+	revokeLink,
+	useResetLink,
+} from '~/lib/server/invitation';
 import { signIn } from '~/lib/server/auth';
 import { createSession, validateSessionToken } from '~/lib/server/session';
 import { createTestDb, type TestDb } from '../helpers/db';
@@ -10,13 +21,22 @@ let t: TestDb;
 beforeEach(async () => (t = await createTestDb()));
 afterEach(() => t.close());
 
-const welcome = { name: 'Mara Santos', administration: 'Aldoria Customs', password: 'violet harbour engine tulip' };
+const welcome = {
+	name: 'Mara Santos',
+	administration: 'Aldoria Customs',
+	password: 'violet harbour engine tulip',
+};
 
 describe('invitations', () => {
 	it('creates an account and cohort membership once, and the link is then used', async () => {
 		const admin = await makeUser(t.db, 'admin');
 		const { cohort } = await makeCohort(t.db, admin, 0);
-		const { token, invitation } = await createInvitation(t.db, admin.id, { email: 'Mara@Customs.Example', name: 'Mara', role: 'participant', cohortId: cohort.id });
+		const { token, invitation } = await createInvitation(t.db, admin.id, {
+			email: 'Mara@Customs.Example',
+			name: 'Mara',
+			role: 'participant',
+			cohortId: cohort.id,
+		});
 		expect(invitation.email).toBe('mara@customs.example');
 		expect(invitation.tokenHash).not.toBe(token);
 		const user = await acceptInvitation(t.db, token, welcome);
@@ -24,58 +44,128 @@ describe('invitations', () => {
 		const members = await t.db.select().from(cohortMemberTable);
 		expect(members.find((m) => m.userId === user.id)?.administration).toBe('Aldoria Customs');
 		await expect(acceptInvitation(t.db, token, welcome)).rejects.toThrow(/already been used/);
-		expect((await signIn(t.db, { email: 'mara@customs.example', password: welcome.password, address: '1', device: '' })).ok).toBe(true);
+		expect(
+			(
+				await signIn(t.db, {
+					email: 'mara@customs.example',
+					password: welcome.password,
+					address: '1',
+					device: '',
+				})
+			).ok,
+		).toBe(true);
 	});
 
 	it('says when a link has expired or was revoked', async () => {
 		const admin = await makeUser(t.db, 'admin');
 		const { cohort } = await makeCohort(t.db, admin, 0);
 		const now = Date.now();
-		const expired = await createInvitation(t.db, admin.id, { email: 'a@x.example', name: 'A', role: 'mentor', cohortId: cohort.id }, now - linkLifetimeMs - 1);
+		const expired = await createInvitation(
+			t.db,
+			admin.id,
+			{ email: 'a@x.example', name: 'A', role: 'mentor', cohortId: cohort.id },
+			now - linkLifetimeMs - 1,
+		);
 		await expect(acceptInvitation(t.db, expired.token, welcome)).rejects.toThrow(/expired/);
-		const revoked = await createInvitation(t.db, admin.id, { email: 'b@x.example', name: 'B', role: 'mentor', cohortId: cohort.id });
+		const revoked = await createInvitation(t.db, admin.id, {
+			email: 'b@x.example',
+			name: 'B',
+			role: 'mentor',
+			cohortId: cohort.id,
+		});
 		await revokeLink(t.db, admin.id, revoked.invitation.id);
 		await expect(acceptInvitation(t.db, revoked.token, welcome)).rejects.toThrow(/withdrawn/);
 		const link = await findLinkByToken(t.db, revoked.token);
 		expect(linkState(link!)).toBe('revoked');
-		await expect(revokeLink(t.db, admin.id, revoked.invitation.id)).rejects.toThrow(/Only an open link/);
+		await expect(revokeLink(t.db, admin.id, revoked.invitation.id)).rejects.toThrow(
+			/Only an open link/,
+		);
 	});
 
 	it('refuses a weak password without using up the link', async () => {
 		const admin = await makeUser(t.db, 'admin');
 		const { cohort } = await makeCohort(t.db, admin, 0);
-		const { token } = await createInvitation(t.db, admin.id, { email: 'c@x.example', name: 'C', role: 'participant', cohortId: cohort.id });
-		await expect(acceptInvitation(t.db, token, { ...welcome, password: 'password1234' })).rejects.toMatchObject({ field: 'password' });
-		await expect(acceptInvitation(t.db, token, welcome)).resolves.toMatchObject({ name: 'Mara Santos' });
+		const { token } = await createInvitation(t.db, admin.id, {
+			email: 'c@x.example',
+			name: 'C',
+			role: 'participant',
+			cohortId: cohort.id,
+		});
+		await expect(
+			acceptInvitation(t.db, token, { ...welcome, password: 'password1234' }),
+		).rejects.toMatchObject({ field: 'password' });
+		await expect(acceptInvitation(t.db, token, welcome)).resolves.toMatchObject({
+			name: 'Mara Santos',
+		});
 	});
 
 	it('counts open invitations against the four places', async () => {
 		const admin = await makeUser(t.db, 'admin');
 		const { cohort } = await makeCohort(t.db, admin, 3);
-		await createInvitation(t.db, admin.id, { email: 'four@x.example', name: 'Four', role: 'participant', cohortId: cohort.id });
-		await expect(createInvitation(t.db, admin.id, { email: 'five@x.example', name: 'Five', role: 'participant', cohortId: cohort.id })).rejects.toThrow(/4 participants or open invitations/);
+		await createInvitation(t.db, admin.id, {
+			email: 'four@x.example',
+			name: 'Four',
+			role: 'participant',
+			cohortId: cohort.id,
+		});
+		await expect(
+			createInvitation(t.db, admin.id, {
+				email: 'five@x.example',
+				name: 'Five',
+				role: 'participant',
+				cohortId: cohort.id,
+			}),
+		).rejects.toThrow(/4 participants or open invitations/);
 		// Mentors are not limited.
-		await expect(createInvitation(t.db, admin.id, { email: 'm@x.example', name: 'M', role: 'mentor', cohortId: cohort.id })).resolves.toBeTruthy();
+		await expect(
+			createInvitation(t.db, admin.id, {
+				email: 'm@x.example',
+				name: 'M',
+				role: 'mentor',
+				cohortId: cohort.id,
+			}),
+		).resolves.toBeTruthy();
 	});
 
 	it('refuses a second participant from the same administration at acceptance, and creates nothing', async () => {
 		const admin = await makeUser(t.db, 'admin');
 		const { cohort } = await makeCohort(t.db, admin, 0);
-		const a = await createInvitation(t.db, admin.id, { email: 'a@x.example', name: 'A', role: 'participant', cohortId: cohort.id });
-		const b = await createInvitation(t.db, admin.id, { email: 'b@x.example', name: 'B', role: 'participant', cohortId: cohort.id });
+		const a = await createInvitation(t.db, admin.id, {
+			email: 'a@x.example',
+			name: 'A',
+			role: 'participant',
+			cohortId: cohort.id,
+		});
+		const b = await createInvitation(t.db, admin.id, {
+			email: 'b@x.example',
+			name: 'B',
+			role: 'participant',
+			cohortId: cohort.id,
+		});
 		await acceptInvitation(t.db, a.token, welcome);
-		await expect(acceptInvitation(t.db, b.token, { ...welcome, name: 'B' })).rejects.toMatchObject({ field: 'administration' });
+		await expect(acceptInvitation(t.db, b.token, { ...welcome, name: 'B' })).rejects.toMatchObject({
+			field: 'administration',
+		});
 		const users = await t.db.select().from(userTable);
 		expect(users.map((u) => u.email)).not.toContain('b@x.example');
 		// The link stays usable with another administration.
-		await expect(acceptInvitation(t.db, b.token, { ...welcome, administration: 'Other Customs' })).resolves.toBeTruthy();
+		await expect(
+			acceptInvitation(t.db, b.token, { ...welcome, administration: 'Other Customs' }),
+		).resolves.toBeTruthy();
 	});
 
 	it('refuses to invite an email that already has an account', async () => {
 		const admin = await makeUser(t.db, 'admin');
 		const { cohort } = await makeCohort(t.db, admin, 1);
 		const [existing] = await t.db.select().from(userTable).limit(1);
-		await expect(createInvitation(t.db, admin.id, { email: existing!.email, name: 'X', role: 'mentor', cohortId: cohort.id })).rejects.toMatchObject({ field: 'email' });
+		await expect(
+			createInvitation(t.db, admin.id, {
+				email: existing!.email,
+				name: 'X',
+				role: 'mentor',
+				cohortId: cohort.id,
+			}),
+		).rejects.toMatchObject({ field: 'email' });
 	});
 });
 
@@ -87,9 +177,23 @@ describe('password reset links', () => {
 		const { token } = await createResetLink(t.db, admin.id, user.id);
 		await useResetLink(t.db, token, 'granite willow ferry lamp');
 		expect(await validateSessionToken(t.db, session.token)).toBeNull();
-		expect((await signIn(t.db, { email: user.email, password: testPassword, address: '1', device: '' })).ok).toBe(false);
-		expect((await signIn(t.db, { email: user.email, password: 'granite willow ferry lamp', address: '1', device: '' })).ok).toBe(true);
-		await expect(useResetLink(t.db, token, 'another strong passphrase')).rejects.toThrow(/already been used/);
+		expect(
+			(await signIn(t.db, { email: user.email, password: testPassword, address: '1', device: '' }))
+				.ok,
+		).toBe(false);
+		expect(
+			(
+				await signIn(t.db, {
+					email: user.email,
+					password: 'granite willow ferry lamp',
+					address: '1',
+					device: '',
+				})
+			).ok,
+		).toBe(true);
+		await expect(useResetLink(t.db, token, 'another strong passphrase')).rejects.toThrow(
+			/already been used/,
+		);
 	});
 });
 
@@ -99,10 +203,26 @@ describe('first admin', () => {
 		const second = await issueSetupLink(t.db);
 		expect(first && second).toBeTruthy();
 		// A new link replaces the old one.
-		await expect(completeSetup(t.db, first!, { email: 'boss@x.example', name: 'Boss', password: 'sturdy maple river cloud' })).rejects.toThrow(/No such/);
-		const admin = await completeSetup(t.db, second!, { email: 'boss@x.example', name: 'Boss', password: 'sturdy maple river cloud' });
+		await expect(
+			completeSetup(t.db, first!, {
+				email: 'boss@x.example',
+				name: 'Boss',
+				password: 'sturdy maple river cloud',
+			}),
+		).rejects.toThrow(/No such/);
+		const admin = await completeSetup(t.db, second!, {
+			email: 'boss@x.example',
+			name: 'Boss',
+			password: 'sturdy maple river cloud',
+		});
 		expect(admin.role).toBe('admin');
 		expect(await issueSetupLink(t.db)).toBeNull();
-		await expect(completeSetup(t.db, second!, { email: 'x@x.example', name: 'X', password: 'sturdy maple river cloud' })).rejects.toThrow(/No such/);
+		await expect(
+			completeSetup(t.db, second!, {
+				email: 'x@x.example',
+				name: 'X',
+				password: 'sturdy maple river cloud',
+			}),
+		).rejects.toThrow(/No such/);
 	});
 });

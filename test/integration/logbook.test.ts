@@ -1,8 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { auditEventTable, logEntryTable, notificationTable, reviewDecisionTable } from '~db/schema';
-import { createEntry, deleteEntry, findEntryForViewer, submitEntry, updateEntry, VersionConflict } from '~/lib/server/logbook';
-import { approveDay, decideEntry, listReviewQueue, reopenEntry, undoDecision, countReviewQueue } from '~/lib/server/review';
+import {
+	createEntry,
+	deleteEntry,
+	findEntryForViewer,
+	submitEntry,
+	updateEntry,
+	VersionConflict,
+} from '~/lib/server/logbook';
+import {
+	approveDay,
+	decideEntry,
+	listReviewQueue,
+	reopenEntry,
+	undoDecision,
+	countReviewQueue,
+} from '~/lib/server/review';
 import { addComment, listComments, resolveComment } from '~/lib/server/comment';
 import { RuleError } from '~/lib/server/errors';
 import { createTestDb, type TestDb } from '../helpers/db';
@@ -21,7 +35,8 @@ async function setup() {
 	return { admin, mentor: a.mentor, otherMentor: b.mentor, p1, p2, outsider: b.participants[0]! };
 }
 
-const statusOf = async (id: string) => (await t.db.select().from(logEntryTable).where(eq(logEntryTable.id, id)))[0]!;
+const statusOf = async (id: string) =>
+	(await t.db.select().from(logEntryTable).where(eq(logEntryTable.id, id)))[0]!;
 
 describe('status transitions', () => {
 	it('draft -> submitted -> changes requested -> edited -> submitted -> approved', async () => {
@@ -31,17 +46,38 @@ describe('status transitions', () => {
 		const s = await submitEntry(t.db, p1, e.id, 1);
 		expect(s).toMatchObject({ status: 'submitted', version: 2 });
 		expect(s.submittedAt).toBeInstanceOf(Date);
-		const c = await decideEntry(t.db, mentor, e.id, 'changes_requested', 'Add the chart you produced.');
+		const c = await decideEntry(
+			t.db,
+			mentor,
+			e.id,
+			'changes_requested',
+			'Add the chart you produced.',
+		);
 		expect(c).toMatchObject({ status: 'changes_requested', version: 3 });
 		const u = await updateEntry(t.db, p1, e.id, 3, entryInput({ outputs: '- chart attached' }));
-		expect(u).toMatchObject({ status: 'changes_requested', version: 4, outputs: '- chart attached' });
+		expect(u).toMatchObject({
+			status: 'changes_requested',
+			version: 4,
+			outputs: '- chart attached',
+		});
 		await submitEntry(t.db, p1, e.id, 4);
 		const ok = await decideEntry(t.db, mentor, e.id, 'approved', '');
 		expect(ok.status).toBe('approved');
-		const decisions = await t.db.select().from(reviewDecisionTable).where(eq(reviewDecisionTable.entryId, e.id));
+		const decisions = await t.db
+			.select()
+			.from(reviewDecisionTable)
+			.where(eq(reviewDecisionTable.entryId, e.id));
 		expect(decisions.map((d) => d.decision)).toEqual(['changes_requested', 'approved']);
 		const audit = await t.db.select().from(auditEventTable);
-		expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['log_entry.create', 'log_entry.submit', 'review.changes_requested', 'log_entry.update', 'review.approved']));
+		expect(audit.map((a) => a.action)).toEqual(
+			expect.arrayContaining([
+				'log_entry.create',
+				'log_entry.submit',
+				'review.changes_requested',
+				'log_entry.update',
+				'review.approved',
+			]),
+		);
 	});
 
 	it('locks approved entries until a mentor reopens them', async () => {
@@ -49,21 +85,31 @@ describe('status transitions', () => {
 		const e = await createEntry(t.db, p1, entryInput());
 		await submitEntry(t.db, p1, e.id, 1);
 		await decideEntry(t.db, mentor, e.id, 'approved', '');
-		await expect(updateEntry(t.db, p1, e.id, 3, entryInput())).rejects.toThrow(/approved and locked/);
+		await expect(updateEntry(t.db, p1, e.id, 3, entryInput())).rejects.toThrow(
+			/approved and locked/,
+		);
 		await expect(submitEntry(t.db, p1, e.id, 3)).rejects.toThrow(/already been submitted/);
 		await reopenEntry(t.db, mentor, e.id, 'Please add the source.');
 		expect((await statusOf(e.id)).status).toBe('changes_requested');
-		await expect(updateEntry(t.db, p1, e.id, 4, entryInput({ title: 'Fixed' }))).resolves.toMatchObject({ title: 'Fixed' });
+		await expect(
+			updateEntry(t.db, p1, e.id, 4, entryInput({ title: 'Fixed' })),
+		).resolves.toMatchObject({ title: 'Fixed' });
 	});
 
 	it('refuses reviews that do not fit the status, and changes without a comment', async () => {
 		const { mentor, p1 } = await setup();
 		const e = await createEntry(t.db, p1, entryInput());
-		await expect(decideEntry(t.db, mentor, e.id, 'approved', '')).rejects.toThrow(/not waiting for review/);
+		await expect(decideEntry(t.db, mentor, e.id, 'approved', '')).rejects.toThrow(
+			/not waiting for review/,
+		);
 		await submitEntry(t.db, p1, e.id, 1);
-		await expect(decideEntry(t.db, mentor, e.id, 'changes_requested', '  ')).rejects.toMatchObject({ field: 'comment' });
+		await expect(decideEntry(t.db, mentor, e.id, 'changes_requested', '  ')).rejects.toMatchObject({
+			field: 'comment',
+		});
 		await expect(reopenEntry(t.db, mentor, e.id, '')).rejects.toThrow(/Only an approved entry/);
-		await expect(updateEntry(t.db, p1, e.id, 2, entryInput())).rejects.toThrow(/waiting for review/);
+		await expect(updateEntry(t.db, p1, e.id, 2, entryInput())).rejects.toThrow(
+			/waiting for review/,
+		);
 	});
 
 	it('undoes a mistaken decision, once, and keeps both in the record', async () => {
@@ -74,7 +120,10 @@ describe('status transitions', () => {
 		await undoDecision(t.db, mentor, e.id);
 		expect((await statusOf(e.id)).status).toBe('submitted');
 		await expect(undoDecision(t.db, mentor, e.id)).rejects.toThrow(/no decision to undo/);
-		const decisions = await t.db.select().from(reviewDecisionTable).where(eq(reviewDecisionTable.entryId, e.id));
+		const decisions = await t.db
+			.select()
+			.from(reviewDecisionTable)
+			.where(eq(reviewDecisionTable.entryId, e.id));
 		expect(decisions.map((d) => d.decision)).toEqual(['approved', 'undone']);
 	});
 
@@ -116,20 +165,32 @@ describe('who may touch what', () => {
 		const e = await createEntry(t.db, p1, entryInput());
 		expect(await findEntryForViewer(t.db, p2, e.id)).toBeNull();
 		const notFound = { code: 'not_found' };
-		await expect(updateEntry(t.db, p2, e.id, 1, entryInput({ title: 'hijack' }))).rejects.toMatchObject(notFound);
+		await expect(
+			updateEntry(t.db, p2, e.id, 1, entryInput({ title: 'hijack' })),
+		).rejects.toMatchObject(notFound);
 		await expect(submitEntry(t.db, p2, e.id, 1)).rejects.toMatchObject(notFound);
 		await expect(deleteEntry(t.db, p2, e.id)).rejects.toMatchObject(notFound);
 		await expect(addComment(t.db, p2, e.id, 'hello')).rejects.toMatchObject(notFound);
-		expect(await statusOf(e.id)).toMatchObject({ title: 'Monthly trend of postal seizures', status: 'draft', version: 1 });
+		expect(await statusOf(e.id)).toMatchObject({
+			title: 'Monthly trend of postal seizures',
+			status: 'draft',
+			version: 1,
+		});
 	});
 
 	it('a mentor of another cohort gets 404; a participant cannot review', async () => {
 		const { otherMentor, p1, p2 } = await setup();
 		const e = await createEntry(t.db, p1, entryInput());
 		await submitEntry(t.db, p1, e.id, 1);
-		await expect(decideEntry(t.db, otherMentor, e.id, 'approved', '')).rejects.toMatchObject({ code: 'not_found' });
-		await expect(approveDay(t.db, otherMentor, p1.id, '2026-12-08')).rejects.toMatchObject({ code: 'not_found' });
-		await expect(decideEntry(t.db, p2, e.id, 'approved', '')).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(decideEntry(t.db, otherMentor, e.id, 'approved', '')).rejects.toMatchObject({
+			code: 'not_found',
+		});
+		await expect(approveDay(t.db, otherMentor, p1.id, '2026-12-08')).rejects.toMatchObject({
+			code: 'not_found',
+		});
+		await expect(decideEntry(t.db, p2, e.id, 'approved', '')).rejects.toMatchObject({
+			code: 'forbidden',
+		});
 		expect(await listReviewQueue(t.db, otherMentor)).toHaveLength(0);
 		expect((await statusOf(e.id)).status).toBe('submitted');
 	});
@@ -162,7 +223,9 @@ describe('nothing is lost', () => {
 			updateEntry(t.db, p1, e.id, 1, entryInput({ summary: 'second' })),
 		]);
 		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-		expect(results.filter((r) => r.status === 'rejected' && r.reason instanceof VersionConflict)).toHaveLength(1);
+		expect(
+			results.filter((r) => r.status === 'rejected' && r.reason instanceof VersionConflict),
+		).toHaveLength(1);
 		expect((await statusOf(e.id)).version).toBe(2);
 	});
 
@@ -172,20 +235,35 @@ describe('nothing is lost', () => {
 		await submitEntry(t.db, p1, e.id, 1);
 		await decideEntry(t.db, mentor, e.id, 'changes_requested', 'More detail please');
 		// The participant's form was opened at version 2 (before the decision).
-		await expect(updateEntry(t.db, p1, e.id, 2, entryInput())).rejects.toBeInstanceOf(VersionConflict);
+		await expect(updateEntry(t.db, p1, e.id, 2, entryInput())).rejects.toBeInstanceOf(
+			VersionConflict,
+		);
 	});
 
 	it('asks for confirmation before logging outside the OJT window', async () => {
 		const { p1 } = await setup();
-		await expect(createEntry(t.db, p1, entryInput({ date: '2027-02-01' }))).rejects.toMatchObject({ field: 'date' });
-		await expect(createEntry(t.db, p1, entryInput({ date: '2027-02-01' }), true)).resolves.toMatchObject({ date: '2027-02-01' });
+		await expect(createEntry(t.db, p1, entryInput({ date: '2027-02-01' }))).rejects.toMatchObject({
+			field: 'date',
+		});
+		await expect(
+			createEntry(t.db, p1, entryInput({ date: '2027-02-01' }), true),
+		).resolves.toMatchObject({ date: '2027-02-01' });
 	});
 
 	it('clears networking fields on other areas', async () => {
 		const { p1 } = await setup();
 		const e = await createEntry(t.db, p1, entryInput({ area: 3, counterpart: 'X', followUp: 'Y' }));
 		expect(e).toMatchObject({ counterpart: '', followUp: '' });
-		const n = await createEntry(t.db, p1, entryInput({ area: 4, activity: 'event', counterpart: 'Aldoria Customs', meetingFormat: 'Online meeting' }));
+		const n = await createEntry(
+			t.db,
+			p1,
+			entryInput({
+				area: 4,
+				activity: 'event',
+				counterpart: 'Aldoria Customs',
+				meetingFormat: 'Online meeting',
+			}),
+		);
 		expect(n.counterpart).toBe('Aldoria Customs');
 	});
 });
@@ -193,7 +271,11 @@ describe('nothing is lost', () => {
 describe('notifications and comments', () => {
 	it('tells mentors about submissions and participants about decisions, withholding restricted titles', async () => {
 		const { mentor, p1 } = await setup();
-		const e = await createEntry(t.db, p1, entryInput({ title: 'Secret target list', handling: 'restricted' }));
+		const e = await createEntry(
+			t.db,
+			p1,
+			entryInput({ title: 'Secret target list', handling: 'restricted' }),
+		);
 		await submitEntry(t.db, p1, e.id, 1);
 		expect(await countReviewQueue(t.db, mentor)).toBe(1);
 		await decideEntry(t.db, mentor, e.id, 'approved', '');
@@ -212,7 +294,9 @@ describe('notifications and comments', () => {
 		await addComment(t.db, p1, e.id, 'Jan to Jun.');
 		const thread = await listComments(t.db, e.id);
 		expect(thread.map((c) => c.comment.body)).toEqual(['Which months?', 'Jan to Jun.']);
-		await expect(resolveComment(t.db, p2, thread[0]!.comment.id)).rejects.toMatchObject({ code: 'not_found' });
+		await expect(resolveComment(t.db, p2, thread[0]!.comment.id)).rejects.toMatchObject({
+			code: 'not_found',
+		});
 		await resolveComment(t.db, p1, thread[0]!.comment.id);
 		expect((await listComments(t.db, e.id))[0]!.comment.resolvedAt).toBeInstanceOf(Date);
 	});

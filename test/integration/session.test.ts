@@ -1,7 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { authSessionTable } from '~db/schema';
-import { absoluteLifetimeMs, createSession, inactivityMs, invalidateSession, invalidateUserSessions, listUserSessions, validateSessionToken } from '~/lib/server/session';
+import {
+	absoluteLifetimeMs,
+	createSession,
+	inactivityMs,
+	invalidateSession,
+	invalidateUserSessions,
+	listUserSessions,
+	validateSessionToken,
+} from '~/lib/server/session';
 import { hashToken } from '~/lib/server/ids';
 import { createTestDb, type TestDb } from '../helpers/db';
 import { makeUser } from '../helpers/factories';
@@ -25,7 +33,9 @@ describe('sessions', () => {
 	it('rejects an unknown or altered token', async () => {
 		const user = await makeUser(t.db, 'participant');
 		const { token } = await createSession(t.db, user.id, '');
-		expect(await validateSessionToken(t.db, token.slice(0, -1) + (token.endsWith('a') ? 'b' : 'a'))).toBeNull();
+		expect(
+			await validateSessionToken(t.db, token.slice(0, -1) + (token.endsWith('a') ? 'b' : 'a')),
+		).toBeNull();
 		expect(await validateSessionToken(t.db, 'nonsense')).toBeNull();
 	});
 
@@ -34,7 +44,9 @@ describe('sessions', () => {
 		const now = Date.now();
 		const { token } = await createSession(t.db, user.id, '', now);
 		// The row goes; the answer says whose session it was, so typed text can be kept for them.
-		expect(await validateSessionToken(t.db, token, now + inactivityMs + 1)).toEqual({ expiredUserId: user.id });
+		expect(await validateSessionToken(t.db, token, now + inactivityMs + 1)).toEqual({
+			expiredUserId: user.id,
+		});
 		expect(await validateSessionToken(t.db, token, now + inactivityMs + 2)).toBeNull();
 		expect(await t.db.select().from(authSessionTable)).toHaveLength(0);
 	});
@@ -45,12 +57,16 @@ describe('sessions', () => {
 		const { token } = await createSession(t.db, user.id, '', start);
 		// Use the session every day: it keeps living...
 		for (let day = 1; day < 29; day++) {
-			expect(await validateSessionToken(t.db, token, start + day * 86_400_000)).toHaveProperty('user');
+			expect(await validateSessionToken(t.db, token, start + day * 86_400_000)).toHaveProperty(
+				'user',
+			);
 		}
 		const [row] = await t.db.select().from(authSessionTable);
 		expect(row!.expiresAt.getTime()).toBeLessThanOrEqual(start + absoluteLifetimeMs);
 		// ...until the absolute lifetime ends it.
-		expect(await validateSessionToken(t.db, token, start + absoluteLifetimeMs + 1)).toEqual({ expiredUserId: user.id });
+		expect(await validateSessionToken(t.db, token, start + absoluteLifetimeMs + 1)).toEqual({
+			expiredUserId: user.id,
+		});
 	});
 
 	it('does not write on every request (refresh is bounded to once a minute)', async () => {

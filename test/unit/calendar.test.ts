@@ -49,7 +49,14 @@ describe('dates', () => {
 });
 
 describe('module ordering and navigation', () => {
-	const m = (id: string, day: number, order: number) => ({ id, title: id, description: '', day, order, duration: 30 });
+	const m = (id: string, day: number, order: number) => ({
+		id,
+		title: id,
+		description: '',
+		day,
+		order,
+		duration: 30,
+	});
 	it('orders by day then order, with neighbours across days', () => {
 		const list = [m('c', 2, 1), m('a', 1, 2), m('b', 1, 1)];
 		expect(groupByDay(list).map((d) => d.modules.map((x) => x.id))).toEqual([['b', 'a'], ['c']]);

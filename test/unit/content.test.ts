@@ -9,7 +9,16 @@ import { parse } from 'yaml';
 type Module = {
 	id: string;
 	body: string;
-	data: { title: string; day: number; order: number; objectives: string[]; prerequisites: string[]; sources: { url?: string }[]; quiz: { options: string[]; answer: number; explanation: string }[]; draft?: boolean };
+	data: {
+		title: string;
+		day: number;
+		order: number;
+		objectives: string[];
+		prerequisites: string[];
+		sources: { url?: string }[];
+		quiz: { options: string[]; answer: number; explanation: string }[];
+		draft?: boolean;
+	};
 };
 
 const dir = 'content/modules';
@@ -22,7 +31,10 @@ const modules: Module[] = readdirSync(dir)
 		return { id: file.slice(0, -4), data: parse(match[1]!), body: match[2]! };
 	});
 const ids = new Set(modules.map((m) => m.id));
-const glossary = parse(readFileSync('content/glossary.yaml', 'utf8')) as { term: string; module?: string }[];
+const glossary = parse(readFileSync('content/glossary.yaml', 'utf8')) as {
+	term: string;
+	module?: string;
+}[];
 
 describe('curriculum content', () => {
 	it('has at least 14 modules over all five days', () => {
@@ -39,38 +51,50 @@ describe('curriculum content', () => {
 		expect(new Set(seen).size).toBe(seen.length);
 	});
 
-	it.each(modules.map((m) => [m.id, m] as const))('%s has objectives, sources, and a knowledge check of 5+ explained questions', (_id, m) => {
-		expect(m.data.objectives.length).toBeGreaterThan(0);
-		expect(m.data.sources.length).toBeGreaterThan(0);
-		expect(m.data.quiz.length).toBeGreaterThanOrEqual(5);
-		for (const q of m.data.quiz) {
-			expect(q.explanation.length).toBeGreaterThan(20);
-			expect(q.answer).toBeLessThan(q.options.length);
-		}
-	});
+	it.each(modules.map((m) => [m.id, m] as const))(
+		'%s has objectives, sources, and a knowledge check of 5+ explained questions',
+		(_id, m) => {
+			expect(m.data.objectives.length).toBeGreaterThan(0);
+			expect(m.data.sources.length).toBeGreaterThan(0);
+			expect(m.data.quiz.length).toBeGreaterThanOrEqual(5);
+			for (const q of m.data.quiz) {
+				expect(q.explanation.length).toBeGreaterThan(20);
+				expect(q.answer).toBeLessThan(q.options.length);
+			}
+		},
+	);
 
-	it.each(modules.map((m) => [m.id, m] as const))('%s has a worked example, an exercise and an OJT section', (_id, m) => {
-		expect(m.body).toContain('<WorkedExample');
-		expect(m.body).toContain('<Exercise');
-		expect(m.body).toMatch(/^## In your OJT/m);
-		expect(m.body).not.toMatch(/^# /m);
-	});
+	it.each(modules.map((m) => [m.id, m] as const))(
+		'%s has a worked example, an exercise and an OJT section',
+		(_id, m) => {
+			expect(m.body).toContain('<WorkedExample');
+			expect(m.body).toContain('<Exercise');
+			expect(m.body).toMatch(/^## In your OJT/m);
+			expect(m.body).not.toMatch(/^# /m);
+		},
+	);
 
 	it('has no broken internal link or prerequisite', () => {
 		for (const m of modules) {
 			for (const p of m.data.prerequisites) expect(ids, `${m.id} prerequisite ${p}`).toContain(p);
-			for (const [, target] of m.body.matchAll(/\]\(\/curriculum\/([a-z0-9-]+)/g)) expect(ids, `${m.id} links to ${target}`).toContain(target);
-			for (const [, path] of m.body.matchAll(/\]\((\/[^)#\s]*)/g)) expect(path, `${m.id} links to ${path}`).toMatch(/^\/(curriculum|lab|logbook|study|report|programme)(\/|$)/);
+			for (const [, target] of m.body.matchAll(/\]\(\/curriculum\/([a-z0-9-]+)/g))
+				expect(ids, `${m.id} links to ${target}`).toContain(target);
+			for (const [, path] of m.body.matchAll(/\]\((\/[^)#\s]*)/g))
+				expect(path, `${m.id} links to ${path}`).toMatch(
+					/^\/(curriculum|lab|logbook|study|report|programme)(\/|$)/,
+				);
 		}
 	});
 
 	it('marks every worked example as a teaching example (the component does) and sources have addresses but the charter', () => {
-		for (const m of modules) for (const s of m.data.sources) if (!s.url) expect(JSON.stringify(s)).toMatch(/Charter/);
+		for (const m of modules)
+			for (const s of m.data.sources) if (!s.url) expect(JSON.stringify(s)).toMatch(/Charter/);
 	});
 
 	it('has a glossary whose entries point at real modules and do not repeat', () => {
 		expect(glossary.length).toBeGreaterThanOrEqual(30);
-		for (const required of ['CEN', 'nCEN', 'CENcomm', 'RILO', 'NCP', 'OCU']) expect(glossary.map((g) => g.term)).toContain(required);
+		for (const required of ['CEN', 'nCEN', 'CENcomm', 'RILO', 'NCP', 'OCU'])
+			expect(glossary.map((g) => g.term)).toContain(required);
 		for (const g of glossary) if (g.module) expect(ids, `glossary ${g.term}`).toContain(g.module);
 		expect(new Set(glossary.map((g) => g.term.toLowerCase())).size).toBe(glossary.length);
 	});

@@ -27,7 +27,9 @@ const payloads = [
 describe('markdown sanitiser', () => {
 	it.each(payloads)('neutralises %s', (payload) => {
 		const html = renderMarkdown(payload);
-		expect(html).not.toMatch(/<(script|iframe|object|svg|math|img|form|base|meta|details|style)\b/i);
+		expect(html).not.toMatch(
+			/<(script|iframe|object|svg|math|img|form|base|meta|details|style)\b/i,
+		);
 		// Escaped text may mention onerror=; what matters is that no tag carries a handler.
 		expect(html).not.toMatch(/<[a-z][^>]*\son\w+\s*=/i);
 		expect(html).not.toMatch(/href="\s*(javascript|data|vbscript):/i);
@@ -35,10 +37,14 @@ describe('markdown sanitiser', () => {
 	});
 
 	it('keeps the Markdown people actually write', () => {
-		const html = renderMarkdown('**Bold** and *em*\n\n- one\n- two\n\n[WCO](https://www.wcoomd.org)');
+		const html = renderMarkdown(
+			'**Bold** and *em*\n\n- one\n- two\n\n[WCO](https://www.wcoomd.org)',
+		);
 		expect(html).toContain('<strong>Bold</strong>');
 		expect(html).toContain('<li>one</li>');
-		expect(html).toContain('<a href="https://www.wcoomd.org" rel="noopener noreferrer nofollow">WCO</a>');
+		expect(html).toContain(
+			'<a href="https://www.wcoomd.org" rel="noopener noreferrer nofollow">WCO</a>',
+		);
 	});
 
 	it('turns typed top-level headings into small ones', () => {

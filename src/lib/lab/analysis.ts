@@ -22,9 +22,16 @@ export const periodMonths = Array.from({ length: 36 }, (_, i) => {
  * `row_key`: the record's whole line, so exact duplicates are one cheap grouping away.
  */
 export function parseSeizureCsv(text: string): ColumnTable {
-	const table = aq.fromCSV(text, { autoType: false, parse: { quantity: Number } });
+	// One string object per distinct value: later tallies and groupings compare pointers, not
+	// characters (the same name read from 20,000 lines would otherwise be 20,000 strings).
+	const pool = new Map<string, string>();
+	const intern = (v: string) => pool.get(v) ?? (pool.set(v, v), v);
+	const parse = Object.fromEntries(
+		recordColumns.map((c) => [c, c === 'quantity' ? Number : c === 'case_id' ? String : intern]),
+	);
+	const table = aq.fromCSV(text, { autoType: false, parse });
 	const dates = table.array('seizure_date') as (string | null)[];
-	const part = (fn: (day: string) => string) => dates.map((d) => (d ? fn(d) : null));
+	const part = (fn: (day: string) => string) => dates.map((d) => (d ? intern(fn(d)) : null));
 	return table.assign({
 		year: part((d) => d.slice(0, 4)),
 		quarter: part((d) => `${d.slice(0, 4)}-Q${Math.ceil(Number(d.slice(5, 7)) / 3)}`),
@@ -79,9 +86,21 @@ export function countValues(table: ColumnTable, field: FieldName, limit = Infini
 		.map((r) => ({ value: (r[field] as string | null) ?? null, count: r.count as number }));
 }
 
+/** Values of a column with their counts, largest first (a plain tally: it runs at load time). */
+function tally(values: unknown[]): ValueCount[] {
+	const counts = new Map<string | null, number>();
+	for (const v of values) {
+		const key = v == null ? null : String(v);
+		counts.set(key, (counts.get(key) ?? 0) + 1);
+	}
+	return [...counts]
+		.map(([value, count]) => ({ value, count }))
+		.sort((a, b) => b.count - a.count || String(a.value).localeCompare(String(b.value)));
+}
+
 /** Distinct values of every groupable field over the whole data set, for the filter pickers. */
 export function valuesByField(table: ColumnTable): Partial<Record<FieldName, ValueCount[]>> {
-	return Object.fromEntries(groupableFields.map((f) => [f.name, countValues(table, f.name)]));
+	return Object.fromEntries(groupableFields.map((f) => [f.name, tally(table.array(f.name))]));
 }
 
 /** Records per month over the whole period (zeros included) and how many have no date. */

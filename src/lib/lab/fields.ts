@@ -29,11 +29,13 @@ export const recordColumns = [
 /** Columns the workbench derives from seizure_date when the data loads. */
 export const derivedColumns = ['year', 'quarter', 'month'] as const;
 
+/** A column of the file or one derived from the date. */
 export type FieldName = (typeof recordColumns)[number] | (typeof derivedColumns)[number];
 
 /** How a field is filtered: pick a value, type some text, compare a number or a day. */
 export type FieldKind = 'category' | 'text' | 'number' | 'date';
 
+/** What the workbench knows about a field. */
 export type FieldInfo = { name: FieldName; label: string; kind: FieldKind; description: string };
 
 /** Every field the workbench offers, with what it holds. */

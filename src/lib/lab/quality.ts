@@ -6,7 +6,7 @@ import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { countValues } from './analysis';
 import { recordColumns, type FieldName } from './fields';
-import type { QualityReport, UnitSpread } from './query';
+import type { QualityReport, UnitSpread, ValueCount } from './query';
 
 const { op } = aq;
 
@@ -155,7 +155,7 @@ export function qualityReport(table: ColumnTable): QualityReport {
 }
 
 /** Place names seen fewer than `below` times in the data set: usually misspellings. */
-export function rarePlaceValues(table: ColumnTable, below = 5) {
+export function rarePlaceValues(values: Partial<Record<FieldName, ValueCount[]>>, below = 5) {
 	const places: FieldName[] = [
 		'origin_country',
 		'departure_country',
@@ -163,7 +163,7 @@ export function rarePlaceValues(table: ColumnTable, below = 5) {
 		'destination_country',
 	];
 	return places.flatMap((field) =>
-		countValues(table, field)
+		(values[field] ?? [])
 			.filter((v) => v.value !== null && v.count < below)
 			.map((v) => ({ field, value: v.value!, count: v.count })),
 	);

@@ -69,6 +69,7 @@ export type Query = { filters: Filter[]; tab: Tab; settings: ViewSettings };
 /** A value and how many records hold it. */
 export type ValueCount = { value: string | null; count: number };
 
+/** One group: its key values, records, and the sum and count of records in the chosen unit. */
 export type GroupRow = { keys: (string | null)[]; count: number; sum: number; withUnit: number };
 
 /** Results of each view. */
@@ -87,6 +88,7 @@ export type ViewResult =
 	| { tab: 'quality'; report: QualityReport }
 	| { tab: 'records'; rows: string[][] };
 
+/** Quartiles and Tukey fences of the quantity in one unit, with counts outside the fences. */
 export type UnitSpread = {
 	unit: string;
 	n: number;

@@ -207,14 +207,12 @@ export async function addMember(
 				'administration',
 			);
 	}
-	await tx
-		.insert(cohortMemberTable)
-		.values({
-			cohortId: member.cohortId,
-			userId: member.userId,
-			role: member.role,
-			administration,
-		});
+	await tx.insert(cohortMemberTable).values({
+		cohortId: member.cohortId,
+		userId: member.userId,
+		role: member.role,
+		administration,
+	});
 }
 
 /** True when both people are members of one cohort (a mentor and a participant, say). */

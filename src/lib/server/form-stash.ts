@@ -20,13 +20,22 @@ export async function stashForm(db: Db, userId: string, data: FormData): Promise
 	});
 	const id = newToken();
 	await db.delete(formStashTable).where(lt(formStashTable.expiresAt, new Date()));
-	await db.insert(formStashTable).values({ id, userId, values, expiresAt: new Date(Date.now() + lifetimeMs) });
+	await db
+		.insert(formStashTable)
+		.values({ id, userId, values, expiresAt: new Date(Date.now() + lifetimeMs) });
 	return id;
 }
 
 /** Takes (and deletes) a stash, only for the person it belongs to and only while fresh. */
-export async function takeStash(db: Db, id: string, userId: string): Promise<Record<string, string> | null> {
-	const [row] = await db.delete(formStashTable).where(and(eq(formStashTable.id, id), eq(formStashTable.userId, userId))).returning();
+export async function takeStash(
+	db: Db,
+	id: string,
+	userId: string,
+): Promise<Record<string, string> | null> {
+	const [row] = await db
+		.delete(formStashTable)
+		.where(and(eq(formStashTable.id, id), eq(formStashTable.userId, userId)))
+		.returning();
 	if (!row || row.expiresAt.getTime() < Date.now()) return null;
 	return row.values;
 }

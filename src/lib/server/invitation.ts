@@ -299,16 +299,14 @@ export async function issueSetupLink(db: Db, now = Date.now()): Promise<string |
 					isNull(invitationTable.revokedAt),
 				),
 			);
-		await tx
-			.insert(invitationTable)
-			.values({
-				id: newId(),
-				tokenHash: hashToken(token),
-				kind: 'setup',
-				email: '',
-				role: 'admin',
-				expiresAt: new Date(8640000000000000),
-			});
+		await tx.insert(invitationTable).values({
+			id: newId(),
+			tokenHash: hashToken(token),
+			kind: 'setup',
+			email: '',
+			role: 'admin',
+			expiresAt: new Date(8640000000000000),
+		});
 	});
 	return token;
 }

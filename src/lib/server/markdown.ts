@@ -9,7 +9,31 @@ import sanitizeHtml from 'sanitize-html';
 const marked = new Marked({ gfm: true, breaks: true, async: false });
 
 const allowed: sanitizeHtml.IOptions = {
-	allowedTags: ['p', 'br', 'strong', 'em', 'del', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a', 'h3', 'h4', 'h5', 'h6', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'hr'],
+	allowedTags: [
+		'p',
+		'br',
+		'strong',
+		'em',
+		'del',
+		'code',
+		'pre',
+		'blockquote',
+		'ul',
+		'ol',
+		'li',
+		'a',
+		'h3',
+		'h4',
+		'h5',
+		'h6',
+		'table',
+		'thead',
+		'tbody',
+		'tr',
+		'th',
+		'td',
+		'hr',
+	],
 	allowedAttributes: { a: ['href', 'title'], th: ['align'], td: ['align'] },
 	allowedSchemes: ['http', 'https', 'mailto'],
 	allowProtocolRelative: false,
@@ -17,7 +41,10 @@ const allowed: sanitizeHtml.IOptions = {
 	transformTags: {
 		h1: 'h3',
 		h2: 'h4',
-		a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: 'noopener noreferrer nofollow' } }),
+		a: (tagName, attribs) => ({
+			tagName,
+			attribs: { ...attribs, rel: 'noopener noreferrer nofollow' },
+		}),
 	},
 	disallowedTagsMode: 'escape',
 };

@@ -7,9 +7,16 @@ import { newId } from './ids';
 type Writer = Pick<Db, 'insert'>;
 
 /** Queues a notification for each recipient. */
-export async function notify(db: Writer, userIds: string[], text: string, link: string): Promise<void> {
+export async function notify(
+	db: Writer,
+	userIds: string[],
+	text: string,
+	link: string,
+): Promise<void> {
 	if (!userIds.length) return;
-	await db.insert(notificationTable).values(userIds.map((userId) => ({ id: newId(), userId, text, link })));
+	await db
+		.insert(notificationTable)
+		.values(userIds.map((userId) => ({ id: newId(), userId, text, link })));
 }
 
 /** How many unread notifications a person has (shown in the navigation). */
@@ -23,27 +30,50 @@ export async function countUnread(db: Db, userId: string): Promise<number> {
 
 /** A person's latest notifications. */
 export function listNotifications(db: Db, userId: string, limit = 50) {
-	return db.select().from(notificationTable).where(eq(notificationTable.userId, userId)).orderBy(desc(notificationTable.createdAt)).limit(limit);
+	return db
+		.select()
+		.from(notificationTable)
+		.where(eq(notificationTable.userId, userId))
+		.orderBy(desc(notificationTable.createdAt))
+		.limit(limit);
 }
 
 /** Marks all of a person's notifications read. */
 export async function markAllRead(db: Db, userId: string): Promise<void> {
-	await db.update(notificationTable).set({ readAt: new Date() }).where(and(eq(notificationTable.userId, userId), isNull(notificationTable.readAt)));
+	await db
+		.update(notificationTable)
+		.set({ readAt: new Date() })
+		.where(and(eq(notificationTable.userId, userId), isNull(notificationTable.readAt)));
 }
 
 /**
  * Sends the email copies of notifications not yet emailed. Each row is claimed with an
  * UPDATE … RETURNING first, so two instances never send the same one.
  */
-export async function flushNotificationEmails(db: Db, send: (to: string, text: string, link: string) => Promise<void>): Promise<number> {
+export async function flushNotificationEmails(
+	db: Db,
+	send: (to: string, text: string, link: string) => Promise<void>,
+): Promise<number> {
 	const claimed = await db
 		.update(notificationTable)
 		.set({ emailedAt: new Date() })
 		// Only recent ones: turning SMTP on later must not send a backlog of stale news.
-		.where(and(isNull(notificationTable.emailedAt), gt(notificationTable.createdAt, new Date(Date.now() - 3_600_000))))
-		.returning({ userId: notificationTable.userId, text: notificationTable.text, link: notificationTable.link });
+		.where(
+			and(
+				isNull(notificationTable.emailedAt),
+				gt(notificationTable.createdAt, new Date(Date.now() - 3_600_000)),
+			),
+		)
+		.returning({
+			userId: notificationTable.userId,
+			text: notificationTable.text,
+			link: notificationTable.link,
+		});
 	for (const n of claimed) {
-		const [user] = await db.select({ email: userTable.email }).from(userTable).where(eq(userTable.id, n.userId));
+		const [user] = await db
+			.select({ email: userTable.email })
+			.from(userTable)
+			.where(eq(userTable.id, n.userId));
 		if (user) await send(user.email, n.text, n.link);
 	}
 	return claimed.length;

@@ -23,10 +23,16 @@ export async function guardPage(
  * For a form page whose action answered 401: keep what was typed (when we know whose session
  * just ended) and send the person to sign in, coming back to this page with the text restored.
  */
-export async function resumeAfterSignIn(astro: AstroGlobal, stash: (userId: string, data: FormData) => Promise<string>): Promise<Response> {
+export async function resumeAfterSignIn(
+	astro: AstroGlobal,
+	stash: (userId: string, data: FormData) => Promise<string>,
+): Promise<Response> {
 	const back = new URL(astro.url);
 	back.searchParams.delete('_action');
 	const userId = astro.locals.expiredUserId;
 	if (userId) back.searchParams.set('restore', await stash(userId, await astro.request.formData()));
-	return astro.redirect(`/login?expired&next=${encodeURIComponent(back.pathname + back.search)}`, 303);
+	return astro.redirect(
+		`/login?expired&next=${encodeURIComponent(back.pathname + back.search)}`,
+		303,
+	);
 }

@@ -69,7 +69,11 @@ export async function validateSessionToken(
 			.set({ lastSeenAt: session.lastSeenAt, expiresAt: session.expiresAt })
 			.where(eq(authSessionTable.id, id));
 	}
-	return { session, user: { id: user.id, email: user.email, name: user.name, role: user.role }, refreshed };
+	return {
+		session,
+		user: { id: user.id, email: user.email, name: user.name, role: user.role },
+		refreshed,
+	};
 }
 
 /** Ends one session. */

@@ -10,7 +10,8 @@ const withheld = '[withheld: restricted]';
 export const GET: APIRoute = async ({ locals }) => {
 	const user = locals.user;
 	if (!user) return new Response('Sign in first.', { status: 401 });
-	if (user.role !== 'participant') return new Response('Only participants export their own logbook.', { status: 403 });
+	if (user.role !== 'participant')
+		return new Response('Only participants export their own logbook.', { status: 403 });
 	const entries = await listEntries(await getDb(), user.id);
 	const rows = entries.map((e) => {
 		const r = e.handling === 'restricted';
@@ -31,8 +32,31 @@ export const GET: APIRoute = async ({ locals }) => {
 		};
 	});
 	// A leading BOM so spreadsheet programs read the UTF-8 correctly.
-	const csv = '\uFEFF' + Papa.unparse(rows, { columns: ['date', 'area', 'activity', 'title', 'hours', 'status', 'handling', 'what_was_done', 'outputs', 'learning', 'counterpart', 'format', 'follow_up'], escapeFormulae: true });
+	const csv =
+		'\uFEFF' +
+		Papa.unparse(rows, {
+			columns: [
+				'date',
+				'area',
+				'activity',
+				'title',
+				'hours',
+				'status',
+				'handling',
+				'what_was_done',
+				'outputs',
+				'learning',
+				'counterpart',
+				'format',
+				'follow_up',
+			],
+			escapeFormulae: true,
+		});
 	return new Response(csv, {
-		headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="ojt-logbook-${new Date().toISOString().slice(0, 10)}.csv"`, 'Cache-Control': 'private, no-store' },
+		headers: {
+			'Content-Type': 'text/csv; charset=utf-8',
+			'Content-Disposition': `attachment; filename="ojt-logbook-${new Date().toISOString().slice(0, 10)}.csv"`,
+			'Cache-Control': 'private, no-store',
+		},
 	});
 };
