@@ -393,6 +393,246 @@ export const formStashTable = sqliteTable('form_stash', {
 	expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
 });
 
+/** The thematic study on alert intelligence: one per participant. */
+export const studyTable = sqliteTable('study', {
+	participantId: text('participant_id')
+		.primaryKey()
+		.references(() => userTable.id, { onDelete: 'cascade' }),
+	title: text('title').notNull().default(''),
+	/** The research question. */
+	question: text('question').notNull().default(''),
+	scope: text('scope').notNull().default(''),
+	method: text('method').notNull().default(''),
+	expectedOutputs: text('expected_outputs').notNull().default(''),
+	/** Findings notes (Markdown). */
+	findings: text('findings').notNull().default(''),
+	/** Bumped on every save; stale saves are refused. */
+	version: integer('version').notNull().default(1),
+	updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/** Source reliability as the participant judges it (the 4x4 source grades). */
+export const reliabilities = ['A', 'B', 'C', 'X'] as const;
+
+/** A source of the study. */
+export const studySourceTable = sqliteTable(
+	'study_source',
+	{
+		id: text('id').primaryKey(),
+		participantId: text('participant_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		citation: text('citation').notNull(),
+		link: text('link').notNull().default(''),
+		notes: text('notes').notNull().default(''),
+		/** A reliable … C fairly reliable/not usually reliable … X cannot be judged. */
+		reliability: text('reliability', { enum: reliabilities }).notNull().default('X'),
+		createdAt: createdAt(),
+	},
+	(t) => [index('study_source_participant_idx').on(t.participantId)],
+);
+
+/** A milestone of the study with its due day. */
+export const studyMilestoneTable = sqliteTable(
+	'study_milestone',
+	{
+		id: text('id').primaryKey(),
+		participantId: text('participant_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		title: text('title').notNull(),
+		dueDate: text('due_date').notNull(),
+		doneAt: integer('done_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt(),
+	},
+	(t) => [index('study_milestone_participant_idx').on(t.participantId)],
+);
+
+/** A section of the research paper (Markdown), in the participant's order. */
+export const studyPaperSectionTable = sqliteTable(
+	'study_paper_section',
+	{
+		id: text('id').primaryKey(),
+		participantId: text('participant_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		title: text('title').notNull(),
+		position: integer('position').notNull(),
+		body: text('body').notNull().default(''),
+		version: integer('version').notNull().default(1),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+	},
+	(t) => [index('study_paper_section_participant_idx').on(t.participantId)],
+);
+
+/** Where a jointly agreed intelligence activity stands. */
+export const activityStatuses = ['planned', 'in_progress', 'done', 'dropped'] as const;
+
+/** An intelligence activity agreed by the participant, their administration and RILO A/P. */
+export const studyActivityTable = sqliteTable(
+	'study_activity',
+	{
+		id: text('id').primaryKey(),
+		participantId: text('participant_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		what: text('what').notNull(),
+		agreedOn: text('agreed_on').notNull(),
+		/** Who agreed it (e.g. "participant, Aldoria Customs, RILO A/P"). */
+		agreedBy: text('agreed_by').notNull(),
+		status: text('status', { enum: activityStatuses }).notNull().default('planned'),
+		outcome: text('outcome').notNull().default(''),
+		createdAt: createdAt(),
+	},
+	(t) => [index('study_activity_participant_idx').on(t.participantId)],
+);
+
+/** A comment on a part of the study (plan, sources, milestones, findings, paper, activities). */
+export const studyCommentTable = sqliteTable(
+	'study_comment',
+	{
+		id: text('id').primaryKey(),
+		participantId: text('participant_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		/** Which part: 'plan', 'sources', 'milestones', 'findings', 'activities', or 'paper:<section id>'. */
+		part: text('part').notNull(),
+		authorId: text('author_id')
+			.notNull()
+			.references(() => userTable.id),
+		body: text('body').notNull(),
+		resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt(),
+	},
+	(t) => [index('study_comment_participant_idx').on(t.participantId, t.part)],
+);
+
+/** The report's lifecycle, in order. */
+export const reportStatuses = [
+	'outline_drafted',
+	'outline_presented',
+	'final_submitted',
+	'corrections_requested',
+	'corrections_submitted',
+	'closed',
+] as const;
+export type ReportStatus = (typeof reportStatuses)[number];
+
+/** The final report: one per participant, with its lifecycle dates. */
+export const reportTable = sqliteTable('report', {
+	participantId: text('participant_id')
+		.primaryKey()
+		.references(() => userTable.id, { onDelete: 'cascade' }),
+	status: text('status', { enum: reportStatuses }).notNull().default('outline_drafted'),
+	/** Day the outline was presented. */
+	outlinePresentedOn: text('outline_presented_on'),
+	/** What a mentor or admin asked to be corrected. */
+	correctionsRequest: text('corrections_request').notNull().default(''),
+	correctionsRequestedBy: text('corrections_requested_by').references(() => userTable.id),
+	correctionsRequestedOn: text('corrections_requested_on'),
+	correctionsSubmittedOn: text('corrections_submitted_on'),
+	closedOn: text('closed_on'),
+	/** Set when an admin accepts the report: the certificate becomes available. */
+	acceptedAt: integer('accepted_at', { mode: 'timestamp_ms' }),
+	/** SHA-256 of the private calendar-feed token (regenerable). */
+	calendarTokenHash: text('calendar_token_hash').unique(),
+	updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/** Report section kinds: the four required ones, then the participant's own. */
+export const sectionKinds = [
+	'activities',
+	'study_results',
+	'recommendations',
+	'evaluation',
+	'custom',
+] as const;
+export type SectionKind = (typeof sectionKinds)[number];
+
+/** A section of the report outline: points and notes (Markdown). */
+export const reportSectionTable = sqliteTable(
+	'report_section',
+	{
+		id: text('id').primaryKey(),
+		participantId: text('participant_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: sectionKinds }).notNull(),
+		title: text('title').notNull(),
+		position: integer('position').notNull(),
+		/** The outline: points, one per line (Markdown list). */
+		outline: text('outline').notNull().default(''),
+		notes: text('notes').notNull().default(''),
+		version: integer('version').notNull().default(1),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+	},
+	(t) => [index('report_section_participant_idx').on(t.participantId)],
+);
+
+/** Every saved version of a section, for history, differences and restore. */
+export const reportRevisionTable = sqliteTable(
+	'report_revision',
+	{
+		id: text('id').primaryKey(),
+		sectionId: text('section_id')
+			.notNull()
+			.references(() => reportSectionTable.id, { onDelete: 'cascade' }),
+		version: integer('version').notNull(),
+		title: text('title').notNull(),
+		outline: text('outline').notNull(),
+		notes: text('notes').notNull(),
+		/** 'autosave', 'save', 'restore' or 'draft-from-log'. */
+		reason: text('reason').notNull(),
+		authorId: text('author_id')
+			.notNull()
+			.references(() => userTable.id),
+		createdAt: createdAt(),
+	},
+	(t) => [uniqueIndex('report_revision_section_version_uq').on(t.sectionId, t.version)],
+);
+
+/** The three recipients of the final report. */
+export const recipients = ['rilo_ap', 'wco_secretariat', 'home_administration'] as const;
+export type Recipient = (typeof recipients)[number];
+
+/** When the final report (or its corrected version) went to each recipient. */
+export const reportSubmissionTable = sqliteTable(
+	'report_submission',
+	{
+		participantId: text('participant_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		recipient: text('recipient', { enum: recipients }).notNull(),
+		/** 'final' or 'corrections'. */
+		round: text('round', { enum: ['final', 'corrections'] }).notNull(),
+		submittedOn: text('submitted_on').notNull(),
+		createdAt: createdAt(),
+	},
+	(t) => [primaryKey({ columns: [t.participantId, t.recipient, t.round] })],
+);
+
+/** A comment on a report section, optionally quoting the passage it is about; replies thread under it. */
+export const reportCommentTable = sqliteTable(
+	'report_comment',
+	{
+		id: text('id').primaryKey(),
+		sectionId: text('section_id')
+			.notNull()
+			.references(() => reportSectionTable.id, { onDelete: 'cascade' }),
+		/** The comment this replies to, if any. */
+		parentId: text('parent_id'),
+		authorId: text('author_id')
+			.notNull()
+			.references(() => userTable.id),
+		/** The passage quoted (copied at the time, so later edits do not change it). */
+		quote: text('quote').notNull().default(''),
+		body: text('body').notNull(),
+		resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt(),
+	},
+	(t) => [index('report_comment_section_idx').on(t.sectionId)],
+);
+
 /** A pre-arrival checklist item a participant ticked. */
 export const checklistItemTable = sqliteTable(
 	'checklist_item',
@@ -439,3 +679,8 @@ export type ReviewDecision = typeof reviewDecisionTable.$inferSelect;
 export type EntryComment = typeof entryCommentTable.$inferSelect;
 export type Notification = typeof notificationTable.$inferSelect;
 export type Checkin = typeof checkinTable.$inferSelect;
+export type Study = typeof studyTable.$inferSelect;
+export type Report = typeof reportTable.$inferSelect;
+export type ReportSection = typeof reportSectionTable.$inferSelect;
+export type ReportRevision = typeof reportRevisionTable.$inferSelect;
+export type ReportComment = typeof reportCommentTable.$inferSelect;
