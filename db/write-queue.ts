@@ -8,7 +8,14 @@
  * concurrent: WAL lets them run beside a writer) removes that deadlock. Other processes
  * (a second app instance, a backup) still meet the busy timeout, which they can wait out.
  */
-import type { Client, InStatement, Transaction, TransactionMode } from '@libsql/client';
+import type {
+	Client,
+	InArgs,
+	InStatement,
+	ResultSet,
+	Transaction,
+	TransactionMode,
+} from '@libsql/client';
 
 const readOnly = /^\s*(select|with|explain|pragma\s+\w+\s*(;|$))/i;
 
@@ -72,11 +79,15 @@ export function queueWrites(client: Client): Client {
 	return new Proxy(client, {
 		get(target, prop, receiver) {
 			switch (prop) {
-				case 'execute':
-					return (stmt: InStatement, args?: never) =>
-						readOnly.test(sqlOf(stmt))
-							? target.execute(stmt, args)
-							: exclusive(() => target.execute(stmt, args));
+				case 'execute': {
+					// execute() is overloaded (statement, or sql + args); one signature covers both.
+					const execute = target.execute.bind(target) as (
+						stmt: InStatement,
+						args?: InArgs,
+					) => Promise<ResultSet>;
+					return (stmt: InStatement, args?: InArgs) =>
+						readOnly.test(sqlOf(stmt)) ? execute(stmt, args) : exclusive(() => execute(stmt, args));
+				}
 				case 'batch':
 					return (...a: Parameters<Client['batch']>) => exclusive(() => target.batch(...a));
 				case 'migrate':

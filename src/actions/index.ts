@@ -5,6 +5,7 @@ import { checklist } from './checklist';
 import { progress, quiz } from './curriculum';
 import { lab } from './lab';
 import { comment, logbook, notifications } from './logbook';
+import { report } from './report';
 import { review } from './review';
 
 export const server = {
@@ -19,4 +20,5 @@ export const server = {
 	comment,
 	notifications,
 	review,
+	report,
 };

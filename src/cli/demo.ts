@@ -6,6 +6,7 @@ import { rmSync } from 'node:fs';
 import { createDb } from '../../db/client';
 import { migrateDb } from '../../db/migrate';
 import { demoAccounts, seedDemo } from '../../db/seed-demo';
+import { seedDemoLogbook } from '../../db/seed-demo-logbook';
 import { serve } from './serve';
 
 const url = process.env.DEMO_DATABASE_URL ?? 'file:data/demo.db';
@@ -15,7 +16,8 @@ if (url.startsWith('file:'))
 	for (const suffix of ['', '-wal', '-shm']) rmSync(url.slice(5) + suffix, { force: true });
 const db = await createDb(url, process.env.DATABASE_AUTH_TOKEN);
 await migrateDb(db);
-await seedDemo(db, password);
+const ids = await seedDemo(db, password);
+await seedDemoLogbook(db, ids);
 db.$client.close();
 
 process.env.DATABASE_URL = url;

@@ -87,7 +87,7 @@ export function countValues(table: ColumnTable, field: FieldName, limit = Infini
 }
 
 /** Values of a column with their counts, largest first (a plain tally: it runs at load time). */
-function tally(values: unknown[]): ValueCount[] {
+function tally(values: Iterable<unknown>): ValueCount[] {
 	const counts = new Map<string | null, number>();
 	for (const v of values) {
 		const key = v == null ? null : String(v);

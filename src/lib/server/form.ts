@@ -52,3 +52,14 @@ export async function formState(request: Request, result: ActionResultLike): Pro
 	}
 	return { values, errors, error, status, ok: Boolean(result && !result.error) };
 }
+
+/** The fields of a POSTed form as strings (for pages that re-show typed text outside formState). */
+export async function submittedText(request: Request): Promise<Record<string, string>> {
+	if (request.method !== 'POST') return {};
+	const data = await request.formData().catch(() => null);
+	const values: Record<string, string> = {};
+	data?.forEach((value, key) => {
+		if (typeof value === 'string' && !secretField.test(key)) values[key] = value;
+	});
+	return values;
+}

@@ -1,0 +1,214 @@
+/** The report: section edits (with autosave and history), structure, comments and lifecycle. */
+import { defineAction } from 'astro:actions';
+import { z } from 'astro/zod';
+import { optionalText, requiredDay, requiredText } from '~/lib/form-schemas';
+import { getDb } from '~/lib/server/db';
+import {
+	addSection,
+	deleteSection,
+	moveSection,
+	renameSection,
+	restoreRevision,
+	saveSection,
+	SectionConflict,
+} from '~/lib/server/report';
+import { draftReportFromLog } from '~/lib/server/report-draft';
+import { addReportComment, resolveReportComment } from '~/lib/server/report-comment';
+import {
+	closeReport,
+	markOutlinePresented,
+	recordSubmission,
+	requestCorrections,
+} from '~/lib/server/report-lifecycle';
+import { regenerateCalendarToken } from '~/lib/server/calendar';
+import { requireRole, requireUser, run } from './guard';
+import { emailNotifications } from './mailer';
+
+const id = z.string().min(1).max(40);
+const version = z.number({ error: 'Reload the page and try again.' }).int().min(1);
+const participantId = id;
+
+export const report = {
+	/** Saves a section. A conflict is an answer, not an error: it carries the saved text to show beside the typed one. */
+	saveSection: defineAction({
+		accept: 'form',
+		input: z.object({
+			id,
+			version,
+			outline: optionalText(50_000),
+			notes: optionalText(50_000),
+			autosave: z.boolean().optional(),
+		}),
+		handler: async (input, context) => {
+			const user = requireRole(context, 'participant');
+			try {
+				const row = await run(async () =>
+					saveSection(
+						await getDb(),
+						user,
+						input.id,
+						input.version,
+						{ outline: input.outline, notes: input.notes },
+						input.autosave ? 'autosave' : 'save',
+					),
+				);
+				return {
+					ok: true as const,
+					id: row.id,
+					version: row.version,
+					savedAt: row.updatedAt.toISOString(),
+				};
+			} catch (error) {
+				if (!(error instanceof SectionConflict)) throw error;
+				const c = error.current;
+				return {
+					ok: false as const,
+					id: c.id,
+					conflict: { version: c.version, outline: c.outline, notes: c.notes },
+				};
+			}
+		},
+	}),
+	addSection: defineAction({
+		accept: 'form',
+		input: z.object({ title: requiredText('Give the section a title.', 140, 2) }),
+		handler: async (input, context) => {
+			const user = requireRole(context, 'participant');
+			const row = await run(async () => addSection(await getDb(), user, input.title));
+			return { id: row.id };
+		},
+	}),
+	renameSection: defineAction({
+		accept: 'form',
+		input: z.object({ id, title: requiredText('Give the section a title.', 140, 2) }),
+		handler: async (input, context) => {
+			const user = requireRole(context, 'participant');
+			await run(async () => renameSection(await getDb(), user, input.id, input.title));
+			return { id: input.id };
+		},
+	}),
+	moveSection: defineAction({
+		accept: 'form',
+		input: z.object({ id, direction: z.enum(['up', 'down']) }),
+		handler: async (input, context) => {
+			const user = requireRole(context, 'participant');
+			await run(async () => moveSection(await getDb(), user, input.id, input.direction));
+			return { id: input.id };
+		},
+	}),
+	deleteSection: defineAction({
+		accept: 'form',
+		input: z.object({
+			id,
+			confirm: z
+				.boolean({ error: 'Tick the box to confirm.' })
+				.refine((v) => v, { error: 'Tick the box to confirm.' }),
+		}),
+		handler: async (input, context) => {
+			const user = requireRole(context, 'participant');
+			await run(async () => deleteSection(await getDb(), user, input.id));
+			return { deleted: true };
+		},
+	}),
+	restore: defineAction({
+		accept: 'form',
+		input: z.object({ id, fromVersion: z.number().int().min(1), version }),
+		handler: async (input, context) => {
+			const user = requireRole(context, 'participant');
+			await run(async () =>
+				restoreRevision(await getDb(), user, input.id, input.fromVersion, input.version),
+			);
+			return { id: input.id };
+		},
+	}),
+	draftFromLog: defineAction({
+		accept: 'form',
+		handler: async (_input, context) => {
+			const user = requireRole(context, 'participant');
+			return run(async () => draftReportFromLog(await getDb(), user));
+		},
+	}),
+	comment: defineAction({
+		accept: 'form',
+		input: z.object({
+			sectionId: id,
+			quote: optionalText(2000),
+			body: requiredText('Write a comment first.', 5000),
+			parentId: optionalText(40),
+		}),
+		handler: async (input, context) => {
+			const user = requireUser(context);
+			await run(async () =>
+				addReportComment(await getDb(), user, { ...input, parentId: input.parentId || undefined }),
+			);
+			await emailNotifications(context.url);
+			return { sectionId: input.sectionId };
+		},
+	}),
+	resolveComment: defineAction({
+		accept: 'form',
+		input: z.object({ commentId: id }),
+		handler: async (input, context) => {
+			const user = requireUser(context);
+			await run(async () => resolveReportComment(await getDb(), user, input.commentId));
+			return { done: true };
+		},
+	}),
+	presented: defineAction({
+		accept: 'form',
+		input: z.object({ participantId, day: requiredDay('Enter the day of the presentation.') }),
+		handler: async (input, context) => {
+			const user = requireUser(context);
+			await run(async () =>
+				markOutlinePresented(await getDb(), user, input.participantId, input.day),
+			);
+			return { done: true };
+		},
+	}),
+	sent: defineAction({
+		accept: 'form',
+		input: z.object({
+			recipient: z.enum(['rilo_ap', 'wco_secretariat', 'home_administration'], {
+				error: 'Choose a recipient.',
+			}),
+			day: requiredDay('Enter the day it was sent.'),
+		}),
+		handler: async (input, context) => {
+			const user = requireRole(context, 'participant');
+			await run(async () => recordSubmission(await getDb(), user, input.recipient, input.day));
+			await emailNotifications(context.url);
+			return { done: true };
+		},
+	}),
+	requestCorrections: defineAction({
+		accept: 'form',
+		input: z.object({ participantId, what: requiredText('Say what needs correcting.', 5000) }),
+		handler: async (input, context) => {
+			const user = requireRole(context, 'mentor', 'admin');
+			await run(async () =>
+				requestCorrections(await getDb(), user, input.participantId, input.what),
+			);
+			await emailNotifications(context.url);
+			return { done: true };
+		},
+	}),
+	close: defineAction({
+		accept: 'form',
+		input: z.object({ participantId, accept: z.boolean().optional() }),
+		handler: async (input, context) => {
+			const user = requireRole(context, 'mentor', 'admin');
+			await run(async () =>
+				closeReport(await getDb(), user, input.participantId, Boolean(input.accept)),
+			);
+			return { done: true };
+		},
+	}),
+	calendarToken: defineAction({
+		accept: 'form',
+		handler: async (_input, context) => {
+			const user = requireRole(context, 'participant');
+			const token = await regenerateCalendarToken(await getDb(), user.id);
+			return { token };
+		},
+	}),
+};

@@ -1,0 +1,37 @@
+/** Records per month over the whole period, for the records in view. */
+import { useCallback } from 'react';
+import { formatCount } from '~/lib/lab/fields';
+import { monthName, summariseMonths } from '~/lib/lab/summaries';
+import { monthlyChart } from './charts';
+import DataTable from './DataTable';
+import PlotFigure from './PlotFigure';
+
+type Props = { months: { month: string; count: number }[]; undated: number };
+
+export default function TimePanel({ months, undated }: Props) {
+	const draw = useCallback((width: number) => monthlyChart(months, width), [months]);
+	return (
+		<section aria-labelledby="lab-time-heading">
+			<h2 id="lab-time-heading" className="text-lg">
+				Seizures over time
+			</h2>
+			<p className="hint">
+				Number of records in view per month. Compare the same month across years before calling a
+				rise a trend.
+			</p>
+			<PlotFigure
+				title="Records per month, January 2023 to December 2025"
+				summary={summariseMonths(months, undated)}
+				draw={draw}
+				table={
+					<DataTable
+						caption="Records per month"
+						columns={['Month', 'Records']}
+						rows={months.map((m) => [monthName(m.month), formatCount(m.count)])}
+						numericFrom={1}
+					/>
+				}
+			/>
+		</section>
+	);
+}

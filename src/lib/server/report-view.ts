@@ -1,0 +1,33 @@
+/** Everything a report page shows, gathered in one place so page frontmatter stays short. */
+import type { Db } from '~db/client';
+import { deadlines } from '~/lib/report-rules';
+import { todayIn } from '~/lib/dates';
+import { findCurrentCohort } from './cohort';
+import { getReportForViewer } from './report';
+import { listReportComments } from './report-comment';
+import { listSubmissions } from './report-lifecycle';
+import type { SessionUser } from './session';
+
+/** The report of `participantId` as `viewer` may see it, or null (404). */
+export async function loadReportView(db: Db, viewer: SessionUser, participantId: string) {
+	const data = await getReportForViewer(db, viewer, participantId);
+	if (!data) return null;
+	const cohort = await findCurrentCohort(db, participantId);
+	const today = todayIn(cohort?.timezone ?? 'Asia/Tokyo');
+	const [comments, submissions] = await Promise.all([
+		listReportComments(
+			db,
+			data.sections.map((s) => s.id),
+		),
+		listSubmissions(db, participantId),
+	]);
+	return {
+		...data,
+		cohort,
+		today,
+		comments,
+		submissions,
+		deadlines: cohort ? deadlines(cohort, data.report.status, today) : [],
+		inCorrectionsWindow: cohort ? today <= cohort.correctionsUntil : false,
+	};
+}

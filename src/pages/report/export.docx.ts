@@ -1,0 +1,26 @@
+/** The report (or its outline, ?scope=outline) as a Word document. */
+import type { APIRoute } from 'astro';
+import { getDb } from '~/lib/server/db';
+import { exportMarkdown, fileName, requestedParticipant } from '~/lib/server/report-export';
+import { reportDocx } from '~/lib/server/report-docx';
+
+export const GET: APIRoute = async (context) => {
+	const viewer = context.locals.user;
+	if (!viewer) return new Response('Sign in first.', { status: 401 });
+	const scope = context.url.searchParams.get('scope') === 'outline' ? 'outline' : 'full';
+	const result = await exportMarkdown(
+		await getDb(),
+		viewer,
+		requestedParticipant(context, viewer),
+		scope,
+	);
+	if (!result) return new Response('Not found.', { status: 404 });
+	const bytes = await reportDocx(result.markdown, `Final report — ${result.meta.name}`);
+	return new Response(bytes, {
+		headers: {
+			'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+			'Content-Disposition': `attachment; filename="${fileName(result.meta.name, 'docx')}"`,
+			'Cache-Control': 'private, no-store',
+		},
+	});
+};

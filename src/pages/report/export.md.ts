@@ -1,0 +1,24 @@
+/** The report (or its outline, ?scope=outline) as a Markdown file. */
+import type { APIRoute } from 'astro';
+import { getDb } from '~/lib/server/db';
+import { exportMarkdown, fileName, requestedParticipant } from '~/lib/server/report-export';
+
+export const GET: APIRoute = async (context) => {
+	const viewer = context.locals.user;
+	if (!viewer) return new Response('Sign in first.', { status: 401 });
+	const scope = context.url.searchParams.get('scope') === 'outline' ? 'outline' : 'full';
+	const result = await exportMarkdown(
+		await getDb(),
+		viewer,
+		requestedParticipant(context, viewer),
+		scope,
+	);
+	if (!result) return new Response('Not found.', { status: 404 });
+	return new Response(result.markdown, {
+		headers: {
+			'Content-Type': 'text/markdown; charset=utf-8',
+			'Content-Disposition': `attachment; filename="${fileName(result.meta.name, 'md')}"`,
+			'Cache-Control': 'private, no-store',
+		},
+	});
+};

@@ -1,0 +1,139 @@
+/**
+ * The real production server (src/cli/serve.ts over the built dist/) as a child process, for
+ * benchmarks and reliability scripts. Node runs serve.ts itself (`node --import tsx`, which is
+ * what the `tsx` command does in a second process), so the pid we hold is the server's: its
+ * RSS is the server's memory, and a kill -9 really kills the server.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The project folder (the one holding package.json). */
+export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Throws a clear message when there is no build: these scripts never build. */
+export function assertBuilt(root = projectRoot): void {
+	if (!existsSync(join(root, 'dist/server/entry.mjs')))
+		throw new Error(`No build in ${join(root, 'dist')}: run \`npm run build\` first.`);
+}
+
+/** True when nothing listens on 127.0.0.1:port. */
+function isFree(port: number): Promise<boolean> {
+	return new Promise((resolve) => {
+		const probe = createServer()
+			.once('error', () => resolve(false))
+			.once('listening', () => probe.close(() => resolve(true)))
+			.listen(port, '127.0.0.1');
+	});
+}
+
+/** The first free port in the range this project's scripts may use. */
+export async function freePort(from = 4470, to = 4490): Promise<number> {
+	for (let port = from; port <= to; port++) if (await isFree(port)) return port;
+	throw new Error(`No free port in ${from}-${to}.`);
+}
+
+export type RunningServer = {
+	pid: number;
+	origin: string;
+	child: ChildProcess;
+	/** Everything the server printed, for error messages. */
+	output: string[];
+	/** SIGTERM (graceful), then SIGKILL if it has not exited within 15 s. */
+	stop: () => Promise<void>;
+	/** kill -9, resolved once the process is gone. */
+	crash: () => Promise<void>;
+};
+
+/** Resolves when the child has exited (at once if it already has). */
+function exited(child: ChildProcess): Promise<void> {
+	if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+	return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+/** Starts `serve.ts` on 127.0.0.1:port against `databaseUrl` and waits until it listens. */
+export async function startServer(
+	databaseUrl: string,
+	port: number,
+	root = projectRoot,
+): Promise<RunningServer> {
+	assertBuilt(root);
+	const env: NodeJS.ProcessEnv = {
+		...process.env,
+		DATABASE_URL: databaseUrl,
+		HOST: '127.0.0.1',
+		PORT: String(port),
+	};
+	delete env.PUBLIC_URL;
+	delete env.SMTP_URL;
+	const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/serve.ts'], {
+		cwd: root,
+		env,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	const output: string[] = [];
+	await new Promise<void>((resolve, reject) => {
+		const timer = setTimeout(
+			() => reject(new Error(`Server did not start:\n${output.join('')}`)),
+			90_000,
+		);
+		const onData = (chunk: Buffer) => {
+			output.push(chunk.toString());
+			if (output.join('').includes('listening on')) {
+				clearTimeout(timer);
+				resolve();
+			}
+		};
+		child.stdout!.on('data', onData);
+		child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+		child.once('exit', (code) => {
+			clearTimeout(timer);
+			reject(new Error(`Server exited (${code}) before listening:\n${output.join('')}`));
+		});
+	});
+	return {
+		pid: child.pid!,
+		origin: `http://127.0.0.1:${port}`,
+		child,
+		output,
+		stop: async () => {
+			const done = exited(child);
+			child.kill('SIGTERM');
+			const late = setTimeout(() => child.kill('SIGKILL'), 15_000);
+			await done;
+			clearTimeout(late);
+		},
+		crash: async () => {
+			const done = exited(child);
+			child.kill('SIGKILL');
+			await done;
+		},
+	};
+}
+
+/** Resident and peak resident memory of a process, in MiB, from /proc/<pid>/status. */
+export function memoryOf(pid: number): { rssMiB: number; peakMiB: number } {
+	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+	const kb = (field: string) =>
+		Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
+	return { rssMiB: kb('VmRSS') / 1024, peakMiB: kb('VmHWM') / 1024 };
+}
+
+/** Signs in through the real form (Origin set, as a browser does) and returns the cookie pair. */
+export async function signIn(origin: string, email: string, password: string): Promise<string> {
+	const res = await fetch(`${origin}/login?_action=auth.signIn`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { origin, 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ email, password, next: '' }),
+	});
+	const cookie = res.headers
+		.getSetCookie()
+		.map((c) => c.split(';')[0]!)
+		.find((c) => c.startsWith('auth_session=') && c.length > 'auth_session='.length);
+	if (res.status !== 303 || !cookie)
+		throw new Error(`Sign-in as ${email} failed: HTTP ${res.status}`);
+	return cookie;
+}
