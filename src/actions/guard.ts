@@ -47,15 +47,20 @@ const statusOf = {
 	conflict: 'CONFLICT',
 } as const;
 
+/** Turns a RuleError into the matching action error; anything else is rethrown as it is. */
+export function rethrow(error: unknown): never {
+	if (!(error instanceof RuleError)) throw error;
+	if (error.field && error.code !== 'not_found')
+		throw new FieldRuleError(error.field, error.message);
+	throw new ActionError({ code: statusOf[error.code], message: error.message });
+}
+
 /** Runs domain code and turns a RuleError into the matching action error. */
 export async function run<T>(work: () => Promise<T>): Promise<T> {
 	try {
 		return await work();
 	} catch (error) {
-		if (!(error instanceof RuleError)) throw error;
-		if (error.field && error.code !== 'not_found')
-			throw new FieldRuleError(error.field, error.message);
-		throw new ActionError({ code: statusOf[error.code], message: error.message });
+		return rethrow(error);
 	}
 }
 

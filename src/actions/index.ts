@@ -7,6 +7,7 @@ import { lab } from './lab';
 import { comment, logbook, notifications } from './logbook';
 import { report } from './report';
 import { review } from './review';
+import { study } from './study';
 
 export const server = {
 	auth,
@@ -20,5 +21,6 @@ export const server = {
 	comment,
 	notifications,
 	review,
+	study,
 	report,
 };

@@ -21,7 +21,7 @@ import {
 	requestCorrections,
 } from '~/lib/server/report-lifecycle';
 import { regenerateCalendarToken } from '~/lib/server/calendar';
-import { requireRole, requireUser, run } from './guard';
+import { requireRole, requireUser, rethrow, run } from './guard';
 import { emailNotifications } from './mailer';
 
 const id = z.string().min(1).max(40);
@@ -42,15 +42,13 @@ export const report = {
 		handler: async (input, context) => {
 			const user = requireRole(context, 'participant');
 			try {
-				const row = await run(async () =>
-					saveSection(
-						await getDb(),
-						user,
-						input.id,
-						input.version,
-						{ outline: input.outline, notes: input.notes },
-						input.autosave ? 'autosave' : 'save',
-					),
+				const row = await saveSection(
+					await getDb(),
+					user,
+					input.id,
+					input.version,
+					{ outline: input.outline, notes: input.notes },
+					input.autosave ? 'autosave' : 'save',
 				);
 				return {
 					ok: true as const,
@@ -59,7 +57,7 @@ export const report = {
 					savedAt: row.updatedAt.toISOString(),
 				};
 			} catch (error) {
-				if (!(error instanceof SectionConflict)) throw error;
+				if (!(error instanceof SectionConflict)) return rethrow(error);
 				const c = error.current;
 				return {
 					ok: false as const,

@@ -12,6 +12,7 @@ const byRole: Record<Role, NavItem[]> = {
 		...everyone,
 		{ href: '/lab', label: 'Data lab' },
 		{ href: '/logbook', label: 'Logbook' },
+		{ href: '/study', label: 'Study' },
 		{ href: '/report', label: 'Report' },
 		{ href: '/programme', label: 'Programme' },
 	],

@@ -188,6 +188,6 @@ test('the mentor’s cohort dashboard and participant view are accessible', asyn
 	await expect(page.getByRole('table')).toContainText('Mara Santos');
 	await expectAccessible(page);
 	await page.getByRole('link', { name: 'Mara Santos' }).first().click();
-	await expect(page.getByRole('heading', { name: 'OJT plan' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'OJT plan', exact: true })).toBeVisible();
 	await expectAccessible(page);
 });

@@ -35,16 +35,14 @@ export async function addReportComment(
 	if (!input.body.trim()) throw new RuleError('invalid', 'Write a comment first.', 'body');
 	await db.transaction(async (tx) => {
 		const id = newId();
-		await tx
-			.insert(reportCommentTable)
-			.values({
-				id,
-				sectionId: section.id,
-				parentId: input.parentId ?? null,
-				authorId: author.id,
-				quote: input.quote.trim(),
-				body: input.body.trim(),
-			});
+		await tx.insert(reportCommentTable).values({
+			id,
+			sectionId: section.id,
+			parentId: input.parentId ?? null,
+			authorId: author.id,
+			quote: input.quote.trim(),
+			body: input.body.trim(),
+		});
 		await recordAudit(tx, {
 			actorId: author.id,
 			action: 'report.comment',

@@ -42,18 +42,16 @@ export async function ensureReport(db: Db, participantId: string): Promise<void>
 			.returning();
 		if (!created.length) return;
 		const now = new Date();
-		await tx
-			.insert(reportSectionTable)
-			.values(
-				requiredSections.map((s, i) => ({
-					id: newId(),
-					participantId,
-					kind: s.kind,
-					title: s.title,
-					position: i + 1,
-					updatedAt: now,
-				})),
-			);
+		await tx.insert(reportSectionTable).values(
+			requiredSections.map((s, i) => ({
+				id: newId(),
+				participantId,
+				kind: s.kind,
+				title: s.title,
+				position: i + 1,
+				updatedAt: now,
+			})),
+		);
 	});
 }
 

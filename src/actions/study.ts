@@ -1,0 +1,228 @@
+/**
+ * The thematic study: plan, findings, sources, milestones, paper sections, agreed activities
+ * and comment threads. Every action answers `{ anchor }`: where on the page the change shows.
+ */
+import { defineAction } from 'astro:actions';
+import { z } from 'astro/zod';
+import { activityStatuses, reliabilities } from '~db/schema';
+import { optionalText, requiredDay, requiredText } from '~/lib/form-schemas';
+import { threadAnchor } from '~/lib/study-rules';
+import { getDb } from '~/lib/server/db';
+import { saveFindings, savePlan } from '~/lib/server/study';
+import { addSource, deleteSource, updateSource } from '~/lib/server/study-source';
+import { addMilestone, deleteMilestone, setMilestoneDone } from '~/lib/server/study-milestone';
+import {
+	addSection,
+	deleteSection,
+	moveSection,
+	renameSection,
+	saveSectionBody,
+} from '~/lib/server/study-paper';
+import { addActivity, updateActivity } from '~/lib/server/study-activity';
+import { addStudyComment, resolveStudyComment } from '~/lib/server/study-comment';
+import type { SessionUser } from '~/lib/server/session';
+import { requireRole, requireUser, run } from './guard';
+import { emailNotifications } from './mailer';
+
+const id = z.string().min(1).max(40);
+/** Version 0 is a study never saved before. */
+const version = z.number({ error: 'Reload the page and try again.' }).int().min(0);
+const confirm = z
+	.boolean({ error: 'Tick the box to confirm.' })
+	.refine((v) => v, { error: 'Tick the box to confirm.' });
+
+const link = optionalText(1000).refine((v) => v === '' || /^https?:\/\/\S+$/i.test(v), {
+	error: 'Enter a web address starting with http:// or https://, or leave it empty.',
+});
+
+const sourceFields = z.object({
+	citation: requiredText(
+		'Give the citation: who published it, the title and the date (or how you know the source).',
+		1000,
+	),
+	link,
+	notes: optionalText(5000),
+	reliability: z.enum(reliabilities, { error: 'Choose how reliable you judge the source.' }),
+});
+
+const activityStatus = z.enum(activityStatuses, { error: 'Choose where the activity stands.' });
+const sectionTitle = requiredText('Give the section a title.', 140);
+
+/** Runs a participant-only change to their own study. */
+async function asParticipant<T>(
+	context: Parameters<typeof requireRole>[0],
+	work: (db: Awaited<ReturnType<typeof getDb>>, user: SessionUser) => Promise<T>,
+): Promise<T> {
+	const user = requireRole(context, 'participant');
+	return run(async () => work(await getDb(), user));
+}
+
+export const study = {
+	savePlan: defineAction({
+		accept: 'form',
+		input: z.object({
+			version,
+			title: requiredText('Give your study a title.', 200),
+			question: requiredText('State your research question.', 2000),
+			scope: optionalText(5000),
+			method: optionalText(5000),
+			expectedOutputs: optionalText(5000),
+		}),
+		handler: async ({ version: v, ...plan }, context) => {
+			await asParticipant(context, (db, user) => savePlan(db, user, v, plan));
+			return { anchor: 'plan' };
+		},
+	}),
+	saveFindings: defineAction({
+		accept: 'form',
+		input: z.object({ version, findings: optionalText(50_000) }),
+		handler: async (input, context) => {
+			await asParticipant(context, (db, user) =>
+				saveFindings(db, user, input.version, input.findings),
+			);
+			return { anchor: 'findings' };
+		},
+	}),
+	addSource: defineAction({
+		accept: 'form',
+		input: sourceFields,
+		handler: async (input, context) => {
+			await asParticipant(context, (db, user) => addSource(db, user, input));
+			return { anchor: 'sources' };
+		},
+	}),
+	updateSource: defineAction({
+		accept: 'form',
+		input: sourceFields.extend({ id }),
+		handler: async ({ id: sourceId, ...input }, context) => {
+			await asParticipant(context, (db, user) => updateSource(db, user, sourceId, input));
+			return { anchor: 'sources' };
+		},
+	}),
+	deleteSource: defineAction({
+		accept: 'form',
+		input: z.object({ id, confirm }),
+		handler: async (input, context) => {
+			await asParticipant(context, (db, user) => deleteSource(db, user, input.id));
+			return { anchor: 'sources' };
+		},
+	}),
+	addMilestone: defineAction({
+		accept: 'form',
+		input: z.object({
+			title: requiredText('Say what the milestone is.', 200),
+			dueDate: requiredDay('Enter the day it is due.'),
+		}),
+		handler: async (input, context) => {
+			await asParticipant(context, (db, user) => addMilestone(db, user, input));
+			return { anchor: 'milestones' };
+		},
+	}),
+	setMilestoneDone: defineAction({
+		accept: 'form',
+		input: z.object({ id, done: z.boolean() }),
+		handler: async (input, context) => {
+			await asParticipant(context, (db, user) => setMilestoneDone(db, user, input.id, input.done));
+			return { anchor: 'milestones' };
+		},
+	}),
+	deleteMilestone: defineAction({
+		accept: 'form',
+		input: z.object({ id }),
+		handler: async (input, context) => {
+			await asParticipant(context, (db, user) => deleteMilestone(db, user, input.id));
+			return { anchor: 'milestones' };
+		},
+	}),
+	addActivity: defineAction({
+		accept: 'form',
+		input: z.object({
+			what: requiredText('Say what the activity is.', 2000),
+			agreedOn: requiredDay('Enter the day it was agreed.'),
+			agreedBy: requiredText('Say who agreed it, e.g. “me, my administration and RILO A/P”.', 300),
+			status: activityStatus,
+			outcome: optionalText(5000),
+		}),
+		handler: async (input, context) => {
+			await asParticipant(context, (db, user) => addActivity(db, user, input));
+			return { anchor: 'activities' };
+		},
+	}),
+	updateActivity: defineAction({
+		accept: 'form',
+		input: z.object({ id, status: activityStatus, outcome: optionalText(5000) }),
+		handler: async ({ id: activityId, ...input }, context) => {
+			await asParticipant(context, (db, user) => updateActivity(db, user, activityId, input));
+			return { anchor: 'activities' };
+		},
+	}),
+	addSection: defineAction({
+		accept: 'form',
+		input: z.object({ title: sectionTitle }),
+		handler: async (input, context) => {
+			const row = await asParticipant(context, (db, user) => addSection(db, user, input.title));
+			return { anchor: `section-${row.id}` };
+		},
+	}),
+	renameSection: defineAction({
+		accept: 'form',
+		input: z.object({ id, title: sectionTitle }),
+		handler: async (input, context) => {
+			await asParticipant(context, (db, user) => renameSection(db, user, input.id, input.title));
+			return { anchor: `section-${input.id}` };
+		},
+	}),
+	saveSection: defineAction({
+		accept: 'form',
+		input: z.object({ id, version: version.min(1), body: optionalText(100_000) }),
+		handler: async (input, context) => {
+			await asParticipant(context, (db, user) =>
+				saveSectionBody(db, user, input.id, input.version, input.body),
+			);
+			return { anchor: `section-${input.id}` };
+		},
+	}),
+	moveSection: defineAction({
+		accept: 'form',
+		input: z.object({ id, direction: z.enum(['up', 'down']) }),
+		handler: async (input, context) => {
+			await asParticipant(context, (db, user) => moveSection(db, user, input.id, input.direction));
+			return { anchor: `section-${input.id}` };
+		},
+	}),
+	deleteSection: defineAction({
+		accept: 'form',
+		input: z.object({ id, confirm }),
+		handler: async (input, context) => {
+			await asParticipant(context, (db, user) => deleteSection(db, user, input.id));
+			return { anchor: 'sections' };
+		},
+	}),
+	comment: defineAction({
+		accept: 'form',
+		input: z.object({
+			participantId: id,
+			part: z.string().min(1).max(60),
+			body: requiredText('Write a comment first.', 5000),
+		}),
+		handler: async (input, context) => {
+			const user = requireUser(context);
+			await run(async () =>
+				addStudyComment(await getDb(), user, input.participantId, input.part, input.body),
+			);
+			await emailNotifications(context.url);
+			return { anchor: threadAnchor(input.part) };
+		},
+	}),
+	resolveComment: defineAction({
+		accept: 'form',
+		input: z.object({ commentId: id }),
+		handler: async (input, context) => {
+			const user = requireUser(context);
+			const { part } = await run(async () =>
+				resolveStudyComment(await getDb(), user, input.commentId),
+			);
+			return { anchor: threadAnchor(part) };
+		},
+	}),
+};

@@ -1,0 +1,318 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { reportSectionTable } from '~db/schema';
+import {
+	addSection,
+	deleteSection,
+	getReportForViewer,
+	listRevisions,
+	moveSection,
+	restoreRevision,
+	saveSection,
+	SectionConflict,
+} from '~/lib/server/report';
+import { draftReportFromLog } from '~/lib/server/report-draft';
+import {
+	closeReport,
+	markOutlinePresented,
+	recordSubmission,
+	requestCorrections,
+} from '~/lib/server/report-lifecycle';
+import { addReportComment } from '~/lib/server/report-comment';
+import { exportMarkdown } from '~/lib/server/report-export';
+import { reportDocx } from '~/lib/server/report-docx';
+import { calendarFeed, regenerateCalendarToken } from '~/lib/server/calendar';
+import { createEntry, submitEntry } from '~/lib/server/logbook';
+import { decideEntry } from '~/lib/server/review';
+import { deadlines } from '~/lib/report-rules';
+import { createTestDb, type TestDb } from '../helpers/db';
+import { makeCohort, makeUser } from '../helpers/factories';
+import { entryInput } from '../helpers/entries';
+
+let t: TestDb;
+beforeEach(async () => (t = await createTestDb()));
+afterEach(() => t.close());
+
+async function setup() {
+	const admin = await makeUser(t.db, 'admin');
+	const a = await makeCohort(t.db, admin, 2);
+	const b = await makeCohort(t.db, admin, 1);
+	const [p1, p2] = a.participants as [(typeof a.participants)[0], (typeof a.participants)[0]];
+	const view = (await getReportForViewer(t.db, p1, p1.id))!;
+	const section = (kind: string) => view.sections.find((s) => s.kind === kind)!;
+	return { admin, mentor: a.mentor, otherMentor: b.mentor, p1, p2, section };
+}
+
+describe('sections', () => {
+	it('start with the four required sections in order', async () => {
+		const { p1 } = await setup();
+		const view = (await getReportForViewer(t.db, p1, p1.id))!;
+		expect(view.sections.map((s) => s.kind)).toEqual([
+			'activities',
+			'study_results',
+			'recommendations',
+			'evaluation',
+		]);
+	});
+
+	it('refuse a save from a stale tab, keeping the saved text, and keep every version in the history', async () => {
+		const { p1, section } = await setup();
+		const s = section('recommendations');
+		const a = await saveSection(t.db, p1, s.id, 1, { outline: '- tab A', notes: '' });
+		await expect(
+			saveSection(t.db, p1, s.id, 1, { outline: '- tab B', notes: '' }),
+		).rejects.toBeInstanceOf(SectionConflict);
+		await saveSection(t.db, p1, s.id, 1, { outline: '- tab B', notes: '' }).catch(
+			(e: SectionConflict) => expect(e.current.outline).toBe('- tab A'),
+		);
+		await saveSection(t.db, p1, s.id, a.version, { outline: '- tab B merged', notes: '' });
+		expect((await listRevisions(t.db, s.id)).map((r) => r.outline)).toEqual([
+			'- tab B merged',
+			'- tab A',
+		]);
+	});
+
+	it('restore brings back an old version as a new one', async () => {
+		const { p1, section } = await setup();
+		const s = section('recommendations');
+		await saveSection(t.db, p1, s.id, 1, { outline: 'first', notes: '' });
+		await saveSection(t.db, p1, s.id, 2, { outline: 'second', notes: '' });
+		const restored = await restoreRevision(t.db, p1, s.id, 2, 3);
+		expect(restored).toMatchObject({ outline: 'first', version: 4 });
+		expect((await listRevisions(t.db, s.id)).map((r) => r.reason)).toEqual([
+			'restore',
+			'save',
+			'save',
+		]);
+	});
+
+	it('fold autosaves into one history entry while typing', async () => {
+		const { p1, section } = await setup();
+		const s = section('recommendations');
+		let v = 1;
+		for (const text of ['a', 'ab', 'abc'])
+			v = (await saveSection(t.db, p1, s.id, v, { outline: text, notes: '' }, 'autosave')).version;
+		const history = await listRevisions(t.db, s.id);
+		expect(history).toHaveLength(1);
+		expect(history[0]).toMatchObject({ outline: 'abc', version: 4, reason: 'autosave' });
+	});
+
+	it('let the participant add, reorder and delete their own sections but not the required ones', async () => {
+		const { p1, section } = await setup();
+		const mine = await addSection(t.db, p1, 'Annex: data sources');
+		await moveSection(t.db, p1, mine.id, 'up');
+		const order = (await getReportForViewer(t.db, p1, p1.id))!.sections.map((s) => s.title);
+		expect(order.at(-2)).toBe('Annex: data sources');
+		await expect(deleteSection(t.db, p1, section('evaluation').id)).rejects.toThrow(
+			/cannot be deleted/,
+		);
+		await deleteSection(t.db, p1, mine.id);
+		expect(
+			await t.db.select().from(reportSectionTable).where(eq(reportSectionTable.id, mine.id)),
+		).toHaveLength(0);
+	});
+
+	it('are 404 to another participant and to mentors of another cohort', async () => {
+		const { p1, p2, otherMentor, section } = await setup();
+		expect(await getReportForViewer(t.db, p2, p1.id)).toBeNull();
+		expect(await getReportForViewer(t.db, otherMentor, p1.id)).toBeNull();
+		await expect(
+			saveSection(t.db, p2, section('activities').id, 1, { outline: 'x', notes: '' }),
+		).rejects.toMatchObject({ code: 'not_found' });
+		await expect(
+			addReportComment(t.db, otherMentor, {
+				sectionId: section('activities').id,
+				quote: '',
+				body: 'hi',
+			}),
+		).rejects.toMatchObject({ code: 'not_found' });
+	});
+});
+
+describe('the evaluation section', () => {
+	it('stays hidden from mentors until the final report is submitted; admins always read it', async () => {
+		const { admin, mentor, p1, section } = await setup();
+		await saveSection(t.db, p1, section('evaluation').id, 1, {
+			outline: '- candid view',
+			notes: '',
+		});
+		expect(
+			(await getReportForViewer(t.db, mentor, p1.id))!.sections.map((s) => s.kind),
+		).not.toContain('evaluation');
+		expect((await getReportForViewer(t.db, admin, p1.id))!.sections.map((s) => s.kind)).toContain(
+			'evaluation',
+		);
+		await expect(
+			addReportComment(t.db, mentor, {
+				sectionId: section('evaluation').id,
+				quote: '',
+				body: 'peek',
+			}),
+		).rejects.toMatchObject({ code: 'not_found' });
+		const md = await exportMarkdown(t.db, mentor, p1.id, 'full');
+		expect(md!.markdown).not.toContain('candid view');
+		await markOutlinePresented(t.db, p1, p1.id, '2026-12-24');
+		for (const r of ['rilo_ap', 'wco_secretariat', 'home_administration'] as const)
+			await recordSubmission(t.db, p1, r, '2027-01-05');
+		expect((await getReportForViewer(t.db, mentor, p1.id))!.sections.map((s) => s.kind)).toContain(
+			'evaluation',
+		);
+	});
+});
+
+describe('lifecycle', () => {
+	it('runs presented -> submitted to three recipients -> corrections -> resubmitted -> closed and accepted', async () => {
+		const { admin, mentor, p1 } = await setup();
+		await expect(recordSubmission(t.db, p1, 'rilo_ap', '2027-01-05')).rejects.toThrow(
+			/Present the outline first/,
+		);
+		await markOutlinePresented(t.db, mentor, p1.id, '2026-12-24');
+		await recordSubmission(t.db, p1, 'rilo_ap', '2027-01-05');
+		await recordSubmission(t.db, p1, 'wco_secretariat', '2027-01-06');
+		expect((await getReportForViewer(t.db, p1, p1.id))!.report.status).toBe('outline_presented');
+		await recordSubmission(t.db, p1, 'home_administration', '2027-01-07');
+		expect((await getReportForViewer(t.db, p1, p1.id))!.report.status).toBe('final_submitted');
+		await expect(requestCorrections(t.db, p1, p1.id, 'x')).rejects.toMatchObject({
+			code: 'forbidden',
+		});
+		await requestCorrections(
+			t.db,
+			mentor,
+			p1.id,
+			'Fix the figures in section 2',
+			new Date('2027-01-10T00:00:00Z'),
+		);
+		const r = (await getReportForViewer(t.db, p1, p1.id))!.report;
+		expect(r).toMatchObject({
+			status: 'corrections_requested',
+			correctionsRequest: 'Fix the figures in section 2',
+			correctionsRequestedOn: '2027-01-10',
+		});
+		for (const rcp of ['rilo_ap', 'wco_secretariat', 'home_administration'] as const)
+			await recordSubmission(t.db, p1, rcp, '2027-01-15');
+		expect((await getReportForViewer(t.db, p1, p1.id))!.report.status).toBe(
+			'corrections_submitted',
+		);
+		await expect(closeReport(t.db, mentor, p1.id, true)).rejects.toThrow(/Only an admin accepts/);
+		await closeReport(t.db, admin, p1.id, true);
+		const closed = (await getReportForViewer(t.db, p1, p1.id))!.report;
+		expect(closed.status).toBe('closed');
+		expect(closed.acceptedAt).toBeInstanceOf(Date);
+	});
+
+	it('refuses corrections once the corrections window has closed', async () => {
+		const { mentor, p1 } = await setup();
+		await markOutlinePresented(t.db, p1, p1.id, '2026-12-24');
+		for (const r of ['rilo_ap', 'wco_secretariat', 'home_administration'] as const)
+			await recordSubmission(t.db, p1, r, '2027-01-05');
+		// The factory cohort's window ends on 2027-01-26 (Tokyo time).
+		await expect(
+			requestCorrections(t.db, mentor, p1.id, 'late', new Date('2027-01-27T01:00:00Z')),
+		).rejects.toThrow(/corrections window closed/);
+	});
+
+	it('shows the deadlines that still matter, with days left', () => {
+		const dates = {
+			outlinePresentationDate: '2026-12-24',
+			reportDueDate: '2027-01-09',
+			correctionsUntil: '2027-01-26',
+		};
+		expect(
+			deadlines(dates, 'outline_drafted', '2026-12-20').map((d) => [d.key, d.daysLeft, d.tone]),
+		).toEqual([
+			['outline', 4, 'info'],
+			['final', 20, 'info'],
+			['corrections', 37, 'info'],
+		]);
+		expect(deadlines(dates, 'outline_presented', '2027-01-10').map((d) => [d.key, d.tone])).toEqual(
+			[
+				['final', 'overdue'],
+				['corrections', 'info'],
+			],
+		);
+		expect(
+			deadlines(dates, 'final_submitted', '2027-01-24').map((d) => [d.key, d.daysLeft, d.tone]),
+		).toEqual([['corrections', 2, 'soon']]);
+	});
+});
+
+describe('draft from my log', () => {
+	it('adds approved entries by area and week below what was written, never over it, and withholds restricted text', async () => {
+		const { mentor, p1, section } = await setup();
+		const approve = async (overrides: Parameters<typeof entryInput>[0]) => {
+			const e = await createEntry(t.db, p1, entryInput(overrides));
+			await submitEntry(t.db, p1, e.id, 1);
+			await decideEntry(t.db, mentor, e.id, 'approved', '');
+		};
+		await approve({
+			title: 'Postal trend chart',
+			outputs: '- trend chart of postal seizures\n- short alert draft',
+			date: '2026-12-08',
+		});
+		await approve({
+			title: 'Secret profile',
+			handling: 'restricted',
+			outputs: '- target profile',
+			area: 1,
+			activity: 'liaison',
+			date: '2026-12-15',
+		});
+		await createEntry(t.db, p1, entryInput({ title: 'Unapproved draft' }));
+		await saveSection(t.db, p1, section('activities').id, 1, {
+			outline: '- My own opening point',
+			notes: '',
+		});
+		await draftReportFromLog(t.db, p1);
+		const view = (await getReportForViewer(t.db, p1, p1.id))!;
+		const activities = view.sections.find((s) => s.kind === 'activities')!;
+		expect(activities.outline.startsWith('- My own opening point')).toBe(true);
+		expect(activities.outline).toContain('(3) Data analysis');
+		expect(activities.outline).toContain('Week 1');
+		expect(activities.outline).toContain('Postal trend chart');
+		expect(activities.outline).not.toContain('Secret profile');
+		expect(activities.outline).not.toContain('Unapproved draft');
+		const results = view.sections.find((s) => s.kind === 'study_results')!;
+		expect(results.notes).toContain('trend chart of postal seizures');
+		expect(results.notes).not.toContain('target profile');
+		expect((await listRevisions(t.db, activities.id)).map((r) => r.reason)).toContain(
+			'draft-from-log',
+		);
+	});
+});
+
+describe('exports', () => {
+	it('writes a .docx whose document XML holds every section', async () => {
+		const { p1, section } = await setup();
+		await saveSection(t.db, p1, section('recommendations').id, 1, {
+			outline: '- Set up a **national** alert desk',
+			notes: 'Budget note',
+		});
+		const md = (await exportMarkdown(t.db, p1, p1.id, 'full'))!;
+		const bytes = new Uint8Array(await reportDocx(md.markdown, 'Final report'));
+		expect(String.fromCharCode(bytes[0]!, bytes[1]!)).toBe('PK');
+		const { unzipSync, strFromU8 } = await import('fflate');
+		const xml = strFromU8(unzipSync(bytes)['word/document.xml']!);
+		for (const title of [
+			'Summary of programme activities',
+			'Results of the thematic study',
+			'Recommendation(s) to the home administration',
+			'Evaluation of the programme',
+		])
+			expect(xml).toContain(title);
+		expect(xml).toContain('national');
+		expect(xml).toContain('Budget note');
+		const outline = (await exportMarkdown(t.db, p1, p1.id, 'outline'))!;
+		expect(outline.markdown).not.toContain('Budget note');
+	});
+
+	it('serves a calendar feed only to the current token', async () => {
+		const { p1 } = await setup();
+		const first = await regenerateCalendarToken(t.db, p1.id);
+		const feed = await calendarFeed(t.db, first);
+		expect(feed).toContain('BEGIN:VCALENDAR');
+		expect(feed).toContain('Final report due');
+		const second = await regenerateCalendarToken(t.db, p1.id);
+		expect(await calendarFeed(t.db, first)).toBeNull();
+		expect(await calendarFeed(t.db, second)).toContain('Training week');
+	});
+});
