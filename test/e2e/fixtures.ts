@@ -53,3 +53,15 @@ export async function sqlOnServerDb(sql: string, args: (string | number)[] = [])
 	await client.execute({ sql, args });
 	client.close();
 }
+
+/** Reads rows from the e2e server's database. */
+export async function queryServerDb<T = Record<string, unknown>>(
+	sql: string,
+	args: (string | number)[] = [],
+): Promise<T[]> {
+	const { createClient } = await import('@libsql/client');
+	const client = createClient({ url: process.env.E2E_DATABASE_URL!, timeout: 5000 });
+	const result = await client.execute({ sql, args });
+	client.close();
+	return result.rows as unknown as T[];
+}

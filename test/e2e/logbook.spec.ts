@@ -96,7 +96,7 @@ test('another participant’s entry is a 404, and so is its edit page', async ({
 	expect((await page.goto(`${url}/edit`))?.status()).toBe(404);
 	expect((await page.goto(`${url}/delete`))?.status()).toBe(404);
 	const id = url.split('/').pop();
-	expect((await page.goto(`/review/${id}`))?.status()).toBe(403);
+	expect((await page.goto(`/review/${id}`))?.status()).toBe(404);
 });
 
 test('two tabs editing one entry: the second save is refused and shows both texts', async ({

@@ -168,7 +168,7 @@ test('another participant’s report and history are 404; the calendar feed need
 	request,
 }) => {
 	await signIn(page, demo.participant4);
-	expect((await page.goto('/report/demopart0001'))?.status()).toBe(403);
+	expect((await page.goto('/report/demopart0001'))?.status()).toBe(404);
 	expect((await page.request.get('/report/export.md?participant=demopart0001')).status()).toBe(200); // a participant always gets their own
 	await page.goto('/report');
 	await page.getByRole('button', { name: /feed address/ }).click();

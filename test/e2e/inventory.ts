@@ -1,0 +1,74 @@
+/**
+ * The real routes and actions, read from the source tree, so the security tests cover every
+ * page and action that exists — a new one without an expectation fails the suite.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import ts from 'typescript';
+
+const root = new URL('../../', import.meta.url).pathname;
+
+/** Every route as its pattern, e.g. '/logbook/[id]/edit' or '/report/export.md'. */
+export function listRoutes(): { pattern: string; endpoint: boolean }[] {
+	const dir = join(root, 'src/pages');
+	const out: { pattern: string; endpoint: boolean }[] = [];
+	const walk = (d: string) => {
+		for (const name of readdirSync(d)) {
+			const full = join(d, name);
+			if (statSync(full).isDirectory()) walk(full);
+			else if (/\.(astro|ts)$/.test(name)) {
+				const path =
+					'/' +
+					relative(dir, full)
+						.replace(/\.(astro|ts)$/, '')
+						.replace(/(^|\/)index$/, '');
+				out.push({
+					pattern: path === '/' ? '/' : path.replace(/\/$/, ''),
+					endpoint: name.endsWith('.ts'),
+				});
+			}
+		}
+	};
+	walk(dir);
+	return out.sort((a, b) => a.pattern.localeCompare(b.pattern));
+}
+
+/** The property names of `export const <name> = { … }` in a TypeScript source, read with the compiler's parser. */
+function objectKeys(source: string, name: string): string[] {
+	const file = ts.createSourceFile('x.ts', source, ts.ScriptTarget.Latest, true);
+	for (const statement of file.statements) {
+		if (!ts.isVariableStatement(statement)) continue;
+		for (const decl of statement.declarationList.declarations) {
+			if (
+				ts.isIdentifier(decl.name) &&
+				decl.name.text === name &&
+				decl.initializer &&
+				ts.isObjectLiteralExpression(decl.initializer)
+			)
+				return decl.initializer.properties
+					.map((p) =>
+						p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : '',
+					)
+					.filter(Boolean);
+		}
+	}
+	throw new Error(`no object literal named ${name}`);
+}
+
+/** Every action as 'namespace.name', from src/actions/index.ts and the files it imports. */
+export function listActions(): string[] {
+	const index = readFileSync(join(root, 'src/actions/index.ts'), 'utf8');
+	const namespaces = objectKeys(index, 'server');
+	const files = [...index.matchAll(/import \{([^}]+)\} from '\.\/([\w-]+)'/g)].map((m) => ({
+		names: m[1]!.split(',').map((s) => s.trim()),
+		file: m[2]!,
+	}));
+	const names: string[] = [];
+	for (const ns of namespaces) {
+		const file = files.find((f) => f.names.includes(ns))?.file;
+		if (!file) throw new Error(`no source for action namespace ${ns}`);
+		const source = readFileSync(join(root, `src/actions/${file}.ts`), 'utf8');
+		for (const key of objectKeys(source, ns)) names.push(`${ns}.${key}`);
+	}
+	return names.sort();
+}

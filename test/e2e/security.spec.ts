@@ -1,0 +1,310 @@
+/**
+ * The access matrix and request forgery, over every real route and action (read from the
+ * source tree): signed out, as another participant, and cross-origin. Records must stay unchanged.
+ */
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { listActions, listRoutes } from './inventory';
+import { demo, queryServerDb, signIn, sqlOnServerDb } from './fixtures';
+
+const publicRoutes = new Set([
+	'/',
+	'/403',
+	'/404',
+	'/500',
+	'/login',
+	'/logout',
+	'/healthz',
+	'/curriculum',
+	'/curriculum/[id]',
+	'/curriculum/glossary',
+]);
+/** Pages that exist only with a valid one-time token: without one they are 404. */
+const tokenRoutes = new Set(['/setup', '/invitation', '/reset', '/calendar/[token].ics']);
+/** Pages that only receive a form from a static page; a plain visit is sent back to the curriculum. */
+const formReceivers = new Set(['/progress/module']);
+
+const p1 = 'demopart0001';
+const ids = {
+	entry: '',
+	section: '',
+	comment: 'secmatrixcomment1',
+	studySource: 'secmatrixsrc1',
+	milestone: 'secmatrixms1',
+	paper: 'secmatrixpaper1',
+	activity: 'secmatrixact1',
+	cohort: 'democohort01',
+};
+
+function fill(pattern: string): string {
+	return pattern
+		.replace(
+			'[id]',
+			pattern.startsWith('/logbook')
+				? ids.entry
+				: pattern.startsWith('/admin')
+					? ids.cohort
+					: 'alert-intelligence',
+		)
+		.replace('[participantId]', p1)
+		.replace('[sectionId]', ids.section)
+		.replace('[token]', 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa');
+}
+
+test.beforeAll(async () => {
+	// Participant 1's report exists after their first visit (the tests below make it); entries come from the demo seed.
+	ids.entry = (
+		await queryServerDb<{ id: string }>(
+			'select id from log_entry where participant_id = ? order by id limit 1',
+			[p1],
+		)
+	)[0]!.id;
+	const now = Date.now();
+	await sqlOnServerDb(
+		'insert or ignore into entry_comment (id, entry_id, author_id, body, created_at) values (?, ?, ?, ?, ?)',
+		[ids.comment, ids.entry, p1, 'mine', now],
+	);
+	await sqlOnServerDb(
+		'insert or ignore into study_source (id, participant_id, citation, created_at) values (?, ?, ?, ?)',
+		[ids.studySource, p1, 'A source', now],
+	);
+	await sqlOnServerDb(
+		'insert or ignore into study_milestone (id, participant_id, title, due_date, created_at) values (?, ?, ?, ?, ?)',
+		[ids.milestone, p1, 'Milestone', '2026-12-01', now],
+	);
+	await sqlOnServerDb(
+		'insert or ignore into study_paper_section (id, participant_id, title, position, updated_at) values (?, ?, ?, ?, ?)',
+		[ids.paper, p1, 'Intro', 1, now],
+	);
+	await sqlOnServerDb(
+		'insert or ignore into study_activity (id, participant_id, what, agreed_on, agreed_by, created_at) values (?, ?, ?, ?, ?, ?)',
+		[ids.activity, p1, 'Joint alert', '2026-12-01', 'all three', now],
+	);
+});
+
+test('every protected route sends a signed-out visitor to sign in (pages) or answers 401 (files)', async ({
+	request,
+}) => {
+	for (const route of listRoutes()) {
+		if (publicRoutes.has(route.pattern)) continue;
+		const url = fill(route.pattern);
+		const res = await request.get(url, { maxRedirects: 0 });
+		if (tokenRoutes.has(route.pattern)) expect(res.status(), url).toBe(404);
+		else if (formReceivers.has(route.pattern))
+			expect(res.headers().location, url).toBe('/curriculum');
+		else if (route.endpoint) expect(res.status(), url).toBe(401);
+		else {
+			expect(res.status(), url).toBe(302);
+			expect(res.headers().location, url).toMatch(/^\/login\?next=/);
+		}
+	}
+});
+
+/** What participant 2 gets for each page of participant 1's records. */
+const participantRoutes: Record<string, number | 'own'> = {
+	'/logbook/[id]': 404,
+	'/logbook/[id]/edit': 404,
+	'/logbook/[id]/delete': 404,
+	'/report/history/[sectionId]': 404,
+	'/review/[participantId]': 404,
+	'/report/[participantId]': 404,
+	'/study/[participantId]': 404,
+	'/admin/cohorts/[id]': 403,
+};
+
+test('another participant’s records are 404, other roles’ pages 403', async ({ page }) => {
+	await signIn(page, demo.participant1);
+	await page.goto('/report'); // creates participant 1's report
+	const [section] = await queryServerDb<{ id: string }>(
+		"select id from report_section where participant_id = ? and kind = 'activities'",
+		[p1],
+	);
+	ids.section = section!.id;
+	await page.context().clearCookies();
+	await signIn(page, demo.participant2);
+	const dynamic = listRoutes().filter((r) => r.pattern.includes('['));
+	for (const route of dynamic) {
+		if (publicRoutes.has(route.pattern) || tokenRoutes.has(route.pattern)) continue;
+		const expected = participantRoutes[route.pattern];
+		expect(expected, `no expectation for ${route.pattern}: add one`).toBeDefined();
+		const res = await page.request.get(fill(route.pattern), { maxRedirects: 0 });
+		expect(res.status(), route.pattern).toBe(expected);
+	}
+});
+
+type Attempt = { form: Record<string, string>; status: number } | 'own' | 'public';
+/** Participant 2 calling each action on participant 1's records (or a role it lacks). */
+function attempts(): Record<string, Attempt> {
+	const e = ids.entry;
+	const version = '1';
+	const cohortForm = {
+		edition: 'Hijack',
+		timezone: 'Asia/Tokyo',
+		trainingStart: '2027-11-29',
+		trainingEnd: '2027-12-03',
+		ojtStart: '2027-12-06',
+		ojtEnd: '2027-12-24',
+		outlinePresentationDate: '2027-12-22',
+		departureDate: '2027-12-25',
+	};
+	const entryFields = {
+		date: '2026-12-01',
+		area: '3',
+		activity: 'trend-analysis',
+		title: 'hijack',
+		hours: '1',
+		summary: 'x',
+		handling: 'unrestricted',
+	};
+	return {
+		'auth.accept': 'public',
+		'auth.reset': 'public',
+		'auth.setup': 'public',
+		'auth.signIn': 'public',
+		'auth.signOut': 'public',
+		'auth.signOutOthers': 'own',
+		'auth.changePassword': 'own',
+		'checklist.set': 'own',
+		'lab.submit': 'own',
+		'logbook.create': 'own',
+		'logbook.savePlan': 'own',
+		'notifications.markRead': 'own',
+		'progress.setComplete': 'own',
+		'quiz.submit': 'own',
+		'report.addSection': 'own',
+		'report.calendarToken': 'own',
+		'report.draftFromLog': 'own',
+		'report.sent': 'own',
+		'study.savePlan': 'own',
+		'study.saveFindings': 'own',
+		'study.addSource': 'own',
+		'study.addMilestone': 'own',
+		'study.addActivity': 'own',
+		'study.addSection': 'own',
+		'cohort.create': { form: cohortForm, status: 403 },
+		'cohort.update': { form: { id: ids.cohort, ...cohortForm }, status: 403 },
+		'cohort.archive': { form: { id: ids.cohort, archived: 'true' }, status: 403 },
+		'invitation.create': {
+			form: { email: 'x@y.test', name: 'Xx', role: 'participant' },
+			status: 403,
+		},
+		'invitation.revoke': { form: { id: 'whatever' }, status: 403 },
+		'invitation.reset': { form: { userId: p1 }, status: 403 },
+		'logbook.update': { form: { id: e, version, ...entryFields }, status: 404 },
+		'logbook.submit': { form: { id: e, version }, status: 404 },
+		'logbook.delete': { form: { id: e, confirm: 'on' }, status: 404 },
+		'comment.add': { form: { entryId: e, body: 'hi' }, status: 404 },
+		'comment.resolve': { form: { commentId: ids.comment }, status: 404 },
+		'review.decide': { form: { id: e, decision: 'approved' }, status: 403 },
+		'review.reopen': { form: { id: e }, status: 403 },
+		'review.undo': { form: { id: e }, status: 403 },
+		'review.approveDay': { form: { participantId: p1, date: '2026-12-01' }, status: 403 },
+		'review.confirmPlan': { form: { participantId: p1 }, status: 403 },
+		'review.checkin': {
+			form: { participantId: p1, kind: 'start', heldOn: '2026-12-01' },
+			status: 403,
+		},
+		'report.saveSection': { form: { id: ids.section, version, outline: 'hijack' }, status: 404 },
+		'report.renameSection': { form: { id: ids.section, title: 'hijack' }, status: 404 },
+		'report.moveSection': { form: { id: ids.section, direction: 'down' }, status: 404 },
+		'report.deleteSection': { form: { id: ids.section, confirm: 'on' }, status: 404 },
+		'report.restore': { form: { id: ids.section, fromVersion: '1', version }, status: 404 },
+		'report.comment': { form: { sectionId: ids.section, body: 'hi' }, status: 404 },
+		'report.resolveComment': { form: { commentId: 'nosuchcomment' }, status: 404 },
+		'report.presented': { form: { participantId: p1, day: '2026-12-01' }, status: 404 },
+		'report.requestCorrections': { form: { participantId: p1, what: 'x' }, status: 403 },
+		'report.close': { form: { participantId: p1 }, status: 403 },
+		'study.updateSource': {
+			form: { id: ids.studySource, citation: 'hijack', reliability: 'A' },
+			status: 404,
+		},
+		'study.deleteSource': { form: { id: ids.studySource, confirm: 'on' }, status: 404 },
+		'study.setMilestoneDone': { form: { id: ids.milestone, done: 'on' }, status: 404 },
+		'study.deleteMilestone': { form: { id: ids.milestone }, status: 404 },
+		'study.updateActivity': { form: { id: ids.activity, status: 'done' }, status: 404 },
+		'study.renameSection': { form: { id: ids.paper, title: 'hijack' }, status: 404 },
+		'study.saveSection': { form: { id: ids.paper, version, body: 'hijack' }, status: 404 },
+		'study.moveSection': { form: { id: ids.paper, direction: 'down' }, status: 404 },
+		'study.deleteSection': { form: { id: ids.paper, confirm: 'on' }, status: 404 },
+		'study.comment': { form: { participantId: p1, part: 'plan', body: 'hi' }, status: 404 },
+		'study.resolveComment': { form: { commentId: 'nosuchcomment' }, status: 404 },
+	};
+}
+
+async function snapshot() {
+	const q = (sql: string) => queryServerDb(sql, [p1]);
+	return JSON.stringify([
+		await q(
+			'select id, version, status, title from log_entry where participant_id = ? order by id',
+		),
+		await q(
+			'select id, version, title, position from report_section where participant_id = ? order by id',
+		),
+		await q('select status from report where participant_id = ?'),
+		await q('select id, citation from study_source where participant_id = ?'),
+		await q('select id, done_at from study_milestone where participant_id = ?'),
+		await q('select id, title, body, version from study_paper_section where participant_id = ?'),
+		await q('select id, status from study_activity where participant_id = ?'),
+		await q(
+			'select count(*) n from entry_comment where entry_id in (select id from log_entry where participant_id = ?)',
+		),
+	]);
+}
+
+async function post(
+	request: APIRequestContext,
+	action: string,
+	form: Record<string, string>,
+	origin: string,
+) {
+	return request.post(`/_actions/${action}`, { form, headers: { Origin: origin } });
+}
+
+test('as another participant, every action on participant 1’s records is refused and changes nothing', async ({
+	page,
+	baseURL,
+}) => {
+	await signIn(page, demo.participant1);
+	await page.goto('/report');
+	ids.section = (
+		await queryServerDb<{ id: string }>(
+			"select id from report_section where participant_id = ? and kind = 'activities'",
+			[p1],
+		)
+	)[0]!.id;
+	await page.context().clearCookies();
+	await signIn(page, demo.participant2);
+	const table = attempts();
+	const before = await snapshot();
+	for (const action of listActions()) {
+		const attempt = table[action];
+		expect(attempt, `no expectation for action ${action}: add one`).toBeDefined();
+		if (typeof attempt === 'string') continue;
+		const res = await post(page.request, action, attempt.form, baseURL!);
+		expect(res.status(), `${action}: ${await res.text()}`).toBe(attempt.status);
+	}
+	expect(await snapshot()).toBe(before);
+});
+
+test('a cross-origin POST to every action is refused', async ({ page }) => {
+	await signIn(page, demo.participant2);
+	for (const action of listActions()) {
+		const res = await post(page.request, action, { id: 'x' }, 'http://evil.example');
+		expect(res.status(), action).toBe(403);
+		const page404 = await page.request.post(`/logbook?_action=${action}`, {
+			form: { id: 'x' },
+			headers: { Origin: 'http://evil.example' },
+		});
+		expect(page404.status(), `${action} via page`).toBe(403);
+	}
+});
+
+test('signed out, every action answers 401 or refuses the input', async ({ request, baseURL }) => {
+	for (const action of listActions()) {
+		const attempt = attempts()[action];
+		if (attempt === 'public') continue;
+		const form = typeof attempt === 'string' ? {} : attempt.form;
+		const res = await post(request, action, form, baseURL!);
+		// Input is validated before the handler runs, so an incomplete form may be a 400 first.
+		expect([400, 401], `${action}: ${res.status()}`).toContain(res.status());
+	}
+});
