@@ -7,6 +7,7 @@ import { createDb } from '../../db/client';
 import { migrateDb } from '../../db/migrate';
 import { demoAccounts, seedDemo } from '../../db/seed-demo';
 import { seedDemoLogbook } from '../../db/seed-demo-logbook';
+import { seedDemoStudies } from '../../db/seed-demo-study';
 import { serve } from './serve';
 
 const url = process.env.DEMO_DATABASE_URL ?? 'file:data/demo.db';
@@ -18,6 +19,7 @@ const db = await createDb(url, process.env.DATABASE_AUTH_TOKEN);
 await migrateDb(db);
 const ids = await seedDemo(db, password);
 await seedDemoLogbook(db, ids);
+await seedDemoStudies(db, ids);
 db.$client.close();
 
 process.env.DATABASE_URL = url;

@@ -1,0 +1,229 @@
+/**
+ * Demo thematic studies and report outlines for the four demo participants. Fictional, like
+ * every demo record: the studies are about alert intelligence on the synthetic data set.
+ */
+import type { Db } from './client';
+import type { DemoIds } from './seed-demo';
+import {
+	reportSectionTable,
+	reportTable,
+	studyActivityTable,
+	studyCommentTable,
+	studyMilestoneTable,
+	studyPaperSectionTable,
+	studySourceTable,
+	studyTable,
+} from './schema';
+
+const dayMs = 86_400_000;
+const day = (offset: number) => new Date(Date.now() + offset * dayMs).toISOString().slice(0, 10);
+
+/** One study theme per participant (fictional). */
+const themes = [
+	{
+		title: 'Timeliness of regional alerts on postal methamphetamine',
+		question:
+			'How quickly do regional alerts on postal methamphetamine reach front-line officers, and what delays them?',
+		focus: 'postal',
+	},
+	{
+		title: 'Feedback on alerts in small island administrations',
+		question:
+			'Why do so few alerts receive feedback messages, and what would make feedback easier to send?',
+		focus: 'feedback',
+	},
+	{
+		title: 'Concealment shifts as triggers for alerts',
+		question:
+			'Can a change in concealment method seen in seizure data be turned into an alert early enough to matter?',
+		focus: 'concealment',
+	},
+	{
+		title: 'Measuring the impact of an alert',
+		question: 'Which simple indicators show whether an alert led to controls and seizures?',
+		focus: 'impact',
+	},
+] as const;
+
+/** Inserts a study in progress and a report outline for every demo participant. */
+export async function seedDemoStudies(db: Db, ids: DemoIds): Promise<void> {
+	const now = new Date();
+	for (const [p, participantId] of ids.participantIds.entries()) {
+		const theme = themes[p]!;
+		await db.insert(studyTable).values({
+			participantId,
+			title: theme.title,
+			question: theme.question,
+			scope:
+				'Synthetic seizure data of the data lab, 2023–2025, and interviews with RILO A/P staff (demo).',
+			method:
+				'- Describe the alert cycle as practised\n- Measure delays on the synthetic data set\n- Compare with two fictional administrations',
+			expectedOutputs:
+				'- A research paper\n- One draft alert\n- A one-page checklist for the home administration',
+			findings:
+				p === 3
+					? ''
+					: `- First look (demo): the ${theme.focus} pattern is visible in the synthetic data about two months before its peak.`,
+			version: 2,
+			updatedAt: now,
+		});
+		await db.insert(studySourceTable).values([
+			{
+				id: `demosrc-${p}-1`,
+				participantId,
+				citation: 'WCO, Regional Intelligence Liaison Offices (RILO) — web page',
+				link: 'https://www.wcoomd.org/en/topics/enforcement-and-compliance/instruments-and-tools/rilo.aspx',
+				notes: 'Roles of NCPs and RILOs in producing and circulating alerts.',
+				reliability: 'A',
+			},
+			{
+				id: `demosrc-${p}-2`,
+				participantId,
+				citation: 'UNODC, Criminal Intelligence Manual for Analysts (2011)',
+				link: 'https://vdocuments.net/criminal-intelligence-training-un-analyst-manual.html',
+				notes: 'The intelligence process and the 4x4 evaluation.',
+				reliability: 'A',
+			},
+			{
+				id: `demosrc-${p}-3`,
+				participantId,
+				citation: 'Interview notes, fictional NCP of the demo administration',
+				link: '',
+				notes: 'Demo source, invented for the portal demo.',
+				reliability: 'C',
+			},
+		]);
+		await db.insert(studyMilestoneTable).values([
+			{
+				id: `demoms-${p}-1`,
+				participantId,
+				title: 'Research question agreed with mentor',
+				dueDate: day(-12),
+				doneAt: new Date(Date.now() - 12 * dayMs),
+			},
+			{
+				id: `demoms-${p}-2`,
+				participantId,
+				title: 'Data extracted and cleaned',
+				dueDate: day(-5),
+				doneAt: p < 2 ? new Date(Date.now() - 4 * dayMs) : null,
+			},
+			{
+				id: `demoms-${p}-3`,
+				participantId,
+				title: 'Findings drafted',
+				dueDate: day(2),
+				doneAt: null,
+			},
+			{
+				id: `demoms-${p}-4`,
+				participantId,
+				title: 'Paper ready for mentor review',
+				dueDate: day(10),
+				doneAt: null,
+			},
+		]);
+		await db.insert(studyPaperSectionTable).values([
+			{
+				id: `demopaper-${p}-1`,
+				participantId,
+				title: 'Introduction',
+				position: 1,
+				body: `${theme.question}\n\nThis paper uses only the synthetic data set of the portal's data lab (demo).`,
+				version: 2,
+				updatedAt: now,
+			},
+			{
+				id: `demopaper-${p}-2`,
+				participantId,
+				title: 'Method',
+				position: 2,
+				body: '- Monthly counts by route and concealment\n- Delay between first signal and alert (demo numbers)',
+				version: 1,
+				updatedAt: now,
+			},
+		]);
+		await db.insert(studyActivityTable).values([
+			{
+				id: `demoact-${p}-1`,
+				participantId,
+				what: 'Draft one regional alert from the study’s pattern (fictional)',
+				agreedOn: day(-9),
+				agreedBy: 'Participant, home administration (demo) and RILO A/P',
+				status: 'in_progress',
+				outcome: '',
+			},
+			{
+				id: `demoact-${p}-2`,
+				participantId,
+				what: 'Share the alert checklist with the home NCP (fictional)',
+				agreedOn: day(-9),
+				agreedBy: 'Participant and home administration (demo)',
+				status: 'planned',
+				outcome: '',
+			},
+		]);
+		await db
+			.insert(studyCommentTable)
+			.values({
+				id: `demostudycomment-${p}`,
+				participantId,
+				part: 'plan',
+				authorId: ids.mentorId,
+				body: 'Good question. Keep the scope to one commodity so the paper stays focused.',
+			});
+		await seedReportOutline(db, participantId, p, now);
+	}
+}
+
+async function seedReportOutline(db: Db, participantId: string, p: number, now: Date) {
+	await db
+		.insert(reportTable)
+		.values({
+			participantId,
+			status: p === 0 ? 'outline_presented' : 'outline_drafted',
+			outlinePresentedOn: p === 0 ? day(-1) : null,
+			updatedAt: now,
+		});
+	const sections = [
+		{
+			kind: 'activities',
+			title: 'Summary of programme activities',
+			outline:
+				'- Training week: CEN suite, intelligence cycle, data analysis\n- OJT: four areas, see the logbook',
+		},
+		{
+			kind: 'study_results',
+			title: 'Results of the thematic study',
+			outline: '- Pattern found in the synthetic data (demo)\n- Draft alert produced',
+		},
+		{
+			kind: 'recommendations',
+			title: 'Recommendation(s) to the home administration',
+			outline:
+				p === 1
+					? ''
+					: '- Send feedback on every regional alert within a set time\n- Train one more analyst in CEN data entry',
+		},
+		{
+			kind: 'evaluation',
+			title: 'Evaluation of the programme',
+			outline: p === 0 ? '- Training week: dense but useful\n- OJT: most valuable part' : '',
+		},
+	] as const;
+	await db
+		.insert(reportSectionTable)
+		.values(
+			sections.map((s, i) => ({
+				id: `demosection-${p}-${i}`,
+				participantId,
+				kind: s.kind,
+				title: s.title,
+				position: i + 1,
+				outline: s.outline,
+				notes: '',
+				version: s.outline ? 2 : 1,
+				updatedAt: now,
+			})),
+		);
+}
