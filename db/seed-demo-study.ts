@@ -163,28 +163,24 @@ export async function seedDemoStudies(db: Db, ids: DemoIds): Promise<void> {
 				outcome: '',
 			},
 		]);
-		await db
-			.insert(studyCommentTable)
-			.values({
-				id: `demostudycomment-${p}`,
-				participantId,
-				part: 'plan',
-				authorId: ids.mentorId,
-				body: 'Good question. Keep the scope to one commodity so the paper stays focused.',
-			});
+		await db.insert(studyCommentTable).values({
+			id: `demostudycomment-${p}`,
+			participantId,
+			part: 'plan',
+			authorId: ids.mentorId,
+			body: 'Good question. Keep the scope to one commodity so the paper stays focused.',
+		});
 		await seedReportOutline(db, participantId, p, now);
 	}
 }
 
 async function seedReportOutline(db: Db, participantId: string, p: number, now: Date) {
-	await db
-		.insert(reportTable)
-		.values({
-			participantId,
-			status: p === 0 ? 'outline_presented' : 'outline_drafted',
-			outlinePresentedOn: p === 0 ? day(-1) : null,
-			updatedAt: now,
-		});
+	await db.insert(reportTable).values({
+		participantId,
+		status: p === 0 ? 'outline_presented' : 'outline_drafted',
+		outlinePresentedOn: p === 0 ? day(-1) : null,
+		updatedAt: now,
+	});
 	const sections = [
 		{
 			kind: 'activities',
@@ -211,19 +207,17 @@ async function seedReportOutline(db: Db, participantId: string, p: number, now: 
 			outline: p === 0 ? '- Training week: dense but useful\n- OJT: most valuable part' : '',
 		},
 	] as const;
-	await db
-		.insert(reportSectionTable)
-		.values(
-			sections.map((s, i) => ({
-				id: `demosection-${p}-${i}`,
-				participantId,
-				kind: s.kind,
-				title: s.title,
-				position: i + 1,
-				outline: s.outline,
-				notes: '',
-				version: s.outline ? 2 : 1,
-				updatedAt: now,
-			})),
-		);
+	await db.insert(reportSectionTable).values(
+		sections.map((s, i) => ({
+			id: `demosection-${p}-${i}`,
+			participantId,
+			kind: s.kind,
+			title: s.title,
+			position: i + 1,
+			outline: s.outline,
+			notes: '',
+			version: s.outline ? 2 : 1,
+			updatedAt: now,
+		})),
+	);
 }

@@ -89,7 +89,7 @@ export function sectionPart(sectionId: string): string {
 
 /** Reads a comment part: one of `studyParts`, or 'paper:<section id>'; null when malformed. */
 export function parsePart(part: string): { part: StudyPart; sectionId: string | null } | null {
-	const section = /^paper:([a-z0-9]{1,40})$/.exec(part);
+	const section = /^paper:([\w-]{1,40})$/.exec(part);
 	if (section) return { part: 'paper', sectionId: section[1]! };
 	return (studyParts as readonly string[]).includes(part)
 		? { part: part as StudyPart, sectionId: null }

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demo, expectAccessible, signIn, signOut } from './fixtures';
+import { demo, expectAccessible, signIn, signOut, sqlOnServerDb } from './fixtures';
 
 test('a participant plans the study, a mentor comments, other participants get 404', async ({
 	page,
@@ -8,12 +8,12 @@ test('a participant plans the study, a mentor comments, other participants get 4
 	await signIn(page, demo.participant1);
 	await page.getByRole('link', { name: 'Study', exact: true }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Thematic study' })).toBeVisible();
-	await expect(page.getByText('No sources yet.')).toBeVisible();
 	await expectAccessible(page);
 
 	// The plan: a missing question is refused beside its field, and the title is kept.
 	const plan = page.locator('#plan');
 	await plan.getByLabel('Title', { exact: true }).fill('Postal alerts on precursor chemicals');
+	await plan.getByLabel('Research question').fill('');
 	await plan.getByRole('button', { name: 'Save plan' }).click();
 	await expect(page.locator('#plan-question-error')).toHaveText('State your research question.');
 	await expect(plan.getByLabel('Title', { exact: true })).toHaveValue(
@@ -37,8 +37,8 @@ test('a participant plans the study, a mentor comments, other participants get 4
 	await sources.getByLabel('Notes (optional)').fill('Annual figures by region.');
 	await sources.getByRole('button', { name: 'Add source' }).click();
 	await expect(page.locator('#sources').getByRole('status')).toHaveText('Source added.');
-	await expect(page.getByRole('table')).toContainText('WCO Illicit Trade Report 2024');
-	await expect(page.getByRole('table')).toContainText('B — usually reliable');
+	const row = page.locator('#sources tr').filter({ hasText: 'WCO Illicit Trade Report 2024' });
+	await expect(row).toContainText('B — usually reliable');
 
 	// A milestone already past its due day stands out as overdue, in words.
 	const milestones = page.locator('#milestones');
@@ -47,20 +47,22 @@ test('a participant plans the study, a mentor comments, other participants get 4
 	await milestones.getByRole('button', { name: 'Add milestone' }).click();
 	const item = page.getByRole('listitem').filter({ hasText: 'Sources reviewed' });
 	await expect(item).toContainText(/Overdue by \d+ days/);
-	await expect(page.getByText('1 milestone is overdue.')).toBeVisible();
+	await expect(page.getByText(/\d+ milestones? (is|are) overdue\./)).toBeVisible();
 	await expectAccessible(page);
 
-	// The paper: a first section, then its text.
+	// The paper: a new section at the end, then its text.
 	await page.getByRole('link', { name: 'Open the research paper' }).click();
-	await expect(page.getByText('No sections yet.')).toBeVisible();
 	await expectAccessible(page);
-	await page.getByLabel('Section title').fill('Introduction');
+	await page.getByLabel('Section title').fill('Postal flows');
 	await page.getByRole('button', { name: 'Add section' }).click();
-	await expect(page.getByRole('heading', { level: 2, name: '1. Introduction' })).toBeVisible();
-	await page.getByLabel('Text of “Introduction”').fill('Postal flows carry **small** parcels.');
-	await page.getByRole('button', { name: 'Save section' }).click();
+	const added = page.locator('section', {
+		has: page.getByRole('heading', { level: 2, name: /^\d+\. Postal flows$/ }),
+	});
+	await expect(added.getByRole('status')).toHaveText('Section added. Write its text below.');
+	await added.getByLabel('Text of “Postal flows”').fill('Postal flows carry **small** parcels.');
+	await added.getByRole('button', { name: 'Save section' }).click();
 	await expect(page.getByRole('status')).toHaveText('Section saved.');
-	await expect(page.getByLabel('Text of “Introduction”')).toHaveValue(
+	await expect(page.getByLabel('Text of “Postal flows”')).toHaveValue(
 		'Postal flows carry **small** parcels.',
 	);
 	await expectAccessible(page);
@@ -107,7 +109,7 @@ test('a participant plans the study, a mentor comments, other participants get 4
 	await signIn(page, demo.participant2);
 	expect((await page.goto(studyUrl))?.status()).toBe(404);
 	await page.goto('/study');
-	await expect(page.locator('#plan').getByLabel('Research question')).toHaveValue('');
+	await expect(page.locator('#plan').getByLabel('Research question')).not.toHaveValue(question);
 	await expectAccessible(page);
 	await signOut(page);
 
@@ -185,7 +187,9 @@ test('two tabs, edits and deletions: nothing typed is lost, nothing is deleted u
 	await page.getByLabel('Yes, delete this source and its notes').check();
 	await page.getByRole('button', { name: 'Delete source' }).click();
 	await expect(page.locator('#sources').getByRole('status')).toHaveText('Source deleted.');
-	await expect(page.getByText('No sources yet.')).toBeVisible();
+	await expect(
+		page.locator('#sources tr').filter({ hasText: 'Regional seizure bulletin' }),
+	).toHaveCount(0);
 
 	// A milestone not yet due, then done.
 	const milestones = page.locator('#milestones');
@@ -201,24 +205,36 @@ test('two tabs, edits and deletions: nothing typed is lost, nothing is deleted u
 
 	// Paper sections: add, reorder, rename, edit from two tabs, delete with confirmation.
 	await page.goto('/study/paper');
-	for (const title of ['Method', 'Background']) {
+	// The demo study may already have sections: count from where they end.
+	const before = await page.getByRole('heading', { level: 2, name: /^\d+\. / }).count();
+	const n = (k: number) => `${before + k}.`;
+	for (const [i, title] of ['Data', 'Background'].entries()) {
 		await page.getByLabel('Section title').fill(title);
 		await page.getByRole('button', { name: 'Add section' }).click();
+		await expect(
+			page.getByRole('heading', { level: 2, name: `${n(i + 1)} ${title}` }),
+		).toBeVisible();
 	}
-	await page.getByRole('button', { name: 'Move up: Background' }).click();
-	await expect(page.getByRole('heading', { level: 2, name: '1. Background' })).toBeVisible();
-	await expect(page.getByRole('heading', { level: 2, name: '2. Method' })).toBeVisible();
-	await page.locator('summary', { hasText: 'Rename “Method”' }).click();
-	await page.getByLabel('New title').last().fill('Method and data');
+	await page.getByRole('button', { name: 'Move up “Background”' }).click();
+	await expect(page.getByRole('heading', { level: 2, name: `${n(1)} Background` })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 2, name: `${n(2)} Data` })).toBeVisible();
+	await page.locator('summary', { hasText: 'Rename “Data”' }).click();
+	await page.getByLabel('New title').last().fill('Data and method');
 	await page.getByRole('button', { name: 'Rename section' }).last().click();
-	await expect(page.getByRole('heading', { level: 2, name: '2. Method and data' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 2, name: `${n(2)} Data and method` }),
+	).toBeVisible();
+	const background = (tab: typeof page) =>
+		tab.locator('section', {
+			has: tab.getByRole('heading', { level: 2, name: `${n(1)} Background` }),
+		});
 
 	await tabA.goto('/study/paper');
 	await tabA.getByLabel('Text of “Background”').fill('Background from tab A');
-	await tabA.getByRole('button', { name: 'Save section' }).first().click();
+	await background(tabA).getByRole('button', { name: 'Save section' }).click();
 	await expect(tabA.getByRole('status')).toHaveText('Section saved.');
 	await page.getByLabel('Text of “Background”').fill('Background from tab B');
-	await page.getByRole('button', { name: 'Save section' }).first().click();
+	await background(page).getByRole('button', { name: 'Save section' }).click();
 	await expect(page.getByRole('alert')).toContainText('changed elsewhere');
 	await expect(page.getByRole('region', { name: /saved version/ })).toContainText(
 		'Background from tab A',
@@ -229,12 +245,36 @@ test('two tabs, edits and deletions: nothing typed is lost, nothing is deleted u
 	await expect(page.getByLabel('Text of “Background”')).toHaveValue('Background from tab B');
 
 	await page.locator('summary', { hasText: 'Delete… “Background”' }).click();
-	await page.getByRole('button', { name: 'Delete section' }).first().click();
+	await background(page).getByRole('button', { name: 'Delete section' }).click();
 	await expect(page.getByRole('alert')).toHaveText('Tick the box to confirm.');
 	await expectAccessible(page);
-	await page.getByLabel('Yes, delete this section').first().check();
-	await page.getByRole('button', { name: 'Delete section' }).first().click();
+	await background(page).getByLabel('Yes, delete this section').check();
+	await background(page).getByRole('button', { name: 'Delete section' }).click();
 	await expect(page.getByRole('status')).toHaveText('Section deleted.');
-	await expect(page.getByRole('heading', { level: 2, name: '1. Method and data' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 2, name: `${n(1)} Data and method` }),
+	).toBeVisible();
 	await context.close();
+});
+
+test('findings typed when the session ends come back after signing in again', async ({ page }) => {
+	await signIn(page, demo.participant3);
+	await page.goto('/study');
+	const text = `Most consignments are declared as samples ${Date.now()}`;
+	await page.getByLabel('Findings notes').fill(text);
+	await sqlOnServerDb(
+		'update auth_session set expires_at = 0 where user_id = (select id from user where email = ?)',
+		[demo.participant3],
+	);
+	await page.getByRole('button', { name: 'Save findings' }).click();
+	await expect(page).toHaveURL(/\/login\?expired/);
+	await page.getByLabel('Email').fill(demo.participant3);
+	await page.getByLabel('Password').fill('demo-password');
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page).toHaveURL(/\/study\?restore=/);
+	await expect(page.getByText('Here is what you typed')).toBeVisible();
+	await expect(page.getByLabel('Findings notes')).toHaveValue(text);
+	await page.getByRole('button', { name: 'Save findings' }).click();
+	await expect(page.locator('#findings').getByRole('status')).toHaveText('Findings saved.');
+	await expect(page.getByLabel('Findings notes')).toHaveValue(text);
 });

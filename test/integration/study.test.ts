@@ -361,6 +361,7 @@ describe('comments', () => {
 	it('reads parts strictly', () => {
 		expect(parsePart('plan')).toEqual({ part: 'plan', sectionId: null });
 		expect(parsePart('paper:abc123')).toEqual({ part: 'paper', sectionId: 'abc123' });
+		expect(parsePart('paper:demopaper-0-1')).toMatchObject({ sectionId: 'demopaper-0-1' });
 		expect(parsePart('paper:')).toBeNull();
 		expect(parsePart('plan:x')).toBeNull();
 		expect(parsePart('constructor')).toBeNull();

@@ -46,6 +46,7 @@ export type StudyPost = {
 };
 
 const emptyForm: FormState = { values: {}, errors: {}, error: null, status: null, ok: false };
+const emptyPost: StudyPost = { name: null, form: emptyForm, conflict: false, restored: false };
 
 function isStudyAction(name: string | undefined): name is StudyActionName {
 	return Boolean(name && Object.hasOwn(doneMessages, name));
@@ -87,8 +88,6 @@ export async function handleStudyPost(
 	if (form.status) astro.response.status = form.status;
 	return { name, form, conflict: result?.error?.code === 'CONFLICT', restored: false };
 }
-
-const emptyPost: StudyPost = { name: null, form: emptyForm, conflict: false, restored: false };
 
 /**
  * The state of one form: the posted one's when it is this action (and, for forms repeated per
