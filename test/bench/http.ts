@@ -23,10 +23,26 @@ export type PageResult = {
 	requests: number;
 	/** Responses that were not 2xx, plus connection errors: must be 0 for numbers to count. */
 	failures: number;
+	/** What the failures were, e.g. "HTTP 500 × 2". */
+	failureKinds: string;
 };
 
-function run(url: string, headers: Record<string, string>, connections: number, seconds: number) {
-	return autocannon({ url, headers, connections, duration: seconds, timeout: 30 });
+/** One autocannon run; also tallies what went wrong (status codes, error messages). */
+async function run(
+	url: string,
+	headers: Record<string, string>,
+	connections: number,
+	seconds: number,
+) {
+	const instance = autocannon({ url, headers, connections, duration: seconds, timeout: 30 });
+	const problems: Record<string, number> = {};
+	const tally = (what: string) => (problems[what] = (problems[what] ?? 0) + 1);
+	instance.on('response', (_client, status) => {
+		if (status < 200 || status > 299) tally(`HTTP ${status}`);
+	});
+	instance.on('reqError', (error) => tally((error as NodeJS.ErrnoException).code ?? error.message));
+	const result = await instance;
+	return { result, problems };
 }
 
 /** Fetches the page once: it must answer 200 (not a redirect to /login), and how big it is. */
@@ -66,7 +82,12 @@ export async function measurePage(
 	const headers: Record<string, string> = target.cookie ? { cookie: target.cookie } : {};
 	await run(url, headers, 2, 2);
 	const idleP50 = await sequentialP50(url, headers, settings.idleSeconds);
-	const load = await run(url, headers, settings.connections, settings.seconds);
+	const { result: load, problems } = await run(
+		url,
+		headers,
+		settings.connections,
+		settings.seconds,
+	);
 	return {
 		name: target.name,
 		path: target.path,
@@ -77,5 +98,8 @@ export async function measurePage(
 		p99: load.latency.p99,
 		requests: load.requests.total,
 		failures: load.non2xx + load.errors,
+		failureKinds: Object.entries(problems)
+			.map(([what, count]) => `${what} × ${count}`)
+			.join(', '),
 	};
 }

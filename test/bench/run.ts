@@ -98,7 +98,9 @@ try {
 }
 const failed = http.pages.filter((p) => p.failures > 0);
 if (failed.length)
-	notes.push(`Failed responses during the load on: ${failed.map((p) => p.path).join(', ')}.`);
+	notes.push(
+		`Failures under load: ${failed.map((p) => `${p.path} ${p.failures} (${p.failureKinds || 'autocannon gave no detail'})`).join('; ')}.`,
+	);
 
 let builds: Results['builds'] = null;
 if (!process.argv.includes('--skip-build')) {
