@@ -34,14 +34,21 @@ async function run(
 	connections: number,
 	seconds: number,
 ) {
-	const instance = autocannon({ url, headers, connections, duration: seconds, timeout: 30 });
 	const problems: Record<string, number> = {};
 	const tally = (what: string) => (problems[what] = (problems[what] ?? 0) + 1);
-	instance.on('response', (_client, status) => {
-		if (status < 200 || status > 299) tally(`HTTP ${status}`);
+	// With a callback autocannon returns the running instance, whose events tell what failed.
+	const result = await new Promise<autocannon.Result>((resolve, reject) => {
+		const instance = autocannon(
+			{ url, headers, connections, duration: seconds, timeout: 30 },
+			(error, done) => (error ? reject(error) : resolve(done)),
+		);
+		instance.on('response', (_client, status) => {
+			if (status < 200 || status > 299) tally(`HTTP ${status}`);
+		});
+		instance.on('reqError', (error: Error) =>
+			tally((error as NodeJS.ErrnoException).code ?? error.message),
+		);
 	});
-	instance.on('reqError', (error) => tally((error as NodeJS.ErrnoException).code ?? error.message));
-	const result = await instance;
 	return { result, problems };
 }
 
