@@ -126,6 +126,8 @@ export const logbook = {
 			return { deleted: true };
 		},
 	}),
+	// Hours are required: the form always sends them, so a request without them (malformed, or
+	// not from the form) is refused instead of blanking the plan.
 	savePlan: defineAction({
 		accept: 'form',
 		input: z.object(
@@ -139,15 +141,14 @@ export const logbook = {
 							.number({ error: 'Enter planned hours (0 or more).' })
 							.int({ error: 'Whole hours, please.' })
 							.min(0)
-							.max(200)
-							.default(0),
+							.max(200),
 					],
 				]),
 			) as Record<
 				`objectives${1 | 2 | 3 | 4}` | `tasks${1 | 2 | 3 | 4}`,
 				ReturnType<typeof optionalText>
 			> &
-				Record<`hours${1 | 2 | 3 | 4}`, z.ZodDefault<z.ZodNumber>>,
+				Record<`hours${1 | 2 | 3 | 4}`, z.ZodNumber>,
 		),
 		handler: async (input, context) => {
 			const user = requireRole(context, 'participant');

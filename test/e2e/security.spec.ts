@@ -308,3 +308,54 @@ test('signed out, every action answers 401 or refuses the input', async ({ reque
 		expect([400, 401], `${action}: ${res.status()}`).toContain(res.status());
 	}
 });
+
+/** Actions that take no input at all (nothing to be invalid). */
+const noInput = new Set([
+	'auth.signOut',
+	'auth.signOutOthers',
+	'notifications.markRead',
+	'report.draftFromLog',
+	'report.calendarToken',
+]);
+/** Who may call an action, so an empty form reaches its validation. */
+function callerOf(action: string): string {
+	if (/^(cohort|invitation)\./.test(action)) return demo.admin;
+	if (/^review\.|^report\.(requestCorrections|close)$/.test(action)) return demo.mentor;
+	return demo.participant1;
+}
+
+test('an empty or malformed form to every action is a clear 400 and changes nothing', async ({
+	browser,
+	baseURL,
+}) => {
+	const before = await snapshot();
+	const counts = async () =>
+		JSON.stringify(
+			await queryServerDb(
+				'select (select count(*) from log_entry) a, (select count(*) from cohort) b, (select count(*) from invitation) c, (select count(*) from report_section) d, (select count(*) from study_source) e',
+			),
+		);
+	const countsBefore = await counts();
+	const contexts = new Map<string, Awaited<ReturnType<typeof browser.newContext>>>();
+	for (const action of listActions()) {
+		if (noInput.has(action)) continue;
+		const who = callerOf(action);
+		if (!contexts.has(who)) {
+			const context = await browser.newContext();
+			await signIn(await context.newPage(), who);
+			contexts.set(who, context);
+		}
+		const res = await post(
+			contexts.get(who)!.request,
+			action,
+			{ version: 'not-a-number', date: '2026-13-45' },
+			baseURL!,
+		);
+		expect(res.status(), `${action}: ${await res.text()}`).toBe(400);
+		const body = (await res.json()) as { type?: string; issues?: { message: string }[] };
+		expect(body.issues?.[0]?.message.length, action).toBeGreaterThan(3);
+	}
+	for (const context of contexts.values()) await context.close();
+	expect(await snapshot()).toBe(before);
+	expect(await counts()).toBe(countsBefore);
+});
