@@ -103,3 +103,11 @@ export function buildTimeline(d: ProgrammeDates, today: Day): TimelineItem[] {
 export function daysLeft(today: Day, day: Day): number {
 	return daysBetween(today, day);
 }
+
+/** The OJT week `today` falls in, or null outside the OJT. */
+export function currentOjtWeek(
+	weeks: { week: number; start: Day; end: Day }[],
+	today: Day,
+): number | null {
+	return weeks.find((w) => today >= w.start && today <= w.end)?.week ?? null;
+}

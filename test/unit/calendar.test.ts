@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTimeline, ojtWeeks } from '~/lib/programme-calendar';
+import { buildTimeline, currentOjtWeek, ojtWeeks } from '~/lib/programme-calendar';
 import { addDays, daysBetween, isDay, todayIn } from '~/lib/dates';
 import { groupByDay, neighbours, formatMinutes } from '~/lib/modules';
 import { navFor, isCurrent } from '~/lib/navigation';
@@ -23,6 +23,13 @@ describe('programme calendar', () => {
 			{ week: 2, start: '2026-12-14', end: '2026-12-20' },
 			{ week: 3, start: '2026-12-21', end: '2026-12-25' },
 		]);
+	});
+
+	it('knows which OJT week a day falls in', () => {
+		const weeks = ojtWeeks(dates);
+		expect(currentOjtWeek(weeks, '2026-12-14')).toBe(2);
+		expect(currentOjtWeek(weeks, '2026-12-25')).toBe(3);
+		expect(currentOjtWeek(weeks, '2026-12-26')).toBeNull();
 	});
 
 	it('marks past, current and upcoming items for a given day', () => {
