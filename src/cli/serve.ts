@@ -9,6 +9,7 @@ import { createDb } from '../../db/client';
 import { migrateDb } from '../../db/migrate';
 import { securityHeaders } from '../lib/security-headers';
 import { ensureSetupLink } from './setup-link';
+import { deleteExpiredSessions } from '../lib/server/session';
 
 const entry = new URL('../../dist/server/entry.mjs', import.meta.url);
 
@@ -31,6 +32,8 @@ export async function serve(banner?: string): Promise<void> {
 	await migrateDb(db);
 	const publicUrl = process.env.PUBLIC_URL ?? `http://${settings.host}:${settings.port}`;
 	await ensureSetupLink(db, publicUrl);
+	// Expired sessions are refused on use; this clears the ones nobody came back with.
+	await deleteExpiredSessions(db);
 	db.$client.close();
 
 	process.env.ASTRO_NODE_AUTOSTART = 'disabled';

@@ -5,7 +5,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import { userTable, type User } from '~db/schema';
-import { RuleError } from './errors';
 import { shareCohort } from './cohort';
 import type { SessionUser } from './session';
 
@@ -23,9 +22,4 @@ export async function findVisibleParticipant(
 	if (!participant) return null;
 	if (viewer.role === 'mentor' && !(await shareCohort(db, viewer.id, participantId))) return null;
 	return participant;
-}
-
-/** Throws unless the person has one of the roles (actions call it in their first line). */
-export function assertRole(user: SessionUser, ...allowed: SessionUser['role'][]): void {
-	if (!allowed.includes(user.role)) throw new RuleError('forbidden', 'Your role cannot do this.');
 }
