@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { unzipSync, strFromU8 } from 'fflate';
-import { demo, expectAccessible, signIn, signOut, watchConsole } from './fixtures';
+import { demo, expectAccessible, signIn, signOut, sqlOnServerDb, watchConsole } from './fixtures';
 
 const recommendations = (page: import('@playwright/test').Page) =>
 	page.getByRole('region', { name: /Recommendation\(s\) to the home administration/ });
@@ -177,4 +177,33 @@ test('another participant’s report and history are 404; the calendar feed need
 	expect(ics.status()).toBe(200);
 	expect(await ics.text()).toContain('BEGIN:VCALENDAR');
 	expect((await request.get('/calendar/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.ics')).status()).toBe(404);
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('a section saved after the session ended comes back after sign-in', async ({ page }) => {
+		await signIn(page, demo.participant4);
+		await page.goto('/report');
+		const typed = `- Typed before the session ended ${Date.now()}`;
+		await recommendations(page).getByLabel('Outline (points, one per line)').fill(typed);
+		await sqlOnServerDb('update auth_session set expires_at = 0 where user_id = ?', [
+			'demopart0004',
+		]);
+		await recommendations(page).getByRole('button', { name: 'Save' }).click();
+		await expect(page).toHaveURL(/\/login\?expired/);
+		await page.getByLabel('Email').fill(demo.participant4);
+		await page.getByLabel('Password').fill('demo-password');
+		await page.getByRole('button', { name: 'Sign in' }).click();
+		await expect(page).toHaveURL(/\/report\?restore=/);
+		await expect(recommendations(page).getByText('Here is what you typed')).toBeVisible();
+		await expect(recommendations(page).getByLabel('Outline (points, one per line)')).toHaveValue(
+			typed,
+		);
+		await recommendations(page).getByRole('button', { name: 'Save' }).click();
+		await expect(page.getByText('Section saved.')).toBeVisible();
+		await expect(recommendations(page).getByLabel('Outline (points, one per line)')).toHaveValue(
+			typed,
+		);
+	});
 });
