@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { defaultSeed, generateSeizureData } from '../../content/data/generate';
+import { countries as canonicalCountries } from '../../content/data/generator/vocabulary';
 import {
 	applyFilters,
 	groupCounts,
@@ -173,26 +174,7 @@ function readmeCounts(): Map<string, number> {
 
 const kgFamily = new Set(['kg', 'KG', 'Kg', 'kgs', 'g']);
 const places = ['origin_country', 'departure_country', 'transit_country', 'destination_country'];
-const countries = new Set([
-	'Aldoria',
-	'Belmaris',
-	'Corvalia',
-	'Dravania',
-	'Estmark',
-	'Galdera',
-	'Halvoria',
-	'Ithmar',
-	'Kestrel Islands',
-	'Lumeria',
-	'Maravia',
-	'Norvania',
-	'Pellucia',
-	'Qasra',
-	'Rostavia',
-	'Solvane',
-	'Tarkesh',
-	'Veronia',
-]);
+const countries = new Set<string>(canonicalCountries);
 
 function nearDuplicateCount(): number {
 	const key = (r: Row) => {

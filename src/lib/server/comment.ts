@@ -8,6 +8,7 @@ import { newId } from './ids';
 import { entryLine, findEntryForViewer, mentorsOf } from './logbook';
 import { notify } from './notification';
 import type { SessionUser } from './session';
+import { insertedFirst } from './row-order';
 
 /** Adds a comment; the other side is notified. Admins read but do not take part. */
 export async function addComment(db: Db, author: SessionUser, entryId: string, body: string) {
@@ -72,5 +73,5 @@ export function listComments(db: Db, entryId: string) {
 		.from(entryCommentTable)
 		.innerJoin(userTable, eq(userTable.id, entryCommentTable.authorId))
 		.where(eq(entryCommentTable.entryId, entryId))
-		.orderBy(asc(entryCommentTable.createdAt));
+		.orderBy(asc(entryCommentTable.createdAt), insertedFirst(entryCommentTable));
 }

@@ -18,6 +18,7 @@ import { hashToken, newId, newToken } from './ids';
 import { hashPassword, passwordProblem } from './password';
 import { invalidateUserSessions } from './session';
 import { findUserByEmail, findUserById, hasAdmin, insertUser, normaliseEmail } from './user';
+import { insertedLast } from './row-order';
 
 /** How long an invitation or reset link stays valid. */
 export const linkLifetimeMs = 7 * 24 * 60 * 60 * 1000;
@@ -162,7 +163,7 @@ export function listLinks(db: Db) {
 		.select()
 		.from(invitationTable)
 		.where(sql`${invitationTable.kind} != 'setup'`)
-		.orderBy(desc(invitationTable.createdAt));
+		.orderBy(desc(invitationTable.createdAt), insertedLast(invitationTable));
 }
 
 /** What the invitee fills in. */

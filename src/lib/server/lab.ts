@@ -10,6 +10,7 @@ import { exerciseAttemptTable, type ExerciseAttempt } from '~db/schema';
 import { exercises, type Exercise } from '../../../content/data/exercises';
 import { notFound, RuleError } from './errors';
 import { newId } from './ids';
+import { insertedLast } from './row-order';
 
 let dataFile: Promise<Buffer> | null = null;
 
@@ -111,7 +112,7 @@ export function listExerciseAttempts(db: Db, userId: string): Promise<ExerciseAt
 		.select()
 		.from(exerciseAttemptTable)
 		.where(eq(exerciseAttemptTable.userId, userId))
-		.orderBy(desc(exerciseAttemptTable.createdAt), desc(exerciseAttemptTable.id));
+		.orderBy(desc(exerciseAttemptTable.createdAt), insertedLast(exerciseAttemptTable));
 }
 
 /** Per person and exercise: how many attempts, and whether any was right (the cohort matrix). */

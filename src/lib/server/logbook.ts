@@ -21,6 +21,7 @@ import { findVisibleParticipant } from './access';
 import { newId } from './ids';
 import { notify } from './notification';
 import type { SessionUser } from './session';
+import { insertedFirst } from './row-order';
 
 /** What the entry form submits. */
 export type EntryInput = {
@@ -69,7 +70,7 @@ export function listEntries(db: Db, participantId: string) {
 		.select()
 		.from(logEntryTable)
 		.where(eq(logEntryTable.participantId, participantId))
-		.orderBy(asc(logEntryTable.date), asc(logEntryTable.createdAt));
+		.orderBy(asc(logEntryTable.date), asc(logEntryTable.createdAt), insertedFirst(logEntryTable));
 }
 
 /** Refuses a date outside the OJT window unless the participant confirmed it. */

@@ -3,6 +3,7 @@ import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import { notificationTable, userTable } from '~db/schema';
 import { newId } from './ids';
+import { insertedLast } from './row-order';
 
 type Writer = Pick<Db, 'insert'>;
 
@@ -34,7 +35,7 @@ export function listNotifications(db: Db, userId: string, limit = 50) {
 		.select()
 		.from(notificationTable)
 		.where(eq(notificationTable.userId, userId))
-		.orderBy(desc(notificationTable.createdAt))
+		.orderBy(desc(notificationTable.createdAt), insertedLast(notificationTable))
 		.limit(limit);
 }
 

@@ -9,6 +9,7 @@ import { mentorsOf } from './logbook';
 import { notify } from './notification';
 import { findSectionForViewer } from './report';
 import type { SessionUser } from './session';
+import { insertedFirst } from './row-order';
 
 /** Adds a comment (or a reply, with `parentId`) to a section the author may read. */
 export async function addReportComment(
@@ -93,5 +94,5 @@ export async function listReportComments(db: Db, sectionIds: string[]) {
 		.from(reportCommentTable)
 		.innerJoin(userTable, eq(userTable.id, reportCommentTable.authorId))
 		.where(inArray(reportCommentTable.sectionId, sectionIds))
-		.orderBy(asc(reportCommentTable.createdAt));
+		.orderBy(asc(reportCommentTable.createdAt), insertedFirst(reportCommentTable));
 }

@@ -19,6 +19,7 @@ import { newId } from './ids';
 import { entryLine } from './logbook';
 import { notify } from './notification';
 import type { SessionUser } from './session';
+import { insertedFirst, insertedLast } from './row-order';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -145,7 +146,7 @@ export async function undoDecision(db: Db, mentor: SessionUser, id: string): Pro
 		.select()
 		.from(reviewDecisionTable)
 		.where(eq(reviewDecisionTable.entryId, id))
-		.orderBy(desc(reviewDecisionTable.createdAt))
+		.orderBy(desc(reviewDecisionTable.createdAt), insertedLast(reviewDecisionTable))
 		.limit(1);
 	const undoable =
 		last &&
@@ -237,5 +238,5 @@ export function listDecisions(db: Db, entryId: string) {
 		.from(reviewDecisionTable)
 		.innerJoin(userTable, eq(userTable.id, reviewDecisionTable.mentorId))
 		.where(eq(reviewDecisionTable.entryId, entryId))
-		.orderBy(asc(reviewDecisionTable.createdAt));
+		.orderBy(asc(reviewDecisionTable.createdAt), insertedFirst(reviewDecisionTable));
 }

@@ -16,6 +16,7 @@ import { notify } from './notification';
 import type { SessionUser } from './session';
 import { assertStudyOpen } from './study-access';
 import { findSection } from './study-paper';
+import { insertedFirst } from './row-order';
 
 /** A participant's comments on every part, oldest first, with authors' names. */
 export function listStudyComments(db: Db, participantId: string) {
@@ -24,7 +25,7 @@ export function listStudyComments(db: Db, participantId: string) {
 		.from(studyCommentTable)
 		.innerJoin(userTable, eq(userTable.id, studyCommentTable.authorId))
 		.where(eq(studyCommentTable.participantId, participantId))
-		.orderBy(asc(studyCommentTable.createdAt), asc(studyCommentTable.id));
+		.orderBy(asc(studyCommentTable.createdAt), insertedFirst(studyCommentTable));
 }
 
 /** A comment with its author, as the threads show it. */

@@ -8,6 +8,7 @@ import { notFound } from './errors';
 import { newId } from './ids';
 import type { SessionUser } from './session';
 import { assertStudyWriter } from './study-access';
+import { insertedFirst } from './row-order';
 
 /** A source row. */
 export type StudySource = typeof studySourceTable.$inferSelect;
@@ -26,7 +27,7 @@ export function listSources(db: Db, participantId: string) {
 		.select()
 		.from(studySourceTable)
 		.where(eq(studySourceTable.participantId, participantId))
-		.orderBy(asc(studySourceTable.createdAt), asc(studySourceTable.id));
+		.orderBy(asc(studySourceTable.createdAt), insertedFirst(studySourceTable));
 }
 
 /** The participant's own source, or a 404 for anyone else's. */
