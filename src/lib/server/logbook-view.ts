@@ -42,6 +42,7 @@ export async function loadLogbook(db: Db, participantId: string, requestedWeek: 
 	const counts = { draft: 0, submitted: 0, approved: 0, changes_requested: 0 };
 	for (const e of entries) counts[e.status]++;
 	return {
+		today,
 		entries,
 		plan,
 		weeks,
