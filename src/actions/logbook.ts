@@ -2,7 +2,7 @@
 import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
 import { isActivityOf, isArea } from '~/lib/ojt-areas';
-import { optionalText, requiredDay, requiredText } from '~/lib/form-schemas';
+import { confirmTick, optionalText, requiredDay, requiredText } from '~/lib/form-schemas';
 import { getDb } from '~/lib/server/db';
 import {
 	createEntry,
@@ -116,9 +116,7 @@ export const logbook = {
 		accept: 'form',
 		input: z.object({
 			id,
-			confirm: z
-				.boolean({ error: 'Tick the box to confirm.' })
-				.refine((v) => v, { error: 'Tick the box to confirm.' }),
+			confirm: confirmTick(),
 		}),
 		handler: async (input, context) => {
 			const user = requireRole(context, 'participant');

@@ -1,7 +1,7 @@
 /** The report: section edits (with autosave and history), structure, comments and lifecycle. */
 import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
-import { optionalText, requiredDay, requiredText } from '~/lib/form-schemas';
+import { confirmTick, optionalText, requiredDay, requiredText } from '~/lib/form-schemas';
 import { getDb } from '~/lib/server/db';
 import {
 	addSection,
@@ -98,9 +98,7 @@ export const report = {
 		accept: 'form',
 		input: z.object({
 			id,
-			confirm: z
-				.boolean({ error: 'Tick the box to confirm.' })
-				.refine((v) => v, { error: 'Tick the box to confirm.' }),
+			confirm: confirmTick(),
 		}),
 		handler: async (input, context) => {
 			const user = requireRole(context, 'participant');

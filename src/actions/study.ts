@@ -5,7 +5,7 @@
 import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
 import { activityStatuses, reliabilities } from '~db/schema';
-import { optionalText, requiredDay, requiredText } from '~/lib/form-schemas';
+import { confirmTick, optionalText, requiredDay, requiredText } from '~/lib/form-schemas';
 import { threadAnchor } from '~/lib/study-rules';
 import { getDb } from '~/lib/server/db';
 import { saveFindings, savePlan } from '~/lib/server/study';
@@ -27,9 +27,7 @@ import { emailNotifications } from './mailer';
 const id = z.string().min(1).max(40);
 /** Version 0 is a study never saved before. */
 const version = z.number({ error: 'Reload the page and try again.' }).int().min(0);
-const confirm = z
-	.boolean({ error: 'Tick the box to confirm.' })
-	.refine((v) => v, { error: 'Tick the box to confirm.' });
+const confirm = confirmTick();
 
 const link = optionalText(1000).refine((v) => v === '' || /^https?:\/\/\S+$/i.test(v), {
 	error: 'Enter a web address starting with http:// or https://, or leave it empty.',

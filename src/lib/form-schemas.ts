@@ -36,3 +36,10 @@ export function optionalDay(message = 'Enter a date or leave it empty.') {
 		.transform((v) => v ?? '')
 		.refine((v) => v === '' || isDay(v), { error: message });
 }
+
+/** The "Yes, delete it" checkbox every irreversible action asks for. */
+export function confirmTick() {
+	return z
+		.boolean({ error: 'Tick the box to confirm.' })
+		.refine((v) => v, { error: 'Tick the box to confirm.' });
+}
