@@ -13,6 +13,7 @@ type Module = {
 		title: string;
 		day: number;
 		order: number;
+		duration: number;
 		objectives: string[];
 		prerequisites: string[];
 		sources: { url?: string }[];
@@ -37,9 +38,25 @@ const glossary = parse(readFileSync('content/glossary.yaml', 'utf8')) as {
 }[];
 
 describe('curriculum content', () => {
-	it('has at least 14 modules over all five days', () => {
-		expect(modules.length).toBeGreaterThanOrEqual(14);
+	it('has at least 19 modules over all five days', () => {
+		expect(modules.length).toBeGreaterThanOrEqual(19);
 		expect(new Set(modules.map((m) => m.data.day))).toEqual(new Set([1, 2, 3, 4, 5]));
+	});
+
+	it('keeps every training day under five hours of module time', () => {
+		for (const day of [1, 2, 3, 4, 5]) {
+			const minutes = modules
+				.filter((m) => m.data.day === day)
+				.reduce((sum, m) => sum + m.data.duration, 0);
+			expect(minutes, `day ${day}: ${minutes} minutes`).toBeLessThanOrEqual(300);
+		}
+	});
+
+	it('puts every prerequisite earlier in the week than the module that needs it', () => {
+		const position = new Map(modules.map((m) => [m.id, m.data.day * 100 + m.data.order]));
+		for (const m of modules)
+			for (const p of m.data.prerequisites)
+				expect(position.get(p), `${m.id} needs ${p}`).toBeLessThan(position.get(m.id)!);
 	});
 
 	it('uses kebab-case file names as stable ids', () => {
@@ -54,7 +71,8 @@ describe('curriculum content', () => {
 	it.each(modules.map((m) => [m.id, m] as const))(
 		'%s has objectives, sources, and a knowledge check of 5+ explained questions',
 		(_id, m) => {
-			expect(m.data.objectives.length).toBeGreaterThan(0);
+			expect(m.data.objectives.length).toBeGreaterThanOrEqual(3);
+			expect(m.data.objectives.length).toBeLessThanOrEqual(5);
 			expect(m.data.sources.length).toBeGreaterThan(0);
 			expect(m.data.quiz.length).toBeGreaterThanOrEqual(5);
 			for (const q of m.data.quiz) {
