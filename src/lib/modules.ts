@@ -13,10 +13,10 @@ export type ModuleSummary = {
 /** Day themes for the week at a glance (a teaching design, not an official schedule). */
 export const dayThemes: Record<number, string> = {
 	1: 'The WCO, the RILO network, RILO A/P and the programme',
-	2: 'The CEN suite',
-	3: 'Intelligence and risk management',
+	2: 'The CEN suite and the rules of information exchange',
+	3: 'Intelligence, risk management and alerts',
 	4: 'Data analysis and visualisation',
-	5: 'Operations, the thematic study and the report',
+	5: 'Operations, networking, the thematic study and the report',
 };
 
 /** Modules in teaching order. */
