@@ -28,7 +28,7 @@ const dir = newBuildDir();
 try {
 	run('astro', ['build', '--outDir', dir]);
 	console.log(`sorted ${sortStaticHeaders(dir)} static header entries`);
-	run('pagefind', ['--site', join(dir, 'client'), '--output-subdir', 'pagefind']);
+	run('pagefind', ['--site', join(dir, 'client'), '--output-subdir', 'pagefind', '--quiet']);
 	writeBuildManifest(dir);
 } catch (error) {
 	rmSync(dir, { recursive: true, force: true });
