@@ -17,6 +17,7 @@ export type FeedEvent = {
 
 /** Text safe to hand to the `ics` escaper: CR and CRLF become LF, other controls but tab go. */
 export function icsText(text: string): string {
+	// eslint-disable-next-line no-control-regex -- finding control characters is the point
 	return text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
 }
 

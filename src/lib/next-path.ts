@@ -12,6 +12,7 @@ export const defaultNext = '/dashboard';
 const placeholderOrigin = 'https://portal.invalid';
 
 /** C0 controls, DEL and the C1 range: never part of a path anyone typed or we produced. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const controlCharacter = /[\u0000-\u001f\u007f-\u009f]/;
 
 /**

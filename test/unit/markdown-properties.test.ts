@@ -35,6 +35,7 @@ function decode(value: string): string {
 function scheme(href: string): string | null {
 	// Browsers ignore ASCII whitespace and controls anywhere in a scheme.
 	const compact = decode(href)
+		// eslint-disable-next-line no-control-regex -- finding control characters is the point
 		.replace(/[\u0000-\u0020]/g, '')
 		.toLowerCase();
 	return /^([a-z][a-z0-9+.-]*):/.exec(compact)?.[1] ?? null;

@@ -79,6 +79,7 @@ describe('resolveNext', () => {
 				const path = resolveNext(next, origin);
 				expect(path.startsWith('/')).toBe(true);
 				expect(path.startsWith('//')).toBe(false);
+				// eslint-disable-next-line no-control-regex -- finding control characters is the point
 				expect(path).not.toMatch(/[\u0000-\u0020\u007f-\u009f]/);
 				expect(path.split(/[?#]/)[0]).not.toContain('\\');
 				expect(followed(path).origin).toBe(origin);
