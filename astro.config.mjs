@@ -12,6 +12,8 @@ export default defineConfig({
 	integrations: [mdx(), react()],
 	vite: {
 		plugins: [tailwindcss()],
+		// Finished builds (builds/<id>/, one per `npm run build`) are no source to watch.
+		server: { watch: { ignored: ['**/builds/**'] } },
 		build: {
 			rolldownOptions: {
 				// Astro marks MDX modules with a "use astro:head-inject" directive that it reads
