@@ -13,6 +13,7 @@ import {
 	realpathSync,
 	renameSync,
 	rmSync,
+	statSync,
 	symlinkSync,
 	writeFileSync,
 } from 'node:fs';
@@ -98,7 +99,12 @@ function isServed(dir: string): boolean {
 	});
 }
 
-/** Deletes builds other than the newest `keep`, the current one and any being served. */
+/** True for a build another `npm run build` may still be writing (no manifest, under an hour old). */
+function isInProgress(dir: string): boolean {
+	return !existsSync(join(dir, manifestName)) && Date.now() - statSync(dir).mtimeMs < 3_600_000;
+}
+
+/** Deletes builds other than the newest `keep`, the current one, any being served or built. */
 export function pruneBuilds(keep = 2, root = projectRoot): string[] {
 	const builds = buildsOf(root);
 	if (!existsSync(builds)) return [];
@@ -106,7 +112,7 @@ export function pruneBuilds(keep = 2, root = projectRoot): string[] {
 	const old = readdirSync(builds).sort().reverse().slice(keep);
 	const removed = old
 		.map((name) => join(builds, name))
-		.filter((dir) => dir !== current && !isServed(dir));
+		.filter((dir) => dir !== current && !isServed(dir) && !isInProgress(dir));
 	for (const dir of removed) rmSync(dir, { recursive: true, force: true });
 	return removed;
 }

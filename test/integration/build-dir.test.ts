@@ -49,7 +49,11 @@ describe('builds kept apart from running servers', () => {
 		const third = fakeBuild(root);
 		publishBuild(third, root);
 		expect(readlinkSync(join(root, 'dist'))).toBe(join('builds', third.split('/').pop()!));
+		// A build another process is still writing (no manifest yet) is left alone too.
+		const building = join(root, 'builds', '00000001-building');
+		mkdirSync(building);
 		expect(pruneBuilds(1, root)).toEqual([second]);
+		expect(existsSync(building)).toBe(true);
 		expect(existsSync(join(served, 'server', 'chunks', 'page.mjs'))).toBe(true);
 
 		// Once the server has stopped, its build may go.
