@@ -10,7 +10,26 @@ export default defineConfig({
 	// staticHeaders: prerendered pages get their CSP as a real header (frame-ancestors needs one).
 	adapter: node({ mode: 'standalone', staticHeaders: true }),
 	integrations: [mdx(), react()],
-	vite: { plugins: [tailwindcss()] },
+	vite: {
+		plugins: [tailwindcss()],
+		// Finished builds (builds/<id>/, one per `npm run build`) are no source to watch.
+		server: { watch: { ignored: ['**/builds/**'] } },
+		build: {
+			rolldownOptions: {
+				// Astro marks MDX modules with a "use astro:head-inject" directive that it reads
+				// itself; the bundler warns that it may not keep it (once per module page). Only
+				// that warning is dropped.
+				onwarn(warning, warn) {
+					if (
+						warning.code === 'MODULE_LEVEL_DIRECTIVE' &&
+						warning.message.includes('"use astro:head-inject"')
+					)
+						return;
+					warn(warning);
+				},
+			},
+		},
+	},
 	// Module pages carry no fenced code; Prism keeps styles out of inline attributes (CSP).
 	markdown: { syntaxHighlight: false },
 	security: {

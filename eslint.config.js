@@ -6,7 +6,8 @@ import globals from 'globals';
 export default [
 	{
 		ignores: [
-			'dist/',
+			'dist',
+			'builds/',
 			'.astro/',
 			'.cache/',
 			'node_modules/',

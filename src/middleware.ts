@@ -7,6 +7,18 @@ import { defineMiddleware } from 'astro:middleware';
 import { getDb } from '~/lib/server/db';
 import { sessionCookieName, validateSessionToken } from '~/lib/server/session';
 import { deleteSessionCookie, setSessionCookie } from '~/lib/server/session-cookie';
+import { refuseMalformedAction } from '~/lib/server/action-request';
+import { server as actionTree } from '~/actions';
+
+/** True when a dotted name (`logbook.create`) is one action, not a group or nothing. */
+function isAction(name: string): boolean {
+	let node: unknown = actionTree;
+	for (const part of name.split('.')) {
+		if (!node || typeof node !== 'object' || !Object.hasOwn(node, part)) return false;
+		node = (node as Record<string, unknown>)[part];
+	}
+	return typeof node === 'function';
+}
 
 export const onRequest = defineMiddleware(async (context, next) => {
 	context.locals.user = null;
@@ -14,6 +26,9 @@ export const onRequest = defineMiddleware(async (context, next) => {
 	context.locals.expiredUserId = null;
 	// Prerendered pages are built without a request; their signed-in parts are server islands.
 	if (context.isPrerendered) return next();
+	// A malformed action request gets a 4xx and a sentence, never Astro's 500.
+	const refused = await refuseMalformedAction(context.request, context.url, isAction);
+	if (refused) return refused;
 	const token = context.cookies.get(sessionCookieName)?.value;
 	if (token) {
 		const result = await validateSessionToken(await getDb(), token);

@@ -17,11 +17,19 @@ export default defineConfig({
 	outputDir: '../test-results',
 	fullyParallel: false,
 	workers: 1,
+	// No retries: a rerun of the same commit gives the same result, or the test is wrong.
 	retries: 0,
-	timeout: 60_000,
+	// Budgets for a loaded 2-core machine (several builds and test runs at once), where a
+	// journey can take five to ten times as long as on a quiet one. Waiting is always for a
+	// condition (a URL, a text, a state), never for a fixed time, so a quiet machine pays
+	// nothing for the headroom.
+	timeout: 240_000,
+	expect: { timeout: 20_000 },
 	reporter: process.env.CI ? 'list' : [['list']],
 	use: {
 		baseURL: `http://127.0.0.1:${port}`,
+		actionTimeout: 30_000,
+		navigationTimeout: 60_000,
 		trace: 'retain-on-failure',
 		launchOptions: {
 			executablePath: chromium,
@@ -49,7 +57,8 @@ export default defineConfig({
 			ASTRO_TELEMETRY_DISABLED: '1',
 		},
 		reuseExistingServer: false,
-		timeout: 120_000,
+		// Migrating and seeding the demo cohort, then loading the server build.
+		timeout: 300_000,
 		stdout: 'pipe',
 	},
 });

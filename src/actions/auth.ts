@@ -13,6 +13,7 @@ import {
 import { deleteSessionCookie, setSessionCookie } from '~/lib/server/session-cookie';
 import { recordAudit } from '~/lib/server/audit';
 import { formatInstant } from '~/lib/dates';
+import { resolveNext } from '~/lib/next-path';
 import { optionalText, requiredText } from '~/lib/form-schemas';
 import { clientAddress, requireUser, run } from './guard';
 
@@ -44,16 +45,9 @@ const signInAction = defineAction({
 			});
 		if (!result.ok) throw new ActionError({ code: 'UNAUTHORIZED', message: badCredentialsMessage });
 		setSessionCookie(context, result.token, result.expiresAt);
-		return { next: safeNext(input.next) };
+		return { next: resolveNext(input.next, context.url.origin) };
 	},
 });
-
-/** Only same-site paths may be a redirect target after sign-in. */
-export function safeNext(next: string | undefined): string {
-	return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')
-		? next
-		: '/dashboard';
-}
 
 const signOut = defineAction({
 	accept: 'form',

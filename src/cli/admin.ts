@@ -12,26 +12,46 @@ import { newToken } from '../lib/server/ids';
 import { findUserByEmail, insertUser } from '../lib/server/user';
 import { recordAudit } from '../lib/server/audit';
 
-const { positionals, values } = parseArgs({
-	allowPositionals: true,
-	options: { email: { type: 'string' }, name: { type: 'string' } },
-});
-const [command] = positionals;
-const base = (
-	process.env.PUBLIC_URL ?? `http://${process.env.HOST ?? '127.0.0.1'}:${process.env.PORT ?? 4321}`
-).replace(/\/$/, '');
+const usage = [
+	'Usage:',
+	'  npm run admin -- create --email <email> --name "<name>"   create an admin; prints a one-time link to set the password',
+	'  npm run admin -- reset --email <email>                    print a one-time password-reset link',
+	'Links start with PUBLIC_URL, or http://HOST:PORT (default http://127.0.0.1:4321, where `npm start` serves).',
+].join('\n');
 
 function fail(message: string): never {
 	console.error(message);
 	process.exit(1);
 }
 
+let parsed;
+try {
+	parsed = parseArgs({
+		allowPositionals: true,
+		options: { email: { type: 'string' }, name: { type: 'string' }, help: { type: 'boolean' } },
+	});
+} catch (error) {
+	fail(`${(error as Error).message}\n\n${usage}`);
+}
+const { positionals, values } = parsed;
+const [command] = positionals;
+if (values.help || !command || !['create', 'reset'].includes(command)) {
+	if (values.help) {
+		console.log(usage);
+		process.exit(0);
+	}
+	fail(command ? `Unknown command "${command}".\n\n${usage}` : usage);
+}
+const base = (
+	process.env.PUBLIC_URL ?? `http://${process.env.HOST ?? '127.0.0.1'}:${process.env.PORT ?? 4321}`
+).replace(/\/$/, '');
+
 const db = await createDb(
 	process.env.DATABASE_URL ?? 'file:data/portal.db',
 	process.env.DATABASE_AUTH_TOKEN,
 );
 await migrateDb(db);
-if (!values.email) fail('Give --email.');
+if (!values.email) fail(`Give --email.\n\n${usage}`);
 
 if (command === 'create') {
 	if (!values.name) fail('Give --name "Full Name".');
@@ -60,7 +80,5 @@ if (command === 'create') {
 	console.log(
 		`One-time reset link for ${user.email} (valid 7 days):\n  ${base}/reset?token=${token}`,
 	);
-} else {
-	fail('Usage: npm run admin -- create --email <email> --name "<name>" | reset --email <email>');
 }
 db.$client.close();

@@ -4,14 +4,14 @@
  * carries the security headers.
  */
 import { createServer } from 'node:http';
-import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createDb } from '../../db/client';
 import { migrateDb } from '../../db/migrate';
 import { securityHeaders } from '../lib/security-headers';
 import { ensureSetupLink } from './setup-link';
 import { deleteExpiredSessions } from '../lib/server/session';
-
-const entry = new URL('../../dist/server/entry.mjs', import.meta.url);
+import { markServing, resolveCurrentBuild } from './build-dir';
 
 /** Reads the settings the start script needs (the app itself reads them through astro:env). */
 function readSettings() {
@@ -26,8 +26,10 @@ function readSettings() {
 export async function serve(banner?: string): Promise<void> {
 	const settings = readSettings();
 	process.env.DATABASE_URL = settings.databaseUrl;
-	if (!existsSync(entry))
-		throw new Error('No build found: run `npm run build` (or `npm start`) first.');
+	// The build is resolved once, by its real folder: later builds never change it under us.
+	const build = resolveCurrentBuild();
+	if (!build) throw new Error('No build found: run `npm run build` (or `npm start`) first.');
+	const entry = pathToFileURL(join(build, 'server', 'entry.mjs'));
 	const db = await createDb(settings.databaseUrl, settings.authToken);
 	await migrateDb(db);
 	const publicUrl = process.env.PUBLIC_URL ?? `http://${settings.host}:${settings.port}`;
@@ -37,6 +39,9 @@ export async function serve(banner?: string): Promise<void> {
 	db.$client.close();
 
 	process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+	process.env.PORTAL_BUILD_DIR = build;
+	const unmark = markServing(build);
+	process.on('exit', unmark);
 	const { handler } = (await import(entry.href)) as {
 		handler: (
 			req: import('node:http').IncomingMessage,

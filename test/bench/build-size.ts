@@ -46,6 +46,7 @@ export type BuildResult = {
 const skipped = new Set([
 	'node_modules',
 	'dist',
+	'builds',
 	'.astro',
 	'.cache',
 	'test-results',

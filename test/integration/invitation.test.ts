@@ -195,6 +195,22 @@ describe('password reset links', () => {
 			/already been used/,
 		);
 	});
+
+	it('revokes the older open reset links when a new one is issued', async () => {
+		const admin = await makeUser(t.db, 'admin');
+		const user = await makeUser(t.db, 'participant');
+		const other = await makeUser(t.db, 'mentor');
+		const first = await createResetLink(t.db, admin.id, user.id);
+		const othersLink = await createResetLink(t.db, admin.id, other.id);
+		const second = await createResetLink(t.db, admin.id, user.id);
+		expect(linkState((await findLinkByToken(t.db, first.token))!)).toBe('revoked');
+		await expect(useResetLink(t.db, first.token, 'granite willow ferry lamp')).rejects.toThrow(
+			/withdrawn/,
+		);
+		// Someone else's link and the newest one stay usable.
+		expect(linkState((await findLinkByToken(t.db, othersLink.token))!)).toBe('open');
+		await useResetLink(t.db, second.token, 'granite willow ferry lamp');
+	});
 });
 
 describe('first admin', () => {

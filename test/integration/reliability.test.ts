@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createDb } from '~db/client';
 import { createTestDb } from '../helpers/db';
 import { makeCohort, makeUser } from '../helpers/factories';
 import { startWriter, type Writer } from '../reliability/child';
@@ -27,6 +28,34 @@ async function setup(participants = 1) {
 	db.$client.close();
 	cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
 	return { url, dir, participants: cohort.participants };
+}
+
+/** Size the backup test's database is grown to: years of cohorts, with room to spare. */
+const bulkMegabytes = 64;
+
+/**
+ * Grows the database to about `megabytes` with audit lines carrying ~4 KB of details each
+ * (straight SQL: the domain functions would take minutes and prove nothing here; the audit log
+ * is also the table that grows most in real use). Returns the database size in bytes.
+ */
+async function fillDatabase(url: string, actorId: string, megabytes: number) {
+	const db = await createDb(url);
+	const rows = Math.ceil((megabytes * 2 ** 20) / 4300);
+	for (let done = 0; done < rows; done += 2000)
+		await db.$client.execute({
+			sql: `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+				INSERT INTO audit_event (at, actor_id, action, subject_type, subject_id, details)
+				SELECT unixepoch() * 1000, ?, 'bulk.fill', 'user', ?, json_object('note', hex(randomblob(2000)))
+				FROM n`,
+			args: [Math.min(2000, rows - done), actorId, actorId],
+		});
+	const [pageCount, pageSize] = await Promise.all(
+		['PRAGMA page_count', 'PRAGMA page_size'].map(async (q) =>
+			Number((await db.$client.execute(q)).rows[0]![0]),
+		),
+	);
+	db.$client.close();
+	return pageCount! * pageSize!;
 }
 
 /** A writer that is killed when the test ends, whatever happens. */
@@ -92,19 +121,34 @@ describe('reliability of saves', () => {
 		});
 	}, 180_000);
 
-	it('takes a consistent backup while writes continue, and the restored copy has every earlier save', async () => {
-		const { url, dir, participants } = await setup();
-		const w = writer({ url, participant: participants[0]!, count: 0 });
-		await w.until((x) => x.entries.length >= 20);
-		const before = [...w.entries];
+	it('takes a consistent backup of a large database while two instances write, and no write fails', async () => {
+		const { url, dir, participants } = await setup(2);
+		const t0 = performance.now();
+		const size = await fillDatabase(url, participants[0]!.id, bulkMegabytes);
+		const t1 = performance.now();
+		const writers = participants.map((participant) => writer({ url, participant, count: 0 }));
+		await Promise.all(writers.map((w) => w.until((x) => x.entries.length >= 5, 120_000)));
+		// Saves before the backup, to compare with.
+		const quietStart = performance.now();
+		const before = writers.flatMap((w) => [...w.entries]);
 		const snapshot = join(dir, 'backups', 'snapshot.db');
+		const started = performance.now();
 		const result = await backup(url, snapshot);
+		const ended = performance.now();
 		expect(result.code, result.output).toBe(0);
 		expect(result.output).toContain('integrity ok');
-		// Writes went on during the backup; stop them cleanly now.
-		w.child.stdin!.end();
-		expect(await w.exit).toBe(0);
-		expect(w.problems).toEqual([]);
+		// Writes went on during the backup (each writer acknowledged saves meanwhile).
+		for (const w of writers) expect(w.saves.some((s) => s.at > started && s.at < ended)).toBe(true);
+		for (const w of writers) w.child.stdin!.end();
+		expect(await Promise.all(writers.map((w) => w.exit))).toEqual([0, 0]);
+		expect(writers.flatMap((w) => w.problems)).toEqual([]);
+		// Reported, not asserted: how long a writer waited at most while the backup ran.
+		const during = writers.flatMap((w) => w.saves.filter((s) => s.at > started && s.at < ended));
+		const warmup = writers.flatMap((w) => w.saves.filter((s) => s.at < quietStart));
+		console.log(
+			`filled ${Math.round(size / 2 ** 20)} MiB in ${Math.round(t1 - t0)} ms; writers warmed up in ${Math.round(quietStart - t1)} ms (slowest save ${Math.max(...warmup.map((s) => s.ms))} ms); ` +
+				`backup took ${Math.round(ended - started)} ms; ${during.length} saves meanwhile, slowest ${Math.max(...during.map((s) => s.ms))} ms`,
+		);
 
 		const restored = join(dir, 'restored.db');
 		copyFileSync(snapshot, restored);
@@ -112,8 +156,11 @@ describe('reliability of saves', () => {
 		expect(copy.integrity).toBe('ok');
 		expect(copy.missingEntries).toEqual([]);
 		expect(copy.entriesWithoutAudit).toBe(0);
-		const live = await survey(url, w.entries);
+		const live = await survey(
+			url,
+			writers.flatMap((w) => w.entries),
+		);
 		expect(live.integrity).toBe('ok');
 		expect(live.missingEntries).toEqual([]);
-	}, 180_000);
+	}, 600_000);
 });

@@ -13,6 +13,8 @@ export type Writer = {
 	/** Ids the writer printed after the database acknowledged the save. */
 	entries: string[];
 	sessions: string[];
+	/** For each acknowledged entry: when it arrived (ms, parent's clock) and how long its save took. */
+	saves: { at: number; ms: number }[];
 	/** `error …` lines and anything on stderr. */
 	problems: string[];
 	/** Resolves once `test` is true of the writer (checked on every line), or rejects on timeout. */
@@ -36,6 +38,7 @@ export function startWriter(config: WriterConfig): Writer {
 		child,
 		entries: [],
 		sessions: [],
+		saves: [],
 		problems: [],
 		until: (test, timeoutMs = 60_000) =>
 			new Promise<void>((resolve, reject) => {
@@ -62,9 +65,11 @@ export function startWriter(config: WriterConfig): Writer {
 		// Only whole lines count: a line cut by a kill -9 was never an acknowledgement.
 		partial = lines.pop()!;
 		for (const line of lines) {
-			const [kind, id] = line.split(' ', 2);
-			if (kind === 'entry') writer.entries.push(id!);
-			else if (kind === 'session') writer.sessions.push(id!);
+			const [kind, id, ms] = line.split(' ', 3);
+			if (kind === 'entry') {
+				writer.entries.push(id!);
+				writer.saves.push({ at: performance.now(), ms: Number(ms) });
+			} else if (kind === 'session') writer.sessions.push(id!);
 			else if (kind === 'error') writer.problems.push(line);
 		}
 		for (const check of [...waiters]) check();

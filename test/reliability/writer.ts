@@ -1,7 +1,7 @@
 /**
  * A writing process for the reliability tests. Saves log entries (and, if asked, sessions)
  * through the real server functions and prints one line per save *after* the database has
- * acknowledged it — `entry <id>` or `session <id>` — so the parent knows exactly what was
+ * acknowledged it — `entry <id> <milliseconds the save took>` or `session <id>` — so the parent knows exactly what was
  * promised. Prints `done` at the end, or `error <message>` and exits 1 on the first failure.
  *
  *   node --import tsx test/reliability/writer.ts '{"url":"file:/tmp/x.db","participant":{…},"count":200}'
@@ -35,12 +35,14 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 const db = await createDb(config.url);
 try {
 	for (let i = 0; config.count === 0 ? !stopped : i < config.count; i++) {
+		const started = performance.now();
 		const entry = await createEntry(
 			db,
 			config.participant,
 			entryInput({ title: `Reliability entry ${process.pid}-${i}`, minutes: 15 + (i % 90) }),
 		);
-		say(`entry ${entry.id}`);
+		// How long this save took, waiting for locks included.
+		say(`entry ${entry.id} ${Math.round(performance.now() - started)}`);
 		// libSQL answers embedded queries without a trip through the event loop; yield to it so
 		// the end of stdin (the parent's "stop") is noticed.
 		await new Promise((resolve) => setImmediate(resolve));

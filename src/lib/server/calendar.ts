@@ -4,11 +4,11 @@
  * and a new one replaces it on request.
  */
 import { eq } from 'drizzle-orm';
-import { createEvents, type EventAttributes } from 'ics';
 import type { Db } from '~db/client';
 import { reportTable, studyMilestoneTable, userTable } from '~db/schema';
 import { buildTimeline } from '~/lib/programme-calendar';
 import { addDays, todayIn } from '~/lib/dates';
+import { buildIcs, type FeedEvent } from '~/lib/ics-feed';
 import { findCurrentCohort } from './cohort';
 import { hashToken, newToken } from './ids';
 import { ensureReport } from './report';
@@ -33,25 +33,6 @@ export async function hasCalendarToken(db: Db, participantId: string): Promise<b
 	return Boolean(row?.hash);
 }
 
-function allDay(
-	day: string,
-	endExclusive: string,
-	title: string,
-	description: string,
-	uid: string,
-): EventAttributes {
-	const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-	const [ey, em, ed] = endExclusive.split('-').map(Number) as [number, number, number];
-	return {
-		uid,
-		title,
-		description,
-		start: [y, m, d],
-		end: [ey, em, ed],
-		productId: 'rilo-ap-programme-portal',
-	};
-}
-
 /** The ICS text for a token, or null for an unknown token. */
 export async function calendarFeed(db: Db, token: string): Promise<string | null> {
 	const [row] = await db
@@ -61,34 +42,28 @@ export async function calendarFeed(db: Db, token: string): Promise<string | null
 		.where(eq(reportTable.calendarTokenHash, hashToken(token)));
 	if (!row) return null;
 	const cohort = await findCurrentCohort(db, row.participantId);
-	const events: EventAttributes[] = [];
+	const events: FeedEvent[] = [];
 	if (cohort) {
 		for (const item of buildTimeline(cohort, todayIn(cohort.timezone)))
-			events.push(
-				allDay(
-					item.start,
-					addDays(item.end, 1),
-					item.label,
-					item.detail,
-					`${cohort.id}-${item.key}@rilo-ap-portal`,
-				),
-			);
+			events.push({
+				uid: `${cohort.id}-${item.key}@rilo-ap-portal`,
+				day: item.start,
+				endExclusive: addDays(item.end, 1),
+				title: item.label,
+				description: item.detail,
+			});
 	}
 	const milestones = await db
 		.select()
 		.from(studyMilestoneTable)
 		.where(eq(studyMilestoneTable.participantId, row.participantId));
 	for (const m of milestones)
-		events.push(
-			allDay(
-				m.dueDate,
-				addDays(m.dueDate, 1),
-				`Study milestone: ${m.title}`,
-				m.doneAt ? 'Done.' : 'Due.',
-				`${m.id}@rilo-ap-portal`,
-			),
-		);
-	const { error, value } = createEvents(events, { calName: `RILO A/P programme — ${row.name}` });
-	if (error || !value) throw error ?? new Error('calendar could not be built');
-	return value;
+		events.push({
+			uid: `${m.id}@rilo-ap-portal`,
+			day: m.dueDate,
+			endExclusive: addDays(m.dueDate, 1),
+			title: `Study milestone: ${m.title}`,
+			description: m.doneAt ? 'Done.' : 'Due.',
+		});
+	return buildIcs(`RILO A/P programme — ${row.name}`, events);
 }

@@ -220,12 +220,26 @@ export async function acceptInvitation(
 	});
 }
 
-/** Issues a password-reset link for an existing person. */
+/**
+ * Issues a password-reset link for an existing person. Their older open reset links are revoked
+ * in the same transaction: only the newest link sent can set the password.
+ */
 export async function createResetLink(db: Db, actorId: string, userId: string, now = Date.now()) {
 	const user = await findUserById(db, userId);
 	if (!user) throw notFound('person');
 	const token = newToken();
 	await db.transaction(async (tx) => {
+		await tx
+			.update(invitationTable)
+			.set({ revokedAt: new Date(now) })
+			.where(
+				and(
+					eq(invitationTable.kind, 'reset'),
+					eq(invitationTable.userId, user.id),
+					isNull(invitationTable.usedAt),
+					isNull(invitationTable.revokedAt),
+				),
+			);
 		const [row] = await tx
 			.insert(invitationTable)
 			.values({

@@ -1,8 +1,8 @@
 /** The participant's own logbook as CSV. Restricted text is withheld, and the file says so. */
 import type { APIRoute } from 'astro';
-import Papa from 'papaparse';
 import { getDb } from '~/lib/server/db';
 import { listEntries } from '~/lib/server/logbook';
+import { toCsv } from '~/lib/csv';
 import { activityLabel, areaNames, statusLabels } from '~/lib/ojt-areas';
 
 const withheld = '[withheld: restricted]';
@@ -31,27 +31,21 @@ export const GET: APIRoute = async ({ locals }) => {
 			follow_up: r ? withheld : e.followUp,
 		};
 	});
-	// A leading BOM so spreadsheet programs read the UTF-8 correctly.
-	const csv =
-		'\uFEFF' +
-		Papa.unparse(rows, {
-			columns: [
-				'date',
-				'area',
-				'activity',
-				'title',
-				'hours',
-				'status',
-				'handling',
-				'what_was_done',
-				'outputs',
-				'learning',
-				'counterpart',
-				'format',
-				'follow_up',
-			],
-			escapeFormulae: true,
-		});
+	const csv = toCsv(rows, [
+		'date',
+		'area',
+		'activity',
+		'title',
+		'hours',
+		'status',
+		'handling',
+		'what_was_done',
+		'outputs',
+		'learning',
+		'counterpart',
+		'format',
+		'follow_up',
+	]);
 	return new Response(csv, {
 		headers: {
 			'Content-Type': 'text/csv; charset=utf-8',
