@@ -5,11 +5,13 @@
  */
 import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { createDb } from '../../db/client';
 import { migrateDb } from '../../db/migrate';
 import { securityHeaders } from '../lib/security-headers';
 import { ensureSetupLink } from './setup-link';
 import { deleteExpiredSessions } from '../lib/server/session';
+import { createPortalHandler } from './serving/handler';
 
 const entry = new URL('../../dist/server/entry.mjs', import.meta.url);
 
@@ -43,9 +45,13 @@ export async function serve(banner?: string): Promise<void> {
 			res: import('node:http').ServerResponse,
 		) => void;
 	};
+	// Precompressed static files, signed-in versions of static pages, on-the-fly compression.
+	const portal = createPortalHandler(handler, {
+		clientDir: fileURLToPath(new URL('../client/', entry)),
+	});
 	const server = createServer((req, res) => {
 		for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
-		handler(req, res);
+		portal(req, res);
 	});
 	server.listen(settings.port, settings.host, () => {
 		console.log(`RILO A/P Programme Portal listening on ${publicUrl}`);
