@@ -1,6 +1,6 @@
 /**
  * Production entry: migrate, make sure there is a way to create the first admin, then serve the
- * built portal. Wraps Astro's standalone handler so that every response (static files too)
+ * built portal. Wraps Astro's request handler (adapter in middleware mode) so that every response (static files too)
  * carries the security headers.
  */
 import { createServer } from 'node:http';

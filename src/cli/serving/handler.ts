@@ -6,6 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname } from 'node:path';
+import { constants } from 'node:zlib';
 import compression from 'compression';
 import { indexClientFiles, sendStaticFile } from './static-files';
 
@@ -32,7 +33,11 @@ function pathOf(url = '/'): string | null {
  * Content-Encoding (the data lab's gzip file), `Cache-Control: no-transform`, and types that are
  * compressed already (images, .docx, PDF).
  */
-const compress = compression({ threshold: 1024 });
+const compress = compression({
+	threshold: 1024,
+	// Brotli's default 4 MiB window is allocated per response; pages are far smaller than 256 KiB.
+	brotli: { params: { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_LGWIN]: 18 } },
+});
 
 /** Builds the handler for one build; reads the client folder's index once. */
 export function createPortalHandler(astro: Handler, { clientDir }: BuildDirs): Handler {

@@ -4,7 +4,7 @@
  * static handler stats the disk and matches routes on every request, even dynamic ones, and
  * never sends a compressed file; this answers a static request without either.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { chooseEncoding, type Encoding } from './encoding';
@@ -143,6 +143,5 @@ export async function sendStaticFile(
 	if (req.method === 'HEAD') return void res.end();
 	const body = readBody(variant);
 	if (body) return void res.end(body);
-	const { createReadStream } = await import('node:fs');
 	createReadStream(variant.path).pipe(res);
 }
