@@ -98,7 +98,9 @@ describe('logbook keyset paging', () => {
 		const inWeek2 = rows.filter((r) => r.date >= weeks[1]!.start && r.date <= weeks[1]!.end);
 		expect(new Set(week2)).toEqual(new Set(inWeek2.map((r) => r.id)));
 		const outside = await allPages(p.id, { outside: weeks });
-		const outsideRows = rows.filter((r) => !weeks.some((w) => r.date >= w.start && r.date <= w.end));
+		const outsideRows = rows.filter(
+			(r) => !weeks.some((w) => r.date >= w.start && r.date <= w.end),
+		);
 		expect(outsideRows.length).toBeGreaterThan(0);
 		expect(new Set(outside)).toEqual(new Set(outsideRows.map((r) => r.id)));
 	});

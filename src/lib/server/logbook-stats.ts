@@ -17,7 +17,9 @@ const t = logEntryTable;
 /** `CASE` giving each entry's OJT week number, 0 outside the weeks. */
 function weekOf(weeks: Week[]): SQL {
 	if (!weeks.length) return sql`0`;
-	const cases = weeks.map((w) => sql`when ${t.date} between ${w.start} and ${w.end} then ${w.week}`);
+	const cases = weeks.map(
+		(w) => sql`when ${t.date} between ${w.start} and ${w.end} then ${w.week}`,
+	);
 	return sql`case ${sql.join(cases, sql` `)} else 0 end`;
 }
 
