@@ -8,7 +8,11 @@ import tailwindcss from '@tailwindcss/vite';
 export default defineConfig({
 	output: 'server',
 	// staticHeaders: prerendered pages get their CSP as a real header (frame-ancestors needs one).
-	adapter: node({ mode: 'standalone', staticHeaders: true }),
+	// mode 'middleware': src/cli/serving serves dist/client itself (precompressed, from an index);
+	// the standalone handler stat()ed the disk and matched routes twice on every dynamic request.
+	// experimentalDisableStreaming: a page is sent in one write, not dozens of chunks; each chunk
+	// cost a compression call and a socket write.
+	adapter: node({ mode: 'middleware', staticHeaders: true, experimentalDisableStreaming: true }),
 	integrations: [mdx(), react()],
 	vite: {
 		plugins: [tailwindcss()],

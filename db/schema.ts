@@ -265,6 +265,14 @@ export const logEntryTable = sqliteTable(
 	(t) => [
 		index('log_entry_participant_date_idx').on(t.participantId, t.date),
 		index('log_entry_status_submitted_idx').on(t.status, t.submittedAt),
+		/** Covers /logbook's counts and coverage (GROUP BY over the index alone, no row reads). */
+		index('log_entry_participant_stats_idx').on(
+			t.participantId,
+			t.area,
+			t.date,
+			t.minutes,
+			t.status,
+		),
 	],
 );
 
@@ -376,7 +384,11 @@ export const notificationTable = sqliteTable(
 		emailedAt: integer('emailed_at', { mode: 'timestamp_ms' }),
 		createdAt: createdAt(),
 	},
-	(t) => [index('notification_user_idx').on(t.userId, t.readAt)],
+	(t) => [
+		index('notification_user_idx').on(t.userId, t.readAt),
+		/** Keyset paging of /notifications, newest first. */
+		index('notification_user_created_idx').on(t.userId, t.createdAt),
+	],
 );
 
 /**

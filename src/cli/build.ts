@@ -29,6 +29,8 @@ try {
 	run('astro', ['build', '--outDir', dir]);
 	console.log(`sorted ${sortStaticHeaders(dir)} static header entries`);
 	run('pagefind', ['--site', join(dir, 'client'), '--output-subdir', 'pagefind', '--quiet']);
+	// Brotli and gzip copies beside every compressible client file (served by src/cli/serving).
+	run('tsx', ['src/cli/precompress.ts', join(dir, 'client')]);
 	writeBuildManifest(dir);
 } catch (error) {
 	rmSync(dir, { recursive: true, force: true });

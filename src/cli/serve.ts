@@ -1,6 +1,6 @@
 /**
  * Production entry: migrate, make sure there is a way to create the first admin, then serve the
- * built portal. Wraps Astro's standalone handler so that every response (static files too)
+ * built portal. Wraps Astro's request handler (adapter in middleware mode) so that every response (static files too)
  * carries the security headers.
  */
 import { createServer } from 'node:http';
@@ -12,6 +12,7 @@ import { securityHeaders } from '../lib/security-headers';
 import { ensureSetupLink } from './setup-link';
 import { deleteExpiredSessions } from '../lib/server/session';
 import { markServing, resolveCurrentBuild } from './build-dir';
+import { createPortalHandler } from './serving/handler';
 
 /** Reads the settings the start script needs (the app itself reads them through astro:env). */
 function readSettings() {
@@ -48,9 +49,13 @@ export async function serve(banner?: string): Promise<void> {
 			res: import('node:http').ServerResponse,
 		) => void;
 	};
+	// Precompressed static files, signed-in versions of static pages, on-the-fly compression.
+	const portal = createPortalHandler(handler, {
+		clientDir: join(build, 'client'),
+	});
 	const server = createServer((req, res) => {
 		for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
-		handler(req, res);
+		portal(req, res);
 	});
 	server.listen(settings.port, settings.host, () => {
 		console.log(`RILO A/P Programme Portal listening on ${publicUrl}`);

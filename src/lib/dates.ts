@@ -38,9 +38,21 @@ export function daysBetween(from: Day, to: Day): number {
 	return differenceInCalendarDays(parseISO(to), parseISO(from));
 }
 
+/**
+ * Intl formatters cost far more to create than to use (a tenth of a millisecond each, on every
+ * request that shows a date), so one is kept per time zone and kind.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+	const key = `${locale}|${options.timeZone}|${options.hour ?? ''}`;
+	let formatter = formatters.get(key);
+	if (!formatter) formatters.set(key, (formatter = new Intl.DateTimeFormat(locale, options)));
+	return formatter;
+}
+
 /** Today's date in a time zone, e.g. todayIn('Asia/Tokyo'). */
 export function todayIn(timeZone: string, now = new Date()): Day {
-	return new Intl.DateTimeFormat('en-CA', {
+	return formatterFor('en-CA', {
 		timeZone,
 		year: 'numeric',
 		month: '2-digit',
@@ -55,7 +67,7 @@ export function formatDay(day: Day): string {
 
 /** An instant for people, in a time zone: "30 Nov 2026, 14:05". */
 export function formatInstant(at: Date, timeZone = 'Asia/Tokyo'): string {
-	return new Intl.DateTimeFormat('en-GB', {
+	return formatterFor('en-GB', {
 		timeZone,
 		day: 'numeric',
 		month: 'short',

@@ -1,6 +1,6 @@
 /**
- * Data-lab benchmark: `npx tsx test/bench/lab.ts` against a portal you have started (for
- * example `npm run demo`). Signs in as the demo participant in headless Chromium and measures
+ * Data-lab benchmark, part of `npm run bench` (measureLab), or on its own:
+ * `npx tsx test/bench/lab.ts` against a portal you have started (for example `npm run demo`). Signs in as the demo participant in headless Chromium and measures
  * what a participant waits for: the data set loading, the first chart, and filter/regroup
  * interactions. Times come from the page's own performance marks (see src/islands/lab), so
  * they exclude the test driver. Prints a Markdown table.
@@ -10,7 +10,7 @@
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 
-const base = process.env.BENCH_URL ?? 'http://127.0.0.1:4321';
+let base = process.env.BENCH_URL ?? 'http://127.0.0.1:4321';
 const email = process.env.BENCH_EMAIL ?? 'participant1@demo.test';
 const password = process.env.BENCH_PASSWORD ?? 'demo-password';
 const runs = Number(process.env.BENCH_RUNS ?? 5);
@@ -110,25 +110,58 @@ async function measure(browser: Browser, cpuSlowdown: number) {
 	return { cold, warm, steps };
 }
 
-const browser = await chromium.launch({
-	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-	args: ['--disable-gpu', '--no-first-run', '--disable-background-networking'],
-});
-const rows: string[] = [];
-for (const slowdown of [1, 4]) {
-	const { cold, warm, steps } = await measure(browser, slowdown);
-	const cpu = slowdown === 1 ? 'no throttling' : `CPU ${slowdown}× slower`;
-	rows.push(
-		`| ${cpu} | ${ms(median(cold.map((c) => c.ready)))} | ${ms(warm.ready)} | ${ms(median(cold.map((c) => c.chart)))} | ${ms(median(steps))} (max ${ms(Math.max(...steps))}) |`,
-	);
-}
-await browser.close();
+/** One row per CPU setting: medians of cold loads and of the interactions. */
+export type LabResult = {
+	slowdown: number;
+	readyCold: number;
+	readyCached: number;
+	firstChart: number;
+	interaction: number;
+	interactionMax: number;
+};
 
-console.log(
-	`\nData lab, ${base}, headless Chromium; medians of ${runs} cold loads and of 10 interactions.\n`,
-);
-console.log(
-	'| machine | data set loaded (cold) | data set loaded (cached) | first chart (cold) | filter/regroup |',
-);
-console.log('|---|---:|---:|---:|---:|');
-console.log(rows.join('\n'));
+/** Measures the lab at `origin` with no throttling and with the CPU slowed 4x. */
+export async function measureLab(origin: string): Promise<LabResult[]> {
+	base = origin;
+	const browser = await chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: ['--disable-gpu', '--no-first-run', '--disable-background-networking'],
+	});
+	try {
+		const results: LabResult[] = [];
+		for (const slowdown of [1, 4]) {
+			const { cold, warm, steps } = await measure(browser, slowdown);
+			results.push({
+				slowdown,
+				readyCold: median(cold.map((c) => c.ready)),
+				readyCached: warm.ready,
+				firstChart: median(cold.map((c) => c.chart)),
+				interaction: median(steps),
+				interactionMax: Math.max(...steps),
+			});
+		}
+		return results;
+	} finally {
+		await browser.close();
+	}
+}
+
+/** The Markdown table of a lab measurement. */
+export function labTable(results: LabResult[]): string {
+	return [
+		'| machine | data set loaded (cold) | data set loaded (cached) | first chart (cold) | filter/regroup |',
+		'|---|---:|---:|---:|---:|',
+		...results.map(
+			(r) =>
+				`| ${r.slowdown === 1 ? 'no throttling' : `CPU ${r.slowdown}× slower`} | ${ms(r.readyCold)} | ${ms(r.readyCached)} | ${ms(r.firstChart)} | ${ms(r.interaction)} (max ${ms(r.interactionMax)}) |`,
+		),
+	].join('\n');
+}
+
+if (process.argv[1]?.endsWith('lab.ts')) {
+	const results = await measureLab(base);
+	console.log(
+		`\nData lab, ${base}, headless Chromium; medians of ${runs} cold loads and of 10 interactions.\n`,
+	);
+	console.log(labTable(results));
+}

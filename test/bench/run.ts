@@ -1,24 +1,28 @@
 /**
- * `npm run bench`: HTTP throughput and latency of the real server on a database with thousands
- * of log entries, server memory, and build time / page weight as the curriculum grows. Writes
- * test/bench/RESULTS.md and prints a summary. Needs a build (`npm run build`); never builds the
- * served copy itself.
+ * `npm run bench`: every figure of issue 18 in one go, against the real production server on a
+ * database with thousands of log entries: HTTP throughput, latency and the server's own CPU time
+ * per request (each as a ratio to a static file measured in the same run), page weight as
+ * transferred, server memory, Lighthouse on a module page, the data lab in headless Chromium,
+ * and build time as the curriculum grows. Writes test/bench/RESULTS.md. Needs a build (`npm run
+ * build`); never builds the served copy itself.
  *
- * Options: --skip-build (HTTP only). Environment: BENCH_SECONDS (10), BENCH_IDLE_SECONDS (5),
- * BENCH_CONNECTIONS (10), BENCH_ENTRIES (5000), BENCH_MODULES ("15,150,1500"),
- * BENCH_BUILD_TIMEOUT_MIN (15).
- *
- * The data-lab browser benchmark is a separate script, test/bench/lab.ts.
+ * Options: --skip-build (no curriculum-size builds), --skip-browser (no Lighthouse, no lab).
+ * Environment: BENCH_SECONDS (10), BENCH_IDLE_SECONDS (5), BENCH_CONNECTIONS (10),
+ * BENCH_ENTRIES (6250: participant1 holds 80 % = 5,000), BENCH_MODULES ("15,150,1500"),
+ * BENCH_BUILD_TIMEOUT_MIN (15), BENCH_PORT (4452).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDb } from '~db/client';
 import { migrateDb } from '~db/migrate';
-import { demoAccounts, seedDemo } from '~db/seed-demo';
+import { demoAccounts, seedDemo, type DemoIds } from '~db/seed-demo';
 import { measureBuilds } from './build-size';
 import { measurePage, type PageResult, type Target } from './http';
+import { measureLab } from './lab';
+import { runLighthouse } from './lighthouse';
 import { describeMachine } from './machine';
+import { weighPage } from './page-weight';
 import { buildTable, pageTable, resultsMarkdown, type Results } from './report';
 import { seedBulk } from './seed-bulk';
 import { assertBuilt, freePort, memoryOf, signIn, startServer } from './server';
@@ -30,7 +34,10 @@ const load = {
 	seconds: num('BENCH_SECONDS', 10),
 	idleSeconds: num('BENCH_IDLE_SECONDS', 5),
 };
+const browser = !process.argv.includes('--skip-browser');
 const log = (line: string) => console.log(`[bench] ${line}`);
+/** The module page every figure about course pages uses. */
+const modulePath = '/curriculum/alert-intelligence';
 
 /** A temporary demo database with the bulk entries. */
 async function seedDatabase(dir: string) {
@@ -38,36 +45,61 @@ async function seedDatabase(dir: string) {
 	const db = await createDb(url);
 	await migrateDb(db);
 	const ids = await seedDemo(db, password);
-	const seed = await seedBulk(db, ids, num('BENCH_ENTRIES', 5000));
+	const seed = await seedBulk(db, ids, num('BENCH_ENTRIES', 6250));
 	db.$client.close();
-	return { url, seed };
+	return { url, seed, ids };
 }
 
-/** Starts the server on the seeded database and measures every page. */
-async function measureHttp(url: string) {
-	const server = await startServer(url, await freePort());
+function targetsFor(participant: string, mentor: string, ids: DemoIds): Target[] {
+	const both = [load.connections, 50];
+	return [
+		{ name: 'Static file (ceiling)', path: '/favicon.svg', connections: both },
+		{ name: 'Module page, signed out', path: modulePath },
+		{ name: 'Module page, signed in', path: modulePath, cookie: participant },
+		{ name: 'Sign-in page', path: '/login' },
+		{ name: 'Dashboard, signed in', path: '/dashboard', cookie: participant, connections: both },
+		{ name: 'Logbook, 5,000 entries', path: '/logbook', cookie: participant },
+		{ name: 'Logbook, all entries', path: '/logbook?week=all', cookie: participant },
+		{ name: 'Notifications', path: '/notifications', cookie: participant },
+		{ name: 'Review queue (mentor)', path: '/review', cookie: mentor },
+		{
+			name: 'A participant, for a mentor',
+			path: `/review/${ids.participantIds[0]}`,
+			cookie: mentor,
+		},
+	];
+}
+
+/** Starts the server on the seeded database and measures every page, then the browser figures. */
+async function measureServer(url: string, ids: DemoIds) {
+	const server = await startServer(url, await freePort(num('BENCH_PORT', 4452), 4455));
 	log(`server pid ${server.pid} on ${server.origin}`);
 	try {
 		const participant = await signIn(server.origin, demoAccounts.participants[0].email, password);
 		const mentor = await signIn(server.origin, demoAccounts.mentor.email, password);
-		const targets: Target[] = [
-			{ name: 'Module page (prerendered)', path: '/curriculum/alert-intelligence' },
-			{ name: 'Sign-in page', path: '/login' },
-			{ name: 'Dashboard, signed in', path: '/dashboard', cookie: participant },
-			{ name: 'Logbook, thousands of entries', path: '/logbook', cookie: participant },
-			{ name: 'Review queue (mentor)', path: '/review', cookie: mentor },
-			{ name: 'Static file (ceiling)', path: '/favicon.svg' },
-		];
 		await new Promise((r) => setTimeout(r, 1000));
 		const rest = memoryOf(server.pid);
+		const weights = [
+			await weighPage(server.origin, modulePath),
+			await weighPage(server.origin, modulePath, participant),
+		];
 		const pages: PageResult[] = [];
-		for (const target of targets) {
-			log(`${target.path}…`);
-			pages.push(await measurePage(server.origin, target, load));
+		for (const target of targetsFor(participant, mentor, ids)) {
+			log(`${target.path}${target.cookie ? ' (signed in)' : ''}…`);
+			pages.push(await measurePage(server.origin, server.pid, target, load));
 		}
 		const after = memoryOf(server.pid);
+		log('lighthouse…');
+		const lighthouse = browser ? await runLighthouse(server.origin + modulePath, log) : null;
+		log('data lab…');
+		const lab = browser
+			? await measureLab(server.origin).catch((e: Error) => (log(e.message), null))
+			: null;
 		return {
 			pages,
+			weights,
+			lighthouse,
+			lab,
 			memory: { restMiB: rest.rssMiB, afterMiB: after.rssMiB, peakMiB: after.peakMiB },
 		};
 	} finally {
@@ -82,25 +114,23 @@ try {
 	process.exit(1);
 }
 const machine = describeMachine();
-const notes: string[] = [
-	'test/bench/lab.ts (data lab in headless Chromium) is a separate script with no exported function; run it against a started server.',
-];
+const notes: string[] = [];
 const dir = mkdtempSync(join(tmpdir(), 'portal-bench-'));
-let http: Awaited<ReturnType<typeof measureHttp>>;
+let http: Awaited<ReturnType<typeof measureServer>>;
 let seed: Results['seed'];
 try {
 	log('seeding a temporary database…');
 	const seeded = await seedDatabase(dir);
 	seed = seeded.seed;
-	http = await measureHttp(seeded.url);
+	http = await measureServer(seeded.url, seeded.ids);
 } finally {
 	rmSync(dir, { recursive: true, force: true });
 }
-const failed = http.pages.filter((p) => p.failures > 0);
-if (failed.length)
-	notes.push(
-		`Failures under load: ${failed.map((p) => `${p.path} ${p.failures} (${p.failureKinds || 'autocannon gave no detail'})`).join('; ')}.`,
-	);
+for (const page of http.pages)
+	for (const r of page.runs.filter((r) => r.failures > 0))
+		notes.push(
+			`Failures under load: ${page.path} at ${r.connections} connections: ${r.failures} (${r.failureKinds || 'autocannon gave no detail'}).`,
+		);
 
 let builds: Results['builds'] = null;
 if (!process.argv.includes('--skip-build')) {
@@ -115,7 +145,9 @@ if (!process.argv.includes('--skip-build')) {
 const results: Results = { machine, load, seed, ...http, builds, notes };
 const file = new URL('./RESULTS.md', import.meta.url);
 writeFileSync(file, resultsMarkdown(results));
-console.log(`\n${machine.cpu}, ${machine.cores} cores, Node ${machine.node}\n`);
+console.log(
+	`\n${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load ${machine.load}\n`,
+);
 console.log(pageTable(http.pages));
 console.log(
 	`\nServer RSS: ${http.memory.restMiB.toFixed(1)} MiB at rest, ${http.memory.afterMiB.toFixed(1)} MiB after load`,

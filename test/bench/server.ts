@@ -1,7 +1,7 @@
 /**
  * The real production server (src/cli/serve.ts over the built dist/) as a child process, for
- * benchmarks and reliability scripts. Node runs serve.ts itself (`node --import tsx`, which is
- * what the `tsx` command does in a second process), so the pid we hold is the server's: its
+ * benchmarks and reliability scripts. Node runs serve.ts itself (through src/cli/launch.mjs, as
+ * `npm run serve` does: no second process), so the pid we hold is the server's: its
  * RSS is the server's memory, and a kill -9 really kills the server.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -68,7 +68,7 @@ export async function startServer(
 	};
 	delete env.PUBLIC_URL;
 	delete env.SMTP_URL;
-	const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/serve.ts'], {
+	const child = spawn(process.execPath, ['src/cli/launch.mjs', 'src/cli/serve.ts'], {
 		cwd: root,
 		env,
 		stdio: ['ignore', 'pipe', 'pipe'],

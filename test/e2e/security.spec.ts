@@ -17,6 +17,9 @@ const publicRoutes = new Set([
 	'/curriculum',
 	'/curriculum/[id]',
 	'/curriculum/glossary',
+	'/search',
+	// The signed-in version of a static page: signed out it sends you to the static page.
+	'/signed-in/[...path]',
 ]);
 /** Pages that exist only with a valid one-time token: without one they are 404. */
 const tokenRoutes = new Set(['/setup', '/invitation', '/reset', '/calendar/[token].ics']);

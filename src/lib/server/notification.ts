@@ -29,14 +29,50 @@ export async function countUnread(db: Db, userId: string): Promise<number> {
 	return Number(row?.n ?? 0);
 }
 
-/** A person's latest notifications. */
-export function listNotifications(db: Db, userId: string, limit = 50) {
-	return db
-		.select()
-		.from(notificationTable)
-		.where(eq(notificationTable.userId, userId))
-		.orderBy(desc(notificationTable.createdAt), insertedLast(notificationTable))
-		.limit(limit);
+/** Where a page of notifications starts: before this (time, insertion order). */
+export type NotificationCursor = { at: number; rowid: number };
+
+/** Parses `?before=1764650000000.42`; null when absent or malformed. */
+export function parseNotificationCursor(value: string | null): NotificationCursor | null {
+	const match = /^(\d{1,15})\.(\d{1,12})$/.exec(value ?? '');
+	return match ? { at: Number(match[1]), rowid: Number(match[2]) } : null;
+}
+
+/**
+ * A page of a person's notifications, newest first, by keyset on (created_at, rowid) over
+ * notification_user_created_idx: each page costs the same and none repeats or skips a row
+ * when new ones arrive. Returns the page and the cursor of the next one (null at the end).
+ */
+export async function listNotifications(
+	db: Db,
+	userId: string,
+	before: NotificationCursor | null = null,
+	limit = 50,
+) {
+	const t = notificationTable;
+	const rows = await db
+		.select({
+			id: t.id,
+			text: t.text,
+			link: t.link,
+			readAt: t.readAt,
+			createdAt: t.createdAt,
+			rowid: sql<number>`${t}.rowid`.as('row_order'),
+		})
+		.from(t)
+		.where(
+			and(
+				eq(t.userId, userId),
+				before ? sql`(${t.createdAt}, ${t}.rowid) < (${before.at}, ${before.rowid})` : undefined,
+			),
+		)
+		.orderBy(desc(t.createdAt), insertedLast(t))
+		.limit(limit + 1);
+	const items = rows.slice(0, limit);
+	const last = items.at(-1);
+	const next =
+		rows.length > limit && last ? `${last.createdAt.getTime()}.${Number(last.rowid)}` : null;
+	return { items, next };
 }
 
 /** Marks all of a person's notifications read. */

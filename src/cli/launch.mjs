@@ -1,0 +1,25 @@
+/**
+ * Runs a TypeScript entry (serve.ts, demo.ts) with tsx's loader only while it starts.
+ *
+ * Why: with a module loader hook installed, Node resolves every dynamic import() again through
+ * the hook, and Astro's server imports the page module on every request, so under
+ * `tsx src/cli/serve.ts` a third of a signed-in request's CPU went to module resolution. The
+ * built server is plain JavaScript: once the entry has started (its top-level await is done),
+ * the hook is removed and Node's own cached resolution serves the rest of the process's life.
+ *
+ * Usage: node src/cli/launch.mjs src/cli/serve.ts [args…]
+ */
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { register } from 'tsx/esm/api';
+
+const script = process.argv[2];
+if (!script) {
+	console.error('Usage: node src/cli/launch.mjs <entry.ts> [args…]');
+	process.exit(2);
+}
+// The entry sees itself as the script Node ran (serve.ts checks process.argv[1]).
+process.argv.splice(1, 2, resolve(script));
+const unregister = register();
+await import(pathToFileURL(resolve(script)).href);
+await unregister();
