@@ -126,3 +126,8 @@ export function describeDraft(entries: number, materials: number, resultsTitle: 
 		: '';
 	return `Draft from my log added ${e}, by area and week, to this section${m}. Rewrite freely; each section’s history can undo it.`;
 }
+
+/** "Demo edition" stays as it is; "2026/2027" becomes "2026/2027 edition". */
+export function editionLabel(edition: string): string {
+	return /\bedition$/i.test(edition.trim()) ? edition.trim() : `${edition.trim()} edition`;
+}

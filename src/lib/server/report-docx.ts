@@ -84,7 +84,7 @@ function inline(tokens: Token[] | undefined, style: Style = {}): ParagraphChild[
 				break;
 			case 'link': {
 				const href = safeHref(t.href);
-				if (href) out.push(new ExternalHyperlink({ link: href, children: linkRuns(t, style) }));
+				if (href) out.push(new ExternalHyperlink({ link: href, children: linkRuns(t as Tokens.Link, style) }));
 				else out.push(...inline(t.tokens, style));
 				break;
 			}
