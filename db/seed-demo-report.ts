@@ -91,9 +91,12 @@ export async function seedDemoReport(
 	p: number,
 	now: Date,
 ) {
-	const status: ReportStatus = ['outline_presented', 'outline_drafted', 'final_submitted', 'closed'][
-		p
-	] as ReportStatus;
+	const status: ReportStatus = [
+		'outline_presented',
+		'outline_drafted',
+		'final_submitted',
+		'closed',
+	][p] as ReportStatus;
 	const texts = sectionsOf(p);
 	await db.insert(reportTable).values({
 		participantId,

@@ -24,9 +24,7 @@ export function exportSubtitle(meta: ExportMeta): string[] {
 	return [
 		`WCO Asia-Pacific Regional Data/Intelligence Professionals Programme, ${meta.edition}`,
 		`${meta.name}${meta.administration ? `, ${meta.administration}` : ''}`,
-		...(meta.version
-			? [`Submitted ${meta.version.submittedAt.toISOString().slice(0, 10)}`]
-			: []),
+		...(meta.version ? [`Submitted ${meta.version.submittedAt.toISOString().slice(0, 10)}`] : []),
 	];
 }
 

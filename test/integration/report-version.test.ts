@@ -93,7 +93,10 @@ describe('returning for corrections', () => {
 		const { mentor, p1 } = await setup();
 		await submitVersion(t.db, p1);
 		await expect(
-			returnForCorrections(t.db, mentor, p1.id, { corrections: [{ position: 3, what: ' ' }], note: 'x' }),
+			returnForCorrections(t.db, mentor, p1.id, {
+				corrections: [{ position: 3, what: ' ' }],
+				note: 'x',
+			}),
 		).rejects.toMatchObject({ code: 'invalid', field: 'correction' });
 		await expect(
 			returnForCorrections(
@@ -113,12 +116,18 @@ describe('returning for corrections', () => {
 			new Date('2027-01-26T10:00:00Z'),
 		);
 		const v1 = (await findVersion(t.db, p1.id, 1))!;
-		expect(v1).toMatchObject({ decision: 'returned', decidedBy: mentor.id, decisionNote: 'Good work' });
+		expect(v1).toMatchObject({
+			decision: 'returned',
+			decidedBy: mentor.id,
+			decisionNote: 'Good work',
+		});
 		expect(v1.sections[2]!.correction).toBe('Add a time frame\nand a cost');
 		expect(v1.sections[0]!.correction).toBe('');
 		const [event] = await audit('report.version_return');
 		expect(event).toMatchObject({ actorId: mentor.id, subjectId: v1.id });
-		expect(event!.details).toMatchObject({ sections: ['Recommendation(s) to the home administration'] });
+		expect(event!.details).toMatchObject({
+			sections: ['Recommendation(s) to the home administration'],
+		});
 		const v2 = await submitVersion(t.db, p1);
 		expect(v2.number).toBe(2);
 		expect((await findVersion(t.db, p1.id))!.number).toBe(2);
@@ -167,7 +176,9 @@ describe('accepting', () => {
 		expect(verified.cohort.departureDate).toBe('2026-12-26');
 		expect(await verifyCertificate(t.db, 'a'.repeat(32))).toBeNull();
 		expect(await verifyCertificate(t.db, '../../etc')).toBeNull();
-		await expect(acceptVersion(t.db, admin, p1.id, afterDeparture)).rejects.toThrow(/already closed/);
+		await expect(acceptVersion(t.db, admin, p1.id, afterDeparture)).rejects.toThrow(
+			/already closed/,
+		);
 	});
 });
 
@@ -182,7 +193,10 @@ describe('an accepted report', () => {
 		await submitVersion(t.db, p1);
 		await acceptVersion(t.db, mentor, p1.id, afterDeparture);
 		const before = JSON.stringify(
-			await t.db.select().from(reportSectionTable).where(eq(reportSectionTable.participantId, p1.id)),
+			await t.db
+				.select()
+				.from(reportSectionTable)
+				.where(eq(reportSectionTable.participantId, p1.id)),
 		);
 		const [thread] = await t.db
 			.select()
@@ -269,7 +283,10 @@ describe('the Word export', () => {
 		const { unzipSync, strFromU8 } = await import('fflate');
 		const files = unzipSync(new Uint8Array(await reportDocx(md.docx)));
 		const xml = strFromU8(files['word/document.xml']!);
-		const paragraphs = xml.split('<w:p>').concat(xml.split('<w:p ')).filter((p) => p.includes('</w:p>'));
+		const paragraphs = xml
+			.split('<w:p>')
+			.concat(xml.split('<w:p '))
+			.filter((p) => p.includes('</w:p>'));
 		const para = (text: string) => paragraphs.find((p) => p.includes(text)) ?? '';
 		expect(para('first ')).toMatch(/<w:numPr><w:ilvl w:val="0"\/>/);
 		expect(para('nested ')).toMatch(/<w:ilvl w:val="1"\/>/);

@@ -44,10 +44,7 @@ export type CertificateFacts = {
 	signedBy: string;
 };
 
-async function factsWhere(
-	db: Db,
-	where: SQL,
-): Promise<CertificateFacts | null> {
+async function factsWhere(db: Db, where: SQL): Promise<CertificateFacts | null> {
 	const [row] = await db
 		.select({
 			certificate: certificateTable,

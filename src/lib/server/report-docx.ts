@@ -84,7 +84,10 @@ function inline(tokens: Token[] | undefined, style: Style = {}): ParagraphChild[
 				break;
 			case 'link': {
 				const href = safeHref(t.href);
-				if (href) out.push(new ExternalHyperlink({ link: href, children: linkRuns(t as Tokens.Link, style) }));
+				if (href)
+					out.push(
+						new ExternalHyperlink({ link: href, children: linkRuns(t as Tokens.Link, style) }),
+					);
 				else out.push(...inline(t.tokens, style));
 				break;
 			}
@@ -102,7 +105,9 @@ function inline(tokens: Token[] | undefined, style: Style = {}): ParagraphChild[
 }
 
 function linkRuns(t: Tokens.Link, style: Style): TextRun[] {
-	return [new TextRun({ text: t.text, style: 'Hyperlink', bold: style.bold, italics: style.italics })];
+	return [
+		new TextRun({ text: t.text, style: 'Hyperlink', bold: style.bold, italics: style.italics }),
+	];
 }
 
 function run(text: string, style: Style): TextRun {

@@ -32,8 +32,7 @@ export async function exportMarkdown(
 	const view = await loadReportView(db, viewer, participantId);
 	if (!view) return null;
 	const wantsVersion = versionNumber ?? (viewer.id === participantId ? null : undefined);
-	const version =
-		wantsVersion === null ? null : await findVersion(db, participantId, wantsVersion);
+	const version = wantsVersion === null ? null : await findVersion(db, participantId, wantsVersion);
 	if (versionNumber && !version) return null;
 	const person = await findUserById(db, participantId);
 	const member = view.cohort

@@ -38,7 +38,9 @@ export async function markOutlinePresented(
 		const moved = await tx
 			.update(reportTable)
 			.set({ status: 'outline_presented', outlinePresentedOn: day, updatedAt: new Date() })
-			.where(and(eq(reportTable.participantId, participantId), eq(reportTable.status, report.status)))
+			.where(
+				and(eq(reportTable.participantId, participantId), eq(reportTable.status, report.status)),
+			)
 			.returning();
 		if (!moved.length)
 			throw new RuleError('conflict', 'The report changed meanwhile. Reload and try again.');

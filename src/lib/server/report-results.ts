@@ -1,7 +1,6 @@
 /** Turns the many report actions' results into one message and status for the page. */
 type Result =
-	| { data?: unknown; error?: { message: string; status: number; code: string } }
-	| undefined;
+	{ data?: unknown; error?: { message: string; status: number; code: string } } | undefined;
 
 /** The first failure among results (by action name), and whether any succeeded. */
 export function summariseResults(results: Record<string, Result>) {

@@ -136,7 +136,9 @@ export async function submitVersion(
 			.update(reportTable)
 			.set({
 				status: number === 1 ? 'final_submitted' : 'corrections_submitted',
-				...(number > 1 ? { correctionsSubmittedOn: todayIn(cohort?.timezone ?? 'Asia/Tokyo', now) } : {}),
+				...(number > 1
+					? { correctionsSubmittedOn: todayIn(cohort?.timezone ?? 'Asia/Tokyo', now) }
+					: {}),
 				updatedAt: now,
 			})
 			.where(

@@ -176,7 +176,9 @@ async function keepRevision(tx: Tx, section: ReportSection, authorId: string, re
 
 /** A title on one line, whatever was pasted. */
 function oneLine(title: string): string {
-	return normaliseNewlines(title).replace(/\s*\n\s*/g, ' ').trim();
+	return normaliseNewlines(title)
+		.replace(/\s*\n\s*/g, ' ')
+		.trim();
 }
 
 /** Saves a section's text at the version the editor had; returns the new section. */

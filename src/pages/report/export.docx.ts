@@ -1,11 +1,7 @@
 /** The report (or its outline, ?scope=outline; a submitted version, ?version=N) as a Word document. */
 import type { APIRoute } from 'astro';
 import { getDb } from '~/lib/server/db';
-import {
-	exportMarkdown,
-	requestedParticipant,
-	requestedVersion,
-} from '~/lib/server/report-export';
+import { exportMarkdown, requestedParticipant, requestedVersion } from '~/lib/server/report-export';
 import { reportDocx } from '~/lib/server/report-docx';
 
 export const GET: APIRoute = async (context) => {
