@@ -109,7 +109,7 @@ export async function seedDemoReport(
 					correctionsRequestedOn: day(-2),
 					correctionsSubmittedOn: day(-1),
 					closedOn: day(0),
-					acceptedAt: at(0),
+					acceptedAt: at(0, 15),
 				}
 			: {}),
 		updatedAt: now,
@@ -147,7 +147,7 @@ export async function seedDemoReport(
 			participantId,
 			versionId: v2,
 			issuedBy: ids.adminId,
-			issuedAt: at(0),
+			issuedAt: at(0, 15),
 		});
 	}
 }

@@ -1,4 +1,6 @@
 /** The report as Markdown, for download and as the source of the Word export. Pure. */
+import { formatDay } from './dates';
+
 export type ExportScope = 'outline' | 'full';
 
 /** What an export needs of a section (a working section or a frozen version's). */
