@@ -26,7 +26,11 @@ export function exportSubtitle(meta: ExportMeta): string[] {
 	return [
 		`WCO Asia-Pacific Regional Data/Intelligence Professionals Programme, ${meta.edition}`,
 		`${meta.name}${meta.administration ? `, ${meta.administration}` : ''}`,
-		...(meta.version ? [`Submitted ${meta.version.submittedAt.toISOString().slice(0, 10)}`] : []),
+		...(meta.version
+			? [
+					`Version ${meta.version.number}, submitted ${formatDay(meta.version.submittedAt.toISOString().slice(0, 10))}`,
+				]
+			: []),
 	];
 }
 
