@@ -14,6 +14,7 @@ const recommendations = (page: import('@playwright/test').Page) =>
 	page.getByRole('region', { name: /Recommendation\(s\) to the home administration/ });
 
 test('draft from the log, two tabs on one section, exports', async ({ browser }) => {
+	test.setTimeout(150_000); // many pages and axe runs on a shared 2-core machine
 	const context = await browser.newContext();
 	const tabA = await context.newPage();
 	const errors = watchConsole(tabA);
