@@ -56,8 +56,10 @@ export function reportMarkdown(
 export function exportFileName(meta: ExportMeta, scope: ExportScope, ext: string): string {
 	const who =
 		meta.name
-			.toLowerCase()
 			.normalize('NFKD')
+			// Accents come apart under NFKD; dropping the marks keeps "Nguyễn" readable as "nguyen".
+			.replace(/[\u0300-\u036f]/g, '')
+			.toLowerCase()
 			.replace(/[^a-z0-9]+/g, '-')
 			.replace(/^-|-$/g, '') || 'participant';
 	const what = scope === 'outline' ? 'report-outline' : 'final-report';
