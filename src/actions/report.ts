@@ -175,7 +175,6 @@ export const report = {
 	/** Freezes the working copy as the next numbered version. */
 	submit: defineAction({
 		accept: 'form',
-		input: z.object({ confirm: confirmTick() }),
 		handler: async (_input, context) => {
 			const user = requireRole(context, 'participant');
 			const version = await run(async () => submitVersion(await getDb(), user));

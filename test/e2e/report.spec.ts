@@ -218,14 +218,11 @@ test('submit → return for corrections → resubmit → accept → certificate 
 	const errors = watchConsole(page);
 	const status = page.getByRole('heading', { name: /^Status:/ });
 
-	// The participant presents the outline, then submits version 1 (the box must be ticked).
+	// The participant presents the outline, then submits version 1.
 	await signIn(page, demo.participant2);
 	await page.goto('/report');
 	await page.getByRole('button', { name: 'Record the presentation' }).click();
-	await page.getByRole('button', { name: 'Submit final report' }).click();
-	await expect(page.locator('#submit-error')).toHaveText('Tick the box to confirm.');
 	await expectAccessible(page);
-	await page.getByLabel(/I have checked every section: submit it as version 1/).check();
 	await page.getByRole('button', { name: 'Submit final report' }).click();
 	await expect(status).toHaveText('Status: Final report submitted');
 	await expect(page.getByText(/Version 1 submitted .* waiting for a decision/)).toBeVisible();
@@ -267,7 +264,7 @@ test('submit → return for corrections → resubmit → accept → certificate 
 	await outline.fill('- Feedback on every alert within 48 hours');
 	await recommendations(page).getByRole('button', { name: 'Save' }).click();
 	await expect(recommendations(page).getByRole('status')).toContainText('Saved at');
-	await page.getByLabel(/submit it as version 2/).check();
+	await expect(page.getByText(/freezes a dated copy of every section as version 2/)).toBeVisible();
 	await page.getByRole('button', { name: 'Submit final report' }).click();
 	await expect(status).toHaveText('Status: Corrections submitted');
 	await signOut(page);

@@ -327,6 +327,7 @@ const noInput = new Set([
 	'notifications.markRead',
 	'report.draftFromLog',
 	'report.calendarToken',
+	'report.submit',
 ]);
 /** Who may call an action, so an empty form reaches its validation. */
 function callerOf(action: string): string {
