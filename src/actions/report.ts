@@ -15,7 +15,8 @@ import {
 import { draftReportFromLog } from '~/lib/server/report-draft';
 import { addReportComment, resolveReportComment } from '~/lib/server/report-comment';
 import { markOutlinePresented, recordSubmission } from '~/lib/server/report-lifecycle';
-import { acceptVersion, returnForCorrections, submitVersion } from '~/lib/server/report-version';
+import { submitVersion } from '~/lib/server/report-version';
+import { acceptVersion, returnForCorrections } from '~/lib/server/report-decision';
 import { regenerateCalendarToken } from '~/lib/server/calendar';
 import { requireRole, requireUser, rethrow, run } from './guard';
 import { emailNotifications } from './mailer';

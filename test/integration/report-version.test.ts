@@ -14,12 +14,8 @@ import {
 import { draftReportFromLog } from '~/lib/server/report-draft';
 import { addReportComment, resolveReportComment } from '~/lib/server/report-comment';
 import { markOutlinePresented, recordSubmission } from '~/lib/server/report-lifecycle';
-import {
-	acceptVersion,
-	findVersion,
-	returnForCorrections,
-	submitVersion,
-} from '~/lib/server/report-version';
+import { findVersion, submitVersion } from '~/lib/server/report-version';
+import { acceptVersion, returnForCorrections } from '~/lib/server/report-decision';
 import { findCertificate, verifyCertificate } from '~/lib/server/certificate';
 import { exportMarkdown } from '~/lib/server/report-export';
 import { reportDocx } from '~/lib/server/report-docx';

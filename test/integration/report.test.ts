@@ -13,7 +13,8 @@ import {
 } from '~/lib/server/report';
 import { draftReportFromLog } from '~/lib/server/report-draft';
 import { markOutlinePresented, recordSubmission } from '~/lib/server/report-lifecycle';
-import { acceptVersion, returnForCorrections, submitVersion } from '~/lib/server/report-version';
+import { submitVersion } from '~/lib/server/report-version';
+import { acceptVersion, returnForCorrections } from '~/lib/server/report-decision';
 import { addReportComment } from '~/lib/server/report-comment';
 import { exportMarkdown } from '~/lib/server/report-export';
 import { reportDocx } from '~/lib/server/report-docx';

@@ -1,8 +1,7 @@
 /**
  * Submitted versions of the final report. "Submit final report" freezes a numbered snapshot of
- * every section; mentors and admins return it for corrections (within the corrections window,
- * naming sections) or accept it (from the participant's departure on), which closes the report
- * and issues the certificate. The working copy stays editable until then; the snapshot never is.
+ * every section; the working copy stays editable until the report is accepted, the snapshot
+ * never is. Decisions on a version (return for corrections, accept) live in report-decision.ts.
  */
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '~db/client';
@@ -16,11 +15,9 @@ import {
 	type ReportVersion,
 	type ReportVersionSection,
 } from '~db/schema';
-import { formatDay, todayIn } from '~/lib/dates';
-import { normaliseNewlines } from '~/lib/text';
+import { todayIn } from '~/lib/dates';
 import { findVisibleParticipant } from './access';
 import { recordAudit } from './audit';
-import { issueCertificate } from './certificate';
 import { assertWritable, findCurrentCohort } from './cohort';
 import { notFound, RuleError } from './errors';
 import { newId } from './ids';
@@ -32,7 +29,12 @@ import type { SessionUser } from './session';
 /** A version with its frozen sections, in order. */
 export type VersionWithSections = ReportVersion & { sections: ReportVersionSection[] };
 
-async function loadReport(db: Db, viewer: SessionUser, participantId: string): Promise<Report> {
+/** The report of a participant the viewer may see, created if missing; a 404 otherwise. */
+export async function loadReport(
+	db: Db,
+	viewer: SessionUser,
+	participantId: string,
+): Promise<Report> {
 	if (!(await findVisibleParticipant(db, viewer, participantId))) throw notFound('report');
 	await ensureReport(db, participantId);
 	return (
@@ -163,133 +165,4 @@ export async function submitVersion(
 		`/report/${participant.id}`,
 	);
 	return version;
-}
-
-/** The latest version, which must be waiting for a decision by a mentor or admin who may see it. */
-async function pendingVersion(db: Db, actor: SessionUser, participantId: string) {
-	if (actor.role !== 'mentor' && actor.role !== 'admin')
-		throw new RuleError('forbidden', 'Mentors and admins decide on submitted reports.');
-	const report = await loadReport(db, actor, participantId);
-	const version = await findVersion(db, participantId);
-	if (report.status === 'closed') throw new RuleError('conflict', 'The report is already closed.');
-	if (!version || version.decision !== 'pending')
-		throw new RuleError('conflict', 'No submitted version is waiting for a decision.');
-	const cohort = await findCurrentCohort(db, participantId);
-	return { report, version, cohort, tz: cohort?.timezone ?? 'Asia/Tokyo' };
-}
-
-/** What to correct in each named section (by position in the version), plus an optional note. */
-export type CorrectionRequest = { corrections: { position: number; what: string }[]; note: string };
-
-/** Returns the pending version for corrections, within the cohort's corrections window. */
-export async function returnForCorrections(
-	db: Db,
-	actor: SessionUser,
-	participantId: string,
-	request: CorrectionRequest,
-	now = new Date(),
-) {
-	const { version, cohort, tz } = await pendingVersion(db, actor, participantId);
-	const today = todayIn(tz, now);
-	if (cohort && today > cohort.correctionsUntil)
-		throw new RuleError(
-			'conflict',
-			`The corrections window closed on ${formatDay(cohort.correctionsUntil)} (one month after the programme). The report can only be accepted now.`,
-		);
-	const named = request.corrections
-		.map((c) => ({ ...c, what: normaliseNewlines(c.what).trim() }))
-		.filter((c) => c.what && version.sections.some((s) => s.position === c.position));
-	if (!named.length)
-		throw new RuleError(
-			'invalid',
-			'Name at least one section: write what to correct beside it.',
-			'correction',
-		);
-	const note = normaliseNewlines(request.note).trim();
-	const titleOf = (p: number) => version.sections.find((s) => s.position === p)!.title;
-	await db.transaction(async (tx) => {
-		await tx
-			.update(reportVersionTable)
-			.set({ decision: 'returned', decidedBy: actor.id, decidedAt: now, decisionNote: note })
-			.where(eq(reportVersionTable.id, version.id));
-		for (const c of named)
-			await tx
-				.update(reportVersionSectionTable)
-				.set({ correction: c.what })
-				.where(
-					and(
-						eq(reportVersionSectionTable.versionId, version.id),
-						eq(reportVersionSectionTable.position, c.position),
-					),
-				);
-		await tx
-			.update(reportTable)
-			.set({
-				status: 'corrections_requested',
-				correctionsRequest: [note, ...named.map((c) => `${titleOf(c.position)}: ${c.what}`)]
-					.filter(Boolean)
-					.join('\n'),
-				correctionsRequestedBy: actor.id,
-				correctionsRequestedOn: today,
-				updatedAt: now,
-			})
-			.where(eq(reportTable.participantId, participantId));
-		await recordAudit(tx, {
-			actorId: actor.id,
-			action: 'report.version_return',
-			subjectType: 'report_version',
-			subjectId: version.id,
-			details: {
-				participant: participantId,
-				number: version.number,
-				sections: named.map((c) => titleOf(c.position)),
-			},
-		});
-	});
-	await notify(
-		db,
-		[participantId],
-		`${actor.name} returned version ${version.number} of your final report for corrections.`,
-		'/report#lifecycle',
-	);
-}
-
-/** Accepts the pending version (from the participant's departure on): closes the report and issues the certificate. */
-export async function acceptVersion(
-	db: Db,
-	actor: SessionUser,
-	participantId: string,
-	now = new Date(),
-) {
-	const { version, cohort, tz } = await pendingVersion(db, actor, participantId);
-	const today = todayIn(tz, now);
-	if (cohort && today < cohort.departureDate)
-		throw new RuleError(
-			'conflict',
-			`A report can be accepted from the participant’s departure on ${formatDay(cohort.departureDate)}, not before.`,
-		);
-	await db.transaction(async (tx) => {
-		await tx
-			.update(reportVersionTable)
-			.set({ decision: 'accepted', decidedBy: actor.id, decidedAt: now })
-			.where(eq(reportVersionTable.id, version.id));
-		await tx
-			.update(reportTable)
-			.set({ status: 'closed', closedOn: today, acceptedAt: now, updatedAt: now })
-			.where(eq(reportTable.participantId, participantId));
-		await issueCertificate(tx, { participantId, versionId: version.id, issuedBy: actor.id, now });
-		await recordAudit(tx, {
-			actorId: actor.id,
-			action: 'report.version_accept',
-			subjectType: 'report_version',
-			subjectId: version.id,
-			details: { participant: participantId, number: version.number },
-		});
-	});
-	await notify(
-		db,
-		[participantId],
-		`${actor.name} accepted version ${version.number} of your final report. Your certificate is ready.`,
-		'/report#lifecycle',
-	);
 }
