@@ -623,6 +623,75 @@ export const reportSubmissionTable = sqliteTable(
 	(t) => [primaryKey({ columns: [t.participantId, t.recipient, t.round] })],
 );
 
+/** What the reviewers decided about a submitted version. */
+export const versionDecisions = ['pending', 'returned', 'accepted'] as const;
+export type VersionDecision = (typeof versionDecisions)[number];
+
+/**
+ * A numbered, frozen submission of the final report ("version 1", then "version 2" after
+ * corrections). Mentors, admins, exports and (later) deliveries to the recipients act on it.
+ */
+export const reportVersionTable = sqliteTable(
+	'report_version',
+	{
+		/** Random opaque id (deliveries and acknowledgements hang off it). */
+		id: text('id').primaryKey(),
+		participantId: text('participant_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		/** 1, 2, … per participant, in submission order. */
+		number: integer('number').notNull(),
+		/** When the participant submitted it. */
+		submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }).notNull(),
+		/** pending until a mentor or admin returns it for corrections or accepts it. */
+		decision: text('decision', { enum: versionDecisions }).notNull().default('pending'),
+		decidedBy: text('decided_by').references(() => userTable.id, { onDelete: 'set null' }),
+		decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
+		/** General note of a return for corrections (the per-section notes are on the sections). */
+		decisionNote: text('decision_note').notNull().default(''),
+	},
+	(t) => [uniqueIndex('report_version_number_uq').on(t.participantId, t.number)],
+);
+
+/** The snapshot of one section inside a submitted version; never updated except for its correction note. */
+export const reportVersionSectionTable = sqliteTable(
+	'report_version_section',
+	{
+		versionId: text('version_id')
+			.notNull()
+			.references(() => reportVersionTable.id, { onDelete: 'cascade' }),
+		/** The working section it was copied from (comments hang off it); null once that is deleted. */
+		sectionId: text('section_id').references(() => reportSectionTable.id, {
+			onDelete: 'set null',
+		}),
+		position: integer('position').notNull(),
+		kind: text('kind', { enum: sectionKinds }).notNull(),
+		title: text('title').notNull(),
+		outline: text('outline').notNull(),
+		notes: text('notes').notNull(),
+		/** What the reviewer asked to correct in this section when returning the version ('' = nothing). */
+		correction: text('correction').notNull().default(''),
+	},
+	(t) => [primaryKey({ columns: [t.versionId, t.position] })],
+);
+
+/** A certificate of completion, issued when a version is accepted; verifiable by its public code. */
+export const certificateTable = sqliteTable('certificate', {
+	/** Unguessable public code (printed on the certificate, checked at /verify/<code>). */
+	code: text('code').primaryKey(),
+	participantId: text('participant_id')
+		.notNull()
+		.unique()
+		.references(() => userTable.id, { onDelete: 'cascade' }),
+	/** The accepted version the certificate names. */
+	versionId: text('version_id')
+		.notNull()
+		.references(() => reportVersionTable.id, { onDelete: 'cascade' }),
+	/** Who accepted the report (signs the certificate). */
+	issuedBy: text('issued_by').references(() => userTable.id, { onDelete: 'set null' }),
+	issuedAt: integer('issued_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
 /** A comment on a report section, optionally quoting the passage it is about; replies thread under it. */
 export const reportCommentTable = sqliteTable(
 	'report_comment',
@@ -696,3 +765,6 @@ export type Report = typeof reportTable.$inferSelect;
 export type ReportSection = typeof reportSectionTable.$inferSelect;
 export type ReportRevision = typeof reportRevisionTable.$inferSelect;
 export type ReportComment = typeof reportCommentTable.$inferSelect;
+export type ReportVersion = typeof reportVersionTable.$inferSelect;
+export type ReportVersionSection = typeof reportVersionSectionTable.$inferSelect;
+export type Certificate = typeof certificateTable.$inferSelect;

@@ -4,9 +4,8 @@
  */
 import type { Db } from './client';
 import type { DemoIds } from './seed-demo';
+import { seedDemoReport } from './seed-demo-report';
 import {
-	reportSectionTable,
-	reportTable,
 	studyActivityTable,
 	studyCommentTable,
 	studyMilestoneTable,
@@ -170,54 +169,6 @@ export async function seedDemoStudies(db: Db, ids: DemoIds): Promise<void> {
 			authorId: ids.mentorId,
 			body: 'Good question. Keep the scope to one commodity so the paper stays focused.',
 		});
-		await seedReportOutline(db, participantId, p, now);
+		await seedDemoReport(db, ids, participantId, p, now);
 	}
-}
-
-async function seedReportOutline(db: Db, participantId: string, p: number, now: Date) {
-	await db.insert(reportTable).values({
-		participantId,
-		status: p === 0 ? 'outline_presented' : 'outline_drafted',
-		outlinePresentedOn: p === 0 ? day(-1) : null,
-		updatedAt: now,
-	});
-	const sections = [
-		{
-			kind: 'activities',
-			title: 'Summary of programme activities',
-			outline:
-				'- Training week: CEN suite, intelligence cycle, data analysis\n- OJT: four areas, see the logbook',
-		},
-		{
-			kind: 'study_results',
-			title: 'Results of the thematic study',
-			outline: '- Pattern found in the synthetic data (demo)\n- Draft alert produced',
-		},
-		{
-			kind: 'recommendations',
-			title: 'Recommendation(s) to the home administration',
-			outline:
-				p === 1
-					? ''
-					: '- Send feedback on every regional alert within a set time\n- Train one more analyst in CEN data entry',
-		},
-		{
-			kind: 'evaluation',
-			title: 'Evaluation of the programme',
-			outline: p === 0 ? '- Training week: dense but useful\n- OJT: most valuable part' : '',
-		},
-	] as const;
-	await db.insert(reportSectionTable).values(
-		sections.map((s, i) => ({
-			id: `demosection-${p}-${i}`,
-			participantId,
-			kind: s.kind,
-			title: s.title,
-			position: i + 1,
-			outline: s.outline,
-			notes: '',
-			version: s.outline ? 2 : 1,
-			updatedAt: now,
-		})),
-	);
 }

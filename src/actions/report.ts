@@ -14,12 +14,9 @@ import {
 } from '~/lib/server/report';
 import { draftReportFromLog } from '~/lib/server/report-draft';
 import { addReportComment, resolveReportComment } from '~/lib/server/report-comment';
-import {
-	closeReport,
-	markOutlinePresented,
-	recordSubmission,
-	requestCorrections,
-} from '~/lib/server/report-lifecycle';
+import { markOutlinePresented, recordSubmission } from '~/lib/server/report-lifecycle';
+import { submitVersion } from '~/lib/server/report-version';
+import { acceptVersion, returnForCorrections } from '~/lib/server/report-decision';
 import { regenerateCalendarToken } from '~/lib/server/calendar';
 import { requireRole, requireUser, rethrow, run } from './guard';
 import { emailNotifications } from './mailer';
@@ -176,32 +173,60 @@ export const report = {
 			return { done: true };
 		},
 	}),
+	/** Freezes the working copy as the next numbered version. */
+	submit: defineAction({
+		accept: 'form',
+		handler: async (_input, context) => {
+			const user = requireRole(context, 'participant');
+			const version = await run(async () => submitVersion(await getDb(), user));
+			await emailNotifications(context.url);
+			return { number: version.number };
+		},
+	}),
+	/** Returns the pending version, naming sections (by position) and what to correct in each. */
 	requestCorrections: defineAction({
 		accept: 'form',
-		input: z.object({ participantId, what: requiredText('Say what needs correcting.', 5000) }),
+		input: z.object({
+			participantId,
+			position: z.array(z.number().int().min(1)).max(100).optional(),
+			correction: z
+				.array(z.string().max(5000, { error: 'Use at most 5000 characters.' }))
+				.max(100)
+				.optional(),
+			note: optionalText(5000),
+		}),
 		handler: async (input, context) => {
 			const user = requireRole(context, 'mentor', 'admin');
+			const positions = input.position ?? [];
+			const corrections = positions.map((position, i) => ({
+				position,
+				what: input.correction?.[i] ?? '',
+			}));
 			await run(async () =>
-				requestCorrections(await getDb(), user, input.participantId, input.what),
+				returnForCorrections(await getDb(), user, input.participantId, {
+					corrections,
+					note: input.note,
+				}),
 			);
 			await emailNotifications(context.url);
 			return { done: true };
 		},
 	}),
-	close: defineAction({
+	/** Accepts the pending version: closes the report and issues the certificate. */
+	accept: defineAction({
 		accept: 'form',
-		input: z.object({ participantId, accept: z.boolean().optional() }),
+		input: z.object({ participantId, confirm: confirmTick() }),
 		handler: async (input, context) => {
 			const user = requireRole(context, 'mentor', 'admin');
-			await run(async () =>
-				closeReport(await getDb(), user, input.participantId, Boolean(input.accept)),
-			);
+			await run(async () => acceptVersion(await getDb(), user, input.participantId));
+			await emailNotifications(context.url);
 			return { done: true };
 		},
 	}),
 	calendarToken: defineAction({
 		accept: 'form',
 		handler: async (_input, context) => {
+			// Not a write to the report: the feed stays available after the report is closed.
 			const user = requireRole(context, 'participant');
 			const token = await regenerateCalendarToken(await getDb(), user.id);
 			return { token };

@@ -3,7 +3,7 @@
  * it, it autosaves two seconds after typing stops, keeps the version it saved, and on a
  * conflict (another tab saved first) shows both texts and lets the writer choose.
  */
-import { actions } from 'astro:actions';
+import { actions, isInputError } from 'astro:actions';
 import { useEffect, useRef, useState, type ChangeEvent, type SyntheticEvent } from 'react';
 
 type Text = { outline: string; notes: string };
@@ -18,6 +18,15 @@ type Props = {
 type State = 'saved' | 'dirty' | 'saving' | 'conflict' | 'error';
 
 const autosaveDelayMs = 2000;
+
+/** A refusal in words: the field's own message for invalid input, never raw validation output. */
+function refusal(error: Parameters<typeof isInputError>[0]): string {
+	if (isInputError(error)) {
+		const first = Object.values(error.fields).flat()[0];
+		return typeof first === 'string' ? first : 'the text could not be saved as it is.';
+	}
+	return error instanceof Error ? error.message : 'please try again.';
+}
 
 export default function SectionEditor(props: Props) {
 	const [text, setText] = useState<Text>({ outline: props.outline, notes: props.notes });
@@ -53,7 +62,7 @@ export default function SectionEditor(props: Props) {
 			setMessage(
 				error.code === 'UNAUTHORIZED'
 					? 'Your session has ended. Your text is still here: sign in again in another tab, then press Save.'
-					: `Not saved: ${error.message}`,
+					: `Not saved: ${refusal(error)}`,
 			);
 			return;
 		}

@@ -105,3 +105,29 @@ export function describeDaysLeft(d: Deadline): string {
 		return `${formatDay(d.day)} — ${d.daysLeft} day${d.daysLeft === 1 ? '' : 's'} left`;
 	return `${formatDay(d.day)} — ${-d.daysLeft} day${d.daysLeft === -1 ? '' : 's'} ago`;
 }
+
+/** The sentence shown after a report step succeeded (the page redirects with ?done=<action>). */
+export const doneMessages: Record<string, string> = {
+	submit:
+		'Submitted. The version is frozen and your mentors have been notified; your working copy stays editable.',
+	requestCorrections: 'Returned for corrections. The participant has been notified.',
+	accept: 'Accepted. The report is closed and the certificate of completion is issued.',
+	presented: 'The outline presentation is recorded.',
+	sent: 'Recorded.',
+	comment: 'Comment added.',
+	resolveComment: 'Thread resolved.',
+};
+
+/** What "Draft from my log" added, in one sentence. */
+export function describeDraft(entries: number, materials: number, resultsTitle: string): string {
+	const e = `${entries} approved log ${entries === 1 ? 'entry' : 'entries'}`;
+	const m = materials
+		? ` and ${materials} intelligence ${materials === 1 ? 'material' : 'materials'} to “${resultsTitle}”`
+		: '';
+	return `Draft from my log added ${e}, by area and week, to this section${m}. Rewrite freely; each section’s history can undo it.`;
+}
+
+/** "Demo edition" stays as it is; "2026/2027" becomes "2026/2027 edition". */
+export function editionLabel(edition: string): string {
+	return /\bedition$/i.test(edition.trim()) ? edition.trim() : `${edition.trim()} edition`;
+}

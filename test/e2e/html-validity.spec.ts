@@ -15,6 +15,7 @@ const pagesByRole = {
 		'/curriculum/alert-intelligence',
 		'/curriculum/glossary',
 		'/no-such-page',
+		'/verify/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
 	],
 	[demo.participant1]: [
 		'/dashboard',
@@ -35,8 +36,10 @@ const pagesByRole = {
 		'/review/cohort',
 		'/review/demopart0001',
 		'/report/demopart0001',
+		'/report/demopart0003',
 		'/progress',
 	],
+	[demo.participant4]: ['/report', '/report/certificate', '/report/print?version=2'],
 	[demo.admin]: ['/admin', '/admin/audit', '/admin/cohorts/new'],
 };
 

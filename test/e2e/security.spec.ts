@@ -22,7 +22,13 @@ const publicRoutes = new Set([
 	'/signed-in/[...path]',
 ]);
 /** Pages that exist only with a valid one-time token: without one they are 404. */
-const tokenRoutes = new Set(['/setup', '/invitation', '/reset', '/calendar/[token].ics']);
+const tokenRoutes = new Set([
+	'/setup',
+	'/invitation',
+	'/reset',
+	'/calendar/[token].ics',
+	'/verify/[code]',
+]);
 /** Pages that only receive a form from a static page; a plain visit is sent back to the curriculum. */
 const formReceivers = new Set(['/progress/module']);
 
@@ -50,7 +56,8 @@ function fill(pattern: string): string {
 		)
 		.replace('[participantId]', p1)
 		.replace('[sectionId]', ids.section)
-		.replace('[token]', 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa');
+		.replace('[token]', 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa')
+		.replace('[code]', 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa');
 }
 
 test.beforeAll(async () => {
@@ -177,6 +184,7 @@ function attempts(): Record<string, Attempt> {
 		'report.calendarToken': 'own',
 		'report.draftFromLog': 'own',
 		'report.sent': 'own',
+		'report.submit': 'own',
 		'study.savePlan': 'own',
 		'study.saveFindings': 'own',
 		'study.addSource': 'own',
@@ -214,8 +222,11 @@ function attempts(): Record<string, Attempt> {
 		'report.comment': { form: { sectionId: ids.section, body: 'hi' }, status: 404 },
 		'report.resolveComment': { form: { commentId: 'nosuchcomment' }, status: 404 },
 		'report.presented': { form: { participantId: p1, day: '2026-12-01' }, status: 404 },
-		'report.requestCorrections': { form: { participantId: p1, what: 'x' }, status: 403 },
-		'report.close': { form: { participantId: p1 }, status: 403 },
+		'report.requestCorrections': {
+			form: { participantId: p1, position: '1', correction: 'x' },
+			status: 403,
+		},
+		'report.accept': { form: { participantId: p1, confirm: 'on' }, status: 403 },
 		'study.updateSource': {
 			form: { id: ids.studySource, citation: 'hijack', reliability: 'A' },
 			status: 404,
@@ -319,11 +330,12 @@ const noInput = new Set([
 	'notifications.markRead',
 	'report.draftFromLog',
 	'report.calendarToken',
+	'report.submit',
 ]);
 /** Who may call an action, so an empty form reaches its validation. */
 function callerOf(action: string): string {
 	if (/^(cohort|invitation)\./.test(action)) return demo.admin;
-	if (/^review\.|^report\.(requestCorrections|close)$/.test(action)) return demo.mentor;
+	if (/^review\.|^report\.(requestCorrections|accept)$/.test(action)) return demo.mentor;
 	return demo.participant1;
 }
 

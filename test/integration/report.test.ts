@@ -12,12 +12,9 @@ import {
 	SectionConflict,
 } from '~/lib/server/report';
 import { draftReportFromLog } from '~/lib/server/report-draft';
-import {
-	closeReport,
-	markOutlinePresented,
-	recordSubmission,
-	requestCorrections,
-} from '~/lib/server/report-lifecycle';
+import { markOutlinePresented, recordSubmission } from '~/lib/server/report-lifecycle';
+import { submitVersion } from '~/lib/server/report-version';
+import { acceptVersion, returnForCorrections } from '~/lib/server/report-decision';
 import { addReportComment } from '~/lib/server/report-comment';
 import { exportMarkdown } from '~/lib/server/report-export';
 import { reportDocx } from '~/lib/server/report-docx';
@@ -152,8 +149,7 @@ describe('the evaluation section', () => {
 		const md = await exportMarkdown(t.db, mentor, p1.id, 'full');
 		expect(md!.markdown).not.toContain('candid view');
 		await markOutlinePresented(t.db, p1, p1.id, '2026-12-24');
-		for (const r of ['rilo_ap', 'wco_secretariat', 'home_administration'] as const)
-			await recordSubmission(t.db, p1, r, '2027-01-05');
+		await submitVersion(t.db, p1);
 		expect((await getReportForViewer(t.db, mentor, p1.id))!.sections.map((s) => s.kind)).toContain(
 			'evaluation',
 		);
@@ -161,54 +157,40 @@ describe('the evaluation section', () => {
 });
 
 describe('lifecycle', () => {
-	it('runs presented -> submitted to three recipients -> corrections -> resubmitted -> closed and accepted', async () => {
-		const { admin, mentor, p1 } = await setup();
-		await expect(recordSubmission(t.db, p1, 'rilo_ap', '2027-01-05')).rejects.toThrow(
-			/Present the outline first/,
-		);
+	it('runs presented -> version 1 -> corrections -> version 2 -> accepted', async () => {
+		const { admin, mentor, p1, section } = await setup();
+		await expect(submitVersion(t.db, p1)).rejects.toThrow(/Record the outline presentation first/);
 		await markOutlinePresented(t.db, mentor, p1.id, '2026-12-24');
-		await recordSubmission(t.db, p1, 'rilo_ap', '2027-01-05');
-		await recordSubmission(t.db, p1, 'wco_secretariat', '2027-01-06');
-		expect((await getReportForViewer(t.db, p1, p1.id))!.report.status).toBe('outline_presented');
-		await recordSubmission(t.db, p1, 'home_administration', '2027-01-07');
+		await submitVersion(t.db, p1);
 		expect((await getReportForViewer(t.db, p1, p1.id))!.report.status).toBe('final_submitted');
-		await expect(requestCorrections(t.db, p1, p1.id, 'x')).rejects.toMatchObject({
-			code: 'forbidden',
-		});
-		await requestCorrections(
+		await expect(submitVersion(t.db, p1)).rejects.toThrow(/with your mentors/);
+		await expect(
+			returnForCorrections(t.db, p1, p1.id, { corrections: [], note: '' }),
+		).rejects.toMatchObject({ code: 'forbidden' });
+		await returnForCorrections(
 			t.db,
 			mentor,
 			p1.id,
-			'Fix the figures in section 2',
+			{ corrections: [{ position: 2, what: 'Fix the figures' }], note: '' },
 			new Date('2027-01-10T00:00:00Z'),
 		);
 		const r = (await getReportForViewer(t.db, p1, p1.id))!.report;
 		expect(r).toMatchObject({
 			status: 'corrections_requested',
-			correctionsRequest: 'Fix the figures in section 2',
+			correctionsRequest: 'Results of the thematic study: Fix the figures',
 			correctionsRequestedOn: '2027-01-10',
 		});
-		for (const rcp of ['rilo_ap', 'wco_secretariat', 'home_administration'] as const)
-			await recordSubmission(t.db, p1, rcp, '2027-01-15');
+		await saveSection(t.db, p1, section('study_results').id, 1, { outline: 'fixed', notes: '' });
+		const v2 = await submitVersion(t.db, p1);
+		expect(v2.number).toBe(2);
 		expect((await getReportForViewer(t.db, p1, p1.id))!.report.status).toBe(
 			'corrections_submitted',
 		);
-		await expect(closeReport(t.db, mentor, p1.id, true)).rejects.toThrow(/Only an admin accepts/);
-		await closeReport(t.db, admin, p1.id, true);
+		await recordSubmission(t.db, p1, 'rilo_ap', '2027-01-15');
+		await acceptVersion(t.db, admin, p1.id, new Date('2027-01-20T00:00:00Z'));
 		const closed = (await getReportForViewer(t.db, p1, p1.id))!.report;
 		expect(closed.status).toBe('closed');
 		expect(closed.acceptedAt).toBeInstanceOf(Date);
-	});
-
-	it('refuses corrections once the corrections window has closed', async () => {
-		const { mentor, p1 } = await setup();
-		await markOutlinePresented(t.db, p1, p1.id, '2026-12-24');
-		for (const r of ['rilo_ap', 'wco_secretariat', 'home_administration'] as const)
-			await recordSubmission(t.db, p1, r, '2027-01-05');
-		// The factory cohort's window ends on 2027-01-26 (Tokyo time).
-		await expect(
-			requestCorrections(t.db, mentor, p1.id, 'late', new Date('2027-01-27T01:00:00Z')),
-		).rejects.toThrow(/corrections window closed/);
 	});
 
 	it('shows the deadlines that still matter, with days left', () => {
@@ -288,7 +270,7 @@ describe('exports', () => {
 			notes: 'Budget note',
 		});
 		const md = (await exportMarkdown(t.db, p1, p1.id, 'full'))!;
-		const bytes = new Uint8Array(await reportDocx(md.markdown, 'Final report'));
+		const bytes = new Uint8Array(await reportDocx(md.docx));
 		expect(String.fromCharCode(bytes[0]!, bytes[1]!)).toBe('PK');
 		const { unzipSync, strFromU8 } = await import('fflate');
 		const xml = strFromU8(unzipSync(bytes)['word/document.xml']!);

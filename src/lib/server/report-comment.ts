@@ -7,7 +7,8 @@ import { notFound, RuleError } from './errors';
 import { newId } from './ids';
 import { mentorsOf } from './logbook';
 import { notify } from './notification';
-import { findSectionForViewer } from './report';
+import { assertReportOpen, findSectionForViewer } from './report';
+import { normaliseNewlines } from '~/lib/text';
 import type { SessionUser } from './session';
 import { insertedFirst } from './row-order';
 
@@ -21,6 +22,7 @@ export async function addReportComment(
 		throw new RuleError('forbidden', 'Comments are between the participant and their mentors.');
 	const section = await findSectionForViewer(db, author, input.sectionId);
 	if (!section) throw notFound('section');
+	await assertReportOpen(db, section.participantId);
 	if (input.parentId) {
 		const [parent] = await db
 			.select()
@@ -41,8 +43,8 @@ export async function addReportComment(
 			sectionId: section.id,
 			parentId: input.parentId ?? null,
 			authorId: author.id,
-			quote: input.quote.trim(),
-			body: input.body.trim(),
+			quote: normaliseNewlines(input.quote).trim(),
+			body: normaliseNewlines(input.body).trim(),
 		});
 		await recordAudit(tx, {
 			actorId: author.id,
@@ -74,12 +76,12 @@ export async function resolveReportComment(db: Db, user: SessionUser, commentId:
 		.select()
 		.from(reportCommentTable)
 		.where(eq(reportCommentTable.id, commentId));
-	if (
-		!comment ||
-		user.role === 'admin' ||
-		!(await findSectionForViewer(db, user, comment.sectionId))
-	)
-		throw notFound('comment');
+	const section =
+		comment && user.role !== 'admin'
+			? await findSectionForViewer(db, user, comment.sectionId)
+			: null;
+	if (!section) throw notFound('comment');
+	await assertReportOpen(db, section.participantId);
 	await db
 		.update(reportCommentTable)
 		.set({ resolvedAt: new Date() })

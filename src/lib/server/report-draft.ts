@@ -8,17 +8,23 @@ import { formatDay, todayIn } from '~/lib/dates';
 import { findCurrentCohort } from './cohort';
 import { RuleError } from './errors';
 import { listEntries } from './logbook';
-import { ensureReport, saveSection } from './report';
+import { assertOwnReportWritable, ensureReport, saveSection } from './report';
 import type { SessionUser } from './session';
 
+/** What "Draft from my log" added: how many entries and materials, and to which sections. */
+export type DraftOutcome = {
+	entries: number;
+	materials: number;
+	/** The sections that received text, in order (the first gets the focus). */
+	sections: { id: string; title: string }[];
+};
+
 /** Appends drafts to the two sections (each save is a version, so it can be undone from history). */
-export async function draftReportFromLog(
-	db: Db,
-	participant: SessionUser,
-): Promise<{ entries: number }> {
+export async function draftReportFromLog(db: Db, participant: SessionUser): Promise<DraftOutcome> {
 	if (participant.role !== 'participant')
 		throw new RuleError('forbidden', 'Only the participant drafts their report.');
 	await ensureReport(db, participant.id);
+	await assertOwnReportWritable(db, participant);
 	const cohort = await findCurrentCohort(db, participant.id);
 	const entries = await listEntries(db, participant.id);
 	const approved = entries.filter((e) => e.status === 'approved');
@@ -47,7 +53,13 @@ export async function draftReportFromLog(
 		'draft-from-log',
 	);
 	const materials = draftMaterials(approved);
-	if (materials)
+	const outcome: DraftOutcome = {
+		entries: approved.length,
+		materials: materials ? materials.split('\n').length : 0,
+		sections: [{ id: activities.id, title: activities.title }],
+	};
+	if (materials) {
+		outcome.sections.push({ id: results.id, title: results.title });
 		await saveSection(
 			db,
 			participant,
@@ -63,5 +75,6 @@ export async function draftReportFromLog(
 			},
 			'draft-from-log',
 		);
-	return { entries: approved.length };
+	}
+	return outcome;
 }

@@ -1,31 +1,66 @@
-/** Loads what an export needs: whose report, which sections the viewer may read, and a heading. */
+/**
+ * Loads what an export needs: whose report, which sections the viewer may read, and a heading.
+ * Mentors and admins get the latest submitted version (what they act on); the participant
+ * gets their working copy; `?version=N` asks for a given submitted version.
+ */
 import type { AstroGlobal } from 'astro';
 import type { Db } from '~db/client';
-import { reportMarkdown, type ExportScope } from '~/lib/report-export';
+import {
+	exportFileName,
+	exportSubtitle,
+	exportTitle,
+	reportMarkdown,
+	sectionBody,
+	type ExportMeta,
+	type ExportScope,
+} from '~/lib/report-export';
+import type { DocxReport } from './report-docx';
 import { listMembers } from './cohort';
 import { loadReportView } from './report-view';
+import { findVersion } from './report-version';
 import { findUserById } from './user';
 import type { SessionUser } from './session';
 
-/** The Markdown of the requested report, or null (404) when the viewer may not read it. */
+/** The report as the viewer may export it, or null (404). */
 export async function exportMarkdown(
 	db: Db,
 	viewer: SessionUser,
 	participantId: string,
 	scope: ExportScope,
+	versionNumber?: number | null,
 ) {
 	const view = await loadReportView(db, viewer, participantId);
 	if (!view) return null;
+	const wantsVersion = versionNumber ?? (viewer.id === participantId ? null : undefined);
+	const version = wantsVersion === null ? null : await findVersion(db, participantId, wantsVersion);
+	if (versionNumber && !version) return null;
 	const person = await findUserById(db, participantId);
 	const member = view.cohort
 		? (await listMembers(db, view.cohort.id)).find((m) => m.userId === participantId)
 		: null;
-	const meta = {
+	const meta: ExportMeta = {
 		name: person?.name ?? '',
 		administration: member?.administration ?? '',
 		edition: view.cohort?.edition ?? '',
+		version: version ? { number: version.number, submittedAt: version.submittedAt } : null,
 	};
-	return { markdown: reportMarkdown(meta, view.sections, scope), meta, view };
+	const sections = version ? version.sections : view.sections;
+	const docx: DocxReport = {
+		title: exportTitle(meta, scope),
+		subtitle: exportSubtitle(meta),
+		sections: sections.map((s, i) => ({
+			heading: `${i + 1}. ${s.title}`,
+			markdown: sectionBody(s, scope),
+		})),
+	};
+	return {
+		markdown: reportMarkdown(meta, sections, scope),
+		docx,
+		meta,
+		view,
+		sections,
+		fileName: (ext: string) => exportFileName(meta, scope, ext),
+	};
 }
 
 /** Whose report a request is about: the participant's own, or ?participant= for mentors and admins. */
@@ -35,12 +70,8 @@ export function requestedParticipant(astro: Pick<AstroGlobal, 'url'>, viewer: Se
 		: (astro.url.searchParams.get('participant') ?? '');
 }
 
-/** A file name safe for Content-Disposition. */
-export function fileName(name: string, ext: string): string {
-	return `final-report-${
-		name
-			.toLowerCase()
-			.replace(/[^a-z0-9]+/g, '-')
-			.replace(/^-|-$/g, '') || 'participant'
-	}.${ext}`;
+/** The ?version=N of a request, or null for the default. */
+export function requestedVersion(astro: Pick<AstroGlobal, 'url'>): number | null {
+	const n = Number(astro.url.searchParams.get('version'));
+	return Number.isInteger(n) && n > 0 ? n : null;
 }

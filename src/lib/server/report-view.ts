@@ -2,10 +2,12 @@
 import type { Db } from '~db/client';
 import { deadlines } from '~/lib/report-rules';
 import { todayIn } from '~/lib/dates';
+import { findCertificate } from './certificate';
 import { findCurrentCohort } from './cohort';
 import { getReportForViewer } from './report';
 import { listReportComments } from './report-comment';
 import { listSubmissions } from './report-lifecycle';
+import { findVersion, listVersions } from './report-version';
 import type { SessionUser } from './session';
 
 /** The report of `participantId` as `viewer` may see it, or null (404). */
@@ -14,12 +16,15 @@ export async function loadReportView(db: Db, viewer: SessionUser, participantId:
 	if (!data) return null;
 	const cohort = await findCurrentCohort(db, participantId);
 	const today = todayIn(cohort?.timezone ?? 'Asia/Tokyo');
-	const [comments, submissions] = await Promise.all([
+	const [comments, submissions, versions, latest, certificate] = await Promise.all([
 		listReportComments(
 			db,
 			data.sections.map((s) => s.id),
 		),
 		listSubmissions(db, participantId),
+		listVersions(db, participantId),
+		findVersion(db, participantId),
+		findCertificate(db, participantId),
 	]);
 	return {
 		...data,
@@ -27,7 +32,18 @@ export async function loadReportView(db: Db, viewer: SessionUser, participantId:
 		today,
 		comments,
 		submissions,
+		/** Every submitted version, newest first. */
+		versions,
+		/** The newest submitted version with its frozen sections, or null. */
+		latest,
+		certificate,
+		/** Accepted and closed: nothing may change any more. */
+		closed: data.report.status === 'closed',
 		deadlines: cohort ? deadlines(cohort, data.report.status, today) : [],
 		inCorrectionsWindow: cohort ? today <= cohort.correctionsUntil : false,
+		departed: cohort ? today >= cohort.departureDate : true,
 	};
 }
+
+/** The loaded view of a report page. */
+export type ReportView = NonNullable<Awaited<ReturnType<typeof loadReportView>>>;

@@ -13,6 +13,7 @@ import {
 	type ReportSection,
 } from '~db/schema';
 import { isSubmitted, requiredSections } from '~/lib/report-rules';
+import { normaliseNewlines } from '~/lib/text';
 import { recordAudit } from './audit';
 import { findCurrentCohort, assertWritable } from './cohort';
 import { notFound, RuleError } from './errors';
@@ -30,6 +31,19 @@ export class SectionConflict extends RuleError {
 			'This section was changed elsewhere (another tab or window) since you opened it. Both texts are shown: merge what you need, then save again.',
 		);
 	}
+}
+
+/** The message every refused write to an accepted report carries. */
+export const closedMessage =
+	'This report was accepted and closed: it is read-only now. Download the accepted version or your certificate instead.';
+
+/** Refuses any write to a report that has been accepted and closed. */
+export async function assertReportOpen(db: Pick<Db, 'select'>, participantId: string) {
+	const [row] = await db
+		.select({ status: reportTable.status })
+		.from(reportTable)
+		.where(eq(reportTable.participantId, participantId));
+	if (row?.status === 'closed') throw new RuleError('conflict', closedMessage);
 }
 
 /** Makes sure a participant has a report with the four required sections. Idempotent. */
@@ -95,7 +109,7 @@ export async function findSectionForViewer(
 	return data?.sections.find((s) => s.id === sectionId) ?? null;
 }
 
-/** The participant's own section, or a 404; refuses writes in an archived cohort. */
+/** The participant's own section, or a 404; refuses writes in an archived cohort or to an accepted report. */
 async function ownSection(
 	db: Db,
 	participant: SessionUser,
@@ -113,9 +127,15 @@ async function ownSection(
 			),
 		);
 	if (!section) throw notFound('section');
+	await assertOwnReportWritable(db, participant);
+	return section;
+}
+
+/** Refuses a participant's write when their cohort is archived or their report accepted. */
+export async function assertOwnReportWritable(db: Db, participant: SessionUser) {
 	const cohort = await findCurrentCohort(db, participant.id);
 	if (cohort) assertWritable(cohort);
-	return section;
+	await assertReportOpen(db, participant.id);
 }
 
 /** Why a version was saved. Autosaves only leave a history entry every few minutes. */
@@ -154,6 +174,13 @@ async function keepRevision(tx: Tx, section: ReportSection, authorId: string, re
 		.onConflictDoNothing();
 }
 
+/** A title on one line, whatever was pasted. */
+function oneLine(title: string): string {
+	return normaliseNewlines(title)
+		.replace(/\s*\n\s*/g, ' ')
+		.trim();
+}
+
 /** Saves a section's text at the version the editor had; returns the new section. */
 export async function saveSection(
 	db: Db,
@@ -165,6 +192,7 @@ export async function saveSection(
 ): Promise<ReportSection> {
 	const section = await ownSection(db, participant, sectionId);
 	if (section.version !== version) throw new SectionConflict(section);
+	text = { outline: normaliseNewlines(text.outline), notes: normaliseNewlines(text.notes) };
 	if (section.outline === text.outline && section.notes === text.notes && reason === 'autosave')
 		return section;
 	return db.transaction(async (tx) => {
@@ -242,6 +270,7 @@ export async function addSection(
 	if (participant.role !== 'participant')
 		throw new RuleError('forbidden', 'Only the participant writes their report.');
 	await ensureReport(db, participant.id);
+	await assertOwnReportWritable(db, participant);
 	const [last] = await db
 		.select({ max: sql<number>`max(${reportSectionTable.position})` })
 		.from(reportSectionTable)
@@ -253,7 +282,7 @@ export async function addSection(
 				id: newId(),
 				participantId: participant.id,
 				kind: 'custom',
-				title: title.trim(),
+				title: oneLine(title),
 				position: Number(last?.max ?? 0) + 1,
 				updatedAt: new Date(),
 			})
@@ -280,7 +309,7 @@ export async function renameSection(
 		throw new RuleError('forbidden', 'The four required sections keep their titles.');
 	await db
 		.update(reportSectionTable)
-		.set({ title: title.trim(), version: section.version + 1, updatedAt: new Date() })
+		.set({ title: oneLine(title), version: section.version + 1, updatedAt: new Date() })
 		.where(eq(reportSectionTable.id, sectionId));
 }
 

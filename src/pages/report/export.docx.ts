@@ -1,7 +1,7 @@
-/** The report (or its outline, ?scope=outline) as a Word document. */
+/** The report (or its outline, ?scope=outline; a submitted version, ?version=N) as a Word document. */
 import type { APIRoute } from 'astro';
 import { getDb } from '~/lib/server/db';
-import { exportMarkdown, fileName, requestedParticipant } from '~/lib/server/report-export';
+import { exportMarkdown, requestedParticipant, requestedVersion } from '~/lib/server/report-export';
 import { reportDocx } from '~/lib/server/report-docx';
 
 export const GET: APIRoute = async (context) => {
@@ -13,13 +13,14 @@ export const GET: APIRoute = async (context) => {
 		viewer,
 		requestedParticipant(context, viewer),
 		scope,
+		requestedVersion(context),
 	);
 	if (!result) return new Response('Not found.', { status: 404 });
-	const bytes = await reportDocx(result.markdown, `Final report — ${result.meta.name}`);
+	const bytes = await reportDocx(result.docx);
 	return new Response(bytes, {
 		headers: {
 			'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-			'Content-Disposition': `attachment; filename="${fileName(result.meta.name, 'docx')}"`,
+			'Content-Disposition': `attachment; filename="${result.fileName('docx')}"`,
 			'Cache-Control': 'private, no-store',
 		},
 	});

@@ -1,7 +1,7 @@
-/** The report (or its outline, ?scope=outline) as a Markdown file. */
+/** The report (or its outline, ?scope=outline; a submitted version, ?version=N) as a Markdown file. */
 import type { APIRoute } from 'astro';
 import { getDb } from '~/lib/server/db';
-import { exportMarkdown, fileName, requestedParticipant } from '~/lib/server/report-export';
+import { exportMarkdown, requestedParticipant, requestedVersion } from '~/lib/server/report-export';
 
 export const GET: APIRoute = async (context) => {
 	const viewer = context.locals.user;
@@ -12,12 +12,13 @@ export const GET: APIRoute = async (context) => {
 		viewer,
 		requestedParticipant(context, viewer),
 		scope,
+		requestedVersion(context),
 	);
 	if (!result) return new Response('Not found.', { status: 404 });
 	return new Response(result.markdown, {
 		headers: {
 			'Content-Type': 'text/markdown; charset=utf-8',
-			'Content-Disposition': `attachment; filename="${fileName(result.meta.name, 'md')}"`,
+			'Content-Disposition': `attachment; filename="${result.fileName('md')}"`,
 			'Cache-Control': 'private, no-store',
 		},
 	});

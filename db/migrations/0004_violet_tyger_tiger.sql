@@ -1,2 +1,0 @@
-CREATE INDEX `log_entry_participant_stats_idx` ON `log_entry` (`participant_id`,`area`,`date`,`minutes`,`status`);--> statement-breakpoint
-CREATE INDEX `notification_user_created_idx` ON `notification` (`user_id`,`created_at`);

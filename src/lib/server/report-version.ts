@@ -1,0 +1,168 @@
+/**
+ * Submitted versions of the final report. "Submit final report" freezes a numbered snapshot of
+ * every section; the working copy stays editable until the report is accepted, the snapshot
+ * never is. Decisions on a version (return for corrections, accept) live in report-decision.ts.
+ */
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '~db/client';
+import {
+	reportSectionTable,
+	reportTable,
+	reportVersionSectionTable,
+	reportVersionTable,
+	userTable,
+	type Report,
+	type ReportVersion,
+	type ReportVersionSection,
+} from '~db/schema';
+import { todayIn } from '~/lib/dates';
+import { findVisibleParticipant } from './access';
+import { recordAudit } from './audit';
+import { assertWritable, findCurrentCohort } from './cohort';
+import { notFound, RuleError } from './errors';
+import { newId } from './ids';
+import { mentorsOf } from './logbook';
+import { notify } from './notification';
+import { closedMessage, ensureReport } from './report';
+import type { SessionUser } from './session';
+
+/** A version with its frozen sections, in order. */
+export type VersionWithSections = ReportVersion & { sections: ReportVersionSection[] };
+
+/** The report of a participant the viewer may see, created if missing; a 404 otherwise. */
+export async function loadReport(
+	db: Db,
+	viewer: SessionUser,
+	participantId: string,
+): Promise<Report> {
+	if (!(await findVisibleParticipant(db, viewer, participantId))) throw notFound('report');
+	await ensureReport(db, participantId);
+	return (
+		await db.select().from(reportTable).where(eq(reportTable.participantId, participantId))
+	)[0]!;
+}
+
+/** Every submitted version of a participant's report, newest first, with who decided (no visibility check). */
+export async function listVersions(
+	db: Db,
+	participantId: string,
+): Promise<(ReportVersion & { decidedByName: string | null })[]> {
+	const rows = await db
+		.select({ version: reportVersionTable, decidedByName: userTable.name })
+		.from(reportVersionTable)
+		.leftJoin(userTable, eq(userTable.id, reportVersionTable.decidedBy))
+		.where(eq(reportVersionTable.participantId, participantId))
+		.orderBy(desc(reportVersionTable.number));
+	return rows.map((r) => ({ ...r.version, decidedByName: r.decidedByName }));
+}
+
+/** One version with its sections: `number`, or the latest when omitted; null when there is none. */
+export async function findVersion(
+	db: Db,
+	participantId: string,
+	number?: number,
+): Promise<VersionWithSections | null> {
+	const [version] = await db
+		.select()
+		.from(reportVersionTable)
+		.where(
+			and(
+				eq(reportVersionTable.participantId, participantId),
+				number ? eq(reportVersionTable.number, number) : undefined,
+			),
+		)
+		.orderBy(desc(reportVersionTable.number))
+		.limit(1);
+	if (!version) return null;
+	const sections = await db
+		.select()
+		.from(reportVersionSectionTable)
+		.where(eq(reportVersionSectionTable.versionId, version.id))
+		.orderBy(asc(reportVersionSectionTable.position));
+	return { ...version, sections };
+}
+
+function refuseSubmission(report: Report): never {
+	const why: Partial<Record<Report['status'], string>> = {
+		outline_drafted:
+			'Record the outline presentation first (in the status box above); then submit the final report.',
+		final_submitted:
+			'Version 1 is with your mentors for a decision. You can submit again if they return it for corrections.',
+		corrections_submitted:
+			'Your corrected version is with your mentors for a decision. You can submit again if they return it.',
+		closed: closedMessage,
+	};
+	throw new RuleError('conflict', why[report.status] ?? 'The report cannot be submitted now.');
+}
+
+/** The participant freezes their working copy as the next numbered version. */
+export async function submitVersion(
+	db: Db,
+	participant: SessionUser,
+	now = new Date(),
+): Promise<ReportVersion> {
+	if (participant.role !== 'participant')
+		throw new RuleError('forbidden', 'Only the participant submits their report.');
+	const report = await loadReport(db, participant, participant.id);
+	const cohort = await findCurrentCohort(db, participant.id);
+	if (cohort) assertWritable(cohort);
+	if (report.status !== 'outline_presented' && report.status !== 'corrections_requested')
+		refuseSubmission(report);
+	const version = await db.transaction(async (tx) => {
+		const [last] = await tx
+			.select({ max: sql<number>`max(${reportVersionTable.number})` })
+			.from(reportVersionTable)
+			.where(eq(reportVersionTable.participantId, participant.id));
+		const number = Number(last?.max ?? 0) + 1;
+		const [row] = await tx
+			.insert(reportVersionTable)
+			.values({ id: newId(), participantId: participant.id, number, submittedAt: now })
+			.returning();
+		const sections = await tx
+			.select()
+			.from(reportSectionTable)
+			.where(eq(reportSectionTable.participantId, participant.id))
+			.orderBy(asc(reportSectionTable.position));
+		await tx.insert(reportVersionSectionTable).values(
+			sections.map((s, i) => ({
+				versionId: row!.id,
+				sectionId: s.id,
+				position: i + 1,
+				kind: s.kind,
+				title: s.title,
+				outline: s.outline,
+				notes: s.notes,
+			})),
+		);
+		const moved = await tx
+			.update(reportTable)
+			.set({
+				status: number === 1 ? 'final_submitted' : 'corrections_submitted',
+				...(number > 1
+					? { correctionsSubmittedOn: todayIn(cohort?.timezone ?? 'Asia/Tokyo', now) }
+					: {}),
+				updatedAt: now,
+			})
+			.where(
+				and(eq(reportTable.participantId, participant.id), eq(reportTable.status, report.status)),
+			)
+			.returning();
+		if (!moved.length)
+			throw new RuleError('conflict', 'The report changed meanwhile. Reload and try again.');
+		await recordAudit(tx, {
+			actorId: participant.id,
+			action: 'report.version_submit',
+			subjectType: 'report_version',
+			subjectId: row!.id,
+			details: { participant: participant.id, number },
+		});
+		return row!;
+	});
+	await notify(
+		db,
+		await mentorsOf(db, participant.id),
+		`${participant.name} submitted version ${version.number} of the final report.`,
+		`/report/${participant.id}`,
+	);
+	return version;
+}
