@@ -152,3 +152,30 @@ export function postedChoices(values: Record<string, string>): Record<string, st
 	}
 	return chosen;
 }
+
+/** The most a set of questions may lean: share of answers at one position, share with the longest option right. */
+export const balanceLimits = { position: 0.4, longest: 0.45 } as const;
+
+/** What makes a set of questions guessable, in words (empty when it is balanced). */
+export function balanceProblems(questions: AuthoredQuestion[]): string[] {
+	const { positionShares, longestShare } = answerBalance(questions);
+	const percent = (x: number) => `${Math.round(x * 100)}%`;
+	const problems = positionShares.flatMap((share, i) =>
+		share > balanceLimits.position
+			? [`${percent(share)} of answers are option ${i + 1} (at most ${percent(balanceLimits.position)})`]
+			: [],
+	);
+	if (longestShare > balanceLimits.longest)
+		problems.push(
+			`the correct option is the longest in ${percent(longestShare)} of questions (at most ${percent(balanceLimits.longest)})`,
+		);
+	return problems;
+}
+
+/** Every question with its options as authored (to review a stored attempt). */
+export function showAuthored(questions: { question: string; options: string[] }[]) {
+	return questions.map((q) => ({
+		question: q.question,
+		options: q.options.map((text) => ({ id: optionId(text), text })),
+	}));
+}
