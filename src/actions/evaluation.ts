@@ -11,10 +11,13 @@ export const evaluation = {
 	save: defineAction({
 		accept: 'form',
 		input: z.object({
+			// Every item posts a rating ('' = none), so a form without any is not the evaluation form.
 			rating: z
-				.object({})
+				.object({}, { error: 'The form was incomplete. Reload the page and try again.' })
 				.catchall(z.enum(['', '1', '2', '3', '4', '5'], { error: 'Choose a rating from 1 to 5.' }))
-				.default({}),
+				.refine((r) => Object.keys(r).length > 0, {
+					error: 'The form was incomplete. Reload the page and try again.',
+				}),
 			comment: z
 				.object({})
 				.catchall(z.string().max(2000, { error: 'Keep each comment under 2,000 characters.' }))

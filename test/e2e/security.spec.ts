@@ -17,6 +17,10 @@ const publicRoutes = new Set([
 	'/curriculum',
 	'/curriculum/[id]',
 	'/curriculum/glossary',
+	// Anyone may try a knowledge check or a course test; only participants' attempts are recorded.
+	'/curriculum/[id]/check',
+	'/curriculum/pre-test',
+	'/curriculum/post-test',
 ]);
 /** Pages that exist only with a valid one-time token: without one they are 404. */
 const tokenRoutes = new Set(['/setup', '/invitation', '/reset', '/calendar/[token].ics']);
@@ -109,6 +113,7 @@ const participantRoutes: Record<string, number | 'own'> = {
 	'/report/[participantId]': 404,
 	'/study/[participantId]': 404,
 	'/admin/cohorts/[id]': 403,
+	'/curriculum/[id]/facilitator': 404,
 };
 
 test('another participant’s records are 404, other roles’ pages 403', async ({ page }) => {
@@ -170,6 +175,9 @@ function attempts(): Record<string, Attempt> {
 		'notifications.markRead': 'own',
 		'progress.setComplete': 'own',
 		'quiz.submit': 'own',
+		'assessment.submit': 'own',
+		'evaluation.save': 'own',
+		'evaluation.copyToReport': 'own',
 		'report.addSection': 'own',
 		'report.calendarToken': 'own',
 		'report.draftFromLog': 'own',
@@ -316,6 +324,7 @@ const noInput = new Set([
 	'notifications.markRead',
 	'report.draftFromLog',
 	'report.calendarToken',
+	'evaluation.copyToReport',
 ]);
 /** Who may call an action, so an empty form reaches its validation. */
 function callerOf(action: string): string {
