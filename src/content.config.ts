@@ -46,33 +46,35 @@ const question = z
 
 const modules = defineCollection({
 	loader: glob({ pattern: '*.mdx', base: './content/modules' }),
-	schema: z.object({
-		/** Page heading and link text. */
-		title: z.string().min(3),
-		/** One sentence saying what the module covers. */
-		description: z.string().min(10).max(240),
-		/** Training day, 1 to 5. */
-		day: z.number().int().min(1).max(5),
-		/** Position within the day; unique per day. */
-		order: z.number().int().min(1),
-		/** Minutes for reading, exercise and knowledge check. */
-		duration: z.number().int().min(5).max(480),
-		/** What the participant can do afterwards. */
-		objectives: z.array(z.string().min(5)).min(1),
-		/** Ids of modules to read first. */
-		prerequisites: z.array(z.string()).default([]),
-		/** Public sources the module's facts come from. */
-		sources: z.array(source).min(1),
-		/** The knowledge check: at least five questions. */
-		quiz: z.array(question).min(5),
-		/** Correct answers needed to pass the check; default five in six of the questions, rounded up. */
-		passMark: z.number().int().min(1).optional(),
-		/** Hidden everywhere when true. */
-		draft: z.boolean().default(false),
-	}).refine((m) => m.passMark === undefined || m.passMark <= m.quiz.length, {
-		error: 'passMark cannot be more than the number of questions',
-		path: ['passMark'],
-	}),
+	schema: z
+		.object({
+			/** Page heading and link text. */
+			title: z.string().min(3),
+			/** One sentence saying what the module covers. */
+			description: z.string().min(10).max(240),
+			/** Training day, 1 to 5. */
+			day: z.number().int().min(1).max(5),
+			/** Position within the day; unique per day. */
+			order: z.number().int().min(1),
+			/** Minutes for reading, exercise and knowledge check. */
+			duration: z.number().int().min(5).max(480),
+			/** What the participant can do afterwards. */
+			objectives: z.array(z.string().min(5)).min(1),
+			/** Ids of modules to read first. */
+			prerequisites: z.array(z.string()).default([]),
+			/** Public sources the module's facts come from. */
+			sources: z.array(source).min(1),
+			/** The knowledge check: at least five questions. */
+			quiz: z.array(question).min(5),
+			/** Correct answers needed to pass the check; default five in six of the questions, rounded up. */
+			passMark: z.number().int().min(1).optional(),
+			/** Hidden everywhere when true. */
+			draft: z.boolean().default(false),
+		})
+		.refine((m) => m.passMark === undefined || m.passMark <= m.quiz.length, {
+			error: 'passMark cannot be more than the number of questions',
+			path: ['passMark'],
+		}),
 });
 
 /** Facilitator notes, for mentors and admins only: content/facilitator/<module id>.mdx. */

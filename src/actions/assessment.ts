@@ -13,7 +13,10 @@ export const assessment = {
 	/** Scores the pre-test or post-test by option identity; anyone may try, participants' count. */
 	submit: defineAction({
 		accept: 'form',
-		input: z.object({ kind: z.enum(assessmentKinds, { error: 'Unknown test.' }), ...attemptFields }),
+		input: z.object({
+			kind: z.enum(assessmentKinds, { error: 'Unknown test.' }),
+			...attemptFields,
+		}),
 		handler: async (input, context) => {
 			const test = getCourseTest(input.kind);
 			const answers = answersInOrder(input.answers, test.items.length);

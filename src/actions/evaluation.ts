@@ -40,7 +40,9 @@ export const evaluation = {
 		accept: 'form',
 		handler: async (_input, context) => {
 			const user = requireRole(context, 'participant');
-			await run(async () => copyEvaluationToReport(await getDb(), user, await listEvaluationItems()));
+			await run(async () =>
+				copyEvaluationToReport(await getDb(), user, await listEvaluationItems()),
+			);
 			return { copied: true };
 		},
 	}),

@@ -5,7 +5,9 @@
 import { z } from 'astro/zod';
 import { optionId } from './quiz';
 
-const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'use lower-case words joined by -' });
+const slug = z
+	.string()
+	.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'use lower-case words joined by -' });
 
 /** One topic of the blueprint: what it covers and how many items each test has on it. */
 export const topicSchema = z.object({
@@ -58,7 +60,10 @@ export type TestItem = z.infer<typeof itemSchema>;
 export type CourseTest = z.infer<typeof testSchema>;
 
 /** What breaks the blueprint in a pair of tests (empty when both follow it with different items). */
-export function blueprintProblems(blueprint: Blueprint, tests: Record<string, CourseTest>): string[] {
+export function blueprintProblems(
+	blueprint: Blueprint,
+	tests: Record<string, CourseTest>,
+): string[] {
 	const problems: string[] = [];
 	const ids = new Set<string>();
 	const questions = new Set<string>();

@@ -22,7 +22,12 @@ export function evaluationItems(modules: ModuleSummary[]): EvaluationItem[] {
 	const days = [...new Set(modules.map((m) => m.day))].sort((a, b) => a - b);
 	return [
 		...days.flatMap((day) => [
-			{ key: `day-${day}`, label: `Day ${day}: ${dayThemes[day] ?? ''}`, day, kind: 'day' as const },
+			{
+				key: `day-${day}`,
+				label: `Day ${day}: ${dayThemes[day] ?? ''}`,
+				day,
+				kind: 'day' as const,
+			},
 			...modules
 				.filter((m) => m.day === day)
 				.map((m) => ({ key: `module:${m.id}`, label: m.title, day, kind: 'module' as const })),

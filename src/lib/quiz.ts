@@ -94,7 +94,10 @@ export function passMarkOf(questionCount: number, passMark?: number | null): num
 }
 
 /** Indexes (0-based) of the questions without an answer. */
-export function unansweredQuestions(questions: AuthoredQuestion[], chosen: (string | null | undefined)[]) {
+export function unansweredQuestions(
+	questions: AuthoredQuestion[],
+	chosen: (string | null | undefined)[],
+) {
 	return questions.flatMap((q, i) =>
 		chosen[i] && q.options.some((o) => optionId(o) === chosen[i]) ? [] : [i],
 	);
@@ -162,7 +165,9 @@ export function balanceProblems(questions: AuthoredQuestion[]): string[] {
 	const percent = (x: number) => `${Math.round(x * 100)}%`;
 	const problems = positionShares.flatMap((share, i) =>
 		share > balanceLimits.position
-			? [`${percent(share)} of answers are option ${i + 1} (at most ${percent(balanceLimits.position)})`]
+			? [
+					`${percent(share)} of answers are option ${i + 1} (at most ${percent(balanceLimits.position)})`,
+				]
 			: [],
 	);
 	if (longestShare > balanceLimits.longest)

@@ -26,10 +26,7 @@ async function answer(page: Page, items: Item[], pick: (item: Item, i: number) =
 	const fieldsets = page.locator('main form fieldset');
 	await expect(fieldsets).toHaveCount(items.length);
 	for (const [i, item] of items.entries())
-		await fieldsets
-			.nth(i)
-			.getByLabel(item.options[pick(item, i)]!, { exact: true })
-			.check();
+		await fieldsets.nth(i).getByLabel(item.options[pick(item, i)]!, { exact: true }).check();
 }
 const wrong = (item: Item) => (item.answer + 1) % item.options.length;
 const right = (item: Item) => item.answer;
@@ -130,18 +127,25 @@ test('facilitator notes: mentors read them, participants get a 404', async ({ pa
 	await expectAccessible(page);
 	await answer(page, moduleQuiz('data-cleaning-and-quality'), right);
 	await page.getByRole('button', { name: 'Check my answers' }).click();
-	await expect(page.getByText(/Not recorded: attempts are recorded for participants only\./)).toBeVisible();
+	await expect(
+		page.getByText(/Not recorded: attempts are recorded for participants only\./),
+	).toBeVisible();
 	await expectAccessible(page);
 	await page.getByRole('link', { name: 'Facilitator notes' }).first().click();
 	await expect(page).toHaveURL('/curriculum/data-cleaning-and-quality/facilitator');
 	await page.goto('/curriculum/facilitator');
 	await page.getByRole('link', { name: /Data cleaning/ }).click();
-	await expect(page.getByRole('heading', { name: /^Facilitator notes: Data cleaning/ })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { name: /^Facilitator notes: Data cleaning/ }),
+	).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Common mistakes' })).toBeVisible();
 	await expectAccessible(page);
 	await signOut(page);
 	await signIn(page, demo.participant2);
-	for (const url of ['/curriculum/facilitator', '/curriculum/data-cleaning-and-quality/facilitator'])
+	for (const url of [
+		'/curriculum/facilitator',
+		'/curriculum/data-cleaning-and-quality/facilitator',
+	])
 		expect((await page.request.get(url)).status(), url).toBe(404);
 });
 
@@ -151,21 +155,31 @@ test('the course evaluation is saved, copied into the report, and anonymised for
 	await signIn(page, demo.participant2);
 	await page.goto('/curriculum/evaluation');
 	await expectAccessible(page);
-	const day1 = page.getByRole('group', { name: /^Day 1:/ });
-	await day1.getByLabel('4 · very good').check();
-	await day1.getByLabel(/^Comment/).fill('A clear start to the week.');
+	const alerts = page.getByRole('group', { name: 'Alert intelligence' });
+	await alerts.getByLabel('4 · very good').check();
+	await alerts.getByLabel(/^Comment/).fill('The alert checklist is what I needed.');
 	await page.getByRole('button', { name: 'Save my evaluation' }).click();
 	await expect(page.getByText(/Your evaluation is saved \(1 item answered\)/)).toBeVisible();
-	await expect(day1.getByLabel('4 · very good')).toBeChecked();
+	await expect(alerts.getByLabel('4 · very good')).toBeChecked();
 	await page.getByRole('button', { name: 'Copy into my report' }).click();
 	await expect(page.getByText(/Copied into the evaluation section of your report/)).toBeVisible();
 	await page.goto('/report');
-	await expect(page.getByText(/4 of 5 — A clear start to the week\./).first()).toBeAttached();
+	await expect(
+		page.getByText(/Alert intelligence: 4 of 5 — The alert checklist is what I needed\./).first(),
+	).toBeAttached();
 	await signOut(page);
 
+	// The demo has three participants' answers on each day: shown; one answer on this module: not.
 	await signIn(page, demo.admin);
 	await page.goto('/curriculum/evaluation/results');
-	await expect(page.getByText(/not shown, so that nobody can be identified/).first()).toBeVisible();
-	await expect(page.getByText('A clear start to the week.')).toHaveCount(0);
+	const table = page.getByRole('table', { name: 'Ratings per day and module' });
+	const day2 = table.getByRole('row', { name: /^Day 2: The CEN suite/ }).getByRole('cell');
+	await expect(day2.nth(0)).toHaveText('3'); // ratings
+	await expect(day2.nth(1)).toHaveText('4'); // mean of 5, 3 and 4
+	await expect(table.getByRole('row', { name: /^Alert intelligence/ })).toContainText('not shown');
+	await expect(
+		page.getByText('CENcomm practice was the most useful part of the week.'),
+	).toBeVisible();
+	await expect(page.getByText('The alert checklist is what I needed.')).toHaveCount(0);
 	await expectAccessible(page);
 });

@@ -19,7 +19,9 @@ afterEach(() => t.close());
 /** Answers the test right on the listed topics and wrong everywhere else. */
 function answers(kind: AssessmentKind, rightOn: string[]) {
 	return getCourseTest(kind).items.map((item) => {
-		const index = rightOn.includes(item.topic) ? item.answer : (item.answer + 1) % item.options.length;
+		const index = rightOn.includes(item.topic)
+			? item.answer
+			: (item.answer + 1) % item.options.length;
 		return optionId(item.options[index]!);
 	});
 }

@@ -25,20 +25,34 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const save = (p: SessionUser, ratings: Record<string, string>, comments: Record<string, string> = {}) =>
-	saveEvaluation(t.db, p, { ratings, comments }, items);
+const save = (
+	p: SessionUser,
+	ratings: Record<string, string>,
+	comments: Record<string, string> = {},
+) => saveEvaluation(t.db, p, { ratings, comments }, items);
 
 describe('course evaluation', () => {
 	it('asks about each day, each module and the week', () => {
-		expect(items.map((i) => i.key)).toEqual(['day-1', 'module:mod-a', 'day-2', 'module:mod-b', 'overall']);
+		expect(items.map((i) => i.key)).toEqual([
+			'day-1',
+			'module:mod-a',
+			'day-2',
+			'module:mod-b',
+			'overall',
+		]);
 	});
 
 	it('saves, updates and clears a participant’s answers; unknown items are ignored', async () => {
 		const admin = await makeUser(t.db, 'admin');
 		const { participants } = await makeCohort(t.db, admin, 1);
 		const p = participants[0]!;
-		expect(await save(p, { 'day-1': '4', 'module:mod-a': '5', 'module:nope': '1' }, { overall: 'Good week' }))
-			.toEqual({ answered: 3 });
+		expect(
+			await save(
+				p,
+				{ 'day-1': '4', 'module:mod-a': '5', 'module:nope': '1' },
+				{ overall: 'Good week' },
+			),
+		).toEqual({ answered: 3 });
 		await save(p, { 'day-1': '', 'module:mod-a': '3' });
 		const mine = await findEvaluation(t.db, p.id);
 		expect([...mine.keys()].sort()).toEqual(['module:mod-a']);
@@ -66,7 +80,12 @@ describe('course evaluation', () => {
 		expect(byKey['day-1']!.ratings).toEqual({ count: 3, mean: 4, counts: [0, 0, 1, 1, 1] });
 		expect(byKey['day-1']!.comments).toEqual(['Busy', 'Clear', 'Useful']);
 		// Two ratings and one comment: counted, never shown.
-		expect(byKey['day-2']).toMatchObject({ ratingCount: 2, ratings: null, commentCount: 1, comments: null });
+		expect(byKey['day-2']).toMatchObject({
+			ratingCount: 2,
+			ratings: null,
+			commentCount: 1,
+			comments: null,
+		});
 		expect(byKey['overall']).toMatchObject({ commentCount: 1, comments: null });
 	});
 
@@ -75,9 +94,15 @@ describe('course evaluation', () => {
 		const { participants } = await makeCohort(t.db, admin, 1);
 		const p = participants[0]!;
 		await expect(copyEvaluationToReport(t.db, p, items)).rejects.toThrow(/nothing to copy/);
-		await save(p, { 'day-1': '4', 'module:mod-b': '2' }, { 'module:mod-b': 'More practice,\nplease' });
+		await save(
+			p,
+			{ 'day-1': '4', 'module:mod-b': '2' },
+			{ 'module:mod-b': 'More practice,\nplease' },
+		);
 		const draft = await evaluationDraftMarkdown(t.db, p.id, items);
-		expect(draft).toContain('- **Day 1: The WCO, the RILO network, RILO A/P and the programme**: 4 of 5');
+		expect(draft).toContain(
+			'- **Day 1: The WCO, the RILO network, RILO A/P and the programme**: 4 of 5',
+		);
 		expect(draft).toContain('- Module B: 2 of 5 — More practice, please');
 		const section = await copyEvaluationToReport(t.db, p, items);
 		expect(section.kind).toBe('evaluation');
@@ -93,10 +118,19 @@ describe('course evaluation', () => {
 		const p = participants[0]!;
 		await save(p, { 'day-1': '4' });
 		await copyEvaluationToReport(t.db, p, items);
-		await t.db.update(reportTable).set({ status: 'closed' }).where(eq(reportTable.participantId, p.id));
-		const before = await t.db.select().from(reportSectionTable).where(eq(reportSectionTable.participantId, p.id));
+		await t.db
+			.update(reportTable)
+			.set({ status: 'closed' })
+			.where(eq(reportTable.participantId, p.id));
+		const before = await t.db
+			.select()
+			.from(reportSectionTable)
+			.where(eq(reportSectionTable.participantId, p.id));
 		await expect(copyEvaluationToReport(t.db, p, items)).rejects.toThrow(/report is closed/);
-		const after = await t.db.select().from(reportSectionTable).where(eq(reportSectionTable.participantId, p.id));
+		const after = await t.db
+			.select()
+			.from(reportSectionTable)
+			.where(eq(reportSectionTable.participantId, p.id));
 		expect(after).toEqual(before);
 	});
 });

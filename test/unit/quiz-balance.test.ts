@@ -48,7 +48,10 @@ describe('answer balance (fixtures)', () => {
 
 	it('fails a set where the right option is usually the longest (ties count, as the review did)', () => {
 		const longest = [0, 1, 2, 0, 1].map((a) =>
-			q(['abc', 'def', 'ghi'].map((o, i) => (i === a ? `${o} and more` : o)), a),
+			q(
+				['abc', 'def', 'ghi'].map((o, i) => (i === a ? `${o} and more` : o)),
+				a,
+			),
 		);
 		expect(balanceProblems(longest)).toEqual([
 			'the correct option is the longest in 100% of questions (at most 45%)',

@@ -30,7 +30,10 @@ export async function copyEvaluationToReport(
 		throw new RuleError('forbidden', 'Only the participant writes their report.');
 	const draft = await evaluationDraftMarkdown(db, participant.id, items);
 	if (!draft)
-		throw new RuleError('conflict', 'Save your course evaluation first: there is nothing to copy yet.');
+		throw new RuleError(
+			'conflict',
+			'Save your course evaluation first: there is nothing to copy yet.',
+		);
 	await ensureReport(db, participant.id);
 	const [report] = await db
 		.select()

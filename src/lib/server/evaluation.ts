@@ -17,7 +17,10 @@ export async function listEvaluationItems(): Promise<EvaluationItem[]> {
 }
 
 /** A participant's answers, by item key. */
-export async function findEvaluation(db: Db, userId: string): Promise<Map<string, EvaluationAnswer>> {
+export async function findEvaluation(
+	db: Db,
+	userId: string,
+): Promise<Map<string, EvaluationAnswer>> {
 	const rows = await db
 		.select()
 		.from(evaluationAnswerTable)
@@ -41,7 +44,11 @@ export async function saveEvaluation(
 	if (participant.role !== 'participant')
 		throw new RuleError('forbidden', 'Only participants evaluate the course.');
 	const cohort = await findCurrentCohort(db, participant.id);
-	if (!cohort) throw new RuleError('conflict', 'You are not in a cohort, so there is nothing to evaluate yet.');
+	if (!cohort)
+		throw new RuleError(
+			'conflict',
+			'You are not in a cohort, so there is nothing to evaluate yet.',
+		);
 	assertWritable(cohort);
 	const now = new Date();
 	let answered = 0;

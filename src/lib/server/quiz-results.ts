@@ -68,10 +68,7 @@ export async function listQuizResults(db: Db, cohortId: string): Promise<QuizRes
 	return fold(
 		await attemptsWhere(
 			db,
-			and(
-				eq(cohortMemberTable.cohortId, cohortId),
-				eq(cohortMemberTable.role, 'participant'),
-			),
+			and(eq(cohortMemberTable.cohortId, cohortId), eq(cohortMemberTable.role, 'participant')),
 		),
 	);
 }

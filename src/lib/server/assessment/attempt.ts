@@ -82,7 +82,9 @@ export async function submitAssessment(
 	if (user?.role !== 'participant') return { ...outcome, saved: false, signedIn: !!user };
 	const closed = await closedReason(db, user.id, kind);
 	if (closed) throw new RuleError('conflict', closed);
-	const answers = Object.fromEntries(test.items.map((item, i) => [item.id, verdicts[i]!.chosen ?? '']));
+	const answers = Object.fromEntries(
+		test.items.map((item, i) => [item.id, verdicts[i]!.chosen ?? '']),
+	);
 	const inserted = await db
 		.insert(assessmentAttemptTable)
 		.values({ id: newId(), userId: user.id, kind, answers, score, total, topics })

@@ -14,7 +14,12 @@ import type { Topic } from '~/lib/assessment-schema';
 import { listTopics } from './content';
 
 /** One topic's result: percent right before and after, and the difference (null until both exist). */
-export type TopicGain = { topic: Topic; pre: number | null; post: number | null; gain: number | null };
+export type TopicGain = {
+	topic: Topic;
+	pre: number | null;
+	post: number | null;
+	gain: number | null;
+};
 
 /** Anything with per-topic scores: a stored attempt, or a just-scored unrecorded one. */
 type Scored = Pick<AssessmentAttempt, 'topics'> | null | undefined;
@@ -25,11 +30,7 @@ const percentOf = (attempt: Scored, topicId: string): number | null => {
 };
 
 /** Per-topic results from a pre-test and a post-test (either may be missing). */
-export function gainByTopic(
-	topics: Topic[],
-	pre: Scored,
-	post: Scored,
-): TopicGain[] {
+export function gainByTopic(topics: Topic[], pre: Scored, post: Scored): TopicGain[] {
 	return topics.map((topic) => {
 		const before = percentOf(pre, topic.id);
 		const after = percentOf(post, topic.id);
@@ -73,15 +74,18 @@ export async function cohortGains(db: Db, cohortId: string, topics = listTopics(
 		})
 		.from(cohortMemberTable)
 		.innerJoin(userTable, eq(userTable.id, cohortMemberTable.userId))
-		.where(
-			and(eq(cohortMemberTable.cohortId, cohortId), eq(cohortMemberTable.role, 'participant')),
-		)
+		.where(and(eq(cohortMemberTable.cohortId, cohortId), eq(cohortMemberTable.role, 'participant')))
 		.orderBy(userTable.name);
 	const attempts = members.length
 		? await db
 				.select()
 				.from(assessmentAttemptTable)
-				.where(inArray(assessmentAttemptTable.userId, members.map((m) => m.userId)))
+				.where(
+					inArray(
+						assessmentAttemptTable.userId,
+						members.map((m) => m.userId),
+					),
+				)
 		: [];
 	const participants = members.map((m) => {
 		const pre = attempts.find((a) => a.userId === m.userId && a.kind === 'pre');
