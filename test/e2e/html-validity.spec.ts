@@ -14,6 +14,8 @@ const pagesByRole = {
 		'/curriculum',
 		'/curriculum/alert-intelligence',
 		'/curriculum/glossary',
+		'/curriculum/alert-intelligence/check',
+		'/curriculum/pre-test',
 		'/no-such-page',
 	],
 	[demo.participant1]: [
@@ -29,6 +31,8 @@ const pagesByRole = {
 		'/notifications',
 		'/lab',
 		'/lab/exercises',
+		'/curriculum/evaluation',
+		'/curriculum/post-test',
 	],
 	[demo.mentor]: [
 		'/review',
@@ -36,8 +40,11 @@ const pagesByRole = {
 		'/review/demopart0001',
 		'/report/demopart0001',
 		'/progress',
+		'/progress/assessments',
+		'/curriculum/facilitator',
+		'/curriculum/data-cleaning-and-quality/facilitator',
 	],
-	[demo.admin]: ['/admin', '/admin/audit', '/admin/cohorts/new'],
+	[demo.admin]: ['/admin', '/admin/audit', '/admin/cohorts/new', '/curriculum/evaluation/results'],
 };
 
 test('main pages are valid HTML', async ({ browser }) => {
