@@ -155,7 +155,7 @@ test('the course evaluation is saved, copied into the report, and anonymised for
 	await signIn(page, demo.participant2);
 	await page.goto('/curriculum/evaluation');
 	await expectAccessible(page);
-	const alerts = page.getByRole('group', { name: 'Alert intelligence' });
+	const alerts = page.getByRole('group', { name: 'Alert intelligence', exact: true });
 	await alerts.getByLabel('4 · very good').check();
 	await alerts.getByLabel(/^Comment/).fill('The alert checklist is what I needed.');
 	await page.getByRole('button', { name: 'Save my evaluation' }).click();
