@@ -9,6 +9,7 @@ import { demoAccounts, seedDemo } from '../../db/seed-demo';
 import { seedDemoLogbook } from '../../db/seed-demo-logbook';
 import { seedDemoStudies } from '../../db/seed-demo-study';
 import { seedDemoCourse } from '../../db/seed-demo-course';
+import { seedDemoTests } from './seed-demo-tests';
 import { serve } from './serve';
 
 const url = process.env.DEMO_DATABASE_URL ?? 'file:data/demo.db';
@@ -22,6 +23,7 @@ const ids = await seedDemo(db, password);
 await seedDemoLogbook(db, ids);
 await seedDemoStudies(db, ids);
 await seedDemoCourse(db, ids);
+await seedDemoTests(db, ids);
 db.$client.close();
 
 process.env.DATABASE_URL = url;

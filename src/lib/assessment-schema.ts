@@ -3,7 +3,7 @@
  * topics, and a pre-test and a post-test that follow it with different items. Pure.
  */
 import { z } from 'astro/zod';
-import { optionId } from './quiz';
+import { optionId, type Verdict } from './quiz';
 
 const slug = z
 	.string()
@@ -83,4 +83,18 @@ export function blueprintProblems(
 		}
 	}
 	return problems;
+}
+
+/** Correct answers and items per blueprint topic. */
+export type TopicScores = Record<string, { correct: number; total: number }>;
+
+/** Sums verdicts (in item order) by the topic of each item. */
+export function scoreByTopic(items: Pick<TestItem, 'topic'>[], verdicts: Verdict[]): TopicScores {
+	const topics: TopicScores = {};
+	items.forEach((item, i) => {
+		const t = (topics[item.topic] ??= { correct: 0, total: 0 });
+		t.total += 1;
+		if (verdicts[i]?.right) t.correct += 1;
+	});
+	return topics;
 }

@@ -6,16 +6,13 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import { assessmentAttemptTable, type AssessmentAttempt, type AssessmentKind } from '~db/schema';
 import { scoreAnswers, type Verdict } from '~/lib/quiz';
-import type { CourseTest } from '~/lib/assessment-schema';
+import { scoreByTopic, type CourseTest, type TopicScores } from '~/lib/assessment-schema';
 import { formatInstant } from '~/lib/dates';
 import { RuleError } from '../errors';
 import { newId } from '../ids';
 import { assertAllAnswered, type CheckSubmission } from '../quiz';
 import type { SessionUser } from '../session';
 import { getCourseTest } from './content';
-
-/** Correct answers and items per blueprint topic. */
-export type TopicScores = Record<string, { correct: number; total: number }>;
 
 /** The scored test as the results page shows it. */
 export type AssessmentOutcome = {
@@ -28,17 +25,6 @@ export type AssessmentOutcome = {
 	saved: boolean;
 	signedIn: boolean;
 };
-
-/** Sums verdicts by the topic of each item. */
-export function scoreByTopic(test: CourseTest, verdicts: Verdict[]): TopicScores {
-	const topics: TopicScores = {};
-	test.items.forEach((item, i) => {
-		const t = (topics[item.topic] ??= { correct: 0, total: 0 });
-		t.total += 1;
-		if (verdicts[i]?.right) t.correct += 1;
-	});
-	return topics;
-}
 
 /** A participant's pre-test or post-test, or null before they take it. */
 export async function findAssessmentAttempt(
@@ -77,7 +63,7 @@ export async function submitAssessment(
 ): Promise<AssessmentOutcome> {
 	assertAllAnswered(test.items, submission.answers);
 	const { verdicts, score, total } = scoreAnswers(test.items, submission.answers);
-	const topics = scoreByTopic(test, verdicts);
+	const topics = scoreByTopic(test.items, verdicts);
 	const outcome = { kind, seed: submission.seed, score, total, verdicts, topics };
 	if (user?.role !== 'participant') return { ...outcome, saved: false, signedIn: !!user };
 	const closed = await closedReason(db, user.id, kind);
