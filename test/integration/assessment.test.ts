@@ -91,7 +91,9 @@ describe('the course tests', () => {
 		expect(rows).toHaveLength(3);
 		expect(summary.find((s) => s.topic.id === 'risk-management')).toMatchObject({
 			pre: 33,
+			preN: 3,
 			post: 100,
+			postN: 2,
 			gain: 50,
 			n: 2,
 		});

@@ -95,12 +95,16 @@ export async function cohortGains(db: Db, cohortId: string, topics = listTopics(
 	const summary = topics.map((topic, i) => {
 		const rows = participants.map((p) => p.topics[i]!);
 		const both = rows.filter((r) => r.gain !== null);
+		const count = (values: (number | null)[]) => values.filter((v) => v !== null).length;
 		return {
 			topic,
 			pre: mean(rows.map((r) => r.pre)),
+			/** Participants who took the pre-test (the pre-test mean's base). */
+			preN: count(rows.map((r) => r.pre)),
 			post: mean(rows.map((r) => r.post)),
+			postN: count(rows.map((r) => r.post)),
 			gain: mean(both.map((r) => r.gain)),
-			/** Participants who took both tests. */
+			/** Participants who took both tests (the gain's base). */
 			n: both.length,
 		};
 	});
