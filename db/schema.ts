@@ -178,17 +178,79 @@ export const quizAttemptTable = sqliteTable(
 			.notNull()
 			.references(() => userTable.id, { onDelete: 'cascade' }),
 		moduleId: text('module_id').notNull(),
-		/** JSON array of chosen option indexes, one per question (-1 = unanswered). */
-		answers: text('answers', { mode: 'json' }).$type<number[]>().notNull(),
+		/** JSON array, one per question: the chosen option's id ('' = unanswered; rows from before option ids hold indexes). */
+		answers: text('answers', { mode: 'json' }).$type<(string | number)[]>().notNull(),
 		/** Correct answers. */
 		score: integer('score').notNull(),
 		/** Questions in the check at the time. */
 		total: integer('total').notNull(),
 		/** Seconds from opening the check to submitting it, as the browser measured. */
 		durationSeconds: integer('duration_seconds').notNull(),
+		/** True on the participant's first attempt at this module (kept apart from the best; one per person and module). */
+		first: integer('first', { mode: 'boolean' }).notNull().default(false),
+		/** Whether the score reached the module's pass mark at the time. */
+		passed: integer('passed', { mode: 'boolean' }).notNull().default(false),
 		createdAt: createdAt(),
 	},
-	(t) => [index('quiz_attempt_user_module_idx').on(t.userId, t.moduleId)],
+	(t) => [
+		index('quiz_attempt_user_module_idx').on(t.userId, t.moduleId),
+		uniqueIndex('quiz_attempt_first_uq')
+			.on(t.userId, t.moduleId)
+			.where(sql`"first" = 1`),
+	],
+);
+
+/** The two course tests on one blueprint: the pre-test (day 1) and the post-test (day 5). */
+export const assessmentKinds = ['pre', 'post'] as const;
+export type AssessmentKind = (typeof assessmentKinds)[number];
+
+/** A participant's pre-test or post-test: taken once each, scored per blueprint topic. */
+export const assessmentAttemptTable = sqliteTable(
+	'assessment_attempt',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		/** pre | post. */
+		kind: text('kind', { enum: assessmentKinds }).notNull(),
+		/** JSON object: item id -> chosen option id ('' = unanswered). */
+		answers: text('answers', { mode: 'json' }).$type<Record<string, string>>().notNull(),
+		/** Correct answers, and items in the test at the time. */
+		score: integer('score').notNull(),
+		total: integer('total').notNull(),
+		/** JSON object: blueprint topic id -> { correct, total }, so gains need no content lookup. */
+		topics: text('topics', { mode: 'json' })
+			.$type<Record<string, { correct: number; total: number }>>()
+			.notNull(),
+		createdAt: createdAt(),
+	},
+	(t) => [uniqueIndex('assessment_attempt_user_kind_uq').on(t.userId, t.kind)],
+);
+
+/** One answer of the end-of-week course evaluation: a rating and a comment on one day, module or the whole week. */
+export const evaluationAnswerTable = sqliteTable(
+	'evaluation_answer',
+	{
+		userId: text('user_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		/** The cohort the participant evaluated (results are read per cohort). */
+		cohortId: text('cohort_id')
+			.notNull()
+			.references(() => cohortTable.id, { onDelete: 'cascade' }),
+		/** What is rated: 'day-1'…'day-5', 'module:<module id>' or 'overall'. */
+		item: text('item').notNull(),
+		/** 1 (poor) to 5 (excellent); null when the participant gave only a comment. */
+		rating: integer('rating'),
+		/** Free text; empty when none. */
+		comment: text('comment').notNull().default(''),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+	},
+	(t) => [
+		primaryKey({ columns: [t.userId, t.item] }),
+		index('evaluation_answer_cohort_idx').on(t.cohortId),
+	],
 );
 
 /** One answer to a data-lab exercise, checked on the server against the data set's ground truth. */
@@ -753,6 +815,8 @@ export type Invitation = typeof invitationTable.$inferSelect;
 export type Cohort = typeof cohortTable.$inferSelect;
 export type CohortMember = typeof cohortMemberTable.$inferSelect;
 export type QuizAttempt = typeof quizAttemptTable.$inferSelect;
+export type AssessmentAttempt = typeof assessmentAttemptTable.$inferSelect;
+export type EvaluationAnswer = typeof evaluationAnswerTable.$inferSelect;
 export type AuditEvent = typeof auditEventTable.$inferSelect;
 export type ExerciseAttempt = typeof exerciseAttemptTable.$inferSelect;
 export type LogEntry = typeof logEntryTable.$inferSelect;

@@ -3,6 +3,7 @@ import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { parse as parseYaml } from 'yaml';
+import { optionId } from './lib/quiz';
 
 /** Glossary entries get their id from the term, e.g. "RILO A/P" -> "rilo-a-p". */
 function glossaryEntries(text: string) {
@@ -38,31 +39,52 @@ const question = z
 		/** Why the correct answer is right (shown after answering). */
 		explanation: z.string().min(10),
 	})
-	.refine((q) => q.answer < q.options.length, { error: 'answer must index one of the options' });
+	.refine((q) => q.answer < q.options.length, { error: 'answer must index one of the options' })
+	.refine((q) => new Set(q.options.map(optionId)).size === q.options.length, {
+		error: 'options must differ from each other (forms identify an option by its text)',
+	});
 
 const modules = defineCollection({
 	loader: glob({ pattern: '*.mdx', base: './content/modules' }),
+	schema: z
+		.object({
+			/** Page heading and link text. */
+			title: z.string().min(3),
+			/** One sentence saying what the module covers. */
+			description: z.string().min(10).max(240),
+			/** Training day, 1 to 5. */
+			day: z.number().int().min(1).max(5),
+			/** Position within the day; unique per day. */
+			order: z.number().int().min(1),
+			/** Minutes for reading, exercise and knowledge check. */
+			duration: z.number().int().min(5).max(480),
+			/** What the participant can do afterwards. */
+			objectives: z.array(z.string().min(5)).min(1),
+			/** Ids of modules to read first. */
+			prerequisites: z.array(z.string()).default([]),
+			/** Public sources the module's facts come from. */
+			sources: z.array(source).min(1),
+			/** The knowledge check: at least five questions. */
+			quiz: z.array(question).min(5),
+			/** Correct answers needed to pass the check; default five in six of the questions, rounded up. */
+			passMark: z.number().int().min(1).optional(),
+			/** Hidden everywhere when true. */
+			draft: z.boolean().default(false),
+		})
+		.refine((m) => m.passMark === undefined || m.passMark <= m.quiz.length, {
+			error: 'passMark cannot be more than the number of questions',
+			path: ['passMark'],
+		}),
+});
+
+/** Facilitator notes, for mentors and admins only: content/facilitator/<module id>.mdx. */
+const facilitator = defineCollection({
+	loader: glob({ pattern: '*.mdx', base: './content/facilitator' }),
 	schema: z.object({
-		/** Page heading and link text. */
-		title: z.string().min(3),
-		/** One sentence saying what the module covers. */
-		description: z.string().min(10).max(240),
-		/** Training day, 1 to 5. */
-		day: z.number().int().min(1).max(5),
-		/** Position within the day; unique per day. */
-		order: z.number().int().min(1),
-		/** Minutes for reading, exercise and knowledge check. */
-		duration: z.number().int().min(5).max(480),
-		/** What the participant can do afterwards. */
-		objectives: z.array(z.string().min(5)).min(1),
-		/** Ids of modules to read first. */
-		prerequisites: z.array(z.string()).default([]),
-		/** Public sources the module's facts come from. */
-		sources: z.array(source).min(1),
-		/** The knowledge check: at least five questions. */
-		quiz: z.array(question).min(5),
-		/** Hidden everywhere when true. */
-		draft: z.boolean().default(false),
+		/** One sentence: what the session must achieve. */
+		aim: z.string().min(10),
+		/** Suggested minutes for the whole session, as delivered in a classroom. */
+		minutes: z.number().int().min(10).max(480),
 	}),
 });
 
@@ -80,4 +102,4 @@ const glossary = defineCollection({
 	}),
 });
 
-export const collections = { modules, glossary };
+export const collections = { modules, glossary, facilitator };

@@ -1,3 +1,16 @@
+CREATE TABLE `assessment_attempt` (
+	`id` text PRIMARY KEY NOT NULL,
+	`user_id` text NOT NULL,
+	`kind` text NOT NULL,
+	`answers` text NOT NULL,
+	`score` integer NOT NULL,
+	`total` integer NOT NULL,
+	`topics` text NOT NULL,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	FOREIGN KEY (`user_id`) REFERENCES `user`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `assessment_attempt_user_kind_uq` ON `assessment_attempt` (`user_id`,`kind`);--> statement-breakpoint
 CREATE TABLE `certificate` (
 	`code` text PRIMARY KEY NOT NULL,
 	`participant_id` text NOT NULL,
@@ -10,6 +23,19 @@ CREATE TABLE `certificate` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `certificate_participant_id_unique` ON `certificate` (`participant_id`);--> statement-breakpoint
+CREATE TABLE `evaluation_answer` (
+	`user_id` text NOT NULL,
+	`cohort_id` text NOT NULL,
+	`item` text NOT NULL,
+	`rating` integer,
+	`comment` text DEFAULT '' NOT NULL,
+	`updated_at` integer NOT NULL,
+	PRIMARY KEY(`user_id`, `item`),
+	FOREIGN KEY (`user_id`) REFERENCES `user`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`cohort_id`) REFERENCES `cohort`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `evaluation_answer_cohort_idx` ON `evaluation_answer` (`cohort_id`);--> statement-breakpoint
 CREATE TABLE `report_version_section` (
 	`version_id` text NOT NULL,
 	`section_id` text,
@@ -38,5 +64,8 @@ CREATE TABLE `report_version` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `report_version_number_uq` ON `report_version` (`participant_id`,`number`);--> statement-breakpoint
+ALTER TABLE `quiz_attempt` ADD `first` integer DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE `quiz_attempt` ADD `passed` integer DEFAULT false NOT NULL;--> statement-breakpoint
+CREATE UNIQUE INDEX `quiz_attempt_first_uq` ON `quiz_attempt` (`user_id`,`module_id`) WHERE "first" = 1;--> statement-breakpoint
 CREATE INDEX `log_entry_participant_stats_idx` ON `log_entry` (`participant_id`,`area`,`date`,`minutes`,`status`);--> statement-breakpoint
 CREATE INDEX `notification_user_created_idx` ON `notification` (`user_id`,`created_at`);

@@ -1,12 +1,27 @@
 /** Curriculum progress: completing modules and submitting knowledge checks. */
 import { ActionError, defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
+import { answersInOrder } from '~/lib/quiz';
 import { getDb } from '~/lib/server/db';
-import { findQuiz, scoreQuiz } from '~/lib/server/modules';
-import { recordQuizAttempt, setModuleComplete } from '~/lib/server/progress';
-import { requireRole } from './guard';
+import { setModuleComplete } from '~/lib/server/progress';
+import { findKnowledgeCheck, submitKnowledgeCheck } from '~/lib/server/quiz';
+import { requireRole, run } from './guard';
 
 const moduleId = z.string().regex(/^[a-z0-9-]{1,80}$/, { error: 'Unknown module.' });
+
+/** What every shuffled test form posts: its order, when it opened, and `answers.<question>` = option id. */
+export const attemptFields = {
+	seed: z
+		.number({ error: 'The form was incomplete. Reload the page and try again.' })
+		.int()
+		.min(0)
+		.max(2 ** 32 - 1),
+	startedAt: z.number().int().min(0).default(0),
+	answers: z
+		.object({})
+		.catchall(z.string().max(20, { error: 'Unknown answer.' }))
+		.default({}),
+};
 
 export const progress = {
 	setComplete: defineAction({
@@ -14,7 +29,7 @@ export const progress = {
 		input: z.object({ moduleId, complete: z.enum(['true', 'false']) }),
 		handler: async (input, context) => {
 			const user = requireRole(context, 'participant');
-			if (!(await findQuiz(input.moduleId)))
+			if (!(await findKnowledgeCheck(input.moduleId)))
 				throw new ActionError({ code: 'NOT_FOUND', message: 'Unknown module.' });
 			await setModuleComplete(await getDb(), user.id, input.moduleId, input.complete === 'true');
 			return { moduleId: input.moduleId };
@@ -23,30 +38,24 @@ export const progress = {
 };
 
 export const quiz = {
-	/** Scores a knowledge check on the server (answers never reach the page); stores participants' attempts. */
+	/**
+	 * Scores a knowledge check by option identity (answers never reach the page); anyone may
+	 * try it, and participants' attempts are stored.
+	 */
 	submit: defineAction({
 		accept: 'form',
-		input: z.object({
-			moduleId,
-			answers: z.array(z.number().int().min(-1).max(10)).max(50),
-			durationSeconds: z.number().int().min(0).max(86_400).default(0),
-		}),
+		input: z.object({ moduleId, ...attemptFields }),
 		handler: async (input, context) => {
-			const quizQuestions = await findQuiz(input.moduleId);
-			if (!quizQuestions) throw new ActionError({ code: 'NOT_FOUND', message: 'Unknown module.' });
-			const { results, score, total } = scoreQuiz(quizQuestions, input.answers);
-			const user = context.locals.user;
-			const saved = user?.role === 'participant';
-			if (saved)
-				await recordQuizAttempt(await getDb(), {
-					userId: user.id,
-					moduleId: input.moduleId,
-					answers: results.map((r) => r.chosen),
-					score,
-					total,
-					durationSeconds: input.durationSeconds,
-				});
-			return { results, score, total, saved, signedIn: Boolean(user) };
+			const check = await findKnowledgeCheck(input.moduleId);
+			if (!check) throw new ActionError({ code: 'NOT_FOUND', message: 'Unknown module.' });
+			const answers = answersInOrder(input.answers, check.questions.length);
+			return run(async () =>
+				submitKnowledgeCheck(await getDb(), context.locals.user ?? null, check, {
+					seed: input.seed,
+					startedAt: input.startedAt,
+					answers,
+				}),
+			);
 		},
 	}),
 };

@@ -1,7 +1,9 @@
 /** Every mutation the UI makes, namespaced by noun (actions.auth.signIn, actions.cohort.create…). */
+import { assessment } from './assessment';
 import { auth } from './auth';
 import { cohort, invitation } from './admin';
 import { checklist } from './checklist';
+import { evaluation } from './evaluation';
 import { progress, quiz } from './curriculum';
 import { lab } from './lab';
 import { comment, logbook, notifications } from './logbook';
@@ -16,6 +18,8 @@ export const server = {
 	checklist,
 	progress,
 	quiz,
+	assessment,
+	evaluation,
 	lab,
 	logbook,
 	comment,

@@ -8,6 +8,8 @@ import { migrateDb } from '../../db/migrate';
 import { demoAccounts, seedDemo } from '../../db/seed-demo';
 import { seedDemoLogbook } from '../../db/seed-demo-logbook';
 import { seedDemoStudies } from '../../db/seed-demo-study';
+import { seedDemoCourse } from '../../db/seed-demo-course';
+import { seedDemoTests } from './seed-demo-tests';
 import { serve } from './serve';
 
 const url = process.env.DEMO_DATABASE_URL ?? 'file:data/demo.db';
@@ -20,6 +22,8 @@ await migrateDb(db);
 const ids = await seedDemo(db, password);
 await seedDemoLogbook(db, ids);
 await seedDemoStudies(db, ids);
+await seedDemoCourse(db, ids);
+await seedDemoTests(db, ids);
 db.$client.close();
 
 process.env.DATABASE_URL = url;

@@ -33,18 +33,20 @@ test('a participant answers a knowledge check, completes a module and sees progr
 	const errors = watchConsole(page);
 	await signIn(page, demo.participant4);
 	await page.goto('/curriculum/ojt-and-final-report');
-	const check = page.locator('#knowledge-check').locator('..');
-	const questions = check.locator('fieldset');
+	await page.getByRole('link', { name: 'Take the knowledge check' }).click();
+	const questions = page.locator('main form fieldset');
 	await expect(questions.first()).toBeVisible();
 	const count = await questions.count();
 	expect(count).toBeGreaterThanOrEqual(5);
 	for (let i = 0; i < count; i++) await questions.nth(i).getByRole('radio').first().check();
 	await page.getByRole('button', { name: 'Check my answers' }).click();
-	await expect(page.getByText(/You scored \d of \d+\. Saved to your progress\./)).toBeVisible();
-	// Every question now shows its explanation.
-	await expect(check.getByText(/^(Right|Not quite|Not answered)\./)).toHaveCount(count);
+	await expect(page.getByText(/You scored \d of \d+/)).toBeVisible();
+	await expect(page.getByText(/^Saved to your progress\./)).toBeVisible();
+	// Every question now shows its verdict and explanation.
+	await expect(page.getByText(/^(✓ Right|✗ Not quite)\.$/)).toHaveCount(count);
+	await expect(page.getByText('Why:', { exact: true })).toHaveCount(count);
 
-	await page.reload();
+	await page.getByRole('link', { name: 'Back to the module' }).click();
 	await expect(page.getByText(/Best knowledge-check score: \d of \d+/)).toBeVisible();
 	await page.getByRole('button', { name: 'Mark module complete' }).click();
 	await expect(page).toHaveURL(/\/curriculum\/ojt-and-final-report#status/);

@@ -14,6 +14,8 @@ const pagesByRole = {
 		'/curriculum',
 		'/curriculum/alert-intelligence',
 		'/curriculum/glossary',
+		'/curriculum/alert-intelligence/check',
+		'/curriculum/pre-test',
 		'/no-such-page',
 		'/verify/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
 	],
@@ -30,6 +32,8 @@ const pagesByRole = {
 		'/notifications',
 		'/lab',
 		'/lab/exercises',
+		'/curriculum/evaluation',
+		'/curriculum/post-test',
 	],
 	[demo.mentor]: [
 		'/review',
@@ -38,9 +42,12 @@ const pagesByRole = {
 		'/report/demopart0001',
 		'/report/demopart0003',
 		'/progress',
+		'/progress/assessments',
+		'/curriculum/facilitator',
+		'/curriculum/data-cleaning-and-quality/facilitator',
 	],
 	[demo.participant4]: ['/report', '/report/certificate', '/report/print?version=2'],
-	[demo.admin]: ['/admin', '/admin/audit', '/admin/cohorts/new'],
+	[demo.admin]: ['/admin', '/admin/audit', '/admin/cohorts/new', '/curriculum/evaluation/results'],
 };
 
 /** Errors vnu.jar reports for the given files (empty when they are all valid). */

@@ -20,6 +20,10 @@ const publicRoutes = new Set([
 	'/search',
 	// The signed-in version of a static page: signed out it sends you to the static page.
 	'/signed-in/[...path]',
+	// Anyone may try a knowledge check or a course test; only participants' attempts are recorded.
+	'/curriculum/[id]/check',
+	'/curriculum/pre-test',
+	'/curriculum/post-test',
 ]);
 /** Pages that exist only with a valid one-time token: without one they are 404. */
 const tokenRoutes = new Set([
@@ -119,6 +123,7 @@ const participantRoutes: Record<string, number | 'own'> = {
 	'/report/[participantId]': 404,
 	'/study/[participantId]': 404,
 	'/admin/cohorts/[id]': 403,
+	'/curriculum/[id]/facilitator': 404,
 };
 
 test('another participant’s records are 404, other roles’ pages 403', async ({ page }) => {
@@ -180,6 +185,9 @@ function attempts(): Record<string, Attempt> {
 		'notifications.markRead': 'own',
 		'progress.setComplete': 'own',
 		'quiz.submit': 'own',
+		'assessment.submit': 'own',
+		'evaluation.save': 'own',
+		'evaluation.copyToReport': 'own',
 		'report.addSection': 'own',
 		'report.calendarToken': 'own',
 		'report.draftFromLog': 'own',
@@ -331,6 +339,7 @@ const noInput = new Set([
 	'report.draftFromLog',
 	'report.calendarToken',
 	'report.submit',
+	'evaluation.copyToReport',
 ]);
 /** Who may call an action, so an empty form reaches its validation. */
 function callerOf(action: string): string {

@@ -1,5 +1,5 @@
-/** The published modules from the content collection, and scoring of their knowledge checks. */
-import { getCollection, getEntry } from 'astro:content';
+/** The published modules from the content collection (knowledge checks: quiz.ts). */
+import { getCollection } from 'astro:content';
 import { sortModules, type ModuleSummary } from '~/lib/modules';
 
 /** Every non-draft module in teaching order. */
@@ -15,28 +15,4 @@ export async function publishedModules(): Promise<ModuleSummary[]> {
 			duration: data.duration,
 		})),
 	);
-}
-
-/** The questions of a published module's knowledge check, or null for an unknown module. */
-export async function findQuiz(moduleId: string) {
-	const entry = await getEntry('modules', moduleId);
-	if (!entry || entry.data.draft) return null;
-	return entry.data.quiz;
-}
-
-/** One question's result, as the participant sees it after submitting. */
-export type QuestionResult = { chosen: number; correct: number; explanation: string };
-
-/** Scores answers against the questions; unanswered (-1 or missing) count as wrong. */
-export function scoreQuiz(quiz: { answer: number; explanation: string }[], answers: number[]) {
-	const results: QuestionResult[] = quiz.map((q, i) => ({
-		chosen: answers[i] ?? -1,
-		correct: q.answer,
-		explanation: q.explanation,
-	}));
-	return {
-		results,
-		score: results.filter((r) => r.chosen === r.correct).length,
-		total: quiz.length,
-	};
 }

@@ -2,7 +2,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import { moduleProgressTable, quizAttemptTable } from '~db/schema';
-import { newId } from './ids';
 
 /** Ids of the modules a person has completed. */
 export async function listCompletedModules(db: Db, userId: string): Promise<Set<string>> {
@@ -31,21 +30,6 @@ export async function setModuleComplete(
 			.where(
 				and(eq(moduleProgressTable.userId, userId), eq(moduleProgressTable.moduleId, moduleId)),
 			);
-}
-
-/** Stores one attempt. */
-export async function recordQuizAttempt(
-	db: Db,
-	attempt: {
-		userId: string;
-		moduleId: string;
-		answers: number[];
-		score: number;
-		total: number;
-		durationSeconds: number;
-	},
-): Promise<void> {
-	await db.insert(quizAttemptTable).values({ id: newId(), ...attempt });
 }
 
 /** Best score and attempt count per module for a person. */

@@ -1,0 +1,185 @@
+/**
+ * The course's measuring machinery as people use it: the pre-test on day 1, a module's
+ * knowledge check with JavaScript off, the post-test on day 5 and the gain it shows, the
+ * facilitator notes, and the end-of-week evaluation.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { parse } from 'yaml';
+import { demo, expectAccessible, signIn, signOut, sqlOnServerDb } from './fixtures';
+
+// Whole tests and several accessibility scans per journey, on a shared two-core machine.
+test.describe.configure({ timeout: 180_000 });
+
+type Item = { question: string; options: string[]; answer: number };
+const root = new URL('../../', import.meta.url).pathname;
+const testItems = (name: string): Item[] =>
+	(parse(readFileSync(`${root}content/assessments/${name}.yaml`, 'utf8')) as { items: Item[] })
+		.items;
+const moduleQuiz = (id: string): Item[] => {
+	const text = readFileSync(`${root}content/modules/${id}.mdx`, 'utf8');
+	return (parse(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!) as { quiz: Item[] }).quiz;
+};
+
+/** Ticks, in each question's fieldset, the option `pick` chooses (by its text, wherever it was shown). */
+async function answer(page: Page, items: Item[], pick: (item: Item, i: number) => number) {
+	const fieldsets = page.locator('main form fieldset');
+	await expect(fieldsets).toHaveCount(items.length);
+	for (const [i, item] of items.entries())
+		await fieldsets.nth(i).getByLabel(item.options[pick(item, i)]!, { exact: true }).check();
+}
+const wrong = (item: Item) => (item.answer + 1) % item.options.length;
+const right = (item: Item) => item.answer;
+
+test('pre-test on day 1, then post-test on day 5: the participant and the mentor see the gain', async ({
+	page,
+}) => {
+	await signIn(page, demo.participant3);
+	await page.goto('/curriculum');
+	await page.getByRole('link', { name: 'pre-test' }).click();
+	await expect(page.getByRole('heading', { name: 'Pre-test (day 1)' })).toBeVisible();
+	await expectAccessible(page);
+	await answer(page, testItems('pre-test'), wrong);
+	await page.getByRole('button', { name: 'Submit the pre-test' }).click();
+	await expect(page.getByText('You scored 0 of 14.')).toBeVisible();
+	await expect(page.getByText('Why:', { exact: true })).toHaveCount(14);
+	await expectAccessible(page);
+	// Taken once: coming back shows the result, not the form.
+	await page.goto('/curriculum/pre-test');
+	await expect(page.getByText(/You took the pre-test: 0 of 14\. It is taken once\./)).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Submit the pre-test' })).toHaveCount(0);
+
+	await page.goto('/curriculum/post-test');
+	await answer(page, testItems('post-test'), right);
+	await page.getByRole('button', { name: 'Submit the post-test' }).click();
+	await expect(page.getByText('You scored 14 of 14.')).toBeVisible();
+	const gains = page.getByRole('table', { name: 'Your results by topic' });
+	await expect(gains.getByRole('row', { name: /CEN, nCEN and CENcomm/ })).toContainText(
+		'0%100%+100 points',
+	);
+	await expect(gains.getByText('+100 points')).toHaveCount(6);
+	await expectAccessible(page);
+	await signOut(page);
+
+	await signIn(page, demo.mentor);
+	await page.goto('/progress/assessments');
+	await expect(
+		page.getByRole('table', { name: /^Cohort mean/ }).getByRole('row', { name: /Risk management/ }),
+	).toContainText('+100');
+	await expectAccessible(page);
+});
+
+// axe-core needs JavaScript: the same pages are scanned with it on in the mentor's test below.
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('a participant takes a module’s knowledge check and gets every explanation', async ({
+		page,
+	}) => {
+		const id = 'wco-and-rilo-network';
+		const quiz = moduleQuiz(id);
+		// Start from no attempt, whatever the demo seed recorded for this module.
+		await sqlOnServerDb('delete from quiz_attempt where user_id = ? and module_id = ?', [
+			'demopart0003',
+			id,
+		]);
+		await signIn(page, demo.participant3);
+		await page.goto(`/curriculum/${id}`);
+		await page.getByRole('link', { name: 'Take the knowledge check' }).click();
+		await expect(page).toHaveURL(`/curriculum/${id}/check`);
+		await expect(page.getByText('No attempt yet.')).toBeVisible();
+		// All right but the first question.
+		await answer(page, quiz, (item, i) => (i === 0 ? wrong(item) : right(item)));
+		await page.getByRole('button', { name: 'Check my answers' }).click();
+		const n = quiz.length;
+		await expect(page.getByText(`You scored ${n - 1} of ${n}: passed.`)).toBeVisible();
+		await expect(page.getByText(/This was your first attempt/)).toBeVisible();
+		await expect(page.getByText('✗ Not quite.')).toHaveCount(1);
+		await expect(page.getByText('Why:', { exact: true })).toHaveCount(n);
+
+		await page.getByRole('link', { name: 'Try again (new order)' }).click();
+		await expect(page.getByText(`First attempt: ${n - 1} of ${n}`)).toBeVisible();
+		await answer(page, quiz, right);
+		await page.getByRole('button', { name: 'Check my answers' }).click();
+		await expect(page.getByText(`You scored ${n} of ${n}: passed.`)).toBeVisible();
+		await page.getByRole('link', { name: 'Try again (new order)' }).click();
+		await expect(page.getByText(`First attempt: ${n - 1} of ${n}`)).toBeVisible();
+		await expect(page.getByText(`Best: ${n} of ${n} (2 attempts)`)).toBeVisible();
+	});
+
+	test('a signed-out reader can try a check; nothing is recorded and the page says so', async ({
+		page,
+	}) => {
+		await page.goto('/curriculum/ncen-and-icomm/check');
+		await expect(page.getByText(/nothing is recorded/)).toBeVisible();
+		const quiz = moduleQuiz('ncen-and-icomm');
+		await answer(page, quiz, right);
+		await page.getByRole('button', { name: 'Check my answers' }).click();
+		await expect(page.getByText('Not recorded: you are not signed in.')).toBeVisible();
+	});
+});
+
+test('facilitator notes: mentors read them, participants get a 404', async ({ page }) => {
+	await signIn(page, demo.mentor);
+	// A mentor may try the check (nothing recorded); the page and its results are accessible.
+	await page.goto('/curriculum/data-cleaning-and-quality/check');
+	await expect(page.getByText(/attempts are recorded for participants only/)).toBeVisible();
+	await expectAccessible(page);
+	await answer(page, moduleQuiz('data-cleaning-and-quality'), right);
+	await page.getByRole('button', { name: 'Check my answers' }).click();
+	await expect(
+		page.getByText(/Not recorded: attempts are recorded for participants only\./),
+	).toBeVisible();
+	await expectAccessible(page);
+	await page.getByRole('link', { name: 'Facilitator notes' }).first().click();
+	await expect(page).toHaveURL('/curriculum/data-cleaning-and-quality/facilitator');
+	await page.goto('/curriculum/facilitator');
+	await page.getByRole('link', { name: /Data cleaning/ }).click();
+	await expect(
+		page.getByRole('heading', { name: /^Facilitator notes: Data cleaning/ }),
+	).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Common mistakes' })).toBeVisible();
+	await expectAccessible(page);
+	await signOut(page);
+	await signIn(page, demo.participant2);
+	for (const url of [
+		'/curriculum/facilitator',
+		'/curriculum/data-cleaning-and-quality/facilitator',
+	])
+		expect((await page.request.get(url)).status(), url).toBe(404);
+});
+
+test('the course evaluation is saved, copied into the report, and anonymised for the office', async ({
+	page,
+}) => {
+	await signIn(page, demo.participant2);
+	await page.goto('/curriculum/evaluation');
+	await expectAccessible(page);
+	const alerts = page.getByRole('group', { name: 'Alert intelligence', exact: true });
+	await alerts.getByLabel('4 · very good').check();
+	await alerts.getByLabel(/^Comment/).fill('The alert checklist is what I needed.');
+	await page.getByRole('button', { name: 'Save my evaluation' }).click();
+	await expect(page.getByText(/Your evaluation is saved \(1 item answered\)/)).toBeVisible();
+	await expect(alerts.getByLabel('4 · very good')).toBeChecked();
+	await page.getByRole('button', { name: 'Copy into my report' }).click();
+	await expect(page.getByText(/Copied into the evaluation section of your report/)).toBeVisible();
+	await page.goto('/report');
+	await expect(
+		page.getByText(/Alert intelligence: 4 of 5 — The alert checklist is what I needed\./).first(),
+	).toBeAttached();
+	await signOut(page);
+
+	// The demo has three participants' answers on each day: shown; one answer on this module: not.
+	await signIn(page, demo.admin);
+	await page.goto('/curriculum/evaluation/results');
+	const table = page.getByRole('table', { name: 'Ratings per day and module' });
+	const day2 = table.getByRole('row', { name: /^Day 2: The CEN suite/ }).getByRole('cell');
+	await expect(day2.nth(0)).toHaveText('3'); // ratings
+	await expect(day2.nth(1)).toHaveText('4'); // mean of 5, 3 and 4
+	await expect(table.getByRole('row', { name: /^Alert intelligence/ })).toContainText('not shown');
+	await expect(
+		page.getByText('CENcomm practice was the most useful part of the week.'),
+	).toBeVisible();
+	await expect(page.getByText('The alert checklist is what I needed.')).toHaveCount(0);
+	await expectAccessible(page);
+});
