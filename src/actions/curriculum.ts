@@ -1,17 +1,24 @@
 /** Curriculum progress: completing modules and submitting knowledge checks. */
 import { ActionError, defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
+import { staleFormSentence } from '~/lib/action-error';
+import '~/lib/form-schemas';
 import { getDb } from '~/lib/server/db';
 import { findQuiz, scoreQuiz } from '~/lib/server/modules';
 import { recordQuizAttempt, setModuleComplete } from '~/lib/server/progress';
 import { requireRole } from './guard';
 
-const moduleId = z.string().regex(/^[a-z0-9-]{1,80}$/, { error: 'Unknown module.' });
+const moduleId = z
+	.string({ error: 'Unknown module.' })
+	.regex(/^[a-z0-9-]{1,80}$/, { error: 'Unknown module.' });
 
 export const progress = {
 	setComplete: defineAction({
 		accept: 'form',
-		input: z.object({ moduleId, complete: z.enum(['true', 'false']) }),
+		input: z.object({
+			moduleId,
+			complete: z.enum(['true', 'false'], { error: staleFormSentence }),
+		}),
 		handler: async (input, context) => {
 			const user = requireRole(context, 'participant');
 			if (!(await findQuiz(input.moduleId)))

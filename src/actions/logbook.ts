@@ -2,7 +2,14 @@
 import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
 import { isActivityOf, isArea } from '~/lib/ojt-areas';
-import { confirmTick, optionalText, requiredDay, requiredText } from '~/lib/form-schemas';
+import {
+	confirmTick,
+	optionalText,
+	recordId,
+	recordVersion,
+	requiredDay,
+	requiredText,
+} from '~/lib/form-schemas';
 import { getDb } from '~/lib/server/db';
 import {
 	createEntry,
@@ -18,8 +25,8 @@ import { requireRole, requireUser, run } from './guard';
 import { emailNotifications } from './mailer';
 
 const longText = (max = 20_000) => optionalText(max);
-const id = z.string().min(1).max(40);
-const version = z.number({ error: 'Reload the page and try again.' }).int().min(1);
+const id = recordId();
+const version = recordVersion();
 
 /** The entry form. Time is entered in hours (e.g. 1.5) and stored as minutes. */
 const entryFields = z.object({

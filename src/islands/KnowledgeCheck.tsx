@@ -3,6 +3,7 @@
  * attempt, returns the explanations and, for participants, stores it in their progress.
  */
 import { actions } from 'astro:actions';
+import { errorSentence } from '~/lib/action-error';
 import { useRef, useState, type SyntheticEvent } from 'react';
 
 type Question = { question: string; options: string[] };
@@ -47,7 +48,7 @@ export default function KnowledgeCheck({
 		);
 		const { data, error: failure } = await actions.quiz.submit(form);
 		setBusy(false);
-		if (failure) return setError(failure.message || 'The check could not be scored. Try again.');
+		if (failure) return setError(errorSentence(failure));
 		setOutcome(data);
 	}
 

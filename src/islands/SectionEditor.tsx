@@ -4,6 +4,7 @@
  * conflict (another tab saved first) shows both texts and lets the writer choose.
  */
 import { actions } from 'astro:actions';
+import { errorSentence } from '~/lib/action-error';
 import { useEffect, useRef, useState, type ChangeEvent, type SyntheticEvent } from 'react';
 
 type Text = { outline: string; notes: string };
@@ -53,7 +54,7 @@ export default function SectionEditor(props: Props) {
 			setMessage(
 				error.code === 'UNAUTHORIZED'
 					? 'Your session has ended. Your text is still here: sign in again in another tab, then press Save.'
-					: `Not saved: ${error.message}`,
+					: `Not saved: ${errorSentence(error)}`,
 			);
 			return;
 		}
