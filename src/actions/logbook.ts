@@ -1,7 +1,10 @@
 /** The OJT logbook: entries, the plan, and the comment thread. */
-import { defineAction } from 'astro:actions';
+import { defineAction, type ActionAPIContext } from 'astro:actions';
+import type { LogEntry } from '~db/schema';
+import type { SessionUser } from '~/lib/server/session';
 import { z } from 'astro/zod';
 import { isActivityOf, isArea } from '~/lib/ojt-areas';
+import { flashAfterSave, type SaveIntent } from '~/lib/entry-form';
 import {
 	confirmTick,
 	optionalText,
@@ -50,6 +53,11 @@ const entryFields = z.object({
 	meetingFormat: optionalText(60),
 	followUp: longText(),
 	confirmOutsideWindow: z.boolean().optional(),
+	/** Which button was pressed: "Save draft" or "Save and submit". */
+	intent: z
+		.enum(['draft', 'submit'], { error: 'Choose “Save draft” or “Save and submit”.' })
+		.nullish()
+		.transform((v): SaveIntent => v ?? 'draft'),
 });
 
 function checkEntry(v: z.infer<typeof entryFields>, ctx: z.RefinementCtx) {
@@ -75,8 +83,25 @@ function checkEntry(v: z.infer<typeof entryFields>, ctx: z.RefinementCtx) {
 }
 
 function toEntryInput(v: z.infer<typeof entryFields>): EntryInput {
-	const { hours, confirmOutsideWindow: _confirm, ...rest } = v;
+	const { hours, confirmOutsideWindow: _confirm, intent: _intent, ...rest } = v;
 	return { ...rest, area: v.area as EntryInput['area'], minutes: Math.round(hours * 60) };
+}
+
+/**
+ * After a save: "Save and submit" sends the entry for review at the version just written (so
+ * nothing can slip in between); the page is told which message to show once.
+ */
+async function saved(
+	context: ActionAPIContext,
+	user: SessionUser,
+	entry: LogEntry,
+	intent: SaveIntent,
+) {
+	if (intent === 'submit') {
+		await run(async () => submitEntry(await getDb(), user, entry.id, entry.version));
+		await emailNotifications(context.url);
+	}
+	return { id: entry.id, done: flashAfterSave(intent, entry.status) };
 }
 
 export const logbook = {
@@ -88,7 +113,7 @@ export const logbook = {
 			const entry = await run(async () =>
 				createEntry(await getDb(), user, toEntryInput(input), input.confirmOutsideWindow),
 			);
-			return { id: entry.id };
+			return saved(context, user, entry, input.intent);
 		},
 	}),
 	update: defineAction({
@@ -106,7 +131,7 @@ export const logbook = {
 					input.confirmOutsideWindow,
 				),
 			);
-			return { id: entry.id };
+			return saved(context, user, entry, input.intent);
 		},
 	}),
 	submit: defineAction({
