@@ -265,6 +265,8 @@ export const logEntryTable = sqliteTable(
 	(t) => [
 		index('log_entry_participant_date_idx').on(t.participantId, t.date),
 		index('log_entry_status_submitted_idx').on(t.status, t.submittedAt),
+		/** The participant's to-do list counts and lists drafts and returned entries by status. */
+		index('log_entry_participant_status_date_idx').on(t.participantId, t.status, t.date),
 	],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX `log_entry_participant_status_date_idx` ON `log_entry` (`participant_id`,`status`,`date`);
