@@ -250,13 +250,16 @@ export function buildTodo(f: TodoFacts, today: Day): TodoItem[] {
 		...deadlineItems(f, today),
 		...moduleItem(f, today),
 	];
-	// A stable sort: tone first, then the sooner due day; the list order above breaks ties.
+	// Tone first, then the sooner due day; the list order above breaks ties. Undated items lead
+	// the pressing tones (someone waits on them) and close the relaxed ones.
+	const due = (t: TodoItem) =>
+		t.daysLeft ?? (toneRank[t.tone] < toneRank.soon ? -Infinity : Infinity);
 	return items
 		.map((item, i) => ({ item, i }))
 		.sort(
 			(a, b) =>
 				toneRank[a.item.tone] - toneRank[b.item.tone] ||
-				(a.item.daysLeft ?? -Infinity) - (b.item.daysLeft ?? -Infinity) ||
+				Math.sign(due(a.item) - due(b.item)) ||
 				a.i - b.i,
 		)
 		.map(({ item }) => item);
