@@ -13,8 +13,8 @@ export const checklist = {
 		accept: 'form',
 		input: z.object({
 			key: z
-				.string({ error: 'Unknown checklist item.' })
-				.refine(isChecklistKey, { error: 'Unknown checklist item.' }),
+				.string({ error: 'There is no such checklist item. Reload the page and try again.' })
+				.refine(isChecklistKey, { error: 'There is no such checklist item. Reload the page and try again.' }),
 			done: z.enum(['true', 'false'], { error: staleFormSentence }),
 		}),
 		handler: async (input, context) => {
