@@ -18,6 +18,8 @@ type BadPath = {
 	form: () => Record<string, string>;
 	/** The field the message belongs beside, when the form has one. */
 	field?: string;
+	/** When the page itself does not exist for this request: its 404 page must still be words. */
+	notFound?: true;
 };
 /** Actions reached only from a script (island): their JSON error must still become a sentence. */
 type IslandPath = { island: true; as: Who; form: () => Record<string, string> };
@@ -76,6 +78,7 @@ function badPaths(): Record<string, BadPath | IslandPath> {
 			as: 'nobody',
 			page: () => '/setup?token=aaaaaaaaaaaaaaaaaaaaaaaa',
 			form: () => ({ token: 'aaaaaaaaaaaaaaaaaaaaaaaa', name: '' }),
+			notFound: true,
 		},
 		'auth.changePassword': {
 			as: 'participant2',
@@ -468,12 +471,16 @@ test('every refused action says why in a sentence, with no raw validation output
 				.map((id) => document.getElementById(id))
 				.filter((el) => el?.classList.contains('field-error'))
 				.map(text);
-			return { alerts: [...document.querySelectorAll('[role="alert"]')].map(text), beside };
+			const alerts = [...document.querySelectorAll('[role="alert"]')].map(text);
+			return { alerts, beside, main: [...document.querySelectorAll('main p')].map(text) };
 		}, path.field ?? null);
 		const leaked = raw.exec(visible(html))?.[0];
 		if (res.status() < 400) problems.push(`${action}: status ${res.status()} (not refused)`);
 		if (leaked) problems.push(`${action}: raw output “${leaked}” on ${url}`);
-		if (!found.alerts.some((a) => sentence.test(a)))
+		if (path.notFound) {
+			if (res.status() !== 404 || !found.main.some((t) => sentence.test(t)))
+				problems.push(`${action}: expected a 404 page in words on ${url}, got ${res.status()}`);
+		} else if (!found.alerts.some((a) => sentence.test(a)))
 			problems.push(
 				`${action}: no sentence at the top of ${url} (alerts: ${JSON.stringify(found.alerts)})`,
 			);
