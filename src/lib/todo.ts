@@ -133,8 +133,8 @@ function checkinItems(f: TodoFacts, today: Day): TodoItem[] {
 			tone: toneFor(daysLeft),
 			text:
 				daysLeft < 0
-					? `${label} check-in with your mentor was due ${formatDay(due[kind])}: ask for it.`
-					: `${label} check-in with your mentor is due ${formatDay(due[kind])}.`,
+					? `${label} check-in with your mentor was due ${formatDay(due[kind])} (${whenText(daysLeft)}): ask for it.`
+					: `${label} check-in with your mentor is due ${formatDay(due[kind])} (${whenText(daysLeft)}).`,
 			href: '/logbook/plan#checkins',
 			daysLeft,
 		}));
@@ -147,7 +147,7 @@ function milestoneItems(f: TodoFacts, today: Day): TodoItem[] {
 		.map((m) => ({
 			key: `milestone:${m.id}`,
 			tone: toneFor(m.daysLeft),
-			text: `Study milestone “${m.title}” ${m.daysLeft < 0 ? 'was due' : 'is due'} ${formatDay(m.dueDate)}.`,
+			text: `Study milestone “${m.title}” ${m.daysLeft < 0 ? 'was due' : 'is due'} ${formatDay(m.dueDate)} (${whenText(m.daysLeft)}).`,
 			href: '/study#milestones',
 			daysLeft: m.daysLeft,
 		}));
