@@ -4,13 +4,7 @@ import { z } from 'astro/zod';
 import { SMTP_FROM, SMTP_URL } from 'astro:env/server';
 import { cohortDateProblems, defaultCorrectionsUntil, defaultReportDue } from '~/lib/cohort-rules';
 import { isDay } from '~/lib/dates';
-import {
-	optionalDay,
-	optionalText,
-	recordId,
-	requiredDay,
-	requiredText,
-} from '~/lib/form-schemas';
+import { optionalDay, optionalText, recordId, requiredDay, requiredText } from '~/lib/form-schemas';
 import { staleFormSentence } from '~/lib/action-error';
 import { createCohort, findCohort, setCohortArchived, updateCohort } from '~/lib/server/cohort';
 import { getDb } from '~/lib/server/db';
@@ -93,7 +87,10 @@ export const cohort = {
 	}),
 	archive: defineAction({
 		accept: 'form',
-		input: z.object({ id: recordId(), archived: z.enum(['true', 'false'], { error: staleFormSentence }) }),
+		input: z.object({
+			id: recordId(),
+			archived: z.enum(['true', 'false'], { error: staleFormSentence }),
+		}),
 		handler: async (input, context) => {
 			const admin = requireRole(context, 'admin');
 			await run(async () =>

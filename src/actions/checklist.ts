@@ -14,7 +14,9 @@ export const checklist = {
 		input: z.object({
 			key: z
 				.string({ error: 'There is no such checklist item. Reload the page and try again.' })
-				.refine(isChecklistKey, { error: 'There is no such checklist item. Reload the page and try again.' }),
+				.refine(isChecklistKey, {
+					error: 'There is no such checklist item. Reload the page and try again.',
+				}),
 			done: z.enum(['true', 'false'], { error: staleFormSentence }),
 		}),
 		handler: async (input, context) => {

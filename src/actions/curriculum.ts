@@ -10,7 +10,9 @@ import { requireRole } from './guard';
 
 const moduleId = z
 	.string({ error: 'There is no such module. Go back to the curriculum and try again.' })
-	.regex(/^[a-z0-9-]{1,80}$/, { error: 'There is no such module. Go back to the curriculum and try again.' });
+	.regex(/^[a-z0-9-]{1,80}$/, {
+		error: 'There is no such module. Go back to the curriculum and try again.',
+	});
 
 export const progress = {
 	setComplete: defineAction({
@@ -22,7 +24,10 @@ export const progress = {
 		handler: async (input, context) => {
 			const user = requireRole(context, 'participant');
 			if (!(await findQuiz(input.moduleId)))
-				throw new ActionError({ code: 'NOT_FOUND', message: 'There is no such module. Go back to the curriculum and try again.' });
+				throw new ActionError({
+					code: 'NOT_FOUND',
+					message: 'There is no such module. Go back to the curriculum and try again.',
+				});
 			await setModuleComplete(await getDb(), user.id, input.moduleId, input.complete === 'true');
 			return { moduleId: input.moduleId };
 		},
@@ -40,7 +45,11 @@ export const quiz = {
 		}),
 		handler: async (input, context) => {
 			const quizQuestions = await findQuiz(input.moduleId);
-			if (!quizQuestions) throw new ActionError({ code: 'NOT_FOUND', message: 'There is no such module. Go back to the curriculum and try again.' });
+			if (!quizQuestions)
+				throw new ActionError({
+					code: 'NOT_FOUND',
+					message: 'There is no such module. Go back to the curriculum and try again.',
+				});
 			const { results, score, total } = scoreQuiz(quizQuestions, input.answers);
 			const user = context.locals.user;
 			const saved = user?.role === 'participant';

@@ -33,8 +33,10 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 const noModule: TodoFacts['nextModule'] = null;
-const todo = (today: string, next = noModule) => participantTodo(t.db, p.id, cohort, today, next);
-const keys = async (today: string, next = noModule) => (await todo(today, next)).map((i) => i.key);
+const todo = (today: string, next: TodoFacts['nextModule'] = noModule) =>
+	participantTodo(t.db, p.id, cohort, today, next);
+const keys = async (today: string, next: TodoFacts['nextModule'] = noModule) =>
+	(await todo(today, next)).map((i) => i.key);
 const ofKind = async (today: string, prefix: string) =>
 	(await todo(today)).filter((i) => i.key.startsWith(prefix));
 
@@ -47,15 +49,13 @@ async function setReport(status: ReportStatus, presented: string | null = '2026-
 
 async function holdAllCheckins() {
 	for (const kind of ['start', 'mid', 'departure'] as const)
-		await t.db
-			.insert(checkinTable)
-			.values({
-				participantId: p.id,
-				kind,
-				heldOn: '2026-12-09',
-				mentorId: mentor.id,
-				updatedAt: new Date(),
-			});
+		await t.db.insert(checkinTable).values({
+			participantId: p.id,
+			kind,
+			heldOn: '2026-12-09',
+			mentorId: mentor.id,
+			updatedAt: new Date(),
+		});
 }
 
 describe('empty state', () => {
