@@ -335,6 +335,8 @@ export const logEntryTable = sqliteTable(
 			t.minutes,
 			t.status,
 		),
+		/** The participant's to-do list counts and lists drafts and returned entries by status. */
+		index('log_entry_participant_status_date_idx').on(t.participantId, t.status, t.date),
 	],
 );
 

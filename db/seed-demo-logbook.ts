@@ -424,6 +424,49 @@ async function seedCheckins(db: Db, ctx: Ctx, who: Who) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Participant 1's to-do list
+// ---------------------------------------------------------------------------------------------
+
+const followUpComment =
+	'Thanks for checking. If two administrations did report late, say so under the chart and mark the last two months as provisional; then submit it again.';
+
+/**
+ * Participant 1 shows the participant's daily loop: an entry returned for changes with an unread
+ * follow-up from the mentor in its thread, and a draft not yet submitted. The schedule provides
+ * both; this checks it did (a schedule edit must not silently lose them) and adds the follow-up.
+ */
+function returnedWithComment(ctx: Ctx, who: Who) {
+	const mine = ctx.rows.entries.filter((e) => e.participantId === who.id);
+	const returned = mine.filter((e) => e.status === 'changes_requested').at(-1);
+	if (!returned || !mine.some((e) => e.status === 'draft'))
+		throw new Error('demo logbook: participant 1 needs an entry returned for changes and a draft');
+	const thread = ctx.rows.comments.filter((c) => c.entryId === returned.id);
+	const after = Math.max(
+		returned.updatedAt.getTime(),
+		...thread.map((c) => (c.createdAt as Date).getTime()),
+	);
+	const at = new Date(Math.min(after + hourMs, Date.now() - 10 * 60_000));
+	ctx.rows.comments.push({
+		id: `democomment-${who.p}-followup`,
+		entryId: returned.id!,
+		authorId: ctx.mentorId,
+		body: followUpComment,
+		resolvedAt: null,
+		resolvedBy: null,
+		createdAt: at,
+	});
+	notify(
+		ctx,
+		who.id,
+		`${ctx.mentorName} commented on ${entryLine(returned)}.`,
+		`/logbook/${returned.id}#comments`,
+		ctx.clock.last,
+		at,
+		true,
+	);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Entry point
 // ---------------------------------------------------------------------------------------------
 
@@ -449,6 +492,7 @@ export async function seedDemoLogbook(db: Db, ids: DemoIds, now = Date.now()): P
 		name: demoAccounts.participants[p]?.name ?? 'Participant',
 	}));
 	for (const who of people) addLogbook(ctx, who);
+	returnedWithComment(ctx, people[0]!);
 	await insertChunked(rows.entries, (c) => db.insert(logEntryTable).values(c));
 	await insertChunked(rows.decisions, (c) => db.insert(reviewDecisionTable).values(c));
 	await insertChunked(rows.comments, (c) => db.insert(entryCommentTable).values(c));

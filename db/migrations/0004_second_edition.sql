@@ -68,4 +68,5 @@ ALTER TABLE `quiz_attempt` ADD `first` integer DEFAULT false NOT NULL;--> statem
 ALTER TABLE `quiz_attempt` ADD `passed` integer DEFAULT false NOT NULL;--> statement-breakpoint
 CREATE UNIQUE INDEX `quiz_attempt_first_uq` ON `quiz_attempt` (`user_id`,`module_id`) WHERE "first" = 1;--> statement-breakpoint
 CREATE INDEX `log_entry_participant_stats_idx` ON `log_entry` (`participant_id`,`area`,`date`,`minutes`,`status`);--> statement-breakpoint
+CREATE INDEX `log_entry_participant_status_date_idx` ON `log_entry` (`participant_id`,`status`,`date`);--> statement-breakpoint
 CREATE INDEX `notification_user_created_idx` ON `notification` (`user_id`,`created_at`);

@@ -4,7 +4,8 @@ import { z } from 'astro/zod';
 import { SMTP_FROM, SMTP_URL } from 'astro:env/server';
 import { cohortDateProblems, defaultCorrectionsUntil, defaultReportDue } from '~/lib/cohort-rules';
 import { isDay } from '~/lib/dates';
-import { optionalDay, optionalText, requiredDay, requiredText } from '~/lib/form-schemas';
+import { optionalDay, optionalText, recordId, requiredDay, requiredText } from '~/lib/form-schemas';
+import { staleFormSentence } from '~/lib/action-error';
 import { createCohort, findCohort, setCohortArchived, updateCohort } from '~/lib/server/cohort';
 import { getDb } from '~/lib/server/db';
 import { createInvitation, createResetLink, revokeLink } from '~/lib/server/invitation';
@@ -76,7 +77,7 @@ export const cohort = {
 	}),
 	update: defineAction({
 		accept: 'form',
-		input: cohortFields.extend({ id: z.string().min(1) }).superRefine(checkDateOrder),
+		input: cohortFields.extend({ id: recordId() }).superRefine(checkDateOrder),
 		handler: async (input, context) => {
 			const admin = requireRole(context, 'admin');
 			const { id, ...fields } = input;
@@ -86,7 +87,10 @@ export const cohort = {
 	}),
 	archive: defineAction({
 		accept: 'form',
-		input: z.object({ id: z.string().min(1), archived: z.enum(['true', 'false']) }),
+		input: z.object({
+			id: recordId(),
+			archived: z.enum(['true', 'false'], { error: staleFormSentence }),
+		}),
 		handler: async (input, context) => {
 			const admin = requireRole(context, 'admin');
 			await run(async () =>
@@ -124,7 +128,7 @@ export const invitation = {
 	}),
 	revoke: defineAction({
 		accept: 'form',
-		input: z.object({ id: z.string().min(1) }),
+		input: z.object({ id: recordId() }),
 		handler: async (input, context) => {
 			const admin = requireRole(context, 'admin');
 			await run(async () => revokeLink(await getDb(), admin.id, input.id));
@@ -133,7 +137,7 @@ export const invitation = {
 	}),
 	reset: defineAction({
 		accept: 'form',
-		input: z.object({ userId: z.string().min(1) }),
+		input: z.object({ userId: recordId() }),
 		handler: async (input, context) => {
 			const admin = requireRole(context, 'admin');
 			const { token, user } = await run(async () =>

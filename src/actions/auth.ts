@@ -24,7 +24,11 @@ const newPassword = z
 	.min(12, { error: 'Use at least 12 characters — a few unrelated words make a good passphrase.' })
 	.max(256);
 const name = requiredText('Enter your name as it should appear.', 120, 2);
-const token = z.string().min(10).max(100);
+const linkProblem = 'This link is incomplete or has expired. Ask for a new one.';
+const token = z
+	.string({ error: linkProblem })
+	.min(10, { error: linkProblem })
+	.max(100, { error: linkProblem });
 
 /** Sign-in: same answer for unknown email and wrong password; throttled per account and address. */
 const signInAction = defineAction({

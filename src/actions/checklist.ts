@@ -2,6 +2,8 @@
 import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
 import { isChecklistKey } from '~/lib/checklist';
+import { staleFormSentence } from '~/lib/action-error';
+import '~/lib/form-schemas';
 import { setChecklistItem } from '~/lib/server/checklist';
 import { getDb } from '~/lib/server/db';
 import { requireRole } from './guard';
@@ -10,8 +12,12 @@ export const checklist = {
 	set: defineAction({
 		accept: 'form',
 		input: z.object({
-			key: z.string().refine(isChecklistKey, { error: 'Unknown checklist item.' }),
-			done: z.enum(['true', 'false']),
+			key: z
+				.string({ error: 'There is no such checklist item. Reload the page and try again.' })
+				.refine(isChecklistKey, {
+					error: 'There is no such checklist item. Reload the page and try again.',
+				}),
+			done: z.enum(['true', 'false'], { error: staleFormSentence }),
 		}),
 		handler: async (input, context) => {
 			const user = requireRole(context, 'participant');

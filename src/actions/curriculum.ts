@@ -2,12 +2,18 @@
 import { ActionError, defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
 import { answersInOrder } from '~/lib/quiz';
+import { staleFormSentence } from '~/lib/action-error';
+import '~/lib/form-schemas';
 import { getDb } from '~/lib/server/db';
 import { setModuleComplete } from '~/lib/server/progress';
 import { findKnowledgeCheck, submitKnowledgeCheck } from '~/lib/server/quiz';
 import { requireRole, run } from './guard';
 
-const moduleId = z.string().regex(/^[a-z0-9-]{1,80}$/, { error: 'Unknown module.' });
+const moduleId = z
+	.string({ error: 'There is no such module. Go back to the curriculum and try again.' })
+	.regex(/^[a-z0-9-]{1,80}$/, {
+		error: 'There is no such module. Go back to the curriculum and try again.',
+	});
 
 /** What every shuffled test form posts: its order, when it opened, and `answers.<question>` = option id. */
 export const attemptFields = {
@@ -26,11 +32,14 @@ export const attemptFields = {
 export const progress = {
 	setComplete: defineAction({
 		accept: 'form',
-		input: z.object({ moduleId, complete: z.enum(['true', 'false']) }),
+		input: z.object({
+			moduleId,
+			complete: z.enum(['true', 'false'], { error: staleFormSentence }),
+		}),
 		handler: async (input, context) => {
 			const user = requireRole(context, 'participant');
 			if (!(await findKnowledgeCheck(input.moduleId)))
-				throw new ActionError({ code: 'NOT_FOUND', message: 'Unknown module.' });
+				throw new ActionError({ code: 'NOT_FOUND', message: 'There is no such module. Go back to the curriculum and try again.' });
 			await setModuleComplete(await getDb(), user.id, input.moduleId, input.complete === 'true');
 			return { moduleId: input.moduleId };
 		},
@@ -47,7 +56,7 @@ export const quiz = {
 		input: z.object({ moduleId, ...attemptFields }),
 		handler: async (input, context) => {
 			const check = await findKnowledgeCheck(input.moduleId);
-			if (!check) throw new ActionError({ code: 'NOT_FOUND', message: 'Unknown module.' });
+			if (!check) throw new ActionError({ code: 'NOT_FOUND', message: 'There is no such module. Go back to the curriculum and try again.' });
 			const answers = answersInOrder(input.answers, check.questions.length);
 			return run(async () =>
 				submitKnowledgeCheck(await getDb(), context.locals.user ?? null, check, {

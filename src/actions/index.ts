@@ -1,4 +1,6 @@
 /** Every mutation the UI makes, namespaced by noun (actions.auth.signIn, actions.cohort.create…). */
+// Loaded first: it gives every schema words for people where a rule has no message of its own.
+import '~/lib/form-schemas';
 import { assessment } from './assessment';
 import { auth } from './auth';
 import { cohort, invitation } from './admin';

@@ -9,7 +9,9 @@ export const lab = {
 	submit: defineAction({
 		accept: 'form',
 		input: z.object({
-			exerciseId: z.string().regex(/^[a-z0-9-]{1,80}$/, { error: 'Unknown exercise.' }),
+			exerciseId: z.string().regex(/^[a-z0-9-]{1,80}$/, {
+				error: 'There is no such exercise. Reload the page and try again.',
+			}),
 			answer: z
 				.string()
 				.trim()

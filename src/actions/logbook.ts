@@ -1,8 +1,17 @@
 /** The OJT logbook: entries, the plan, and the comment thread. */
-import { defineAction } from 'astro:actions';
+import { defineAction, type ActionAPIContext } from 'astro:actions';
+import type { LogEntry } from '~db/schema';
+import type { SessionUser } from '~/lib/server/session';
 import { z } from 'astro/zod';
-import { isActivityOf, isArea } from '~/lib/ojt-areas';
-import { confirmTick, optionalText, requiredDay, requiredText } from '~/lib/form-schemas';
+import { flashAfterSave, type SaveIntent } from '~/lib/entry-form';
+import { entrySchema, entryUpdateSchema, type EntryFields } from '~/lib/entry-schema';
+import {
+	confirmTick,
+	optionalText,
+	recordId,
+	recordVersion,
+	requiredText,
+} from '~/lib/form-schemas';
 import { getDb } from '~/lib/server/db';
 import {
 	createEntry,
@@ -17,76 +26,46 @@ import { markAllRead } from '~/lib/server/notification';
 import { requireRole, requireUser, run } from './guard';
 import { emailNotifications } from './mailer';
 
-const longText = (max = 20_000) => optionalText(max);
-const id = z.string().min(1).max(40);
-const version = z.number({ error: 'Reload the page and try again.' }).int().min(1);
+const id = recordId();
+const version = recordVersion();
 
-/** The entry form. Time is entered in hours (e.g. 1.5) and stored as minutes. */
-const entryFields = z.object({
-	date: requiredDay('Enter the day of the activity.'),
-	area: z
-		.number({ error: 'Choose one of the four areas.' })
-		.int()
-		.refine(isArea, { error: 'Choose one of the four areas.' }),
-	activity: requiredText('Choose an activity.', 40),
-	activityOther: optionalText(120),
-	title: requiredText('Give the entry a short title (at least 3 characters).', 140, 3),
-	hours: z
-		.number({ error: 'Enter the time spent in hours, e.g. 1.5.' })
-		.min(0.25, { error: 'Enter at least 0.25 hours (15 minutes).' })
-		.max(16, { error: 'One entry covers at most 16 hours; split longer work.' }),
-	summary: requiredText('Say what was done.', 20_000),
-	outputs: longText(),
-	learning: longText(),
-	handling: z.enum(['unrestricted', 'restricted'], { error: 'Choose a handling marking.' }),
-	counterpart: optionalText(200),
-	meetingFormat: optionalText(60),
-	followUp: longText(),
-	confirmOutsideWindow: z.boolean().optional(),
-});
-
-function checkEntry(v: z.infer<typeof entryFields>, ctx: z.RefinementCtx) {
-	if (!isArea(v.area)) return;
-	if (!isActivityOf(v.area, v.activity))
-		ctx.addIssue({
-			code: 'custom',
-			path: ['activity'],
-			message: 'Choose an activity of the chosen area.',
-		});
-	if (v.activity === 'other' && !v.activityOther)
-		ctx.addIssue({
-			code: 'custom',
-			path: ['activityOther'],
-			message: 'Describe the activity in a few words.',
-		});
-	if (v.area === 4 && !v.counterpart)
-		ctx.addIssue({
-			code: 'custom',
-			path: ['counterpart'],
-			message: 'Networking entries name the administration or organisation met.',
-		});
+function toEntryInput(v: EntryFields): EntryInput {
+	const { hours, confirmOutsideWindow: _confirm, intent: _intent, ...rest } = v;
+	return { ...rest, area: v.area as EntryInput['area'], minutes: Math.round(hours * 60) };
 }
 
-function toEntryInput(v: z.infer<typeof entryFields>): EntryInput {
-	const { hours, confirmOutsideWindow: _confirm, ...rest } = v;
-	return { ...rest, area: v.area as EntryInput['area'], minutes: Math.round(hours * 60) };
+/**
+ * After a save: "Save and submit" sends the entry for review at the version just written (so
+ * nothing can slip in between); the page is told which message to show once.
+ */
+async function saved(
+	context: ActionAPIContext,
+	user: SessionUser,
+	entry: LogEntry,
+	intent: SaveIntent,
+) {
+	if (intent === 'submit') {
+		await run(async () => submitEntry(await getDb(), user, entry.id, entry.version));
+		await emailNotifications(context.url);
+	}
+	return { id: entry.id, done: flashAfterSave(intent, entry.status) };
 }
 
 export const logbook = {
 	create: defineAction({
 		accept: 'form',
-		input: entryFields.superRefine(checkEntry),
+		input: entrySchema,
 		handler: async (input, context) => {
 			const user = requireRole(context, 'participant');
 			const entry = await run(async () =>
 				createEntry(await getDb(), user, toEntryInput(input), input.confirmOutsideWindow),
 			);
-			return { id: entry.id };
+			return saved(context, user, entry, input.intent);
 		},
 	}),
 	update: defineAction({
 		accept: 'form',
-		input: entryFields.extend({ id, version }).superRefine(checkEntry),
+		input: entryUpdateSchema,
 		handler: async (input, context) => {
 			const user = requireRole(context, 'participant');
 			const entry = await run(async () =>
@@ -99,7 +78,7 @@ export const logbook = {
 					input.confirmOutsideWindow,
 				),
 			);
-			return { id: entry.id };
+			return saved(context, user, entry, input.intent);
 		},
 	}),
 	submit: defineAction({

@@ -1,7 +1,14 @@
 /** The report: section edits (with autosave and history), structure, comments and lifecycle. */
 import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
-import { confirmTick, optionalText, requiredDay, requiredText } from '~/lib/form-schemas';
+import {
+	confirmTick,
+	optionalText,
+	recordId,
+	recordVersion,
+	requiredDay,
+	requiredText,
+} from '~/lib/form-schemas';
 import { getDb } from '~/lib/server/db';
 import {
 	addSection,
@@ -21,8 +28,8 @@ import { regenerateCalendarToken } from '~/lib/server/calendar';
 import { requireRole, requireUser, rethrow, run } from './guard';
 import { emailNotifications } from './mailer';
 
-const id = z.string().min(1).max(40);
-const version = z.number({ error: 'Reload the page and try again.' }).int().min(1);
+const id = recordId();
+const version = recordVersion();
 const participantId = id;
 
 export const report = {

@@ -1,21 +1,23 @@
 /** Mentor review: decisions on entries, whole days, plan confirmation and check-ins. */
 import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
-import { optionalText, requiredDay } from '~/lib/form-schemas';
+import { optionalText, recordId, requiredDay } from '~/lib/form-schemas';
 import { getDb } from '~/lib/server/db';
 import { approveDay, decideEntry, reopenEntry, undoDecision } from '~/lib/server/review';
 import { confirmPlan, saveCheckin } from '~/lib/server/plan';
 import { requireRole, run } from './guard';
 import { emailNotifications } from './mailer';
 
-const id = z.string().min(1).max(40);
+const id = recordId();
 
 export const review = {
 	decide: defineAction({
 		accept: 'form',
 		input: z.object({
 			id,
-			decision: z.enum(['approved', 'changes_requested']),
+			decision: z.enum(['approved', 'changes_requested'], {
+				error: 'Choose Approve or Request changes.',
+			}),
 			comment: optionalText(5000),
 		}),
 		handler: async (input, context) => {
@@ -71,7 +73,7 @@ export const review = {
 		accept: 'form',
 		input: z.object({
 			participantId: id,
-			kind: z.enum(['start', 'mid', 'departure']),
+			kind: z.enum(['start', 'mid', 'departure'], { error: 'Choose which check-in it was.' }),
 			heldOn: requiredDay('Enter the day of the check-in.'),
 			notes: optionalText(10_000),
 		}),

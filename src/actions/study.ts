@@ -5,7 +5,14 @@
 import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
 import { activityStatuses, reliabilities } from '~db/schema';
-import { confirmTick, optionalText, requiredDay, requiredText } from '~/lib/form-schemas';
+import {
+	confirmTick,
+	optionalText,
+	recordId,
+	recordVersion,
+	requiredDay,
+	requiredText,
+} from '~/lib/form-schemas';
 import { threadAnchor } from '~/lib/study-rules';
 import { getDb } from '~/lib/server/db';
 import { saveFindings, savePlan } from '~/lib/server/study';
@@ -24,9 +31,9 @@ import type { SessionUser } from '~/lib/server/session';
 import { requireRole, requireUser, run } from './guard';
 import { emailNotifications } from './mailer';
 
-const id = z.string().min(1).max(40);
+const id = recordId();
 /** Version 0 is a study never saved before. */
-const version = z.number({ error: 'Reload the page and try again.' }).int().min(0);
+const version = recordVersion(0);
 const confirm = confirmTick();
 
 const link = optionalText(1000).refine((v) => v === '' || /^https?:\/\/\S+$/i.test(v), {
@@ -172,7 +179,7 @@ export const study = {
 	}),
 	saveSection: defineAction({
 		accept: 'form',
-		input: z.object({ id, version: version.min(1), body: optionalText(100_000) }),
+		input: z.object({ id, version: recordVersion(), body: optionalText(100_000) }),
 		handler: async (input, context) => {
 			await asParticipant(context, (db, user) =>
 				saveSectionBody(db, user, input.id, input.version, input.body),
@@ -200,7 +207,7 @@ export const study = {
 		accept: 'form',
 		input: z.object({
 			participantId: id,
-			part: z.string().min(1).max(60),
+			part: recordId(60),
 			body: requiredText('Write a comment first.', 5000),
 		}),
 		handler: async (input, context) => {

@@ -3,6 +3,9 @@
  * general error, and the values the person typed (passwords left out) so nothing is lost.
  */
 import { isInputError } from 'astro:actions';
+import { errorSentence, fieldMessages } from '~/lib/action-error';
+
+export { errorSentence } from '~/lib/action-error';
 
 type ActionResultLike = { data?: unknown; error?: unknown } | undefined;
 
@@ -30,25 +33,13 @@ export async function formState(request: Request, result: ActionResultLike): Pro
 			if (typeof value === 'string' && !secretField.test(key)) values[key] = value;
 		});
 	}
-	const errors: Record<string, string> = {};
+	let errors: Record<string, string> = {};
 	let error: string | null = null;
 	let status: number | null = null;
 	if (result?.error) {
-		const e = result.error as {
-			message?: string;
-			status?: number;
-			fields?: Record<string, string[]>;
-		};
-		status = e.status ?? 400;
-		if (isInputError(result.error)) {
-			for (const [field, messages] of Object.entries(e.fields ?? {}))
-				if (messages?.[0]) errors[field] = messages[0];
-			error = Object.keys(errors).length
-				? 'Please correct the fields marked below.'
-				: 'Some input was not valid.';
-		} else {
-			error = e.message || 'Something went wrong. Please try again.';
-		}
+		status = (result.error as { status?: number }).status ?? 400;
+		if (isInputError(result.error)) errors = fieldMessages(result.error);
+		error = errorSentence(result.error);
 	}
 	return { values, errors, error, status, ok: Boolean(result && !result.error) };
 }

@@ -1,5 +1,5 @@
 /** In-app notifications (and their emails when SMTP is set). Texts never carry restricted content. */
-import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import { notificationTable, userTable } from '~db/schema';
 import { newId } from './ids';
@@ -114,4 +114,18 @@ export async function flushNotificationEmails(
 		if (user) await send(user.email, n.text, n.link);
 	}
 	return claimed.length;
+}
+
+/** Marks read a person's unread notifications that point at `links` (the page they opened). */
+export async function markReadByLink(db: Db, userId: string, links: string[]): Promise<void> {
+	await db
+		.update(notificationTable)
+		.set({ readAt: new Date() })
+		.where(
+			and(
+				eq(notificationTable.userId, userId),
+				isNull(notificationTable.readAt),
+				inArray(notificationTable.link, links),
+			),
+		);
 }

@@ -1,0 +1,493 @@
+/**
+ * Every refused action answers in words. Each action (read from the source tree, so a new one
+ * without an expectation fails) is posted the way a browser without JavaScript posts it, with
+ * input it must refuse, to the page its form lives on. The page must say why in a sentence at
+ * the top (and beside the field when there is one), and show no raw validation output.
+ */
+import { createHash } from 'node:crypto';
+import { expect, test, type Browser, type BrowserContext } from '@playwright/test';
+import { listActions } from './inventory';
+import { demo, queryServerDb, signIn, sqlOnServerDb } from './fixtures';
+import { errorSentence } from '../../src/lib/action-error';
+
+type Who = keyof typeof demo | 'nobody';
+type BadPath = {
+	as: Who;
+	/** The page the action's form posts to. */
+	page: () => string;
+	form: () => Record<string, string>;
+	/** The field the message belongs beside, when the form has one. */
+	field?: string;
+	/** When the page itself does not exist for this request: its 404 page must still be words. */
+	notFound?: true;
+};
+/** Actions reached only from a script (island): their JSON error must still become a sentence. */
+type IslandPath = { island: true; as: Who; form: () => Record<string, string> };
+
+const p1 = 'demopart0001';
+/** Study records of participant 1 made for this test (the demo's own are left alone). */
+const study = { source: 'honestsrc1', paper: 'honestpaper1', activity: 'honestact1' };
+const ids = {
+	draft: '',
+	submitted: '',
+	approved: '',
+	section: '',
+	inviteToken: '',
+	resetToken: '',
+};
+
+/** Raw validation output, JSON, or zod's English defaults. */
+const raw =
+	/Failed to validate|"path"|\[\s*\{|AstroAction|Too small|Too big|Invalid input|expected \w+, received|received (null|undefined)/;
+/** A sentence: starts with a capital (or quote), has a few words, ends with a full stop. */
+const sentence = /^[A-Z“"‘].*\S\s+\S+\s+\S.*[.!?)”]$/s;
+
+/** Actions with nothing a person can get wrong (no input, or always allowed for the caller). */
+const noBadPath: Record<string, string> = {
+	'auth.signOut': 'signing out always works',
+	'auth.signOutOthers': 'no input; always works for the signed-in person',
+	'notifications.markRead': 'no input; always works for the signed-in person',
+	'report.calendarToken': 'no input; always works for the participant',
+	'report.draftFromLog': 'no input; adds what the log has',
+};
+
+function badPaths(): Record<string, BadPath | IslandPath> {
+	const cohort = '/admin/cohorts/democohort01';
+	const entry = () => `/logbook/${ids.submitted}`;
+	return {
+		'auth.signIn': {
+			as: 'nobody',
+			page: () => '/login',
+			form: () => ({ email: '' }),
+			field: 'email',
+		},
+		'auth.accept': {
+			as: 'nobody',
+			page: () => `/invitation?token=${ids.inviteToken}`,
+			form: () => ({ token: ids.inviteToken, name: 'Ann', password: 'short', confirm: 'short' }),
+			field: 'password',
+		},
+		'auth.reset': {
+			as: 'nobody',
+			page: () => `/reset?token=${ids.resetToken}`,
+			form: () => ({ token: ids.resetToken, password: 'short', confirm: 'short' }),
+			field: 'password',
+		},
+		// With an admin present the setup page does not exist: a 404 page, still in words.
+		'auth.setup': {
+			as: 'nobody',
+			page: () => '/setup?token=aaaaaaaaaaaaaaaaaaaaaaaa',
+			form: () => ({ token: 'aaaaaaaaaaaaaaaaaaaaaaaa', name: '' }),
+			notFound: true,
+		},
+		'auth.changePassword': {
+			as: 'participant2',
+			page: () => '/account',
+			form: () => ({ current: '' }),
+		},
+		'checklist.set': {
+			as: 'participant1',
+			page: () => '/programme/checklist',
+			form: () => ({ key: 'no-such-item', done: 'true' }),
+		},
+		'cohort.create': {
+			as: 'admin',
+			page: () => '/admin/cohorts/new',
+			form: () => ({ edition: '' }),
+			field: 'edition',
+		},
+		'cohort.update': {
+			as: 'admin',
+			page: () => cohort,
+			form: () => ({ id: 'democohort01', edition: 'x' }),
+			field: 'edition',
+		},
+		'cohort.archive': {
+			as: 'admin',
+			page: () => cohort,
+			form: () => ({ id: 'democohort01', archived: 'maybe' }),
+		},
+		'invitation.create': {
+			as: 'admin',
+			page: () => '/admin',
+			form: () => ({ email: 'not-an-email', name: '', role: 'participant' }),
+			field: 'email',
+		},
+		'invitation.revoke': { as: 'admin', page: () => '/admin', form: () => ({ id: 'nosuchlink' }) },
+		'invitation.reset': { as: 'admin', page: () => '/admin', form: () => ({ userId: '' }) },
+		'lab.submit': {
+			as: 'participant1',
+			page: () => '/lab/exercises',
+			form: () => ({ exerciseId: 'no-such-exercise', answer: '' }),
+		},
+		'logbook.create': {
+			as: 'participant1',
+			page: () => '/logbook/new',
+			form: () => ({ title: 'ab', area: '2', activity: 'trend-analysis' }),
+			field: 'summary',
+		},
+		'logbook.update': {
+			as: 'participant1',
+			page: () => `/logbook/${ids.draft}/edit`,
+			form: () => ({ id: ids.draft, version: '1', title: '' }),
+			field: 'title',
+		},
+		'logbook.submit': {
+			as: 'participant1',
+			page: () => `/logbook/${ids.draft}`,
+			form: () => ({ id: ids.draft, version: 'x' }),
+		},
+		'logbook.delete': {
+			as: 'participant1',
+			page: () => `/logbook/${ids.draft}/delete`,
+			form: () => ({ id: ids.draft }),
+		},
+		'logbook.savePlan': {
+			as: 'participant1',
+			page: () => '/logbook/plan',
+			form: () => ({ hours1: 'lots' }),
+			field: 'hours1',
+		},
+		'comment.add': {
+			as: 'participant1',
+			page: () => `/logbook/${ids.draft}`,
+			form: () => ({ entryId: ids.draft, body: '' }),
+			field: 'body',
+		},
+		'comment.resolve': {
+			as: 'participant1',
+			page: () => `/logbook/${ids.draft}`,
+			form: () => ({ commentId: '' }),
+		},
+		'progress.setComplete': {
+			as: 'participant1',
+			page: () => '/progress/module',
+			form: () => ({ moduleId: 'no-such-module', complete: 'true' }),
+		},
+		'quiz.submit': { island: true, as: 'participant1', form: () => ({ moduleId: '' }) },
+		'review.decide': {
+			as: 'mentor',
+			page: () => '/review',
+			form: () => ({ id: ids.submitted, decision: 'changes_requested', comment: '' }),
+			field: 'comment',
+		},
+		'review.reopen': {
+			as: 'mentor',
+			page: () => `/logbook/${ids.approved}`,
+			form: () => ({ id: '' }),
+		},
+		'review.undo': { as: 'mentor', page: entry, form: () => ({ id: ids.submitted }) },
+		'review.approveDay': {
+			as: 'mentor',
+			page: () => '/review',
+			form: () => ({ participantId: p1, date: 'someday' }),
+		},
+		'review.confirmPlan': {
+			as: 'mentor',
+			page: () => `/review/${p1}`,
+			form: () => ({ participantId: '' }),
+		},
+		'review.checkin': {
+			as: 'mentor',
+			page: () => `/review/${p1}`,
+			form: () => ({ participantId: p1, kind: 'mid', heldOn: '' }),
+			field: 'heldOn',
+		},
+		'report.saveSection': {
+			as: 'participant1',
+			page: () => '/report',
+			form: () => ({ id: ids.section, version: 'x', outline: 'text' }),
+		},
+		'report.addSection': {
+			as: 'participant1',
+			page: () => '/report',
+			form: () => ({ title: '' }),
+		},
+		'report.renameSection': {
+			as: 'participant1',
+			page: () => '/report',
+			form: () => ({ id: ids.section, title: '' }),
+		},
+		'report.moveSection': {
+			as: 'participant1',
+			page: () => '/report',
+			form: () => ({ id: ids.section, direction: 'sideways' }),
+		},
+		'report.deleteSection': {
+			as: 'participant1',
+			page: () => '/report',
+			form: () => ({ id: ids.section }),
+		},
+		'report.restore': {
+			as: 'participant1',
+			page: () => `/report/history/${ids.section}`,
+			form: () => ({ id: ids.section, fromVersion: 'x', version: '1' }),
+		},
+		'report.comment': {
+			as: 'participant1',
+			page: () => '/report',
+			form: () => ({ sectionId: ids.section, body: '' }),
+		},
+		'report.resolveComment': {
+			as: 'participant1',
+			page: () => '/report',
+			form: () => ({ commentId: '' }),
+		},
+		'report.presented': {
+			as: 'mentor',
+			page: () => `/report/${p1}`,
+			form: () => ({ participantId: p1, day: '' }),
+		},
+		'report.sent': {
+			as: 'participant1',
+			page: () => '/report',
+			form: () => ({ recipient: 'someone', day: '' }),
+		},
+		'report.requestCorrections': {
+			as: 'mentor',
+			page: () => `/report/${p1}`,
+			form: () => ({ participantId: p1, what: '' }),
+		},
+		'report.close': {
+			as: 'mentor',
+			page: () => `/report/${p1}`,
+			form: () => ({ participantId: '' }),
+		},
+		'study.savePlan': {
+			as: 'participant1',
+			page: () => '/study',
+			form: () => ({ version: 'x', question: 'Q' }),
+		},
+		'study.saveFindings': {
+			as: 'participant1',
+			page: () => '/study',
+			form: () => ({ version: 'x', findings: 'F' }),
+		},
+		'study.addSource': {
+			as: 'participant1',
+			page: () => '/study',
+			form: () => ({ citation: '', reliability: 'A' }),
+			field: 'citation',
+		},
+		'study.updateSource': {
+			as: 'participant1',
+			page: () => `/study?source=${study.source}`,
+			form: () => ({ id: study.source, citation: '', reliability: 'A' }),
+			field: 'citation',
+		},
+		'study.deleteSource': {
+			as: 'participant1',
+			page: () => '/study',
+			form: () => ({ id: study.source }),
+		},
+		'study.addMilestone': {
+			as: 'participant1',
+			page: () => '/study',
+			form: () => ({ title: '', dueDate: 'soon' }),
+			field: 'title',
+		},
+		'study.setMilestoneDone': {
+			as: 'participant1',
+			page: () => '/study',
+			form: () => ({ id: '' }),
+		},
+		'study.deleteMilestone': { as: 'participant1', page: () => '/study', form: () => ({ id: '' }) },
+		'study.addActivity': {
+			as: 'participant1',
+			page: () => '/study',
+			form: () => ({ what: '', agreedOn: '', agreedBy: '' }),
+		},
+		'study.updateActivity': {
+			as: 'participant1',
+			page: () => '/study',
+			form: () => ({ id: study.activity, status: 'forgotten' }),
+		},
+		'study.addSection': {
+			as: 'participant1',
+			page: () => '/study/paper',
+			form: () => ({ title: '' }),
+			field: 'title',
+		},
+		'study.renameSection': {
+			as: 'participant1',
+			page: () => '/study/paper',
+			form: () => ({ id: study.paper, title: '' }),
+		},
+		'study.saveSection': {
+			as: 'participant1',
+			page: () => '/study/paper',
+			form: () => ({ id: study.paper, version: 'x' }),
+		},
+		'study.moveSection': {
+			as: 'participant1',
+			page: () => '/study/paper',
+			form: () => ({ id: '', direction: 'down' }),
+		},
+		'study.deleteSection': {
+			as: 'participant1',
+			page: () => '/study/paper',
+			form: () => ({ id: study.paper }),
+		},
+		'study.comment': {
+			as: 'participant1',
+			page: () => '/study',
+			form: () => ({ participantId: p1, part: 'plan', body: '' }),
+		},
+		'study.resolveComment': {
+			as: 'participant1',
+			page: () => '/study',
+			form: () => ({ commentId: '' }),
+		},
+	};
+}
+
+/** A one-time link made directly in the database (only its hash is stored). */
+async function makeLink(kind: 'invite' | 'reset', email: string, userId: string | null) {
+	const token = `${kind}honesttoken${Date.now()}`;
+	const hash = createHash('sha256').update(token).digest('hex');
+	await sqlOnServerDb(
+		'insert into invitation (id, token_hash, kind, email, name, role, cohort_id, user_id, expires_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+		[
+			`honest${kind}`,
+			hash,
+			kind,
+			email,
+			'Ann Example',
+			'participant',
+			kind === 'invite' ? 'democohort01' : null,
+			userId,
+			Date.now() + 86_400_000,
+			Date.now(),
+		] as (string | number)[],
+	);
+	return token;
+}
+
+async function entryIn(status: string): Promise<string> {
+	const [row] = await queryServerDb<{ id: string }>(
+		'select id from log_entry where participant_id = ? and status = ? order by date desc, id limit 1',
+		[p1, status],
+	);
+	return row!.id;
+}
+
+/** One signed-in browser context per person, made on first use. */
+function contexts(browser: Browser) {
+	const made = new Map<Who, BrowserContext>();
+	return {
+		async get(who: Who) {
+			if (!made.has(who)) {
+				const context = await browser.newContext({ javaScriptEnabled: false });
+				if (who !== 'nobody') await signIn(await context.newPage(), demo[who]);
+				made.set(who, context);
+			}
+			return made.get(who)!;
+		},
+		async close() {
+			for (const c of made.values()) await c.close();
+		},
+	};
+}
+
+/** The visible text of an HTML page (scripts and styles left out). */
+function visible(html: string): string {
+	return html.replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, '');
+}
+
+test('every refused action says why in a sentence, with no raw validation output', async ({
+	browser,
+	baseURL,
+}) => {
+	test.setTimeout(240_000);
+	ids.draft = await entryIn('draft');
+	ids.submitted = await entryIn('submitted');
+	ids.approved = await entryIn('approved');
+	ids.inviteToken = await makeLink('invite', 'new.person@demo.test', null);
+	ids.resetToken = await makeLink('reset', demo.participant4, 'demopart0004');
+	const now = Date.now();
+	await sqlOnServerDb(
+		'insert or ignore into study_source (id, participant_id, citation, created_at) values (?, ?, ?, ?)',
+		[study.source, p1, 'A source', now],
+	);
+	await sqlOnServerDb(
+		'insert or ignore into study_paper_section (id, participant_id, title, position, updated_at) values (?, ?, ?, ?, ?)',
+		[study.paper, p1, 'Honest section', 99, now],
+	);
+	await sqlOnServerDb(
+		'insert or ignore into study_activity (id, participant_id, what, agreed_on, agreed_by, created_at) values (?, ?, ?, ?, ?, ?)',
+		[study.activity, p1, 'Joint alert', '2026-12-01', 'all three', now],
+	);
+	const people = contexts(browser);
+	// The report exists once its owner has opened it.
+	const reader = await (await people.get('participant1')).newPage();
+	await reader.goto('/report');
+	await reader.close();
+	ids.section = (
+		await queryServerDb<{ id: string }>(
+			"select id from report_section where participant_id = ? and kind = 'activities'",
+			[p1],
+		)
+	)[0]!.id;
+
+	const table = badPaths();
+	const problems: string[] = [];
+	for (const action of listActions()) {
+		if (noBadPath[action]) continue;
+		const path = table[action];
+		expect(
+			path,
+			`no bad path for action ${action}: add one (or a reason to noBadPath)`,
+		).toBeDefined();
+		const context = await people.get(path!.as);
+		if ('island' in path!) {
+			const res = await context.request.post(`/_actions/${action}`, {
+				form: path.form(),
+				headers: { Origin: baseURL! },
+			});
+			const body = (await res.json()) as { issues?: { path: string[]; message: string }[] };
+			const fields: Record<string, string[]> = {};
+			for (const i of body.issues ?? []) (fields[String(i.path[0])] ??= []).push(i.message);
+			const said = errorSentence({ ...body, fields });
+			if (res.status() < 400 || !sentence.test(said) || raw.test(said))
+				problems.push(`${action} (island): ${res.status()} “${said}”`);
+			continue;
+		}
+		const page = await context.newPage();
+		const url = path.page();
+		const res = await page.request.post(`${url}${url.includes('?') ? '&' : '?'}_action=${action}`, {
+			form: path.form(),
+			headers: { Origin: baseURL! },
+			maxRedirects: 0,
+		});
+		const html = await res.text();
+		await page.setContent(html);
+		const found = await page.evaluate((field) => {
+			const text = (el: Element | null) => el?.textContent?.trim() ?? '';
+			const control = field
+				? document.querySelector(`[name="${field}"][aria-invalid="true"]`)
+				: null;
+			const beside = (control?.getAttribute('aria-describedby') ?? '')
+				.split(' ')
+				.map((id) => document.getElementById(id))
+				.filter((el) => el?.classList.contains('field-error'))
+				.map(text);
+			const alerts = [...document.querySelectorAll('[role="alert"]')].map(text);
+			return { alerts, beside, main: [...document.querySelectorAll('main p')].map(text) };
+		}, path.field ?? null);
+		const leaked = raw.exec(visible(html))?.[0];
+		if (res.status() < 400) problems.push(`${action}: status ${res.status()} (not refused)`);
+		if (leaked) problems.push(`${action}: raw output “${leaked}” on ${url}`);
+		if (path.notFound) {
+			if (res.status() !== 404 || !found.main.some((t) => sentence.test(t)))
+				problems.push(`${action}: expected a 404 page in words on ${url}, got ${res.status()}`);
+		} else if (!found.alerts.some((a) => sentence.test(a)))
+			problems.push(
+				`${action}: no sentence at the top of ${url} (alerts: ${JSON.stringify(found.alerts)})`,
+			);
+		if (path.field && !found.beside.some((t) => sentence.test(t)))
+			problems.push(`${action}: no sentence beside “${path.field}” on ${url}`);
+		await page.close();
+	}
+	await people.close();
+	expect(problems).toEqual([]);
+});
