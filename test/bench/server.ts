@@ -68,11 +68,15 @@ export async function startServer(
 	};
 	delete env.PUBLIC_URL;
 	delete env.SMTP_URL;
-	const child = spawn(process.execPath, ['src/cli/launch.mjs', 'src/cli/serve.ts'], {
-		cwd: root,
-		env,
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
+	const child = spawn(
+		process.execPath,
+		['--max-semi-space-size=16', 'src/cli/launch.mjs', 'src/cli/serve.ts'],
+		{
+			cwd: root,
+			env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		},
+	);
 	const output: string[] = [];
 	await new Promise<void>((resolve, reject) => {
 		const timer = setTimeout(

@@ -125,7 +125,10 @@ describe('logbook figures in SQL', () => {
 			rows.filter((r) => !weeks.some((w) => r.date >= w.start && r.date <= w.end)).length,
 		);
 		const counts = await countByStatus(t.db, p.id);
-		for (const s of statuses) expect(counts[s]).toBe(rows.filter((r) => r.status === s).length);
+		for (const s of statuses) {
+			expect(counts[s]).toBe(rows.filter((r) => r.status === s).length);
+			expect(fromSql.counts[s]).toBe(counts[s]);
+		}
 	});
 });
 

@@ -10,7 +10,6 @@ import { currentOjtWeek, ojtWeeks } from '~/lib/programme-calendar';
 import { findCurrentCohort } from './cohort';
 import { getPlan } from './plan';
 import {
-	countByStatus,
 	coverageOf,
 	listEntryPage,
 	parseEntryCursor,
@@ -48,17 +47,16 @@ function rangeOf(view: string, weeks: Week[]): EntryRange {
  * `before` (the keyset cursor of the page, absent on the first page).
  */
 export async function loadLogbookPage(db: Db, participantId: string, query: URLSearchParams) {
-	const [cohort, plan, counts] = await Promise.all([
+	const [cohort, plan] = await Promise.all([
 		findCurrentCohort(db, participantId),
 		getPlan(db, participantId),
-		countByStatus(db, participantId),
 	]);
 	const weeks = cohort ? ojtWeeks(cohort) : [];
 	const today = cohort ? todayIn(cohort.timezone) : '';
 	const shown = chooseView(query.get('week'), weeks, today);
 	const before = parseEntryCursor(query.get('before'));
 	const planned = Object.fromEntries(plan.areas.map((a) => [a.area, a.plannedHours]));
-	const [{ rows, outside, total }, page] = await Promise.all([
+	const [{ rows, outside, total, counts }, page] = await Promise.all([
 		coverageOf(db, participantId, weeks, planned),
 		listEntryPage(db, participantId, rangeOf(shown, weeks), before),
 	]);

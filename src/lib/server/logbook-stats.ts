@@ -5,7 +5,7 @@
  */
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '~db/client';
-import { logEntryTable, type EntryStatus, type OjtArea } from '~db/schema';
+import { entryStatuses, logEntryTable, type EntryStatus, type OjtArea } from '~db/schema';
 import type { AreaCoverage } from '~/lib/coverage';
 import type { Day } from '~/lib/dates';
 
@@ -49,6 +49,11 @@ async function minutesByAreaAndWeek(db: Db, participantId: string, weeks: Week[]
 			week: sql<number>`${week}`,
 			minutes: sql<number>`sum(${t.minutes})`,
 			n: sql<number>`count(*)`,
+			// Status counts in the same scan of the index: one pass over the log, not two.
+			draft: sql<number>`sum(${t.status} = 'draft')`,
+			submitted: sql<number>`sum(${t.status} = 'submitted')`,
+			approved: sql<number>`sum(${t.status} = 'approved')`,
+			changes_requested: sql<number>`sum(${t.status} = 'changes_requested')`,
 		})
 		.from(t)
 		.where(eq(t.participantId, participantId))
@@ -57,14 +62,19 @@ async function minutesByAreaAndWeek(db: Db, participantId: string, weeks: Week[]
 
 /**
  * Coverage of the four areas (the same figures as the pure `coverage()` in src/lib/coverage.ts)
- * and how many entries fall outside the OJT weeks.
+ * how many entries fall outside the OJT weeks, and the entries per status.
  */
 export async function coverageOf(
 	db: Db,
 	participantId: string,
 	weeks: Week[],
 	plannedHours: Partial<Record<OjtArea, number>>,
-): Promise<{ rows: AreaCoverage[]; outside: number; total: number }> {
+): Promise<{
+	rows: AreaCoverage[];
+	outside: number;
+	total: number;
+	counts: Record<EntryStatus, number>;
+}> {
 	const cells = await minutesByAreaAndWeek(db, participantId, weeks);
 	const rows = ([1, 2, 3, 4] as const).map((area): AreaCoverage => {
 		const mine = cells.filter((c) => c.area === area);
@@ -80,7 +90,10 @@ export async function coverageOf(
 	});
 	const outside = cells.filter((c) => Number(c.week) === 0).reduce((n, c) => n + Number(c.n), 0);
 	const total = cells.reduce((n, c) => n + Number(c.n), 0);
-	return { rows, outside, total };
+	const counts = { draft: 0, submitted: 0, approved: 0, changes_requested: 0 };
+	for (const c of cells)
+		for (const status of entryStatuses) counts[status] += Number(c[status] ?? 0);
+	return { rows, outside, total, counts };
 }
 
 /** Only the columns a list line shows (EntrySummary): no long texts. */
