@@ -1,4 +1,5 @@
 /** Every mutation the UI makes, namespaced by noun (actions.auth.signIn, actions.cohort.create…). */
+import { administration } from './administration';
 import { auth } from './auth';
 import { cohort, invitation } from './admin';
 import { checklist } from './checklist';
@@ -13,6 +14,7 @@ export const server = {
 	auth,
 	cohort,
 	invitation,
+	administration,
 	checklist,
 	progress,
 	quiz,
