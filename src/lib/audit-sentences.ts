@@ -37,10 +37,14 @@ function detail(f: AuditFacts, key: string): string {
 
 type Phrase = (f: AuditFacts) => string;
 
-const entry = (verb: string): Phrase => (f) =>
-	`${verb} ${quoted(f.subjectLabel, 'a deleted entry')}${ofOwner(f)}`;
-const own = (verb: string, what: string): Phrase => (f) =>
-	`${verb} ${f.ownerName ? `${f.ownerName}’s` : 'a'} ${what}`;
+const entry =
+	(verb: string): Phrase =>
+	(f) =>
+		`${verb} ${quoted(f.subjectLabel, 'a deleted entry')}${ofOwner(f)}`;
+const own =
+	(verb: string, what: string): Phrase =>
+	(f) =>
+		`${verb} ${f.ownerName ? `${f.ownerName}’s` : 'a'} ${what}`;
 
 /** What each known action says after the actor's name. */
 const phrases: Record<string, Phrase> = {
@@ -76,7 +80,10 @@ const phrases: Record<string, Phrase> = {
 	'checkin.save': (f) => `recorded a check-in${f.ownerName ? ` with ${f.ownerName}` : ''}`,
 	'administration.create': (f) => `added ${f.subjectLabel ?? 'an administration'} to the list`,
 	'administration.rename': (f) =>
-		`renamed the administration ${detail(f, 'from') || ''} to ${detail(f, 'to') || f.subjectLabel || ''}`.replace(/\s+/g, ' '),
+		`renamed the administration ${detail(f, 'from') || ''} to ${detail(f, 'to') || f.subjectLabel || ''}`.replace(
+			/\s+/g,
+			' ',
+		),
 	'administration.deactivate': (f) => `deactivated ${f.subjectLabel ?? 'an administration'}`,
 	'administration.reactivate': (f) => `reactivated ${f.subjectLabel ?? 'an administration'}`,
 };
@@ -106,9 +113,10 @@ function verbOf(action: string): string {
 
 function generic(f: AuditFacts): string {
 	const noun = nouns[f.subjectType] ?? f.subjectType.replace(/_/g, ' ');
-	const label = f.subjectLabel && f.subjectType !== 'report' && f.subjectType !== 'study'
-		? ` ${quoted(f.subjectLabel, '')}`
-		: '';
+	const label =
+		f.subjectLabel && f.subjectType !== 'report' && f.subjectType !== 'study'
+			? ` ${quoted(f.subjectLabel, '')}`
+			: '';
 	return `did “${verbOf(f.action)}” on the ${noun}${label}${ofOwner(f)}`;
 }
 

@@ -55,7 +55,10 @@ export function workingDays(from: Day, to: Day): Day[] {
 }
 
 /** The calendar day of training day `n`: the n-th working day from the start, never past the end. */
-export function trainingDayDate(dates: Pick<RuleDates, 'trainingStart' | 'trainingEnd'>, n: number) {
+export function trainingDayDate(
+	dates: Pick<RuleDates, 'trainingStart' | 'trainingEnd'>,
+	n: number,
+) {
 	const days = workingDays(dates.trainingStart, dates.trainingEnd);
 	return days[Math.min(n, days.length) - 1] ?? dates.trainingEnd;
 }
@@ -65,16 +68,21 @@ function plural(n: number, one: string, many = `${one}s`): string {
 }
 
 /** Modules whose training day is over (before today) and that are not marked complete. */
-export function modulesBehind(facts: ParticipantFacts, dates: RuleDates, today: Day): BehindReason[] {
+export function modulesBehind(
+	facts: ParticipantFacts,
+	dates: RuleDates,
+	today: Day,
+): BehindReason[] {
 	const late = facts.modules.filter((m) => !m.done && trainingDayDate(dates, m.day) < today);
 	if (!late.length) return [];
 	const days = [...new Set(late.map((m) => m.day))].sort((a, b) => a - b);
+	// Three titles say enough; the modules table below lists every one.
+	const named = late.slice(0, 3).map((m) => m.title);
+	const more = late.length - named.length;
 	return [
 		{
 			rule: 'modules',
-			text: `${plural(late.length, 'module')} behind the day plan (day ${days.join(', ')}): ${late
-				.map((m) => m.title)
-				.join('; ')}.`,
+			text: `${plural(late.length, 'module')} behind the day plan (day ${days.join(', ')}): ${named.join('; ')}${more ? ` and ${more} more` : ''}.`,
 		},
 	];
 }
@@ -159,7 +167,11 @@ export function outlineLate(facts: ParticipantFacts, dates: RuleDates, today: Da
 }
 
 /** Every reason the participant is behind on `today`; empty means on track. */
-export function behindReasons(facts: ParticipantFacts, dates: RuleDates, today: Day): BehindReason[] {
+export function behindReasons(
+	facts: ParticipantFacts,
+	dates: RuleDates,
+	today: Day,
+): BehindReason[] {
 	return [
 		...modulesBehind(facts, dates, today),
 		...areasBehindPlan(facts, dates, today),

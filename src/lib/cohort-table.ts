@@ -60,11 +60,21 @@ export function sortRows(rows: CohortRow[], key: SortKey, dir: SortDir): CohortR
 }
 
 /** The link a column header points to: the same column flips direction, another starts at its default. */
-export function sortHref(base: URLSearchParams, key: SortKey, current: { key: SortKey; dir: SortDir }) {
+export function sortHref(
+	base: URLSearchParams,
+	key: SortKey,
+	current: { key: SortKey; dir: SortDir },
+) {
 	const next = new URLSearchParams(base);
 	next.set('sort', key);
 	const dir: SortDir =
-		current.key === key ? (current.dir === 'asc' ? 'desc' : 'asc') : key === 'name' ? 'asc' : 'desc';
+		current.key === key
+			? current.dir === 'asc'
+				? 'desc'
+				: 'asc'
+			: key === 'name'
+				? 'asc'
+				: 'desc';
 	next.set('dir', dir);
 	return `?${next.toString()}`;
 }

@@ -4,11 +4,13 @@
 type EntryText = { summary: string; outputs: string; learning: string; followUp: string };
 
 /** Entries longer than this many characters are collapsed behind "Show all". */
-export const longEntryChars = 600;
+export const longEntryChars = 350;
 
 /** True when the entry's text is long enough to collapse in the queue. */
 export function isLongEntry(e: EntryText): boolean {
-	return e.summary.length + e.outputs.length + e.learning.length + e.followUp.length > longEntryChars;
+	return (
+		e.summary.length + e.outputs.length + e.learning.length + e.followUp.length > longEntryChars
+	);
 }
 
 /** The first words of Markdown as plain text, cut at a word boundary, with an ellipsis when cut. */

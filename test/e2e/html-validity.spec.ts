@@ -32,12 +32,12 @@ const pagesByRole = {
 	],
 	[demo.mentor]: [
 		'/review',
-		'/review/cohort',
+		'/cohort',
+		'/review?marking=restricted',
 		'/review/demopart0001',
 		'/report/demopart0001',
-		'/progress',
 	],
-	[demo.admin]: ['/admin', '/admin/audit', '/admin/cohorts/new'],
+	[demo.admin]: ['/admin', '/admin/audit', '/admin/cohorts/new', '/admin/administrations'],
 };
 
 test('main pages are valid HTML', async ({ browser }) => {

@@ -53,7 +53,12 @@ let n = 0;
 async function entries(
 	participantId: string,
 	count: number,
-	make: (i: number) => { area?: OjtArea; status?: EntryStatus; restricted?: boolean; date?: string },
+	make: (i: number) => {
+		area?: OjtArea;
+		status?: EntryStatus;
+		restricted?: boolean;
+		date?: string;
+	},
 ) {
 	const at = new Date('2026-12-10T03:00:00Z');
 	const rows = Array.from({ length: count }, (_, i) => {
@@ -124,7 +129,9 @@ describe('review queue', () => {
 		const onlyP2 = await walkQueue(mentor, { participantId: p2!.id });
 		expect(onlyP2).toHaveLength(12);
 		const area2 = await walkQueue(mentor, { area: 2 });
-		expect(area2).toHaveLength(mine.filter((e) => e.status === 'submitted' && e.area === 2).length + 12);
+		expect(area2).toHaveLength(
+			mine.filter((e) => e.status === 'submitted' && e.area === 2).length + 12,
+		);
 		const restricted = await walkQueue(mentor, { handling: 'restricted', participantId: p1!.id });
 		expect(restricted).toEqual(
 			mine.filter((e) => e.status === 'submitted' && e.handling === 'restricted').map((e) => e.id),
@@ -217,7 +224,11 @@ describe('cohort page', () => {
 		expect(byId(idle!.id).reasons[2]!.text).toMatch(/No logbook entry yet/);
 		expect(byId(busy!.id).reasons.map((r) => r.rule)).toEqual(['modules', 'checkin']);
 		expect(byId(busy!.id).waiting).toBe(3);
-		expect(byId(busy!.id).areas[0]).toMatchObject({ area: 1, entries: 3, loggedMinutes: 30 + 31 + 32 });
+		expect(byId(busy!.id).areas[0]).toMatchObject({
+			area: 1,
+			entries: 3,
+			loggedMinutes: 30 + 31 + 32,
+		});
 		expect(byId(busy!.id).modules).toEqual({ done: 0, total: 2, dueByNow: 2 });
 		expect(await reviewBacklog(t.db, mentor.id)).toMatchObject({ waiting: 3 });
 	});
@@ -343,8 +354,12 @@ describe('audit log', () => {
 		expect([...ids].sort((a, b) => b - a)).toEqual(ids);
 		expect(new Set(ids).size).toBe(120);
 		// Dates are Tokyo days: 01:00 UTC on the 9th is the 9th in Tokyo.
-		expect((await listAuditPage(t.db, { from: '2026-12-09', to: '2026-12-09' }, null)).items).toHaveLength(50);
-		expect((await listAuditPage(t.db, { from: '2026-12-10', to: '2026-12-10' }, null)).items).toHaveLength(0);
+		expect(
+			(await listAuditPage(t.db, { from: '2026-12-09', to: '2026-12-09' }, null)).items,
+		).toHaveLength(50);
+		expect(
+			(await listAuditPage(t.db, { from: '2026-12-10', to: '2026-12-10' }, null)).items,
+		).toHaveLength(0);
 	});
 
 	it('says what happened for actions without a phrase of their own, and for failed sign-ins', () => {
@@ -356,9 +371,9 @@ describe('audit log', () => {
 			ownerName: 'Mara Santos',
 			details: null,
 		};
-		expect(auditSentence({ ...base, action: 'report.final_submitted', subjectType: 'report' })).toBe(
-			'Mara Santos did “final submitted” on the report of Mara Santos.',
-		);
+		expect(
+			auditSentence({ ...base, action: 'report.final_submitted', subjectType: 'report' }),
+		).toBe('Mara Santos did “final submitted” on the report of Mara Santos.');
 		expect(
 			auditSentence({
 				...base,

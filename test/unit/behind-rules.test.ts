@@ -107,7 +107,9 @@ describe('check-ins, milestones, entries and the outline', () => {
 		const f = facts({ checkinsDone: ['start'] });
 		expect(checkinsMissed(f, dates, '2026-12-09')).toEqual([]);
 		const reasons = checkinsMissed(f, dates, '2026-12-20');
-		expect(reasons.map((r) => r.text)).toEqual(['Mid-OJT check-in missed (due by Fri 18 Dec 2026).']);
+		expect(reasons.map((r) => r.text)).toEqual([
+			'Mid-OJT check-in missed (due by Fri 18 Dec 2026).',
+		]);
 	});
 
 	it('flags a milestone past its due day and not done', () => {
@@ -126,9 +128,9 @@ describe('check-ins, milestones, entries and the outline', () => {
 	it('flags no entry on the last two working days, skipping the weekend', () => {
 		// Monday 14 Dec: the last two working days are Thu 10 and Fri 11 Dec.
 		expect(noRecentEntry(facts({ lastEntryDate: '2026-12-10' }), dates, '2026-12-14')).toEqual([]);
-		expect(noRecentEntry(facts({ lastEntryDate: '2026-12-09' }), dates, '2026-12-14')[0]?.text).toBe(
-			'No logbook entry for 2 working days (last entry Wed 9 Dec 2026).',
-		);
+		expect(
+			noRecentEntry(facts({ lastEntryDate: '2026-12-09' }), dates, '2026-12-14')[0]?.text,
+		).toBe('No logbook entry for 2 working days (last entry Wed 9 Dec 2026).');
 		// Not before the OJT has run two working days, nor long after it ended.
 		expect(noRecentEntry(facts(), dates, '2026-12-08')).toEqual([]);
 		expect(noRecentEntry(facts(), dates, '2026-12-09')).toHaveLength(1);
@@ -194,7 +196,9 @@ describe('the cohort table', () => {
 	});
 	it('links a header to the other direction of the same column, keeping the cohort', () => {
 		const q = new URLSearchParams('cohort=c1&sort=hours&dir=asc');
-		expect(sortHref(q, 'hours', { key: 'hours', dir: 'asc' })).toBe('?cohort=c1&sort=hours&dir=desc');
+		expect(sortHref(q, 'hours', { key: 'hours', dir: 'asc' })).toBe(
+			'?cohort=c1&sort=hours&dir=desc',
+		);
 		expect(sortHref(q, 'name', { key: 'hours', dir: 'asc' })).toBe('?cohort=c1&sort=name&dir=asc');
 	});
 	it('gives one flat CSV record per participant', () => {

@@ -67,8 +67,7 @@ async function assertNameFree(db: Tx, name: string, exceptId?: string) {
 				exceptId ? ne(administrationTable.id, exceptId) : undefined,
 			),
 		);
-	if (row)
-		throw new RuleError('conflict', `“${row.name}” is already in the list.`, 'name');
+	if (row) throw new RuleError('conflict', `“${row.name}” is already in the list.`, 'name');
 }
 
 /** Adds an administration to the list. */

@@ -220,7 +220,9 @@ export async function loadCohortPage(
 	const cohort = await cohortForViewer(db, viewer, params.get('cohort'));
 	const today = cohort ? todayIn(cohort.timezone) : '';
 	const sort = parseSort(params.get('sort'), params.get('dir'));
-	const rows = cohort ? sortRows(await cohortOverview(db, cohort, modules, today), sort.key, sort.dir) : [];
+	const rows = cohort
+		? sortRows(await cohortOverview(db, cohort, modules, today), sort.key, sort.dir)
+		: [];
 	const backlog = viewer.role === 'mentor' ? await reviewBacklog(db, viewer.id) : null;
 	return { cohort, today, sort, rows, backlog };
 }

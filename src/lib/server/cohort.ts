@@ -221,11 +221,20 @@ async function resolveAdministration(
 ) {
 	if (member.administrationId) {
 		const found = await findAdministration(tx, member.administrationId);
-		if (!found) throw new RuleError('invalid', 'Choose a Member administration from the list.', 'administration');
+		if (!found)
+			throw new RuleError(
+				'invalid',
+				'Choose a Member administration from the list.',
+				'administration',
+			);
 		return found;
 	}
 	if (!(member.administration ?? '').trim())
-		throw new RuleError('invalid', 'Say which Member administration you come from.', 'administration');
+		throw new RuleError(
+			'invalid',
+			'Say which Member administration you come from.',
+			'administration',
+		);
 	return administrationForName(tx, member.administration!);
 }
 

@@ -103,7 +103,11 @@ export async function coverageInSql(
 }
 
 /** What /review/<participant> shows: plan, coverage, counts, check-ins and one page of entries. */
-export async function loadParticipantReview(db: Db, participantId: string, params: URLSearchParams) {
+export async function loadParticipantReview(
+	db: Db,
+	participantId: string,
+	params: URLSearchParams,
+) {
 	const cohort = await findCurrentCohort(db, participantId);
 	const weeks = cohort ? ojtWeeks(cohort) : [];
 	const before = parseEntryCursor(params.get('before'));

@@ -90,7 +90,9 @@ export async function listReviewQueuePage(
 		.where(
 			and(
 				queueWhere(db, mentor, filter),
-				after ? sql`(${submittedAt}, ${logEntryTable.id}) > (${after.submittedAt}, ${after.id})` : undefined,
+				after
+					? sql`(${submittedAt}, ${logEntryTable.id}) > (${after.submittedAt}, ${after.id})`
+					: undefined,
 			),
 		)
 		.orderBy(asc(submittedAt), asc(logEntryTable.id))
@@ -130,7 +132,14 @@ export function startOfDayIn(timeZone: string, now = new Date()): Date {
 		hourCycle: 'h23',
 	}).formatToParts(now);
 	const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
-	const wallAsUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+	const wallAsUtc = Date.UTC(
+		get('year'),
+		get('month') - 1,
+		get('day'),
+		get('hour'),
+		get('minute'),
+		get('second'),
+	);
 	const offset = wallAsUtc - Math.floor(now.getTime() / 1000) * 1000;
 	return new Date(Date.UTC(get('year'), get('month') - 1, get('day')) - offset);
 }

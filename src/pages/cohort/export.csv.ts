@@ -11,7 +11,12 @@ export const GET: APIRoute = async ({ locals, url }) => {
 	if (!user) return new Response('Sign in first.', { status: 401 });
 	if (user.role !== 'mentor' && user.role !== 'admin')
 		return new Response('Only mentors and admins export the cohort.', { status: 403 });
-	const page = await loadCohortPage(await getDb(), user, url.searchParams, await publishedModules());
+	const page = await loadCohortPage(
+		await getDb(),
+		user,
+		url.searchParams,
+		await publishedModules(),
+	);
 	if (!page.cohort) return new Response('No such cohort.', { status: 404 });
 	const records = page.rows.map(csvRecord);
 	// A leading BOM so spreadsheet programs read the UTF-8 correctly.
