@@ -273,6 +273,15 @@ export const logEntryTable = sqliteTable(
 		index('log_entry_queue_idx').on(t.status, t.submittedAt, t.id),
 		index('log_entry_participant_queue_idx').on(t.participantId, t.status, t.submittedAt, t.id),
 		index('log_entry_participant_date_id_idx').on(t.participantId, t.date, t.id),
+		// Covers the coverage and cohort-page aggregates, so they never read the entries' text.
+		index('log_entry_coverage_idx').on(
+			t.participantId,
+			t.area,
+			t.date,
+			t.minutes,
+			t.status,
+			t.updatedAt,
+		),
 	],
 );
 

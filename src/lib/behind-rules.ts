@@ -5,7 +5,6 @@
  */
 import type { CheckinKind, OjtArea, ReportStatus } from '~db/schema';
 import { checkinDueDates, checkinLabels, missedCheckins } from './checkins';
-import { parseISO } from 'date-fns';
 import { addDays, formatDay, type Day } from './dates';
 import { areaNames } from './ojt-areas';
 
@@ -40,17 +39,23 @@ export type RuleDates = {
 	outlinePresentationDate: Day;
 };
 
+const dayMs = 86_400_000;
+/** Midnight UTC of a 'YYYY-MM-DD' day: plain arithmetic, as these rules loop over many days. */
+const utc = (day: Day) => Date.parse(`${day}T00:00:00Z`);
+
 /** True for Monday to Friday. */
 export function isWorkingDay(day: Day): boolean {
-	// parseISO reads a bare day as local midnight, so getDay() is that day's weekday.
-	const weekday = parseISO(day).getDay();
+	const weekday = new Date(utc(day)).getUTCDay();
 	return weekday !== 0 && weekday !== 6;
 }
 
 /** Working days from `from` to `to`, both inclusive (empty when `to` is before `from`). */
 export function workingDays(from: Day, to: Day): Day[] {
 	const days: Day[] = [];
-	for (let d = from; d <= to; d = addDays(d, 1)) if (isWorkingDay(d)) days.push(d);
+	for (let t = utc(from), end = utc(to); t <= end; t += dayMs) {
+		const weekday = new Date(t).getUTCDay();
+		if (weekday !== 0 && weekday !== 6) days.push(new Date(t).toISOString().slice(0, 10));
+	}
 	return days;
 }
 
@@ -58,7 +63,7 @@ export function workingDays(from: Day, to: Day): Day[] {
 export function trainingDayDate(
 	dates: Pick<RuleDates, 'trainingStart' | 'trainingEnd'>,
 	n: number,
-) {
+): Day {
 	const days = workingDays(dates.trainingStart, dates.trainingEnd);
 	return days[Math.min(n, days.length) - 1] ?? dates.trainingEnd;
 }
@@ -73,16 +78,18 @@ export function modulesBehind(
 	dates: RuleDates,
 	today: Day,
 ): BehindReason[] {
-	const late = facts.modules.filter((m) => !m.done && trainingDayDate(dates, m.day) < today);
+	const days = workingDays(dates.trainingStart, dates.trainingEnd);
+	const dayOf = (n: number) => days[Math.min(n, days.length) - 1] ?? dates.trainingEnd;
+	const late = facts.modules.filter((m) => !m.done && dayOf(m.day) < today);
 	if (!late.length) return [];
-	const days = [...new Set(late.map((m) => m.day))].sort((a, b) => a - b);
+	const lateDays = [...new Set(late.map((m) => m.day))].sort((a, b) => a - b);
 	// Three titles say enough; the modules table below lists every one.
 	const named = late.slice(0, 3).map((m) => m.title);
 	const more = late.length - named.length;
 	return [
 		{
 			rule: 'modules',
-			text: `${plural(late.length, 'module')} behind the day plan (day ${days.join(', ')}): ${named.join('; ')}${more ? ` and ${more} more` : ''}.`,
+			text: `${plural(late.length, 'module')} behind the day plan (day ${lateDays.join(', ')}): ${named.join('; ')}${more ? ` and ${more} more` : ''}.`,
 		},
 	];
 }

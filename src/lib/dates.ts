@@ -38,14 +38,26 @@ export function daysBetween(from: Day, to: Day): number {
 	return differenceInCalendarDays(parseISO(to), parseISO(from));
 }
 
+/** Intl formatters are costly to build (a fraction of a millisecond each): one per zone and use. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+	let f = formatters.get(key);
+	if (!f) formatters.set(key, (f = make()));
+	return f;
+}
+
 /** Today's date in a time zone, e.g. todayIn('Asia/Tokyo'). */
 export function todayIn(timeZone: string, now = new Date()): Day {
-	return new Intl.DateTimeFormat('en-CA', {
-		timeZone,
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-	}).format(now);
+	return formatter(
+		`day:${timeZone}`,
+		() =>
+			new Intl.DateTimeFormat('en-CA', {
+				timeZone,
+				year: 'numeric',
+				month: '2-digit',
+				day: '2-digit',
+			}),
+	).format(now);
 }
 
 /** A day for people: "Mon 30 Nov 2026". */
@@ -55,14 +67,18 @@ export function formatDay(day: Day): string {
 
 /** An instant for people, in a time zone: "30 Nov 2026, 14:05". */
 export function formatInstant(at: Date, timeZone = 'Asia/Tokyo'): string {
-	return new Intl.DateTimeFormat('en-GB', {
-		timeZone,
-		day: 'numeric',
-		month: 'short',
-		year: 'numeric',
-		hour: '2-digit',
-		minute: '2-digit',
-	}).format(at);
+	return formatter(
+		`instant:${timeZone}`,
+		() =>
+			new Intl.DateTimeFormat('en-GB', {
+				timeZone,
+				day: 'numeric',
+				month: 'short',
+				year: 'numeric',
+				hour: '2-digit',
+				minute: '2-digit',
+			}),
+	).format(at);
 }
 
 /** True when `day` lies within [start, end], both inclusive. */

@@ -121,6 +121,7 @@ export async function cohortOverview(
 		reports(db, ids),
 	]);
 	const due = checkinDueDates(cohort.ojtStart, cohort.ojtEnd);
+	const dueByNow = modules.filter((m) => trainingDayDate(cohort, m.day) < today).length;
 	return people.map((p) => {
 		const mine = <T extends { participantId: string }>(rows: T[]) =>
 			rows.filter((r) => r.participantId === p.userId);
@@ -156,7 +157,7 @@ export async function cohortOverview(
 			modules: {
 				done: moduleFacts.filter((m) => m.done).length,
 				total: modules.length,
-				dueByNow: moduleFacts.filter((m) => trainingDayDate(cohort, m.day) < today).length,
+				dueByNow,
 			},
 			areas: areaRows,
 			totalMinutes: areaRows.reduce((n, a) => n + a.loggedMinutes, 0),

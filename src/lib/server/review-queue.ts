@@ -25,7 +25,7 @@ export type QueueFilter = { participantId?: string; area?: OjtArea; handling?: H
 export type QueueCursor = { submittedAt: number; id: string };
 
 /** Entries per page of the queue. */
-export const queuePageSize = 20;
+export const queuePageSize = 15;
 
 /** The filter in a URL's query (?participant=&area=&marking=); unknown values are ignored. */
 export function parseQueueFilter(params: URLSearchParams): QueueFilter {
@@ -63,7 +63,8 @@ function menteeIds(db: Db, mentorId: string) {
 		);
 }
 
-const submittedAt = sql`coalesce(${logEntryTable.submittedAt}, 0)`;
+// Every submitted entry has its submission time, so the queue index serves order and keyset alike.
+const submittedAt = logEntryTable.submittedAt;
 
 function queueWhere(db: Db, mentor: SessionUser, filter: QueueFilter): SQL {
 	return and(

@@ -16,4 +16,5 @@ CREATE INDEX `audit_event_action_idx` ON `audit_event` (`action`,`id`);--> state
 CREATE INDEX `log_entry_queue_idx` ON `log_entry` (`status`,`submitted_at`,`id`);--> statement-breakpoint
 CREATE INDEX `log_entry_participant_queue_idx` ON `log_entry` (`participant_id`,`status`,`submitted_at`,`id`);--> statement-breakpoint
 CREATE INDEX `log_entry_participant_date_id_idx` ON `log_entry` (`participant_id`,`date`,`id`);--> statement-breakpoint
+CREATE INDEX `log_entry_coverage_idx` ON `log_entry` (`participant_id`,`area`,`date`,`minutes`,`status`,`updated_at`);--> statement-breakpoint
 CREATE INDEX `review_decision_mentor_idx` ON `review_decision` (`mentor_id`,`created_at`);
