@@ -69,7 +69,9 @@ try {
 		];
 		const base = rows[0]!.cpuMs || 1;
 		console.log(`seed: ${JSON.stringify(seed)}; ${requests} requests per page`);
-		console.log('| page | status | HTML KiB | server CPU ms/request | vs /dashboard | median wall ms |');
+		console.log(
+			'| page | status | HTML KiB | server CPU ms/request | vs /dashboard | median wall ms |',
+		);
 		console.log('|---|---:|---:|---:|---:|---:|');
 		for (const r of rows)
 			console.log(

@@ -13,7 +13,7 @@ import { findCurrentCohort } from './cohort';
 import { getPlan, listCheckins } from './plan';
 
 /** Entries per page. */
-export const entriesPageSize = 30;
+export const entriesPageSize = 25;
 
 /** Where the next (older) page starts: just before this entry. */
 export type EntryCursor = { date: string; id: string };
