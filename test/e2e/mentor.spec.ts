@@ -18,6 +18,8 @@ async function columnOrder(page: Page): Promise<string[]> {
 test('the mentor’s cohort page: every participant with reasons, sorting and CSV export', async ({
 	page,
 }) => {
+	// A long journey with several accessibility scans: give it room on a busy machine.
+	test.slow();
 	await signIn(page, demo.mentor);
 	await page
 		.getByRole('navigation', { name: 'Main' })
@@ -65,6 +67,8 @@ test('the mentor’s cohort page: every participant with reasons, sorting and CS
 test('review queue: filter, request changes without a comment, reviewed today with undo', async ({
 	page,
 }) => {
+	// A long journey with several accessibility scans: give it room on a busy machine.
+	test.slow();
 	await signIn(page, demo.mentor);
 	await page.goto('/review');
 	await expectAccessible(page);
@@ -123,6 +127,8 @@ test('review queue: filter, request changes without a comment, reviewed today wi
 test('admin invites by Member administration and is refused a second participant of the same one', async ({
 	page,
 }) => {
+	// A long journey with several accessibility scans: give it room on a busy machine.
+	test.slow();
 	await sqlOnServerDb(
 		`insert or ignore into cohort (id, edition, timezone, training_start, training_end, ojt_start, ojt_end,
 		departure_date, outline_presentation_date, report_due_date, corrections_until, created_at)
@@ -205,6 +211,8 @@ test.describe('without JavaScript', () => {
 test('the audit log reads as sentences, filters by person and hides ids until asked', async ({
 	page,
 }) => {
+	// A long journey with several accessibility scans: give it room on a busy machine.
+	test.slow();
 	await signIn(page, demo.admin);
 	await page.goto('/admin/audit');
 	await expectAccessible(page);

@@ -151,7 +151,6 @@ export async function createInvitation(
 		if (!cohort) throw new RuleError('invalid', 'Choose the cohort this person joins.', 'cohortId');
 		assertWritable(cohort);
 		if (input.role === 'participant') {
-			await assertAdministrationFree(db, cohort, input.administrationId, now);
 			const taken =
 				(await countParticipants(db, cohort.id)) +
 				(await countOpenParticipantInvitations(db, cohort.id, now));
@@ -161,6 +160,7 @@ export async function createInvitation(
 					`The ${cohort.edition} cohort already has ${maxParticipants} participants or open invitations, the most the programme takes. Revoke an open invitation first.`,
 					'role',
 				);
+			await assertAdministrationFree(db, cohort, input.administrationId, now);
 		}
 	}
 	const token = newToken();
