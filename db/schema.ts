@@ -94,6 +94,8 @@ export const invitationTable = sqliteTable(
 		role: text('role', { enum: roles }).notNull(),
 		/** Cohort a participant or mentor joins; null for admins and resets. */
 		cohortId: text('cohort_id').references(() => cohortTable.id, { onDelete: 'cascade' }),
+		/** For a participant invitation: the Member administration the admin chose (see administrationTable). */
+		administrationId: text('administration_id').references(() => administrationTable.id),
 		/** For resets: whose password the link sets. */
 		userId: text('user_id').references(() => userTable.id, { onDelete: 'cascade' }),
 		/** Who issued it (null for the setup link). */
@@ -144,13 +146,15 @@ export const cohortMemberTable = sqliteTable(
 			.references(() => userTable.id, { onDelete: 'cascade' }),
 		/** participant | mentor (admins are not members). */
 		role: text('role', { enum: ['participant', 'mentor'] }).notNull(),
-		/** The participant's Member administration; null for mentors. Unique per cohort. */
+		/** The administration's name when the member joined (legacy free text; the record below is the identity). */
 		administration: text('administration'),
+		/** The participant's Member administration; null for mentors. Unique per cohort (one participant each). */
+		administrationId: text('administration_id').references(() => administrationTable.id),
 		createdAt: createdAt(),
 	},
 	(t) => [
 		primaryKey({ columns: [t.cohortId, t.userId] }),
-		uniqueIndex('cohort_member_administration_uq').on(t.cohortId, t.administration),
+		uniqueIndex('cohort_member_administration_id_uq').on(t.cohortId, t.administrationId),
 		index('cohort_member_user_idx').on(t.userId),
 	],
 );
@@ -327,13 +331,18 @@ export const logEntryTable = sqliteTable(
 	(t) => [
 		index('log_entry_participant_date_idx').on(t.participantId, t.date),
 		index('log_entry_status_submitted_idx').on(t.status, t.submittedAt),
-		/** Covers /logbook's counts and coverage (GROUP BY over the index alone, no row reads). */
-		index('log_entry_participant_stats_idx').on(
+		// Keyset paging (review queue, a participant's entries for a mentor): the sort key ends in id.
+		index('log_entry_queue_idx').on(t.status, t.submittedAt, t.id),
+		index('log_entry_participant_queue_idx').on(t.participantId, t.status, t.submittedAt, t.id),
+		index('log_entry_participant_date_id_idx').on(t.participantId, t.date, t.id),
+		// Covers the coverage and cohort-page aggregates, so they never read the entries' text.
+		index('log_entry_coverage_idx').on(
 			t.participantId,
 			t.area,
 			t.date,
 			t.minutes,
 			t.status,
+			t.updatedAt,
 		),
 		/** The participant's to-do list counts and lists drafts and returned entries by status. */
 		index('log_entry_participant_status_date_idx').on(t.participantId, t.status, t.date),
@@ -360,7 +369,11 @@ export const reviewDecisionTable = sqliteTable(
 		comment: text('comment').notNull().default(''),
 		createdAt: createdAt(),
 	},
-	(t) => [index('review_decision_entry_idx').on(t.entryId)],
+	(t) => [
+		index('review_decision_entry_idx').on(t.entryId),
+		// The mentor's "reviewed today" list.
+		index('review_decision_mentor_idx').on(t.mentorId, t.createdAt),
+	],
 );
 
 /** A comment in an entry's thread; either side may add one or mark it resolved. */
@@ -808,8 +821,30 @@ export const auditEventTable = sqliteTable(
 		/** Small JSON object with context (never secrets). */
 		details: text('details', { mode: 'json' }).$type<Record<string, unknown>>(),
 	},
-	(t) => [index('audit_event_at_idx').on(t.at)],
+	(t) => [
+		index('audit_event_at_idx').on(t.at),
+		// Filters of the audit log page, each paged by id.
+		index('audit_event_actor_idx').on(t.actorId, t.id),
+		index('audit_event_action_idx').on(t.action, t.id),
+	],
 );
+
+/**
+ * A WCO Member administration (a Customs administration of the Asia/Pacific region, or one an
+ * admin added). Participants belong to one; a cohort takes one participant per administration.
+ * Seeded at migration time by db/administrations.ts (idempotent, not a migration).
+ */
+export const administrationTable = sqliteTable('administration', {
+	/** Random opaque id, or 'wco-ap-<slug>' for the seeded ones. */
+	id: text('id').primaryKey(),
+	/** Name shown everywhere, unique regardless of case. */
+	name: text('name').notNull(),
+	/** Lower-cased, trimmed name: the unique key that stops "Japan" and "japan " both existing. */
+	nameKey: text('name_key').notNull().unique(),
+	/** Set when an admin deactivates it: it is no longer offered when inviting. */
+	deactivatedAt: integer('deactivated_at', { mode: 'timestamp_ms' }),
+	createdAt: createdAt(),
+});
 
 export type User = typeof userTable.$inferSelect;
 export type AuthSession = typeof authSessionTable.$inferSelect;
@@ -834,3 +869,4 @@ export type ReportComment = typeof reportCommentTable.$inferSelect;
 export type ReportVersion = typeof reportVersionTable.$inferSelect;
 export type ReportVersionSection = typeof reportVersionSectionTable.$inferSelect;
 export type Certificate = typeof certificateTable.$inferSelect;
+export type Administration = typeof administrationTable.$inferSelect;

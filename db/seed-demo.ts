@@ -5,6 +5,7 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { hash } from '@node-rs/argon2';
+import { linkLegacyAdministrations } from './administrations';
 import type { Db } from './client';
 import {
 	checklistItemTable,
@@ -111,6 +112,8 @@ export async function seedDemo(db: Db, password: string): Promise<DemoIds> {
 			.insert(cohortMemberTable)
 			.values({ cohortId, userId: id, role: 'participant', administration: p.administration });
 	}
+	// The demo's fictional administrations become records the way older free-text data does.
+	await linkLegacyAdministrations(db);
 	await seedProgress(db, participantIds);
 	return { cohortId, adminId: 'demoadmin001', mentorId: 'demomentor01', participantIds, ojtStart };
 }

@@ -1,3 +1,12 @@
+CREATE TABLE `administration` (
+	`id` text PRIMARY KEY NOT NULL,
+	`name` text NOT NULL,
+	`name_key` text NOT NULL,
+	`deactivated_at` integer,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `administration_name_key_unique` ON `administration` (`name_key`);--> statement-breakpoint
 CREATE TABLE `assessment_attempt` (
 	`id` text PRIMARY KEY NOT NULL,
 	`user_id` text NOT NULL,
@@ -64,9 +73,19 @@ CREATE TABLE `report_version` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `report_version_number_uq` ON `report_version` (`participant_id`,`number`);--> statement-breakpoint
+DROP INDEX `cohort_member_administration_uq`;--> statement-breakpoint
+ALTER TABLE `cohort_member` ADD `administration_id` text REFERENCES administration(id);--> statement-breakpoint
+CREATE UNIQUE INDEX `cohort_member_administration_id_uq` ON `cohort_member` (`cohort_id`,`administration_id`);--> statement-breakpoint
+ALTER TABLE `invitation` ADD `administration_id` text REFERENCES administration(id);--> statement-breakpoint
 ALTER TABLE `quiz_attempt` ADD `first` integer DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE `quiz_attempt` ADD `passed` integer DEFAULT false NOT NULL;--> statement-breakpoint
 CREATE UNIQUE INDEX `quiz_attempt_first_uq` ON `quiz_attempt` (`user_id`,`module_id`) WHERE "first" = 1;--> statement-breakpoint
-CREATE INDEX `log_entry_participant_stats_idx` ON `log_entry` (`participant_id`,`area`,`date`,`minutes`,`status`);--> statement-breakpoint
+CREATE INDEX `audit_event_actor_idx` ON `audit_event` (`actor_id`,`id`);--> statement-breakpoint
+CREATE INDEX `audit_event_action_idx` ON `audit_event` (`action`,`id`);--> statement-breakpoint
+CREATE INDEX `log_entry_queue_idx` ON `log_entry` (`status`,`submitted_at`,`id`);--> statement-breakpoint
+CREATE INDEX `log_entry_participant_queue_idx` ON `log_entry` (`participant_id`,`status`,`submitted_at`,`id`);--> statement-breakpoint
+CREATE INDEX `log_entry_participant_date_id_idx` ON `log_entry` (`participant_id`,`date`,`id`);--> statement-breakpoint
+CREATE INDEX `log_entry_coverage_idx` ON `log_entry` (`participant_id`,`area`,`date`,`minutes`,`status`,`updated_at`);--> statement-breakpoint
 CREATE INDEX `log_entry_participant_status_date_idx` ON `log_entry` (`participant_id`,`status`,`date`);--> statement-breakpoint
-CREATE INDEX `notification_user_created_idx` ON `notification` (`user_id`,`created_at`);
+CREATE INDEX `notification_user_created_idx` ON `notification` (`user_id`,`created_at`);--> statement-breakpoint
+CREATE INDEX `review_decision_mentor_idx` ON `review_decision` (`mentor_id`,`created_at`);

@@ -109,12 +109,17 @@ export const invitation = {
 			name: requiredText('Enter the person’s name.', 120, 2),
 			role: z.enum(['participant', 'mentor', 'admin'], { error: 'Choose a role.' }),
 			cohortId: optionalText(40),
+			administrationId: optionalText(60),
 		}),
 		handler: async (input, context) => {
 			const admin = requireRole(context, 'admin');
 			const db = await getDb();
 			const { token, invitation: inv } = await run(() =>
-				createInvitation(db, admin.id, { ...input, cohortId: input.cohortId || null }),
+				createInvitation(db, admin.id, {
+					...input,
+					cohortId: input.cohortId || null,
+					administrationId: input.administrationId || null,
+				}),
 			);
 			const link = invitationLink(context.url, token);
 			const edition = inv.cohortId ? ((await findCohort(db, inv.cohortId))?.edition ?? null) : null;

@@ -2,6 +2,7 @@
 // Loaded first: it gives every schema words for people where a rule has no message of its own.
 import '~/lib/form-schemas';
 import { assessment } from './assessment';
+import { administration } from './administration';
 import { auth } from './auth';
 import { cohort, invitation } from './admin';
 import { checklist } from './checklist';
@@ -17,6 +18,7 @@ export const server = {
 	auth,
 	cohort,
 	invitation,
+	administration,
 	checklist,
 	progress,
 	quiz,

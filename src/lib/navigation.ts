@@ -22,7 +22,7 @@ const byRole: Record<Role, NavItem[]> = {
 		{ href: '/lab', label: 'Data lab' },
 		{ href: '/review', label: 'Review', count: 'reviews' },
 		{ href: '/programme', label: 'Programme' },
-		{ href: '/progress', label: 'Cohort progress' },
+		{ href: '/cohort', label: 'Cohort' },
 	],
 	admin: [
 		{ href: '/dashboard', label: 'Dashboard' },
@@ -30,7 +30,7 @@ const byRole: Record<Role, NavItem[]> = {
 		{ href: '/lab', label: 'Data lab' },
 		{ href: '/review', label: 'Logbooks' },
 		{ href: '/programme', label: 'Programme' },
-		{ href: '/progress', label: 'Cohort progress' },
+		{ href: '/cohort', label: 'Cohort' },
 		{ href: '/admin', label: 'Admin' },
 	],
 };

@@ -95,7 +95,10 @@ test('an admin invites a mentor, who accepts, signs in and out', async ({ page, 
 
 	// The audit log shows the invitation and its acceptance.
 	await page.goto('/admin/audit');
-	await expect(page.getByText('invitation.accept').first()).toBeVisible();
+	await expect(
+		page.getByText('Yuki Sato accepted their invitation as mentor.').first(),
+	).toBeVisible();
+	await expect(page.getByText(`invited ${email} as mentor.`).first()).toBeVisible();
 	await expectAccessible(page);
 });
 

@@ -37,17 +37,17 @@ const pagesByRole = {
 	],
 	[demo.mentor]: [
 		'/review',
-		'/review/cohort',
+		'/cohort',
+		'/review?marking=restricted',
 		'/review/demopart0001',
 		'/report/demopart0001',
 		'/report/demopart0003',
-		'/progress',
 		'/progress/assessments',
 		'/curriculum/facilitator',
 		'/curriculum/data-cleaning-and-quality/facilitator',
 	],
 	[demo.participant4]: ['/report', '/report/certificate', '/report/print?version=2'],
-	[demo.admin]: ['/admin', '/admin/audit', '/admin/cohorts/new', '/curriculum/evaluation/results'],
+	[demo.admin]: ['/admin', '/admin/audit', '/admin/cohorts/new', '/curriculum/evaluation/results', '/admin/administrations'],
 };
 
 /** Errors vnu.jar reports for the given files (empty when they are all valid). */

@@ -207,6 +207,9 @@ function attempts(): Record<string, Attempt> {
 			status: 403,
 		},
 		'invitation.revoke': { form: { id: 'whatever' }, status: 403 },
+		'administration.create': { form: { name: 'Hijack Customs' }, status: 403 },
+		'administration.rename': { form: { id: 'wco-ap-japan', name: 'Hijack' }, status: 403 },
+		'administration.setActive': { form: { id: 'wco-ap-japan', active: 'false' }, status: 403 },
 		'invitation.reset': { form: { userId: p1 }, status: 403 },
 		'logbook.update': { form: { id: e, version, ...entryFields }, status: 404 },
 		'logbook.submit': { form: { id: e, version }, status: 404 },
@@ -343,7 +346,7 @@ const noInput = new Set([
 ]);
 /** Who may call an action, so an empty form reaches its validation. */
 function callerOf(action: string): string {
-	if (/^(cohort|invitation)\./.test(action)) return demo.admin;
+	if (/^(cohort|invitation|administration)\./.test(action)) return demo.admin;
 	if (/^review\.|^report\.(requestCorrections|accept)$/.test(action)) return demo.mentor;
 	return demo.participant1;
 }

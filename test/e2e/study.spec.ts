@@ -70,7 +70,7 @@ test('a participant plans the study, a mentor comments, other participants get 4
 
 	// The mentor reads the study from the participant's review page and comments on the plan.
 	await signIn(page, demo.mentor);
-	await page.goto('/review/cohort');
+	await page.goto('/cohort');
 	await page.getByRole('link', { name: 'Mara Santos' }).first().click();
 	await page.getByRole('link', { name: 'Thematic study', exact: true }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toContainText(

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cohortMemberTable, userTable } from '~db/schema';
+import { eq } from 'drizzle-orm';
+import { cohortMemberTable, invitationTable, userTable } from '~db/schema';
 import {
 	acceptInvitation,
 	completeSetup,
@@ -36,13 +37,18 @@ describe('invitations', () => {
 			name: 'Mara',
 			role: 'participant',
 			cohortId: cohort.id,
+			administrationId: 'wco-ap-japan',
 		});
 		expect(invitation.email).toBe('mara@customs.example');
 		expect(invitation.tokenHash).not.toBe(token);
 		const user = await acceptInvitation(t.db, token, welcome);
 		expect(user.role).toBe('participant');
 		const members = await t.db.select().from(cohortMemberTable);
-		expect(members.find((m) => m.userId === user.id)?.administration).toBe('Aldoria Customs');
+		// The administration the admin chose, not what the invitee might type.
+		expect(members.find((m) => m.userId === user.id)).toMatchObject({
+			administrationId: 'wco-ap-japan',
+			administration: 'Japan',
+		});
 		await expect(acceptInvitation(t.db, token, welcome)).rejects.toThrow(/already been used/);
 		expect(
 			(
@@ -90,6 +96,7 @@ describe('invitations', () => {
 			name: 'C',
 			role: 'participant',
 			cohortId: cohort.id,
+			administrationId: 'wco-ap-fiji',
 		});
 		await expect(
 			acceptInvitation(t.db, token, { ...welcome, password: 'password1234' }),
@@ -107,6 +114,7 @@ describe('invitations', () => {
 			name: 'Four',
 			role: 'participant',
 			cohortId: cohort.id,
+			administrationId: 'wco-ap-samoa',
 		});
 		await expect(
 			createInvitation(t.db, admin.id, {
@@ -114,6 +122,7 @@ describe('invitations', () => {
 				name: 'Five',
 				role: 'participant',
 				cohortId: cohort.id,
+				administrationId: 'wco-ap-tonga',
 			}),
 		).rejects.toThrow(/4 participants or open invitations/);
 		// Mentors are not limited.
@@ -127,31 +136,57 @@ describe('invitations', () => {
 		).resolves.toBeTruthy();
 	});
 
-	it('refuses a second participant from the same administration at acceptance, and creates nothing', async () => {
+	it('refuses a second participant of the same administration at invitation, by identity', async () => {
 		const admin = await makeUser(t.db, 'admin');
 		const { cohort } = await makeCohort(t.db, admin, 0);
-		const a = await createInvitation(t.db, admin.id, {
-			email: 'a@x.example',
-			name: 'A',
-			role: 'participant',
-			cohortId: cohort.id,
+		const invite = (email: string, administrationId: string | null) =>
+			createInvitation(t.db, admin.id, {
+				email,
+				name: 'Someone',
+				role: 'participant',
+				cohortId: cohort.id,
+				administrationId,
+			});
+		await expect(invite('none@x.example', null)).rejects.toMatchObject({
+			field: 'administrationId',
+			message: expect.stringMatching(/from the list/),
 		});
-		const b = await createInvitation(t.db, admin.id, {
-			email: 'b@x.example',
-			name: 'B',
-			role: 'participant',
-			cohortId: cohort.id,
+		const a = await invite('a@x.example', 'wco-ap-korea');
+		// An open invitation already holds the administration's place…
+		await expect(invite('b@x.example', 'wco-ap-korea')).rejects.toMatchObject({
+			field: 'administrationId',
+			message: expect.stringMatching(/Korea already has an open invitation/),
 		});
 		await acceptInvitation(t.db, a.token, welcome);
-		await expect(acceptInvitation(t.db, b.token, { ...welcome, name: 'B' })).rejects.toMatchObject({
-			field: 'administration',
+		// …and so does a member, however the name is spelled elsewhere.
+		await expect(invite('c@x.example', 'wco-ap-korea')).rejects.toMatchObject({
+			message: expect.stringMatching(/Korea already has a participant/),
 		});
+		await expect(invite('d@x.example', 'wco-ap-viet-nam')).resolves.toBeTruthy();
 		const users = await t.db.select().from(userTable);
 		expect(users.map((u) => u.email)).not.toContain('b@x.example');
-		// The link stays usable with another administration.
-		await expect(
-			acceptInvitation(t.db, b.token, { ...welcome, administration: 'Other Customs' }),
-		).resolves.toBeTruthy();
+	});
+
+	it('accepts an invitation issued before administrations were records by mapping the typed name', async () => {
+		const admin = await makeUser(t.db, 'admin');
+		const { cohort } = await makeCohort(t.db, admin, 0);
+		const old = await createInvitation(t.db, admin.id, {
+			email: 'old@x.example',
+			name: 'Old',
+			role: 'participant',
+			cohortId: cohort.id,
+			administrationId: 'wco-ap-japan',
+		});
+		await t.db
+			.update(invitationTable)
+			.set({ administrationId: null })
+			.where(eq(invitationTable.id, old.invitation.id));
+		const user = await acceptInvitation(t.db, old.token, { ...welcome, administration: ' JAPAN ' });
+		const [member] = await t.db
+			.select()
+			.from(cohortMemberTable)
+			.where(eq(cohortMemberTable.userId, user.id));
+		expect(member?.administrationId).toBe('wco-ap-japan');
 	});
 
 	it('refuses to invite an email that already has an account', async () => {

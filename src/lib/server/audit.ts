@@ -1,7 +1,8 @@
 /** The audit log: who did what, to what, when. Details never carry secrets. */
-import { desc, eq, lt, and, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import { auditEventTable, userTable } from '~db/schema';
+import { addDays } from '~/lib/dates';
 
 /** One thing that happened, as the caller describes it. */
 export type AuditInput = {
@@ -42,4 +43,97 @@ export async function listAuditEvents(
 		.where(filters.length ? and(...filters) : undefined)
 		.orderBy(desc(auditEventTable.id))
 		.limit(opts.limit ?? 50);
+}
+
+/** What the audit log page can be narrowed to. */
+export type AuditFilter = {
+	actorId?: string;
+	action?: string;
+	/** First and last day ('YYYY-MM-DD', Tokyo time), inclusive. */
+	from?: string;
+	to?: string;
+};
+
+/** Events per page of the audit log. */
+export const auditPageSize = 50;
+
+const tokyoMidnight = (day: string) => new Date(`${day}T00:00:00+09:00`);
+
+/** The record's name, and the participant it belongs to, looked up per event (one page at a time). */
+const subjectLabel = sql<string | null>`case ${auditEventTable.subjectType}
+	when 'log_entry' then (select title from log_entry where id = ${auditEventTable.subjectId})
+	when 'cohort' then (select edition from cohort where id = ${auditEventTable.subjectId})
+	when 'user' then (select name from "user" where id = ${auditEventTable.subjectId})
+	when 'report' then (select name from "user" where id = ${auditEventTable.subjectId})
+	when 'study' then (select name from "user" where id = ${auditEventTable.subjectId})
+	when 'administration' then (select name from administration where id = ${auditEventTable.subjectId})
+	when 'invitation' then (select email from invitation where id = ${auditEventTable.subjectId})
+	when 'report_section' then (select title from report_section where id = ${auditEventTable.subjectId})
+	when 'study_milestone' then (select title from study_milestone where id = ${auditEventTable.subjectId})
+	when 'study_source' then (select citation from study_source where id = ${auditEventTable.subjectId})
+	when 'study_activity' then (select what from study_activity where id = ${auditEventTable.subjectId})
+	when 'study_paper_section' then (select title from study_paper_section where id = ${auditEventTable.subjectId})
+	end`;
+const ownerId = sql<string | null>`case
+	when ${auditEventTable.subjectType} = 'log_entry' then (select participant_id from log_entry where id = ${auditEventTable.subjectId})
+	when ${auditEventTable.subjectType} in ('report', 'study') then ${auditEventTable.subjectId}
+	when ${auditEventTable.subjectType} = 'user' and (${auditEventTable.action} like 'plan.%' or ${auditEventTable.action} like 'checkin.%') then ${auditEventTable.subjectId}
+	when ${auditEventTable.subjectType} = 'report_section' then (select participant_id from report_section where id = ${auditEventTable.subjectId})
+	when ${auditEventTable.subjectType} = 'study_milestone' then (select participant_id from study_milestone where id = ${auditEventTable.subjectId})
+	when ${auditEventTable.subjectType} = 'study_source' then (select participant_id from study_source where id = ${auditEventTable.subjectId})
+	when ${auditEventTable.subjectType} = 'study_activity' then (select participant_id from study_activity where id = ${auditEventTable.subjectId})
+	when ${auditEventTable.subjectType} = 'study_paper_section' then (select participant_id from study_paper_section where id = ${auditEventTable.subjectId})
+	end`;
+
+/** One page of events (newest first, keyset on id) with the names a sentence needs. */
+export async function listAuditPage(
+	db: Db,
+	filter: AuditFilter,
+	before: number | null,
+	limit = auditPageSize,
+) {
+	const rows = await db
+		.select({
+			event: auditEventTable,
+			actorName: userTable.name,
+			subjectLabel,
+			ownerId,
+		})
+		.from(auditEventTable)
+		.leftJoin(userTable, eq(userTable.id, auditEventTable.actorId))
+		.where(
+			and(
+				before ? lt(auditEventTable.id, before) : undefined,
+				filter.actorId ? eq(auditEventTable.actorId, filter.actorId) : undefined,
+				filter.action ? eq(auditEventTable.action, filter.action) : undefined,
+				filter.from ? gte(auditEventTable.at, tokyoMidnight(filter.from)) : undefined,
+				filter.to ? lt(auditEventTable.at, tokyoMidnight(addDays(filter.to, 1))) : undefined,
+			),
+		)
+		.orderBy(desc(auditEventTable.id))
+		.limit(limit + 1);
+	const items = rows.slice(0, limit);
+	const ownerIds = [...new Set(items.map((r) => r.ownerId).filter((id): id is string => !!id))];
+	const owners = ownerIds.length
+		? await db
+				.select({ id: userTable.id, name: userTable.name })
+				.from(userTable)
+				.where(inArray(userTable.id, ownerIds))
+		: [];
+	return {
+		items: items.map((r) => ({
+			...r,
+			ownerName: owners.find((o) => o.id === r.ownerId)?.name ?? null,
+		})),
+		next: rows.length > limit ? (items.at(-1)?.event.id ?? null) : null,
+	};
+}
+
+/** The actions that occur in the log, for the filter's list (reads the action index only). */
+export async function listAuditActions(db: Db): Promise<string[]> {
+	const rows = await db
+		.selectDistinct({ action: auditEventTable.action })
+		.from(auditEventTable)
+		.orderBy(asc(auditEventTable.action));
+	return rows.map((r) => r.action);
 }

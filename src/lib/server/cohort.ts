@@ -1,11 +1,18 @@
 /** Cohorts and their members: at most four participants, one per Member administration. */
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '~db/client';
-import { cohortMemberTable, cohortTable, userTable, type Cohort } from '~db/schema';
+import {
+	administrationTable,
+	cohortMemberTable,
+	cohortTable,
+	userTable,
+	type Cohort,
+} from '~db/schema';
 import { cohortDateProblems, type CohortDates } from '~/lib/cohort-rules';
 import { recordAudit } from './audit';
 import { notFound, RuleError } from './errors';
 import { newId } from './ids';
+import { administrationForName, findAdministration } from './administration';
 
 /** Most participants a cohort takes. */
 export const maxParticipants = 4;
@@ -144,11 +151,15 @@ export function listMembers(db: Db, cohortId: string) {
 			name: userTable.name,
 			email: userTable.email,
 			role: cohortMemberTable.role,
-			administration: cohortMemberTable.administration,
+			administration: sql<
+				string | null
+			>`coalesce(${administrationTable.name}, ${cohortMemberTable.administration})`,
+			administrationId: cohortMemberTable.administrationId,
 			disabledAt: userTable.disabledAt,
 		})
 		.from(cohortMemberTable)
 		.innerJoin(userTable, eq(userTable.id, cohortMemberTable.userId))
+		.leftJoin(administrationTable, eq(administrationTable.id, cohortMemberTable.administrationId))
 		.where(eq(cohortMemberTable.cohortId, cohortId))
 		.orderBy(desc(cohortMemberTable.role), asc(userTable.name));
 }
@@ -171,6 +182,9 @@ export async function addMember(
 		cohortId: string;
 		userId: string;
 		role: 'participant' | 'mentor';
+		/** The administration record (what invitations carry now). */
+		administrationId?: string | null;
+		/** A typed name, for invitations issued before administrations were records. */
 		administration?: string | null;
 	},
 ): Promise<void> {
@@ -178,32 +192,17 @@ export async function addMember(
 	if (!cohort) throw notFound('cohort');
 	assertWritable(cohort);
 	const administration =
-		member.role === 'participant' ? (member.administration ?? '').trim() : null;
-	if (member.role === 'participant') {
-		if (!administration)
-			throw new RuleError(
-				'invalid',
-				'Say which Member administration you come from.',
-				'administration',
-			);
+		member.role === 'participant' ? await resolveAdministration(tx, member) : null;
+	if (administration) {
 		if ((await countParticipants(tx, member.cohortId)) >= maxParticipants)
 			throw new RuleError(
 				'conflict',
 				`The ${cohort.edition} cohort already has ${maxParticipants} participants, the most the programme takes.`,
 			);
-		const [same] = await tx
-			.select({ userId: cohortMemberTable.userId })
-			.from(cohortMemberTable)
-			.where(
-				and(
-					eq(cohortMemberTable.cohortId, member.cohortId),
-					sql`lower(${cohortMemberTable.administration}) = lower(${administration})`,
-				),
-			);
-		if (same)
+		if (await administrationTaken(tx, member.cohortId, administration.id))
 			throw new RuleError(
 				'conflict',
-				`${administration} already has a participant in the ${cohort.edition} cohort: the programme takes one per Member administration.`,
+				`${administration.name} already has a participant in the ${cohort.edition} cohort: the programme takes one per Member administration.`,
 				'administration',
 			);
 	}
@@ -211,8 +210,50 @@ export async function addMember(
 		cohortId: member.cohortId,
 		userId: member.userId,
 		role: member.role,
-		administration,
+		administration: administration?.name ?? null,
+		administrationId: administration?.id ?? null,
 	});
+}
+
+async function resolveAdministration(
+	tx: Tx,
+	member: { administrationId?: string | null; administration?: string | null },
+) {
+	if (member.administrationId) {
+		const found = await findAdministration(tx, member.administrationId);
+		if (!found)
+			throw new RuleError(
+				'invalid',
+				'Choose a Member administration from the list.',
+				'administration',
+			);
+		return found;
+	}
+	if (!(member.administration ?? '').trim())
+		throw new RuleError(
+			'invalid',
+			'Say which Member administration you come from.',
+			'administration',
+		);
+	return administrationForName(tx, member.administration!);
+}
+
+/** True when the cohort already has a participant of this administration (by identity). */
+export async function administrationTaken(
+	db: Tx,
+	cohortId: string,
+	administrationId: string,
+): Promise<boolean> {
+	const [same] = await db
+		.select({ userId: cohortMemberTable.userId })
+		.from(cohortMemberTable)
+		.where(
+			and(
+				eq(cohortMemberTable.cohortId, cohortId),
+				eq(cohortMemberTable.administrationId, administrationId),
+			),
+		);
+	return Boolean(same);
 }
 
 /** True when both people are members of one cohort (a mentor and a participant, say). */

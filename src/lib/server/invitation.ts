@@ -6,8 +6,10 @@ import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import { invitationTable, userTable, type Invitation, type Role } from '~db/schema';
 import { recordAudit } from './audit';
+import { findAdministration } from './administration';
 import {
 	addMember,
+	administrationTaken,
 	countParticipants,
 	findCohort,
 	assertWritable,
@@ -76,7 +78,61 @@ async function countOpenParticipantInvitations(db: Db, cohortId: string, now: nu
 	return Number(row?.n ?? 0);
 }
 
-export type InviteInput = { email: string; name: string; role: Role; cohortId: string | null };
+export type InviteInput = {
+	email: string;
+	name: string;
+	role: Role;
+	cohortId: string | null;
+	/** For a participant: the Member administration chosen from the list. */
+	administrationId?: string | null;
+};
+
+/** An open participant invitation of the cohort for this administration, if any. */
+async function openInvitationFor(db: Db, cohortId: string, administrationId: string, now: number) {
+	const [row] = await db
+		.select({ email: invitationTable.email })
+		.from(invitationTable)
+		.where(
+			and(
+				eq(invitationTable.cohortId, cohortId),
+				eq(invitationTable.kind, 'invite'),
+				eq(invitationTable.administrationId, administrationId),
+				isNull(invitationTable.usedAt),
+				isNull(invitationTable.revokedAt),
+				gt(invitationTable.expiresAt, new Date(now)),
+			),
+		);
+	return row ?? null;
+}
+
+/** Refuses a participant invitation whose administration is unknown, inactive or already placed. */
+async function assertAdministrationFree(
+	db: Db,
+	cohort: { id: string; edition: string },
+	administrationId: string | null | undefined,
+	now: number,
+) {
+	const chosen = administrationId ? await findAdministration(db, administrationId) : null;
+	if (!chosen || chosen.deactivatedAt)
+		throw new RuleError(
+			'invalid',
+			'Choose the participant’s Member administration from the list.',
+			'administrationId',
+		);
+	if (await administrationTaken(db, cohort.id, chosen.id))
+		throw new RuleError(
+			'conflict',
+			`${chosen.name} already has a participant in the ${cohort.edition} cohort: the programme takes one per Member administration.`,
+			'administrationId',
+		);
+	const open = await openInvitationFor(db, cohort.id, chosen.id, now);
+	if (open)
+		throw new RuleError(
+			'conflict',
+			`${chosen.name} already has an open invitation in the ${cohort.edition} cohort (for ${open.email}): the programme takes one participant per Member administration. Revoke it first to invite someone else.`,
+			'administrationId',
+		);
+}
 
 /** Issues an invitation; returns the token for the link (shown once to the admin). */
 export async function createInvitation(
@@ -104,6 +160,7 @@ export async function createInvitation(
 					`The ${cohort.edition} cohort already has ${maxParticipants} participants or open invitations, the most the programme takes. Revoke an open invitation first.`,
 					'role',
 				);
+			await assertAdministrationFree(db, cohort, input.administrationId, now);
 		}
 	}
 	const token = newToken();
@@ -118,6 +175,7 @@ export async function createInvitation(
 				name: input.name.trim(),
 				role: input.role,
 				cohortId: input.role === 'admin' ? null : input.cohortId,
+				administrationId: input.role === 'participant' ? input.administrationId : null,
 				createdBy: actorId,
 				expiresAt: new Date(now + linkLifetimeMs),
 			})
@@ -129,7 +187,11 @@ export async function createInvitation(
 				action: 'invitation.create',
 				subjectType: 'invitation',
 				subjectId: row!.id,
-				details: { email, role: input.role },
+				details: {
+					email,
+					role: input.role,
+					...(input.role === 'participant' ? { administrationId: input.administrationId } : {}),
+				},
 			},
 			now,
 		);
@@ -203,6 +265,7 @@ export async function acceptInvitation(
 				cohortId: inv.cohortId,
 				userId: user.id,
 				role: inv.role,
+				administrationId: inv.administrationId,
 				administration: input.administration,
 			});
 		await recordAudit(
