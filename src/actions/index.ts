@@ -1,5 +1,6 @@
 /** Every mutation the UI makes, namespaced by noun (actions.auth.signIn, actions.cohort.create…). */
 import { auth } from './auth';
+import { cen } from './cen';
 import { cohort, invitation } from './admin';
 import { checklist } from './checklist';
 import { progress, quiz } from './curriculum';
@@ -23,4 +24,5 @@ export const server = {
 	review,
 	study,
 	report,
+	cen,
 };
