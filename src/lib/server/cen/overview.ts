@@ -5,6 +5,7 @@ import { findVisibleParticipant } from '../access';
 import { cohortForViewer, listMembers } from '../cohort';
 import type { SessionUser } from '../session';
 import { codingCases } from './cases';
+import { listMessages } from './message';
 import { feedbackFor, listSeizures } from './seizure';
 
 /** Participants a mentor or admin can look at (their cohort's); a participant sees only themself. */
@@ -26,12 +27,15 @@ export function scoreOf(s: CenSeizure): { right: number; total: number } | null 
 export async function practiceOf(db: Db, viewer: SessionUser, participantId: string) {
 	const participant = await findVisibleParticipant(db, viewer, participantId);
 	if (!participant) return null;
-	const records = await listSeizures(db, participantId);
+	const [records, messages] = await Promise.all([
+		listSeizures(db, participantId),
+		listMessages(db, participantId),
+	]);
 	const exercises = codingCases.map((c) => ({
 		case: c,
 		attempts: records
 			.filter((r) => r.caseId === c.id)
 			.map((r) => ({ record: r, score: scoreOf(r)! })),
 	}));
-	return { participant, exercises, free: records.filter((r) => !r.caseId) };
+	return { participant, exercises, free: records.filter((r) => !r.caseId), messages };
 }

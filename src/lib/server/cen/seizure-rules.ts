@@ -103,7 +103,8 @@ export function splitCountries(text: string): string[] {
 }
 
 // Titles and document-number shapes: enough to catch the usual slip of writing a person in.
-const nominal = /\b(?:[Mm]rs?|[Mm]s|[Mm]iss|[Dd]r)\.?\s+[A-Z]|\b[A-Z]{1,2}\d{6,9}\b|\+?\d[\d\s-]{8,}\d/;
+const nominal =
+	/\b(?:[Mm]rs?|[Mm]s|[Mm]iss|[Dd]r)\.?\s+[A-Z]|\b[A-Z]{1,2}\d{6,9}\b|\+?\d[\d\s-]{8,}\d/;
 
 function requireAll(f: SeizureForm, errors: Findings) {
 	const required: (keyof SeizureForm)[] = [
