@@ -32,6 +32,7 @@ const pangolinCase = {
 test('code a case with one mistake, read the feedback; the mentor sees the attempt', async ({
 	page,
 }) => {
+	test.slow(); // three sign-ins and four accessibility scans on a shared machine
 	await signIn(page, demo.participant3);
 	await page.getByRole('link', { name: 'CEN practice' }).first().click();
 	await expect(
@@ -120,5 +121,70 @@ test.describe('without JavaScript', () => {
 		await page.getByRole('button', { name: 'Save the record' }).click();
 		await expect(page.getByText('Record saved.')).toBeVisible();
 		await expect(page.getByText('Warning confirmed:').first()).toBeVisible();
+	});
+});
+
+test('draft a warning, the mentor requests a change, the participant resubmits', async ({
+	page,
+}) => {
+	test.slow();
+	await signIn(page, demo.participant3);
+	await page.goto('/cen/messages/new');
+	await page.getByRole('link', { name: 'Warning message' }).click();
+	await expectAccessible(page);
+	await page.getByLabel('Recipient group (closed user group)').selectOption({ index: 1 });
+	await page.getByLabel('Subject').fill('Ketamine by air cargo, Dravania to Kestrel Islands');
+	await page.getByLabel('Indicators', { exact: true }).fill('Air cargo declared as ceramic tableware');
+	await page.getByLabel('Modus operandi').fill('Mixed with legitimate cargo');
+	await page.getByLabel('Routes').fill('Dravania – Qasra – Kestrel Islands');
+	await page.getByLabel('Risk indicators').fill('New consignee, prepaid freight');
+	await page.getByRole('button', { name: 'Save draft' }).click();
+	await expect(page.getByText('Say what the recipients should do.')).toBeVisible();
+	await expect(page.getByLabel('Subject')).toHaveValue(/Ketamine by air cargo/);
+	await page.getByLabel('Requested action').fill('Profile and examine; send feedback');
+	await page.getByRole('button', { name: 'Save draft' }).click();
+	await expect(page.getByText('Draft saved.')).toBeVisible();
+	await page.getByRole('button', { name: 'Submit for review' }).click();
+	await expect(page.getByText('Submitted for review.')).toBeVisible();
+	await expectAccessible(page);
+	const url = page.url().split('?')[0]!;
+
+	await page.context().clearCookies();
+	await signIn(page, demo.mentor);
+	await page.goto(url);
+	await page.getByLabel('Comment for the participant').fill('Add the cut-off date for feedback.');
+	await page.getByRole('button', { name: 'Request changes' }).click();
+	await expect(page.getByText('Decision recorded.')).toBeVisible();
+	await expect(
+		page.getByText('requested changes — “Add the cut-off date for feedback.”'),
+	).toBeVisible();
+
+	await page.context().clearCookies();
+	await signIn(page, demo.participant3);
+	await page.goto(url);
+	await page
+		.getByLabel('Requested action')
+		.fill('Profile and examine; send feedback by 31 December');
+	await page.getByRole('button', { name: 'Save changes' }).click();
+	await expect(page.getByText('Changes saved.')).toBeVisible();
+	await page.getByRole('button', { name: 'Submit again for review' }).click();
+	await expect(page.getByText('Submitted for review.')).toBeVisible();
+	await expect(page.getByText('send feedback by 31 December')).toBeVisible();
+});
+
+test.describe('the message form without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('shows each missing field beside it', async ({ page }) => {
+		await signIn(page, demo.participant3);
+		await page.goto('/cen/messages/new?kind=feedback');
+		await page.getByLabel('Subject').fill('Re');
+		await page.getByRole('button', { name: 'Save draft' }).click();
+		await expect(page.getByRole('alert')).toContainText('Please correct the fields marked below.');
+		await expect(page.getByText('Feedback answers a warning: name it.')).toBeVisible();
+		await expect(page.getByText('Make the subject say what it is about')).toBeVisible();
+		await expect(page.getByLabel('Result of the action taken')).toHaveAccessibleDescription(
+			/Say what was done after the warning/,
+		);
 	});
 });
