@@ -8,6 +8,7 @@ import { migrateDb } from '../../db/migrate';
 import { demoAccounts, seedDemo } from '../../db/seed-demo';
 import { seedDemoLogbook } from '../../db/seed-demo-logbook';
 import { seedDemoStudies } from '../../db/seed-demo-study';
+import { seedDemoCen } from '../../db/seed-demo-cen';
 import { serve } from './serve';
 
 const url = process.env.DEMO_DATABASE_URL ?? 'file:data/demo.db';
@@ -20,6 +21,7 @@ await migrateDb(db);
 const ids = await seedDemo(db, password);
 await seedDemoLogbook(db, ids);
 await seedDemoStudies(db, ids);
+await seedDemoCen(db, ids);
 db.$client.close();
 
 process.env.DATABASE_URL = url;
