@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+	blob,
 	index,
 	integer,
 	primaryKey,
@@ -786,6 +787,48 @@ export const cenMessageReviewTable = sqliteTable(
 	(t) => [index('cen_message_review_message_idx').on(t.messageId)],
 );
 
+/** Kinds of intelligence material in a participant's register. */
+export const materialKinds = ['search', 'seizure', 'message', 'upload'] as const;
+export type MaterialKind = (typeof materialKinds)[number];
+
+/**
+ * One item of a participant's intelligence-materials register: a saved search, a coded seizure,
+ * a drafted message (by reference) or an uploaded file (stored here, so backups hold it).
+ */
+export const materialTable = sqliteTable(
+	'material',
+	{
+		id: text('id').primaryKey(),
+		participantId: text('participant_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		/** search | seizure | message | upload. */
+		kind: text('kind', { enum: materialKinds }).notNull(),
+		title: text('title').notNull(),
+		/** unrestricted | restricted: restricted material never leaves the portal. */
+		handling: text('handling', { enum: handlings }).notNull().default('restricted'),
+		/** Saved search: the query string of /cen/search. */
+		query: text('query').notNull().default(''),
+		/** Seizure or message: the id of the cen_seizure or cen_message row. */
+		refId: text('ref_id').notNull().default(''),
+		/** Upload: the file name as uploaded. */
+		fileName: text('file_name').notNull().default(''),
+		/** Upload: the type found from the file's first bytes (not the browser's claim). */
+		mimeType: text('mime_type').notNull().default(''),
+		/** Upload: size in bytes. */
+		size: integer('size').notNull().default(0),
+		/** Upload: the file itself. */
+		content: blob('content', { mode: 'buffer' }),
+		/** The log entry the material belongs to, if any. */
+		logEntryId: text('log_entry_id').references(() => logEntryTable.id, { onDelete: 'set null' }),
+		/** The part of the thematic study it belongs to ('' none, 'plan', 'findings', 'paper', 'activities'). */
+		studyPart: text('study_part').notNull().default(''),
+		createdAt: createdAt(),
+	},
+	(t) => [index('material_participant_idx').on(t.participantId, t.kind)],
+);
+
+export type Material = typeof materialTable.$inferSelect;
 export type CenSeizure = typeof cenSeizureTable.$inferSelect;
 export type CenMessage = typeof cenMessageTable.$inferSelect;
 export type CenMessageReview = typeof cenMessageReviewTable.$inferSelect;

@@ -12,6 +12,7 @@ import {
 	updateMessage,
 } from '~/lib/server/cen/message';
 import { checkMessage, type MessageForm } from '~/lib/server/cen/message-rules';
+import { addRecord, saveSearch, uploadMaterial } from '~/lib/server/cen/material';
 import { requireRole, run } from './guard';
 
 const seizureInput = z
@@ -61,6 +62,18 @@ function checkMessageInput(values: MessageForm, ctx: z.RefinementCtx) {
 	for (const [field, message] of Object.entries(checkMessage(values)))
 		ctx.addIssue({ code: 'custom', path: [field], message });
 }
+
+/** Title, handling marking and links every material has. */
+const materialMeta = {
+	title: z
+		.string({ error: 'Give the material a title (at least 3 characters).' })
+		.trim()
+		.min(3, { error: 'Give the material a title (at least 3 characters).' })
+		.max(200, { error: 'Use at most 200 characters.' }),
+	handling: z.enum(['restricted', 'unrestricted'], { error: 'Choose a handling marking.' }),
+	logEntryId: optionalText(40),
+	studyPart: optionalText(20),
+};
 
 export const cen = {
 	codeSeizure: defineAction({
@@ -120,6 +133,46 @@ export const cen = {
 				decideMessage(await getDb(), mentor, input.id, input.decision, input.comment),
 			);
 			return { id: input.id };
+		},
+	}),
+	saveSearch: defineAction({
+		accept: 'form',
+		input: z.object({ ...materialMeta, query: optionalText(2000) }),
+		handler: async (input, context) => {
+			const user = requireRole(context, 'participant');
+			const row = await run(async () => saveSearch(await getDb(), user, input.query, input));
+			return { id: row.id, query: row.query };
+		},
+	}),
+	addToMaterials: defineAction({
+		accept: 'form',
+		input: z.object({
+			...materialMeta,
+			// 'seizure:<id>' or 'message:<id>', from one select of the participant's records.
+			record: z
+				.string({ error: 'Choose a coded seizure or a message.' })
+				.regex(/^(seizure|message):\w{1,40}$/, { error: 'Choose a coded seizure or a message.' }),
+		}),
+		handler: async (input, context) => {
+			const user = requireRole(context, 'participant');
+			const [kind, refId] = input.record.split(':') as ['seizure' | 'message', string];
+			const row = await run(async () => addRecord(await getDb(), user, kind, refId, input));
+			return { id: row.id };
+		},
+	}),
+	upload: defineAction({
+		accept: 'form',
+		input: z.object({
+			...materialMeta,
+			file: z.instanceof(File, { error: 'Choose a file to upload.' }),
+		}),
+		handler: async (input, context) => {
+			const user = requireRole(context, 'participant');
+			const bytes = new Uint8Array(await input.file.arrayBuffer());
+			const row = await run(async () =>
+				uploadMaterial(await getDb(), user, { name: input.file.name, bytes }, input),
+			);
+			return { id: row.id };
 		},
 	}),
 };
