@@ -1,11 +1,13 @@
 /**
  * Demo CEN practice: each demo participant has coded seizures (one attempt at a coding
- * exercise, one free record) and a warning message waiting for the mentor's review. Every
+ * exercise, one free record), a warning message waiting for the mentor's review, and a
+ * materials register (an uploaded image, a saved search, the record and the message). Every
  * country and case is invented, like the synthetic data set they come from.
  */
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from './client';
 import type { DemoIds } from './seed-demo';
-import { cenMessageTable, cenSeizureTable } from './schema';
+import { cenMessageTable, cenSeizureTable, logEntryTable, materialTable } from './schema';
 
 const hour = 3_600_000;
 
@@ -149,5 +151,62 @@ export async function seedDemoCen(db: Db, ids: DemoIds, now = Date.now()): Promi
 			createdAt: at(24),
 			updatedAt: at(20),
 		});
+		await seedMaterials(db, participantId, n, record.commodityType);
 	}
+}
+
+/** A 1×1 PNG: the demo upload (a stand-in for a chart exported from the data lab). */
+const tinyPng = Buffer.from(
+	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+	'base64',
+);
+
+/** The register: some items attached to the participant's first CEN-area log entry. */
+async function seedMaterials(db: Db, participantId: string, n: number, commodity: string) {
+	const [entry] = await db
+		.select({ id: logEntryTable.id })
+		.from(logEntryTable)
+		.where(eq(logEntryTable.participantId, participantId))
+		.orderBy(asc(logEntryTable.date))
+		.limit(1);
+	const base = { participantId, logEntryId: entry?.id ?? null };
+	await db.insert(materialTable).values([
+		{
+			...base,
+			id: `democenmat${n}1`,
+			kind: 'upload',
+			title: `Chart: ${commodity} seizures by quarter (image)`,
+			handling: 'unrestricted',
+			fileName: 'route-chart.png',
+			mimeType: 'image/png',
+			size: tinyPng.length,
+			content: tinyPng,
+			studyPart: 'findings',
+		},
+		{
+			...base,
+			id: `democenmat${n}2`,
+			kind: 'search',
+			title: `Saved search: ${commodity}, by quarter`,
+			handling: 'unrestricted',
+			query: new URLSearchParams({ commodity, group: 'quarter' }).toString(),
+		},
+		{
+			...base,
+			id: `democenmat${n}3`,
+			kind: 'seizure',
+			title: 'Coded practice seizure',
+			refId: `democenseiz${n}2`,
+			handling: 'restricted',
+		},
+		{
+			...base,
+			logEntryId: null,
+			id: `democenmat${n}4`,
+			kind: 'message',
+			title: 'Draft warning message',
+			refId: `democenmsg${n}1`,
+			handling: 'restricted',
+		},
+	]);
 }

@@ -134,7 +134,9 @@ test('draft a warning, the mentor requests a change, the participant resubmits',
 	await expectAccessible(page);
 	await page.getByLabel('Recipient group (closed user group)').selectOption({ index: 1 });
 	await page.getByLabel('Subject').fill('Ketamine by air cargo, Dravania to Kestrel Islands');
-	await page.getByLabel('Indicators', { exact: true }).fill('Air cargo declared as ceramic tableware');
+	await page
+		.getByLabel('Indicators', { exact: true })
+		.fill('Air cargo declared as ceramic tableware');
 	await page.getByLabel('Modus operandi').fill('Mixed with legitimate cargo');
 	await page.getByLabel('Routes').fill('Dravania – Qasra – Kestrel Islands');
 	await page.getByLabel('Risk indicators').fill('New consignee, prepaid freight');
@@ -187,4 +189,68 @@ test.describe('the message form without JavaScript', () => {
 			/Say what was done after the warning/,
 		);
 	});
+});
+
+test('search, save the query, upload a file to the materials register', async ({ page }) => {
+	test.slow();
+	await signIn(page, demo.participant2);
+	await page.goto('/cen/search');
+	await expectAccessible(page);
+	await page.getByLabel('Commodity', { exact: true }).selectOption('ketamine');
+	await page.getByLabel('Country', { exact: true }).selectOption('Kestrel Islands');
+	await page.getByLabel('Country role').selectOption('destination');
+	await page.getByLabel('Count by').selectOption('quarter');
+	await page.getByRole('button', { name: 'Search' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'matching records' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Counts by quarter' })).toBeVisible();
+	await expect(page.getByRole('navigation', { name: 'Result pages' })).toContainText('Page 1 of');
+	await page.getByRole('link', { name: 'Next page' }).click();
+	await expect(page.getByRole('navigation', { name: 'Result pages' })).toContainText('Page 2 of');
+	await expectAccessible(page);
+	const csv = await page.request.get(
+		await page.getByRole('link', { name: 'Download these results as CSV' }).getAttribute('href')!,
+	);
+	expect(csv.headers()['content-type']).toContain('text/csv');
+	expect(await csv.text()).toContain('ketamine');
+	await page.getByLabel('Title').fill('Ketamine to Kestrel Islands by quarter');
+	await page.getByRole('button', { name: 'Save search' }).click();
+	await expect(page.getByText('Search saved to your materials.')).toBeVisible();
+	await expect(page.getByLabel('Country role')).toHaveValue('destination');
+	await expect(
+		page.getByRole('link', { name: 'Ketamine to Kestrel Islands by quarter' }),
+	).toBeVisible();
+
+	await page.goto('/materials');
+	await expect(
+		page.getByRole('link', { name: 'Ketamine to Kestrel Islands by quarter' }),
+	).toBeVisible();
+	await expectAccessible(page);
+	await page.getByLabel('File (PDF, PNG or XLSX)').setInputFiles({
+		name: 'notes.png',
+		mimeType: 'image/png',
+		buffer: Buffer.from('not really a png'),
+	});
+	await page.getByLabel('Title').first().fill('Notes on the route');
+	await page.getByRole('button', { name: 'Upload' }).click();
+	await expect(
+		page.getByText(/Only PDF, PNG and Excel \(XLSX\) files are taken/).first(),
+	).toBeVisible();
+	await page.getByLabel('File (PDF, PNG or XLSX)').setInputFiles({
+		name: 'notes.pdf',
+		mimeType: 'application/pdf',
+		buffer: Buffer.from('%PDF-1.4\n% practice notes\n'),
+	});
+	await page.getByRole('button', { name: 'Upload' }).click();
+	await expect(page.getByText('Added to the materials register.')).toBeVisible();
+	const file = await page.request.get(
+		await page.getByRole('link', { name: 'Download notes.pdf' }).getAttribute('href')!,
+	);
+	expect(file.headers()['content-type']).toBe('application/pdf');
+	await expectAccessible(page);
+	const url = page.url().split('?')[0]!;
+
+	await page.context().clearCookies();
+	await signIn(page, demo.participant1);
+	expect((await page.goto(url))!.status()).toBe(404);
+	expect((await page.request.get(`${url}/file`)).status()).toBe(404);
 });

@@ -254,6 +254,7 @@ async function snapshot() {
 		await q('select id, title, body, version from study_paper_section where participant_id = ?'),
 		await q('select id, status from study_activity where participant_id = ?'),
 		await q('select id, version, status, subject from cen_message where participant_id = ?'),
+		await q('select id, title from material where participant_id = ?'),
 		await q(
 			'select count(*) n from entry_comment where entry_id in (select id from log_entry where participant_id = ?)',
 		),
