@@ -200,7 +200,7 @@ test('search, save the query, upload a file to the materials register', async ({
 	await page.getByLabel('Country', { exact: true }).selectOption('Kestrel Islands');
 	await page.getByLabel('Country role').selectOption('destination');
 	await page.getByLabel('Count by').selectOption('quarter');
-	await page.getByRole('button', { name: 'Search' }).click();
+	await page.getByRole('button', { name: 'Search', exact: true }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'matching records' })).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Counts by quarter' })).toBeVisible();
 	await expect(page.getByRole('navigation', { name: 'Result pages' })).toContainText('Page 1 of');
