@@ -7,6 +7,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from './client';
 import type { DemoIds } from './seed-demo';
+import { barChartPng } from './seed-demo-chart';
 import { cenMessageTable, cenSeizureTable, logEntryTable, materialTable } from './schema';
 
 const hour = 3_600_000;
@@ -155,12 +156,6 @@ export async function seedDemoCen(db: Db, ids: DemoIds, now = Date.now()): Promi
 	}
 }
 
-/** A 1×1 PNG: the demo upload (a stand-in for a chart exported from the data lab). */
-const tinyPng = Buffer.from(
-	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-	'base64',
-);
-
 /** The register: some items attached to the participant's first CEN-area log entry. */
 async function seedMaterials(db: Db, participantId: string, n: number, commodity: string) {
 	const [entry] = await db
@@ -170,17 +165,18 @@ async function seedMaterials(db: Db, participantId: string, n: number, commodity
 		.orderBy(asc(logEntryTable.date))
 		.limit(1);
 	const base = { participantId, logEntryId: entry?.id ?? null };
+	const chart = barChartPng([12, 15, 11, 19, 17, 22, 18, 26, 21, 24, 30, 41].map((v) => v + n * 2));
 	await db.insert(materialTable).values([
 		{
 			...base,
 			id: `democenmat${n}1`,
 			kind: 'upload',
-			title: `Chart: ${commodity} seizures by quarter (image)`,
+			title: `Chart: ${commodity} seizures by quarter, 2023–2025 (synthetic data)`,
 			handling: 'unrestricted',
-			fileName: 'route-chart.png',
+			fileName: 'quarterly-chart.png',
 			mimeType: 'image/png',
-			size: tinyPng.length,
-			content: tinyPng,
+			size: chart.length,
+			content: chart,
 			studyPart: 'findings',
 		},
 		{

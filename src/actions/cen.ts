@@ -17,15 +17,15 @@ import { requireRole, run } from './guard';
 
 const seizureInput = z
 	.object({
-		...Object.fromEntries(
+		...(Object.fromEntries(
 			seizureFields.map((f) => [f, optionalText(f === 'remarks' ? 2000 : 200)]),
-		),
+		) as Record<(typeof seizureFields)[number], ReturnType<typeof optionalText>>),
 		caseId: optionalText(60),
 		confirmWarnings: z.boolean().optional(),
 	})
 	.superRefine((values, ctx) => {
 		// Every rule at once, so each field shows its own message beside it.
-		const form = cleanForm(values as Record<string, string>);
+		const form = cleanForm(values);
 		const { errors, warnings } = checkSeizure(form, practiceToday());
 		for (const [field, message] of Object.entries(errors))
 			ctx.addIssue({ code: 'custom', path: [field], message });
@@ -81,9 +81,8 @@ export const cen = {
 		input: seizureInput,
 		handler: async (input, context) => {
 			const user = requireRole(context, 'participant');
-			const values = input as Record<string, string>;
 			const row = await run(async () =>
-				createSeizure(await getDb(), user, cleanForm(values), {
+				createSeizure(await getDb(), user, cleanForm(input), {
 					caseId: input.caseId,
 					confirmWarnings: input.confirmWarnings ?? false,
 				}),

@@ -208,7 +208,7 @@ test('search, save the query, upload a file to the materials register', async ({
 	await expect(page.getByRole('navigation', { name: 'Result pages' })).toContainText('Page 2 of');
 	await expectAccessible(page);
 	const csv = await page.request.get(
-		await page.getByRole('link', { name: 'Download these results as CSV' }).getAttribute('href')!,
+		(await page.getByRole('link', { name: 'Download these results as CSV' }).getAttribute('href'))!,
 	);
 	expect(csv.headers()['content-type']).toContain('text/csv');
 	expect(await csv.text()).toContain('ketamine');
@@ -243,7 +243,7 @@ test('search, save the query, upload a file to the materials register', async ({
 	await page.getByRole('button', { name: 'Upload' }).click();
 	await expect(page.getByText('Added to the materials register.')).toBeVisible();
 	const file = await page.request.get(
-		await page.getByRole('link', { name: 'Download notes.pdf' }).getAttribute('href')!,
+		(await page.getByRole('link', { name: 'Download notes.pdf' }).getAttribute('href'))!,
 	);
 	expect(file.headers()['content-type']).toBe('application/pdf');
 	await expectAccessible(page);

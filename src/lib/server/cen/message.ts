@@ -42,7 +42,9 @@ async function toColumns(db: Db, participantId: string, f: MessageForm) {
 	if (field) throw new RuleError('invalid', message!, field);
 	const kind = f.kind as CenMessageKind;
 	const shown = new Set<string>(['subject', 'recipientGroup', ...shownFor[kind]]);
-	const texts = Object.fromEntries(textFields.map((n) => [n, shown.has(n) ? f[n].trim() : '']));
+	const texts = Object.fromEntries(
+		textFields.map((n) => [n, shown.has(n) ? f[n].trim() : '']),
+	) as Record<(typeof textFields)[number], string>;
 	let seizureId: string | null = null;
 	if (kind === 'seizure') {
 		const [own] = await db
