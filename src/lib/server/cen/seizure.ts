@@ -44,7 +44,7 @@ export function toForm(s: CenSeizure): SeizureForm {
 }
 
 /** Every field trimmed ('' for a missing one). */
-export function cleanForm(values: Partial<Record<string, string | null | undefined>>): SeizureForm {
+export function cleanForm(values: Partial<Record<string, unknown>>): SeizureForm {
 	return Object.fromEntries(
 		seizureFields.map((f) => [f, String(values[f] ?? '').trim()]),
 	) as SeizureForm;
