@@ -29,6 +29,14 @@ const pagesByRole = {
 		'/notifications',
 		'/lab',
 		'/lab/exercises',
+		'/cen',
+		'/cen/seizures/new?case=airport-meth-transit',
+		'/cen/seizures/democenseiz11',
+		'/cen/messages/new?kind=warning',
+		'/cen/messages/democenmsg11',
+		'/cen/search?commodity=ketamine',
+		'/materials',
+		'/materials/democenmat11',
 	],
 	[demo.mentor]: [
 		'/review',
@@ -36,6 +44,7 @@ const pagesByRole = {
 		'/review/demopart0001',
 		'/report/demopart0001',
 		'/progress',
+		'/cen?participant=demopart0001',
 	],
 	[demo.admin]: ['/admin', '/admin/audit', '/admin/cohorts/new'],
 };
