@@ -38,6 +38,9 @@ export default defineConfig({
 	markdown: { syntaxHighlight: false },
 	security: {
 		checkOrigin: true,
+		// Materials uploads take up to 5 MB (src/lib/server/cen/upload-check.ts); the margin lets a
+		// larger file reach the action and be refused with a sentence instead of a bare 413.
+		actionBodySizeLimit: 12 * 1024 * 1024,
 		csp: {
 			directives: [
 				"default-src 'self'",

@@ -5,9 +5,11 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+	blob,
 	index,
 	integer,
 	primaryKey,
+	real,
 	sqliteTable,
 	text,
 	uniqueIndex,
@@ -845,6 +847,171 @@ export const administrationTable = sqliteTable('administration', {
 	deactivatedAt: integer('deactivated_at', { mode: 'timestamp_ms' }),
 	createdAt: createdAt(),
 });
+
+// ── CEN practice environment and intelligence materials (issue 16) ──────────────────────────
+
+/** A seizure a participant coded in the CEN practice form (synthetic, non-nominal: no names). */
+export const cenSeizureTable = sqliteTable(
+	'cen_seizure',
+	{
+		id: text('id').primaryKey(),
+		participantId: text('participant_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		/** The coding exercise (fictional case) this record answers; '' for free practice. */
+		caseId: text('case_id').notNull().default(''),
+		/** Day of the seizure ('YYYY-MM-DD'). */
+		seizureDate: text('seizure_date').notNull(),
+		/** Country whose customs made and reports the seizure (code list). */
+		reportingCountry: text('reporting_country').notNull(),
+		/** Kind of place of detection (airport, seaport, land border, mail centre…). */
+		placeType: text('place_type').notNull(),
+		/** What led to the seizure (risk profile, x-ray scan…). */
+		detectionMethod: text('detection_method').notNull(),
+		/** Commodity group (drugs, tobacco, IPR…). */
+		commodityCategory: text('commodity_category').notNull(),
+		/** The goods themselves, from the group's list. */
+		commodityType: text('commodity_type').notNull(),
+		/** Amount seized, in `unit`. */
+		quantity: real('quantity').notNull(),
+		/** Unit of the quantity; must fit the commodity. */
+		unit: text('unit').notNull(),
+		/** How the goods were hidden. */
+		concealment: text('concealment').notNull(),
+		/** How the goods travelled. */
+		transportMode: text('transport_mode').notNull(),
+		/** Where the goods came from ('' when unknown). */
+		originCountry: text('origin_country').notNull().default(''),
+		/** Where the goods were shipped from. */
+		departureCountry: text('departure_country').notNull(),
+		/** Country passed through ('' for a direct route). */
+		transitCountry: text('transit_country').notNull().default(''),
+		/** Where the goods were going. */
+		destinationCountry: text('destination_country').notNull(),
+		/** Nationalities of the people involved, comma-separated country names (never names). */
+		nationalities: text('nationalities').notNull().default(''),
+		/** Free remarks (non-nominal). */
+		remarks: text('remarks').notNull().default(''),
+		/** Warnings the participant confirmed when saving (JSON field -> message). */
+		warnings: text('warnings', { mode: 'json' }).$type<Record<string, string>>().notNull(),
+		createdAt: createdAt(),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+	},
+	(t) => [index('cen_seizure_participant_idx').on(t.participantId, t.caseId)],
+);
+
+/** The three CENcomm-style message types the course teaches. */
+export const cenMessageKinds = ['warning', 'feedback', 'seizure'] as const;
+export type CenMessageKind = (typeof cenMessageKinds)[number];
+
+/** A practice message a participant drafted; reviewed by a mentor like a log entry. */
+export const cenMessageTable = sqliteTable(
+	'cen_message',
+	{
+		id: text('id').primaryKey(),
+		participantId: text('participant_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		/** warning | feedback | seizure. */
+		kind: text('kind', { enum: cenMessageKinds }).notNull(),
+		subject: text('subject').notNull(),
+		/** Closed user group the message is for (practice names only). */
+		recipientGroup: text('recipient_group').notNull(),
+		/** Warning: indicators of the shipment to control. */
+		indicators: text('indicators').notNull().default(''),
+		/** How the goods were moved and hidden. */
+		modusOperandi: text('modus_operandi').notNull().default(''),
+		/** Routes: departure, transit, destination. */
+		routes: text('routes').notNull().default(''),
+		/** Risk indicators for targeting. */
+		riskIndicators: text('risk_indicators').notNull().default(''),
+		/** What the recipients are asked to do. */
+		requestedAction: text('requested_action').notNull().default(''),
+		/** Feedback: the warning the feedback answers (its reference). */
+		inReplyTo: text('in_reply_to').notNull().default(''),
+		/** Feedback: what was done and found after the warning. */
+		result: text('result').notNull().default(''),
+		/** Seizure message: the practice seizure record it reports. */
+		seizureId: text('seizure_id').references(() => cenSeizureTable.id, { onDelete: 'set null' }),
+		/** Sources the message rests on (lab queries, practice records), one per line. */
+		basis: text('basis').notNull().default(''),
+		/** unrestricted | restricted. */
+		handling: text('handling', { enum: handlings }).notNull().default('restricted'),
+		/** draft | submitted | approved | changes_requested, as for log entries. */
+		status: text('status', { enum: entryStatuses }).notNull().default('draft'),
+		/** Bumped on every change; a stale save is refused. */
+		version: integer('version').notNull().default(1),
+		submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt(),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+	},
+	(t) => [index('cen_message_participant_idx').on(t.participantId)],
+);
+
+/** A mentor's decision on a practice message (kept; nothing is erased). */
+export const cenMessageReviewTable = sqliteTable(
+	'cen_message_review',
+	{
+		id: text('id').primaryKey(),
+		messageId: text('message_id')
+			.notNull()
+			.references(() => cenMessageTable.id, { onDelete: 'cascade' }),
+		mentorId: text('mentor_id')
+			.notNull()
+			.references(() => userTable.id),
+		/** approved | changes_requested. */
+		decision: text('decision', { enum: ['approved', 'changes_requested'] }).notNull(),
+		comment: text('comment').notNull().default(''),
+		createdAt: createdAt(),
+	},
+	(t) => [index('cen_message_review_message_idx').on(t.messageId)],
+);
+
+/** Kinds of intelligence material in a participant's register. */
+export const materialKinds = ['search', 'seizure', 'message', 'upload'] as const;
+export type MaterialKind = (typeof materialKinds)[number];
+
+/**
+ * One item of a participant's intelligence-materials register: a saved search, a coded seizure,
+ * a drafted message (by reference) or an uploaded file (stored here, so backups hold it).
+ */
+export const materialTable = sqliteTable(
+	'material',
+	{
+		id: text('id').primaryKey(),
+		participantId: text('participant_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		/** search | seizure | message | upload. */
+		kind: text('kind', { enum: materialKinds }).notNull(),
+		title: text('title').notNull(),
+		/** unrestricted | restricted: restricted material never leaves the portal. */
+		handling: text('handling', { enum: handlings }).notNull().default('restricted'),
+		/** Saved search: the query string of /cen/search. */
+		query: text('query').notNull().default(''),
+		/** Seizure or message: the id of the cen_seizure or cen_message row. */
+		refId: text('ref_id').notNull().default(''),
+		/** Upload: the file name as uploaded. */
+		fileName: text('file_name').notNull().default(''),
+		/** Upload: the type found from the file's first bytes (not the browser's claim). */
+		mimeType: text('mime_type').notNull().default(''),
+		/** Upload: size in bytes. */
+		size: integer('size').notNull().default(0),
+		/** Upload: the file itself. */
+		content: blob('content', { mode: 'buffer' }),
+		/** The log entry the material belongs to, if any. */
+		logEntryId: text('log_entry_id').references(() => logEntryTable.id, { onDelete: 'set null' }),
+		/** The part of the thematic study it belongs to ('' none, 'plan', 'findings', 'paper', 'activities'). */
+		studyPart: text('study_part').notNull().default(''),
+		createdAt: createdAt(),
+	},
+	(t) => [index('material_participant_idx').on(t.participantId, t.kind)],
+);
+
+export type Material = typeof materialTable.$inferSelect;
+export type CenSeizure = typeof cenSeizureTable.$inferSelect;
+export type CenMessage = typeof cenMessageTable.$inferSelect;
+export type CenMessageReview = typeof cenMessageReviewTable.$inferSelect;
 
 export type User = typeof userTable.$inferSelect;
 export type AuthSession = typeof authSessionTable.$inferSelect;

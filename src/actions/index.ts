@@ -4,6 +4,7 @@ import '~/lib/form-schemas';
 import { assessment } from './assessment';
 import { administration } from './administration';
 import { auth } from './auth';
+import { cen } from './cen';
 import { cohort, invitation } from './admin';
 import { checklist } from './checklist';
 import { evaluation } from './evaluation';
@@ -31,4 +32,5 @@ export const server = {
 	review,
 	study,
 	report,
+	cen,
 };

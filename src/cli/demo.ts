@@ -10,6 +10,7 @@ import { seedDemoLogbook } from '../../db/seed-demo-logbook';
 import { seedDemoStudies } from '../../db/seed-demo-study';
 import { seedDemoCourse } from '../../db/seed-demo-course';
 import { seedDemoTests } from './seed-demo-tests';
+import { seedDemoCen } from '../../db/seed-demo-cen';
 import { serve } from './serve';
 
 const url = process.env.DEMO_DATABASE_URL ?? 'file:data/demo.db';
@@ -24,6 +25,7 @@ await seedDemoLogbook(db, ids);
 await seedDemoStudies(db, ids);
 await seedDemoCourse(db, ids);
 await seedDemoTests(db, ids);
+await seedDemoCen(db, ids);
 db.$client.close();
 
 process.env.DATABASE_URL = url;

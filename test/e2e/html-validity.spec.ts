@@ -34,6 +34,14 @@ const pagesByRole = {
 		'/lab/exercises',
 		'/curriculum/evaluation',
 		'/curriculum/post-test',
+		'/cen',
+		'/cen/seizures/new?case=airport-meth-transit',
+		'/cen/seizures/democenseiz11',
+		'/cen/messages/new?kind=warning',
+		'/cen/messages/democenmsg11',
+		'/cen/search?commodity=ketamine',
+		'/materials',
+		'/materials/democenmat11',
 	],
 	[demo.mentor]: [
 		'/review',
@@ -45,9 +53,16 @@ const pagesByRole = {
 		'/progress/assessments',
 		'/curriculum/facilitator',
 		'/curriculum/data-cleaning-and-quality/facilitator',
+		'/cen?participant=demopart0001',
 	],
 	[demo.participant4]: ['/report', '/report/certificate', '/report/print?version=2'],
-	[demo.admin]: ['/admin', '/admin/audit', '/admin/cohorts/new', '/curriculum/evaluation/results', '/admin/administrations'],
+	[demo.admin]: [
+		'/admin',
+		'/admin/audit',
+		'/admin/cohorts/new',
+		'/curriculum/evaluation/results',
+		'/admin/administrations',
+	],
 };
 
 /** Errors vnu.jar reports for the given files (empty when they are all valid). */

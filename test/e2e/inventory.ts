@@ -72,3 +72,57 @@ export function listActions(): string[] {
 	}
 	return names.sort();
 }
+
+/** Demo records of participant 1 in the CEN practice environment (db/seed-demo-cen.ts). */
+export const cenIds = {
+	seizure: 'democenseiz11',
+	message: 'democenmsg11',
+	material: 'democenmat11',
+};
+
+/** What participant 2 gets for each CEN practice page of participant 1's records. */
+export const cenRouteExpectations: Record<string, number> = {
+	'/cen/seizures/[id]': 404,
+	'/cen/messages/[id]': 404,
+	'/materials/[id]': 404,
+	'/materials/[id]/file': 404,
+};
+
+/** The id a CEN route pattern is filled with, or null for other routes. */
+export function cenRouteId(pattern: string): string | null {
+	if (pattern.startsWith('/cen/seizures/')) return cenIds.seizure;
+	if (pattern.startsWith('/cen/messages/')) return cenIds.message;
+	if (pattern.startsWith('/materials/')) return cenIds.material;
+	return null;
+}
+
+/** Participant 2 calling each CEN action on participant 1's records (or a role it lacks). */
+export function cenActionAttempts(): Record<
+	string,
+	{ form: Record<string, string>; status: number } | 'own'
+> {
+	const warning = {
+		kind: 'warning',
+		subject: 'Hijacked warning subject',
+		recipientGroup: 'Practice CUG: regional drugs network',
+		indicators: 'x',
+		modusOperandi: 'x',
+		routes: 'x',
+		riskIndicators: 'x',
+		requestedAction: 'x',
+		handling: 'restricted',
+	};
+	return {
+		'cen.codeSeizure': 'own',
+		'cen.draftMessage': 'own',
+		'cen.updateMessage': { form: { id: cenIds.message, version: '2', ...warning }, status: 404 },
+		'cen.submitMessage': { form: { id: cenIds.message, version: '2' }, status: 404 },
+		'cen.reviewMessage': { form: { id: cenIds.message, decision: 'approved' }, status: 403 },
+		'cen.saveSearch': 'own',
+		'cen.upload': 'own',
+		'cen.addToMaterials': {
+			form: { record: `seizure:${cenIds.seizure}`, title: 'Hijack', handling: 'restricted' },
+			status: 404,
+		},
+	};
+}

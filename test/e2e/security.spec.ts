@@ -3,7 +3,13 @@
  * source tree): signed out, as another participant, and cross-origin. Records must stay unchanged.
  */
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { listActions, listRoutes } from './inventory';
+import {
+	cenActionAttempts,
+	cenRouteExpectations,
+	cenRouteId,
+	listActions,
+	listRoutes,
+} from './inventory';
 import { demo, queryServerDb, signIn, sqlOnServerDb } from './fixtures';
 
 const publicRoutes = new Set([
@@ -52,11 +58,12 @@ function fill(pattern: string): string {
 	return pattern
 		.replace(
 			'[id]',
-			pattern.startsWith('/logbook')
-				? ids.entry
-				: pattern.startsWith('/admin')
-					? ids.cohort
-					: 'alert-intelligence',
+			cenRouteId(pattern) ??
+				(pattern.startsWith('/logbook')
+					? ids.entry
+					: pattern.startsWith('/admin')
+						? ids.cohort
+						: 'alert-intelligence'),
 		)
 		.replace('[participantId]', p1)
 		.replace('[sectionId]', ids.section)
@@ -124,6 +131,7 @@ const participantRoutes: Record<string, number | 'own'> = {
 	'/study/[participantId]': 404,
 	'/admin/cohorts/[id]': 403,
 	'/curriculum/[id]/facilitator': 404,
+	...cenRouteExpectations,
 };
 
 test('another participant’s records are 404, other roles’ pages 403', async ({ page }) => {
@@ -252,6 +260,7 @@ function attempts(): Record<string, Attempt> {
 		'study.deleteSection': { form: { id: ids.paper, confirm: 'on' }, status: 404 },
 		'study.comment': { form: { participantId: p1, part: 'plan', body: 'hi' }, status: 404 },
 		'study.resolveComment': { form: { commentId: 'nosuchcomment' }, status: 404 },
+		...cenActionAttempts(),
 	};
 }
 
@@ -269,6 +278,8 @@ async function snapshot() {
 		await q('select id, done_at from study_milestone where participant_id = ?'),
 		await q('select id, title, body, version from study_paper_section where participant_id = ?'),
 		await q('select id, status from study_activity where participant_id = ?'),
+		await q('select id, version, status, subject from cen_message where participant_id = ?'),
+		await q('select id, title from material where participant_id = ?'),
 		await q(
 			'select count(*) n from entry_comment where entry_id in (select id from log_entry where participant_id = ?)',
 		),
@@ -347,7 +358,8 @@ const noInput = new Set([
 /** Who may call an action, so an empty form reaches its validation. */
 function callerOf(action: string): string {
 	if (/^(cohort|invitation|administration)\./.test(action)) return demo.admin;
-	if (/^review\.|^report\.(requestCorrections|accept)$/.test(action)) return demo.mentor;
+	if (/^review\.|^report\.(requestCorrections|accept)$|^cen\.reviewMessage$/.test(action))
+		return demo.mentor;
 	return demo.participant1;
 }
 

@@ -1,0 +1,25 @@
+/** The results of a practice search as CSV (formula-safe), for whoever may search. */
+import type { APIRoute } from 'astro';
+import Papa from 'papaparse';
+import { getDb } from '~/lib/server/db';
+import { readQuery, searchRows } from '~/lib/server/cen/search';
+
+export const GET: APIRoute = async ({ locals, url }) => {
+	const user = locals.user;
+	if (!user) return new Response('Sign in first.', { status: 401 });
+	const own = user.role === 'participant' ? user.id : null;
+	const rows = await searchRows(await getDb(), own, readQuery(url.searchParams));
+	const csv =
+		'\uFEFF' +
+		Papa.unparse(
+			rows.map((r) => ({ ...r, note: 'synthetic practice data, not CEN data' })),
+			{ escapeFormulae: true },
+		);
+	return new Response(csv, {
+		headers: {
+			'Content-Type': 'text/csv; charset=utf-8',
+			'Content-Disposition': 'attachment; filename="cen-practice-search.csv"',
+			'Cache-Control': 'private, no-store',
+		},
+	});
+};
