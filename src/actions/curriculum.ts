@@ -39,7 +39,10 @@ export const progress = {
 		handler: async (input, context) => {
 			const user = requireRole(context, 'participant');
 			if (!(await findKnowledgeCheck(input.moduleId)))
-				throw new ActionError({ code: 'NOT_FOUND', message: 'There is no such module. Go back to the curriculum and try again.' });
+				throw new ActionError({
+					code: 'NOT_FOUND',
+					message: 'There is no such module. Go back to the curriculum and try again.',
+				});
 			await setModuleComplete(await getDb(), user.id, input.moduleId, input.complete === 'true');
 			return { moduleId: input.moduleId };
 		},
@@ -56,7 +59,11 @@ export const quiz = {
 		input: z.object({ moduleId, ...attemptFields }),
 		handler: async (input, context) => {
 			const check = await findKnowledgeCheck(input.moduleId);
-			if (!check) throw new ActionError({ code: 'NOT_FOUND', message: 'There is no such module. Go back to the curriculum and try again.' });
+			if (!check)
+				throw new ActionError({
+					code: 'NOT_FOUND',
+					message: 'There is no such module. Go back to the curriculum and try again.',
+				});
 			const answers = answersInOrder(input.answers, check.questions.length);
 			return run(async () =>
 				submitKnowledgeCheck(await getDb(), context.locals.user ?? null, check, {

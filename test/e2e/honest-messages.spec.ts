@@ -248,10 +248,87 @@ function badPaths(): Record<string, BadPath | IslandPath> {
 			page: () => `/report/${p1}`,
 			form: () => ({ participantId: p1, what: '' }),
 		},
-		'report.close': {
+		'report.accept': {
 			as: 'mentor',
 			page: () => `/report/${p1}`,
-			form: () => ({ participantId: '' }),
+			form: () => ({ participantId: p1 }),
+		},
+		// Participant 2 has not presented the outline yet: submitting is refused in words.
+		'report.submit': {
+			as: 'participant2',
+			page: () => '/report',
+			form: () => ({}),
+		},
+		'administration.create': {
+			as: 'admin',
+			page: () => '/admin/administrations',
+			form: () => ({ name: '' }),
+		},
+		'administration.rename': {
+			as: 'admin',
+			page: () => '/admin/administrations',
+			form: () => ({ id: 'nosuchadministration', name: '' }),
+		},
+		'administration.setActive': {
+			as: 'admin',
+			page: () => '/admin/administrations',
+			form: () => ({ id: 'nosuchadministration', active: 'maybe' }),
+		},
+		'assessment.submit': {
+			as: 'participant3',
+			page: () => '/curriculum/pre-test',
+			form: () => ({ kind: 'no-such-test' }),
+		},
+		'evaluation.save': {
+			as: 'participant1',
+			page: () => '/curriculum/evaluation',
+			form: () => ({ 'rating.day-1': '9' }),
+		},
+		// Participant 4's report is accepted and locked: the copy is refused in words.
+		'evaluation.copyToReport': {
+			as: 'participant4',
+			page: () => '/curriculum/evaluation',
+			form: () => ({}),
+		},
+		'cen.codeSeizure': {
+			as: 'participant1',
+			page: () => '/cen/seizures/new',
+			form: () => ({ detectedOn: '' }),
+		},
+		'cen.draftMessage': {
+			as: 'participant1',
+			page: () => '/cen/messages/new?kind=warning',
+			form: () => ({ kind: 'warning', subject: '' }),
+		},
+		'cen.updateMessage': {
+			as: 'participant1',
+			page: () => '/cen/messages/democenmsg11',
+			form: () => ({ id: 'democenmsg11', version: 'x', kind: 'warning', subject: '' }),
+		},
+		'cen.submitMessage': {
+			as: 'participant1',
+			page: () => '/cen/messages/democenmsg11',
+			form: () => ({ id: 'democenmsg11', version: '' }),
+		},
+		'cen.reviewMessage': {
+			as: 'mentor',
+			page: () => '/cen/messages/democenmsg11',
+			form: () => ({ id: 'democenmsg11', decision: 'maybe' }),
+		},
+		'cen.saveSearch': {
+			as: 'participant1',
+			page: () => '/cen/search',
+			form: () => ({ title: '' }),
+		},
+		'cen.addToMaterials': {
+			as: 'participant1',
+			page: () => '/materials',
+			form: () => ({ title: '', record: '' }),
+		},
+		'cen.upload': {
+			as: 'participant1',
+			page: () => '/materials',
+			form: () => ({ title: 'A file', handling: 'unrestricted' }),
 		},
 		'study.savePlan': {
 			as: 'participant1',
