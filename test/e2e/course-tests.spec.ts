@@ -171,7 +171,7 @@ test('the course evaluation is saved, copied into the report, and anonymised for
 
 	// The demo has three participants' answers on each day: shown; one answer on this module: not.
 	await signIn(page, demo.admin);
-	await page.goto('/curriculum/evaluation/results');
+	await page.goto('/curriculum/evaluation/results?cohort=democohort01');
 	const table = page.getByRole('table', { name: 'Ratings per day and module' });
 	const day2 = table.getByRole('row', { name: /^Day 2: The CEN suite/ }).getByRole('cell');
 	await expect(day2.nth(0)).toHaveText('3'); // ratings
