@@ -346,8 +346,9 @@ export const logEntryTable = sqliteTable(
 			t.status,
 			t.updatedAt,
 		),
-		/** The participant's to-do list counts and lists drafts and returned entries by status. */
-		index('log_entry_participant_status_date_idx').on(t.participantId, t.status, t.date),
+		// The participant's to-do list counts drafts and returned entries by status and names the
+		// oldest few (by date, then id): with id in the index, no sort over thousands of drafts.
+		index('log_entry_participant_status_date_idx').on(t.participantId, t.status, t.date, t.id),
 	],
 );
 

@@ -3,6 +3,7 @@
  * deletes the cookie as the session demands. No authorization happens here: pages and actions
  * check roles in their first lines.
  */
+import type { APIContext } from 'astro';
 import { defineMiddleware } from 'astro:middleware';
 import { getDb } from '~/lib/server/db';
 import { sessionCookieName, validateSessionToken } from '~/lib/server/session';
@@ -18,6 +19,18 @@ function isAction(name: string): boolean {
 		node = (node as Record<string, unknown>)[part];
 	}
 	return typeof node === 'function';
+}
+
+/**
+ * A signed-in HTML page may be answered again from the server's memory while the database has
+ * not changed (src/cli/serving/page-cache.ts), but never past the session's expiry.
+ */
+function allowPageCache(context: APIContext, response: Response) {
+	const ticket = context.locals.pageCache;
+	const session = context.locals.authSession;
+	if (!ticket || !session || context.request.method !== 'GET' || response.status !== 200) return;
+	if (!response.headers.get('Content-Type')?.startsWith('text/html')) return;
+	ticket.until = session.expiresAt.getTime();
 }
 
 export const onRequest = defineMiddleware(async (context, next) => {
@@ -46,5 +59,6 @@ export const onRequest = defineMiddleware(async (context, next) => {
 	// Signed-in pages hold personal and confidential material: never cache them.
 	if (context.locals.user && !response.headers.has('Cache-Control'))
 		response.headers.set('Cache-Control', 'private, no-store');
+	allowPageCache(context, response);
 	return response;
 });

@@ -13,6 +13,8 @@ import { ensureSetupLink } from './setup-link';
 import { deleteExpiredSessions } from '../lib/server/session';
 import { markServing, resolveCurrentBuild } from './build-dir';
 import { createPortalHandler } from './serving/handler';
+import { createPageCache } from './serving/page-cache';
+import { openDataVersion } from './serving/data-version';
 
 /** Reads the settings the start script needs (the app itself reads them through astro:env). */
 function readSettings() {
@@ -21,6 +23,8 @@ function readSettings() {
 		authToken: process.env.DATABASE_AUTH_TOKEN,
 		host: process.env.HOST ?? '127.0.0.1',
 		port: Number(process.env.PORT ?? 4321),
+		/** Memory for the signed-in page cache, in MiB; 0 turns it off. */
+		pageCacheMiB: Number(process.env.PAGE_CACHE_MIB ?? 16),
 	};
 }
 
@@ -44,15 +48,15 @@ export async function serve(banner?: string): Promise<void> {
 	const unmark = markServing(build);
 	process.on('exit', unmark);
 	const { handler } = (await import(entry.href)) as {
-		handler: (
-			req: import('node:http').IncomingMessage,
-			res: import('node:http').ServerResponse,
-		) => void;
+		handler: Parameters<typeof createPortalHandler>[0];
 	};
-	// Precompressed static files, signed-in versions of static pages, on-the-fly compression.
-	const portal = createPortalHandler(handler, {
-		clientDir: join(build, 'client'),
-	});
+	const version = settings.pageCacheMiB > 0 ? openDataVersion(settings.databaseUrl) : null;
+	const pageCache = version
+		? createPageCache({ version, ttlMs: 30_000, maxBytes: settings.pageCacheMiB * 1024 * 1024 })
+		: null;
+	// Precompressed static files, signed-in versions of static pages, on-the-fly compression,
+	// and signed-in pages answered again while nothing has changed.
+	const portal = createPortalHandler(handler, { clientDir: join(build, 'client') }, pageCache);
 	const server = createServer((req, res) => {
 		for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
 		portal(req, res);

@@ -70,7 +70,13 @@ export async function startServer(
 	delete env.SMTP_URL;
 	const child = spawn(
 		process.execPath,
-		['--max-semi-space-size=16', 'src/cli/launch.mjs', 'src/cli/serve.ts'],
+		[
+			'--max-semi-space-size=16',
+			// e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server.
+			...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+			'src/cli/launch.mjs',
+			'src/cli/serve.ts',
+		],
 		{
 			cwd: root,
 			env,

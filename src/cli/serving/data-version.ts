@@ -1,0 +1,18 @@
+/**
+ * The change counter of an embedded SQLite file, read cheaply on every request.
+ *
+ * SQLite's `PRAGMA data_version` on one connection changes whenever another connection commits
+ * to the file, whichever process it belongs to. This connection only ever reads that pragma, so
+ * every commit anywhere (the app, a second instance, an admin command) moves it. One
+ * synchronous call on a prepared statement: about 10 µs, against 3–10 ms for rendering a page.
+ */
+import Database from 'libsql';
+
+/** A reader of the file's change counter; null for a libSQL server URL (no counter to read). */
+export function openDataVersion(databaseUrl: string): (() => number) | null {
+	if (!databaseUrl.startsWith('file:')) return null;
+	const path = databaseUrl.slice('file:'.length).split('?')[0]!;
+	const db = new Database(path);
+	const statement = db.prepare('PRAGMA data_version').raw();
+	return () => Number((statement.get() as unknown[])[0]);
+}
