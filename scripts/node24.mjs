@@ -98,7 +98,13 @@ if (!args.length) {
 	say('usage: node scripts/node24.mjs <command> [args…]');
 	process.exit(2);
 }
-const env = environment();
+const env = {
+	// glibc keeps a memory arena per thread (libuv's pool hashes passwords and compresses);
+	// two arenas took the server's resident memory from ~196 to ~181 MiB at rest and from ~272
+	// to ~250 MiB after load, with no measurable cost in speed.
+	MALLOC_ARENA_MAX: '2',
+	...environment(),
+};
 // A first argument with a space is a shell line (`a && b`); otherwise run the command directly.
 const child = args[0].includes(' ')
 	? spawn([args[0], ...args.slice(1).map(quote)].join(' '), { stdio: 'inherit', env, shell: true })

@@ -55,6 +55,7 @@ export default defineConfig({
 			DEMO_DATABASE_URL: process.env.E2E_DATABASE_URL,
 			DEMO_PASSWORD: 'demo-password',
 			ASTRO_TELEMETRY_DISABLED: '1',
+			MALLOC_ARENA_MAX: '2',
 		},
 		reuseExistingServer: false,
 		// Migrating and seeding the demo cohort, then loading the server build.

@@ -12,6 +12,8 @@ export type Results = {
 	load: { connections: number; seconds: number; idleSeconds: number };
 	seed: { logbookEntries: number; reviewQueue: number; total: number };
 	pages: PageResult[];
+	/** The signed-in pages again with the page cache off: the cost of making them. */
+	rendering: PageResult[];
 	weights: PageWeight[];
 	lighthouse: LighthouseResult | null;
 	lab: LabResult[] | null;
@@ -41,12 +43,17 @@ export function pageTable(pages: PageResult[]): string {
 	return [
 		'| page | transferred (decoded) | idle p50 | server CPU / request (idle) | connections | requests/s | p50 / p99 | server CPU / request (load) | requests/s vs static | failed |',
 		'|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-		...pages.flatMap((p) =>
-			p.runs.map(
+		...pages.flatMap((p) => [
+			...(p.runs.length
+				? []
+				: [
+						`| ${p.name} (\`${p.path}\`) | ${kb(p.bytes)} ${p.encoding} (${kb(p.rawBytes)}) | ${n2(p.idleP50)} ms | ${n2(p.idleCpuMs)} ms | — | — | — | — | — | — |`,
+					]),
+			...p.runs.map(
 				(r) =>
 					`| ${p.name} (\`${p.path}\`) | ${kb(p.bytes)} ${p.encoding} (${kb(p.rawBytes)}) | ${n2(p.idleP50)} ms | ${n2(p.idleCpuMs)} ms | ${r.connections} | ${n0(r.rps)} | ${n0(r.p50)} / ${n0(r.p99)} ms | ${n2(r.cpuMs)} ms | ${ratio(r.rps / (at(top, r.connections)?.rps ?? NaN))} | ${r.failures} |`,
 			),
-		),
+		]),
 	].join('\n');
 }
 
@@ -64,12 +71,17 @@ function goalsTable(r: Results): string {
 	const cpuRatio = (p?: PageResult, base = stat) =>
 		p && base ? p.idleCpuMs / base.idleCpuMs : NaN;
 	const rpsRatio = (c: number) => (at(dash, c)?.rps ?? NaN) / (at(stat, c)?.rps ?? NaN);
+	// The same page made from scratch (page cache off): both must stay within 2x /dashboard.
+	const made = (p?: PageResult) => p && page(r.rendering, p.name);
+	const madeDash = made(dash);
 	const vsDash = (p?: PageResult) =>
-		p && dash
-			? `${ratio(cpuRatio(p, dash))}× /dashboard's server CPU (${n2(p.idleCpuMs)} vs ${n2(dash.idleCpuMs)} ms), ${kb(p.bytes)}`
+		p && dash && made(p) && madeDash
+			? `served ${ratio(cpuRatio(p, dash))}× /dashboard's server CPU (${n2(p.idleCpuMs)} vs ${n2(dash.idleCpuMs)} ms); made from scratch ${ratio(cpuRatio(made(p), madeDash))}× (${n2(made(p)!.idleCpuMs)} vs ${n2(madeDash.idleCpuMs)} ms); ${kb(p.bytes)} (${kb(p.rawBytes)} decoded)`
 			: '—';
 	const within = (p?: PageResult) =>
-		p && dash ? cpuRatio(p, dash) <= 2 && p.rawBytes < 150 * 1024 : null;
+		p && dash && made(p) && madeDash
+			? cpuRatio(p, dash) <= 2 && cpuRatio(made(p), madeDash) <= 2 && p.rawBytes < 150 * 1024
+			: null;
 	const lab = (slowdown: number) => r.lab?.find((l) => l.slowdown === slowdown);
 	const build1500 = r.builds?.find((b) => b.modules === 1500);
 	const rows: [string, string, string, boolean | null][] = [
@@ -209,6 +221,14 @@ then include queueing). "vs static" is requests/s relative to \`${staticPath}\` 
 of connections. "failed" counts non-2xx answers and connection errors (must be 0).
 
 ${pageTable(r.pages)}
+
+### The same signed-in pages made from scratch (page cache off)
+
+A signed-in page is answered again from memory while the database has not changed
+(\`src/cli/serving/page-cache.ts\`, at most 30 s). The first view after any change is made in full:
+this is that cost, measured on a second server started with \`PAGE_CACHE_MIB=0\`.
+
+${pageTable(r.rendering)}
 
 Server memory (RSS from /proc/<pid>/status): ${n1(r.memory.restMiB)} MiB at rest (started, signed
 in, no load), ${n1(r.memory.afterMiB)} MiB right after the load, peak ${n1(r.memory.peakMiB)} MiB.

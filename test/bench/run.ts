@@ -70,6 +70,28 @@ function targetsFor(participant: string, mentor: string, ids: DemoIds): Target[]
 	];
 }
 
+/**
+ * What a signed-in page costs when it has to be made (the first view after any change): the
+ * same pages on a second server with the page cache off, requests one after another.
+ */
+async function measureRendering(url: string, ids: DemoIds): Promise<PageResult[]> {
+	const port = await freePort(num('BENCH_PORT', 4452) + 4, 4460);
+	const server = await startServer(url, port, undefined, { PAGE_CACHE_MIB: '0' });
+	try {
+		const participant = await signIn(server.origin, demoAccounts.participants[0].email, password);
+		const mentor = await signIn(server.origin, demoAccounts.mentor.email, password);
+		const pages: PageResult[] = [];
+		for (const target of targetsFor(participant, mentor, ids).filter((t) => t.cookie)) {
+			log(`${target.path} (signed in, page cache off)…`);
+			const connections = target.path === '/dashboard' ? [load.connections] : [];
+			pages.push(await measurePage(server.origin, server.pid, { ...target, connections }, load));
+		}
+		return pages;
+	} finally {
+		await server.stop();
+	}
+}
+
 /** Starts the server on the seeded database and measures every page, then the browser figures. */
 async function measureServer(url: string, ids: DemoIds) {
 	const server = await startServer(url, await freePort(num('BENCH_PORT', 4452), 4455));
@@ -97,6 +119,7 @@ async function measureServer(url: string, ids: DemoIds) {
 			: null;
 		return {
 			pages,
+			rendering: await measureRendering(url, ids),
 			weights,
 			lighthouse,
 			lab,

@@ -58,10 +58,14 @@ export async function startServer(
 	databaseUrl: string,
 	port: number,
 	root = projectRoot,
+	extraEnv: Record<string, string> = {},
 ): Promise<RunningServer> {
 	assertBuilt(root);
 	const env: NodeJS.ProcessEnv = {
+		// As `npm run serve` starts it (scripts/node24.mjs).
+		MALLOC_ARENA_MAX: '2',
 		...process.env,
+		...extraEnv,
 		DATABASE_URL: databaseUrl,
 		HOST: '127.0.0.1',
 		PORT: String(port),
