@@ -1,0 +1,1 @@
+ALTER TABLE `material` ADD `description` text DEFAULT '' NOT NULL;
