@@ -5,6 +5,7 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import {
 	cenActionAttempts,
+	cenIds,
 	cenRouteExpectations,
 	cenRouteId,
 	listActions,
