@@ -19,10 +19,10 @@ async function toPng(svg: SVGSVGElement): Promise<Blob> {
 	copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
 	copy.setAttribute('width', String(width));
 	copy.setAttribute('height', String(height));
-	copy.setAttribute(
-		'style',
-		'color:#1e293b;background:#ffffff;font:12px system-ui,-apple-system,"Segoe UI",sans-serif',
-	);
+	// Presentation attributes, not a style attribute: the page's content policy refuses inline styles.
+	copy.setAttribute('color', '#1e293b');
+	copy.setAttribute('font-family', 'system-ui, -apple-system, "Segoe UI", sans-serif');
+	copy.setAttribute('font-size', '12');
 	const xml = new XMLSerializer().serializeToString(copy);
 	const image = new Image();
 	// A data: URL, because the page's content policy takes images from 'self' and data: only.

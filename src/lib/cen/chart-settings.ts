@@ -69,12 +69,12 @@ export function readChartSettings(json: string): ChartSettings | null {
 	return { chart, tab: r.tab as Tab, filters, settings };
 }
 
-/** The settings in words, one line each: the view, what it counts, and every filter. */
+/** The settings in words, one "Label: text" line each: the view, what it counts, and every filter. */
 export function describeChartSettings(s: ChartSettings): string[] {
 	const lines = [`View: ${tabs[s.tab]} — ${s.chart}`];
 	if (s.tab === 'routes' && s.settings.routeBy)
 		lines.push(
-			`Routes drawn ${
+			`Routes: drawn ${
 				{
 					origin: 'from the origin country',
 					departure: 'from the departure country',
@@ -83,7 +83,7 @@ export function describeChartSettings(s: ChartSettings): string[] {
 			}`,
 		);
 	if (s.tab === 'breakdown' && s.settings.breakdown)
-		lines.push(`Counted by ${fieldInfo(s.settings.breakdown).label}`);
+		lines.push(`Counted by: ${fieldInfo(s.settings.breakdown).label}`);
 	lines.push(
 		s.filters.length
 			? `Filters: ${s.filters.map(describeFilter).join('; ')}`
