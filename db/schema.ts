@@ -969,12 +969,13 @@ export const cenMessageReviewTable = sqliteTable(
 );
 
 /** Kinds of intelligence material in a participant's register. */
-export const materialKinds = ['search', 'seizure', 'message', 'upload'] as const;
+export const materialKinds = ['search', 'seizure', 'message', 'upload', 'chart'] as const;
 export type MaterialKind = (typeof materialKinds)[number];
 
 /**
  * One item of a participant's intelligence-materials register: a saved search, a coded seizure,
- * a drafted message (by reference) or an uploaded file (stored here, so backups hold it).
+ * a drafted message (by reference), an uploaded file or a chart saved from the data lab (both
+ * stored here, so backups hold them).
  */
 export const materialTable = sqliteTable(
 	'material',
@@ -983,12 +984,12 @@ export const materialTable = sqliteTable(
 		participantId: text('participant_id')
 			.notNull()
 			.references(() => userTable.id, { onDelete: 'cascade' }),
-		/** search | seizure | message | upload. */
+		/** search | seizure | message | upload | chart. */
 		kind: text('kind', { enum: materialKinds }).notNull(),
 		title: text('title').notNull(),
 		/** unrestricted | restricted: restricted material never leaves the portal. */
 		handling: text('handling', { enum: handlings }).notNull().default('restricted'),
-		/** Saved search: the query string of /cen/search. */
+		/** Saved search: the query string of /cen/search. Chart: the lab settings that drew it (JSON). */
 		query: text('query').notNull().default(''),
 		/** Seizure or message: the id of the cen_seizure or cen_message row. */
 		refId: text('ref_id').notNull().default(''),
@@ -998,8 +999,10 @@ export const materialTable = sqliteTable(
 		mimeType: text('mime_type').notNull().default(''),
 		/** Upload: size in bytes. */
 		size: integer('size').notNull().default(0),
-		/** Upload: the file itself. */
+		/** Upload: the file itself. Chart: the chart as a PNG image. */
 		content: blob('content', { mode: 'buffer' }),
+		/** Chart: the chart in words (its text alternative), as the lab said it. */
+		description: text('description').notNull().default(''),
 		/** The log entry the material belongs to, if any. */
 		logEntryId: text('log_entry_id').references(() => logEntryTable.id, { onDelete: 'set null' }),
 		/** The part of the thematic study it belongs to ('' none, 'plan', 'findings', 'paper', 'activities'). */

@@ -1,8 +1,9 @@
 /**
  * Demo CEN practice: each demo participant has coded seizures (one attempt at a coding
  * exercise, one free record), a warning message waiting for the mentor's review, and a
- * materials register (an uploaded image, a saved search, the record and the message). Every
- * country and case is invented, like the synthetic data set they come from.
+ * materials register (two charts saved from the data lab, an uploaded PDF, a saved search, the
+ * record and the message). Every country and case is invented, like the synthetic data set
+ * they come from.
  */
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from './client';
@@ -144,7 +145,7 @@ export async function seedDemoCen(db: Db, ids: DemoIds, now = Date.now()): Promi
 			riskIndicators:
 				'New consignee; prepaid freight; route through a hub with no commercial reason.',
 			requestedAction: 'Profile and examine matching shipments; send feedback within two weeks.',
-			basis: `Practice record democenseiz${n}2; data lab route counts by quarter.`,
+			basis: `Practice record democenseiz${n}2\nLab chart: ${record.commodityType} seizures by quarter, 2023–2025 (/materials/democenmat${n}1)`,
 			handling: 'restricted',
 			status: 'submitted',
 			version: 2,
@@ -166,18 +167,53 @@ async function seedMaterials(db: Db, participantId: string, n: number, commodity
 		.limit(1);
 	const base = { participantId, logEntryId: entry?.id ?? null };
 	const chart = barChartPng([12, 15, 11, 19, 17, 22, 18, 26, 21, 24, 30, 41].map((v) => v + n * 2));
+	const routes = barChartPng([40, 31, 22, 12, 9, 7].map((v) => v + n));
+	const settings = (chart: string, tab: string, filters: unknown[]) =>
+		JSON.stringify({ chart, tab, filters, settings: { routeBy: 'origin' } });
+	const pdf = demoPdf(`Demo upload ${n}: notes from a briefing (invented).`);
 	await db.insert(materialTable).values([
 		{
 			...base,
 			id: `democenmat${n}1`,
-			kind: 'upload',
-			title: `Chart: ${commodity} seizures by quarter, 2023–2025 (synthetic data)`,
+			kind: 'chart',
+			title: `${commodity} seizures by quarter, 2023–2025 (synthetic data)`,
 			handling: 'unrestricted',
-			fileName: 'quarterly-chart.png',
+			query: settings('Records per month, January 2023 to December 2025', 'time', [
+				{ field: 'commodity_type', op: 'is', value: commodity },
+			]),
+			description: `Records of ${commodity} per quarter rise over the period, most in the last quarter of 2025.`,
+			fileName: 'chart.png',
 			mimeType: 'image/png',
 			size: chart.length,
 			content: chart,
 			studyPart: 'findings',
+		},
+		{
+			...base,
+			logEntryId: null,
+			id: `democenmat${n}5`,
+			kind: 'chart',
+			title: `Busiest routes for ${commodity} (restricted working chart)`,
+			handling: 'restricted',
+			query: settings('Busiest routes (first 15)', 'routes', [
+				{ field: 'commodity_type', op: 'is', value: commodity },
+			]),
+			description: 'The six busiest routes in view, from the origin country.',
+			fileName: 'chart.png',
+			mimeType: 'image/png',
+			size: routes.length,
+			content: routes,
+		},
+		{
+			...base,
+			id: `democenmat${n}6`,
+			kind: 'upload',
+			title: 'Briefing notes (uploaded PDF)',
+			handling: 'unrestricted',
+			fileName: 'briefing-notes.pdf',
+			mimeType: 'application/pdf',
+			size: pdf.length,
+			content: pdf,
 		},
 		{
 			...base,
@@ -205,4 +241,28 @@ async function seedMaterials(db: Db, participantId: string, n: number, commodity
 			handling: 'restricted',
 		},
 	]);
+}
+
+/** A one-page PDF with a line of text: the demo's uploaded file. */
+function demoPdf(line: string): Buffer {
+	const text = line.replace(/[()\\]/g, '');
+	const stream = `BT /F1 14 Tf 72 720 Td (${text}) Tj ET`;
+	const objects = [
+		'<< /Type /Catalog /Pages 2 0 R >>',
+		'<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+		'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+		`<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+		'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+	];
+	let body = '%PDF-1.4\n';
+	const offsets: number[] = [];
+	objects.forEach((o, i) => {
+		offsets.push(body.length);
+		body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+	});
+	const xref = body.length;
+	body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+	for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
+	body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+	return Buffer.from(body, 'latin1');
 }

@@ -12,7 +12,14 @@ import {
 	updateMessage,
 } from '~/lib/server/cen/message';
 import { checkMessage, type MessageForm } from '~/lib/server/cen/message-rules';
-import { addRecord, saveSearch, uploadMaterial } from '~/lib/server/cen/material';
+import {
+	addRecord,
+	attachMaterial,
+	detachMaterial,
+	saveChart,
+	saveSearch,
+	uploadMaterial,
+} from '~/lib/server/cen/material';
 import { requireRole, run } from './guard';
 
 const seizureInput = z
@@ -172,6 +179,70 @@ export const cen = {
 				uploadMaterial(await getDb(), user, { name: input.file.name, bytes }, input),
 			);
 			return { id: row.id };
+		},
+	}),
+	saveChart: defineAction({
+		accept: 'form',
+		input: z.object({
+			...materialMeta,
+			image: z.instanceof(File, {
+				error: 'The chart image did not arrive. Draw the chart again and save it.',
+			}),
+			settings: optionalText(8000),
+			description: optionalText(2000),
+		}),
+		handler: async (input, context) => {
+			const user = requireRole(context, 'participant');
+			const png = new Uint8Array(await input.image.arrayBuffer());
+			const row = await run(async () =>
+				saveChart(
+					await getDb(),
+					user,
+					{ png, settings: input.settings, description: input.description },
+					input,
+				),
+			);
+			return { id: row.id, title: row.title };
+		},
+	}),
+	attachMaterial: defineAction({
+		accept: 'form',
+		input: z
+			.object({
+				material: z
+					.string({ error: 'Choose a material from your register.' })
+					.min(1, { error: 'Choose a material from your register.' })
+					.max(40),
+				logEntryId: optionalText(40),
+				studyPart: optionalText(20),
+			})
+			.refine((v) => v.logEntryId || v.studyPart, {
+				path: ['studyPart'],
+				error: 'Choose a part of the study.',
+			}),
+		handler: async (input, context) => {
+			const user = requireRole(context, 'participant');
+			await run(async () =>
+				attachMaterial(
+					await getDb(),
+					user,
+					input.material,
+					input.logEntryId ? { logEntryId: input.logEntryId } : { studyPart: input.studyPart },
+				),
+			);
+			return { id: input.material };
+		},
+	}),
+	detachMaterial: defineAction({
+		accept: 'form',
+		input: z.object({
+			id,
+			from: z.enum(['log', 'study'], { error: 'Say what to detach the material from.' }),
+		}),
+		handler: async (input, context) => {
+			const user = requireRole(context, 'participant');
+			await run(async () => detachMaterial(await getDb(), user, input.id, input.from));
+			return { id: input.id };
 		},
 	}),
 };

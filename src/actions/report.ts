@@ -20,6 +20,7 @@ import {
 	SectionConflict,
 } from '~/lib/server/report';
 import { draftReportFromLog } from '~/lib/server/report-draft';
+import { insertMaterialIntoSection } from '~/lib/server/report-materials';
 import { addReportComment, resolveReportComment } from '~/lib/server/report-comment';
 import { markOutlinePresented, recordSubmission } from '~/lib/server/report-lifecycle';
 import { submitVersion } from '~/lib/server/report-version';
@@ -119,6 +120,24 @@ export const report = {
 				restoreRevision(await getDb(), user, input.id, input.fromVersion, input.version),
 			);
 			return { id: input.id };
+		},
+	}),
+	/** Appends a reference block for one of the participant's materials to a section. */
+	insertMaterial: defineAction({
+		accept: 'form',
+		input: z.object({
+			id,
+			material: z
+				.string({ error: 'Choose a material from your register.' })
+				.min(1, { error: 'Choose a material from your register.' })
+				.max(40),
+		}),
+		handler: async (input, context) => {
+			const user = requireRole(context, 'participant');
+			const row = await run(async () =>
+				insertMaterialIntoSection(await getDb(), user, input.id, input.material),
+			);
+			return { id: row.id };
 		},
 	}),
 	draftFromLog: defineAction({

@@ -11,6 +11,7 @@ import GroupPanel from './lab/GroupPanel';
 import QualityPanel from './lab/QualityPanel';
 import RankingPanel from './lab/RankingPanel';
 import RecordsPanel from './lab/RecordsPanel';
+import SaveChart from './lab/SaveChart';
 import Tabs from './lab/Tabs';
 import TimePanel from './lab/TimePanel';
 import ViewSettingSelect from './lab/ViewSettingSelect';
@@ -123,7 +124,7 @@ function Panel({ view, count, info, settings, onSettings }: PanelProps): ReactNo
 	}
 }
 
-export default function LabWorkbench({ dataUrl }: { dataUrl: string }) {
+export default function LabWorkbench({ dataUrl, role }: { dataUrl: string; role?: string }) {
 	const { load, send, exportCsv } = useLabWorker(dataUrl);
 	const [filters, setFilters] = useState<Filter[]>([]);
 	const [tab, setTab] = useState<Tab>('time');
@@ -194,6 +195,7 @@ export default function LabWorkbench({ dataUrl }: { dataUrl: string }) {
 							)}
 						</div>
 					</Tabs>
+					<SaveChart query={{ filters, tab, settings }} role={role} />
 				</>
 			)}
 		</div>

@@ -56,6 +56,8 @@ export const entryFlashes = {
 	undone: 'Decision undone: the entry waits for review again.',
 	commented: 'Comment added.',
 	resolved: 'Comment marked resolved.',
+	attached: 'Material attached to this entry.',
+	detached: 'Material detached from this entry; it stays in your materials register.',
 } as const;
 
 /** The `?done=` key after a save: submitted, a draft saved, or changes to a returned entry. */

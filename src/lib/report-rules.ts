@@ -116,6 +116,8 @@ export const doneMessages: Record<string, string> = {
 	sent: 'Recorded.',
 	comment: 'Comment added.',
 	resolveComment: 'Thread resolved.',
+	insertMaterial:
+		'Material inserted at the end of the section. The exports show it there; restricted material is named as withheld.',
 };
 
 /** What "Draft from my log" added, in one sentence. */

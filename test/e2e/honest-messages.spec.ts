@@ -330,6 +330,28 @@ function badPaths(): Record<string, BadPath | IslandPath> {
 			page: () => '/materials',
 			form: () => ({ title: 'A file', handling: 'unrestricted' }),
 		},
+		// Posted by the data lab's "Save to my materials" control.
+		'cen.saveChart': {
+			island: true,
+			as: 'participant1',
+			form: () => ({ title: '', handling: 'restricted' }),
+		},
+		'cen.attachMaterial': {
+			as: 'participant1',
+			page: entry,
+			form: () => ({ material: '', logEntryId: ids.submitted }),
+			field: 'material',
+		},
+		'cen.detachMaterial': {
+			as: 'participant1',
+			page: () => '/study',
+			form: () => ({ id: '', from: 'study' }),
+		},
+		'report.insertMaterial': {
+			as: 'participant1',
+			page: () => '/report',
+			form: () => ({ id: ids.section, material: '' }),
+		},
 		'study.savePlan': {
 			as: 'participant1',
 			page: () => '/study',

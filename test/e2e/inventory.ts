@@ -124,5 +124,11 @@ export function cenActionAttempts(): Record<
 			form: { record: `seizure:${cenIds.seizure}`, title: 'Hijack', handling: 'restricted' },
 			status: 404,
 		},
+		'cen.saveChart': 'own',
+		'cen.attachMaterial': {
+			form: { material: cenIds.material, studyPart: 'plan' },
+			status: 404,
+		},
+		'cen.detachMaterial': { form: { id: cenIds.material, from: 'log' }, status: 404 },
 	};
 }

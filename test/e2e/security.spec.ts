@@ -5,6 +5,7 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import {
 	cenActionAttempts,
+	cenIds,
 	cenRouteExpectations,
 	cenRouteId,
 	listActions,
@@ -246,6 +247,10 @@ function attempts(): Record<string, Attempt> {
 			status: 403,
 		},
 		'report.accept': { form: { participantId: p1, confirm: 'on' }, status: 403 },
+		'report.insertMaterial': {
+			form: { id: ids.section, material: cenIds.material },
+			status: 404,
+		},
 		'study.updateSource': {
 			form: { id: ids.studySource, citation: 'hijack', reliability: 'A' },
 			status: 404,
@@ -279,7 +284,7 @@ async function snapshot() {
 		await q('select id, title, body, version from study_paper_section where participant_id = ?'),
 		await q('select id, status from study_activity where participant_id = ?'),
 		await q('select id, version, status, subject from cen_message where participant_id = ?'),
-		await q('select id, title from material where participant_id = ?'),
+		await q('select id, title, log_entry_id, study_part from material where participant_id = ?'),
 		await q(
 			'select count(*) n from entry_comment where entry_id in (select id from log_entry where participant_id = ?)',
 		),

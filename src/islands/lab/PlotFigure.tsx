@@ -52,7 +52,7 @@ export default function PlotFigure({ title, summary, draw, table }: Props) {
 	}, [draw, summary]);
 
 	return (
-		<figure className="mt-4">
+		<figure className="mt-4" data-lab-chart={title} data-lab-summary={summary}>
 			<figcaption>
 				<span className="block font-semibold">{title}</span>
 				<span className="hint block">{summary}</span>

@@ -10,6 +10,7 @@ import {
 	Document,
 	ExternalHyperlink,
 	HeadingLevel,
+	ImageRun,
 	LevelFormat,
 	Packer,
 	Paragraph,
@@ -23,12 +24,20 @@ import {
 } from 'docx';
 import { Lexer, type Token, type Tokens } from 'marked';
 import { normaliseNewlines } from '~/lib/text';
+import {
+	missingSentence,
+	splitMaterialRefs,
+	withheldSentence,
+	type ReportMaterial,
+} from '~/lib/report-materials';
 
 /** What the document holds: a title, a few lines under it, then each section's Markdown. */
 export type DocxReport = {
 	title: string;
 	subtitle: string[];
 	sections: { heading: string; markdown: string }[];
+	/** The materials the sections refer to (restricted ones carry only their title). */
+	materials?: Map<string, ReportMaterial>;
 };
 
 type Style = { bold?: boolean; italics?: boolean; strike?: boolean; code?: boolean };
@@ -242,6 +251,73 @@ export function markdownBlocks(markdown: string, shift = 1): Block[] {
 	return builder.blocks;
 }
 
+/** Widest an image runs on the page, in pixels at 96 to the inch (about 16 cm). */
+const maxImageWidth = 600;
+
+/** A material where its reference stood: a chart as an image, a message as labelled fields. */
+export function materialBlocks(m: ReportMaterial | undefined, title: string): Block[] {
+	if (!m)
+		return [
+			new Paragraph({ children: [new TextRun({ text: missingSentence(title), italics: true })] }),
+		];
+	if (m.withheld)
+		return [
+			new Paragraph({
+				border: { left: { style: BorderStyle.SINGLE, size: 12, color: '999999', space: 8 } },
+				children: [new TextRun({ text: withheldSentence(m.title), italics: true })],
+			}),
+		];
+	const blocks: Block[] = [
+		new Paragraph({
+			keepNext: true,
+			children: [new TextRun({ text: `Intelligence material: ${m.title}`, bold: true })],
+		}),
+	];
+	if (m.image) {
+		// Charts are saved at twice their screen size; halve them, and keep them inside the page.
+		const scale = Math.min(0.5, maxImageWidth / m.image.width);
+		blocks.push(
+			new Paragraph({
+				children: [
+					new ImageRun({
+						type: 'png',
+						data: m.image.bytes,
+						transformation: {
+							width: Math.round(m.image.width * scale),
+							height: Math.round(m.image.height * scale),
+						},
+						altText: { name: m.title, description: m.caption || m.title, title: m.title },
+					}),
+				],
+			}),
+		);
+	}
+	for (const f of m.fields)
+		blocks.push(
+			new Paragraph({
+				indent: { left: 360 },
+				children: [
+					new TextRun({ text: `${f.label}: `, bold: true }),
+					...f.text
+						.split('\n')
+						.map((line, i) => new TextRun({ text: line, break: i ? 1 : undefined })),
+				],
+			}),
+		);
+	if (m.caption)
+		blocks.push(new Paragraph({ children: [new TextRun({ text: m.caption, italics: true })] }));
+	return blocks;
+}
+
+/** A section's Markdown with its material references replaced by the materials. */
+function sectionBlocks(markdown: string, materials: Map<string, ReportMaterial>): Block[] {
+	return splitMaterialRefs(markdown).flatMap((p) =>
+		'markdown' in p
+			? markdownBlocks(p.markdown)
+			: materialBlocks(materials.get(p.materialId), p.title),
+	);
+}
+
 /** Builds the .docx bytes of a report. */
 export async function reportDocx(report: DocxReport): Promise<ArrayBuffer> {
 	const children: Block[] = [
@@ -251,7 +327,7 @@ export async function reportDocx(report: DocxReport): Promise<ArrayBuffer> {
 	for (const section of report.sections) {
 		children.push(
 			new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(section.heading)] }),
-			...markdownBlocks(section.markdown),
+			...sectionBlocks(section.markdown, report.materials ?? new Map()),
 		);
 	}
 	const doc = new Document({

@@ -14,7 +14,9 @@ import {
 	type ExportMeta,
 	type ExportScope,
 } from '~/lib/report-export';
+import { replaceMaterialRefs } from '~/lib/report-materials';
 import type { DocxReport } from './report-docx';
+import { resolveReportMaterials } from './report-materials';
 import { listMembers } from './cohort';
 import { loadReportView } from './report-view';
 import { findVersion } from './report-version';
@@ -45,6 +47,12 @@ export async function exportMarkdown(
 		version: version ? { number: version.number, submittedAt: version.submittedAt } : null,
 	};
 	const sections = version ? version.sections : view.sections;
+	// Materials inserted into sections: unrestricted ones go into the export, restricted ones by name only.
+	const materials = await resolveReportMaterials(
+		db,
+		participantId,
+		sections.flatMap((s) => [s.outline, s.notes]),
+	);
 	const docx: DocxReport = {
 		title: exportTitle(meta, scope),
 		subtitle: exportSubtitle(meta),
@@ -52,10 +60,17 @@ export async function exportMarkdown(
 			heading: `${i + 1}. ${s.title}`,
 			markdown: sectionBody(s, scope),
 		})),
+		materials,
 	};
+	const withMaterials = sections.map((s) => ({
+		...s,
+		outline: replaceMaterialRefs(s.outline, materials),
+		notes: replaceMaterialRefs(s.notes, materials),
+	}));
 	return {
-		markdown: reportMarkdown(meta, sections, scope),
+		markdown: reportMarkdown(meta, withMaterials, scope),
 		docx,
+		materials,
 		meta,
 		view,
 		sections,

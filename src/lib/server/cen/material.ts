@@ -1,9 +1,10 @@
 /**
  * The intelligence-materials register: one per participant, holding saved searches, coded
- * seizures and drafted messages (by reference) and uploaded files (stored in the database).
- * Readable by the participant, their mentors and admins; anyone else gets a 404.
+ * seizures and drafted messages (by reference), uploaded files and charts saved from the data
+ * lab (stored in the database). Readable by the participant, their mentors and admins; anyone
+ * else gets a 404. Only the participant adds, attaches and detaches.
  */
-import { and, desc, eq, getTableColumns } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import {
 	cenMessageTable,
@@ -19,6 +20,7 @@ import { notFound, RuleError } from '../errors';
 import { newId } from '../ids';
 import { insertedLast } from '../row-order';
 import type { SessionUser } from '../session';
+import { readChartSettings } from '~/lib/cen/chart-settings';
 import { queryString, readQuery } from './search';
 import { maxUploadBytes, sniffUpload, uploadTypes } from './upload-check';
 
@@ -162,4 +164,133 @@ export async function findMaterialForViewer(
 	const [row] = await db.select().from(materialTable).where(eq(materialTable.id, id));
 	if (!row) return null;
 	return (await findVisibleParticipant(db, viewer, row.participantId)) ? row : null;
+}
+
+/** Largest chart image the register takes (a lab chart is far smaller). */
+export const maxChartBytes = 2 * 1024 * 1024;
+
+/** Stores a chart from the data lab: its PNG image, the settings that drew it and its words. */
+export async function saveChart(
+	db: Db,
+	participant: SessionUser,
+	chart: { png: Uint8Array; settings: string; description: string },
+	meta: MaterialMeta,
+) {
+	if (!chart.png.length || sniffUpload(chart.png) !== 'png')
+		throw new RuleError(
+			'invalid',
+			'The chart image did not arrive as a PNG. Draw the chart again and save it.',
+			'image',
+		);
+	if (chart.png.length > maxChartBytes)
+		throw new RuleError('invalid', 'The chart image is larger than 2 MB.', 'image');
+	const settings = readChartSettings(chart.settings);
+	if (!settings)
+		throw new RuleError(
+			'invalid',
+			'The lab settings of the chart were not readable. Reload the lab and try again.',
+			'settings',
+		);
+	return insertMaterial(db, participant, meta, {
+		kind: 'chart',
+		query: JSON.stringify(settings),
+		description: chart.description.trim().slice(0, 2000),
+		fileName: 'chart.png',
+		mimeType: 'image/png',
+		size: chart.png.length,
+		content: Buffer.from(chart.png),
+	});
+}
+
+/** Where a material can be attached: one of the participant's log entries, or a study part. */
+export type AttachTarget = { logEntryId: string } | { studyPart: string };
+
+/** The participant's own material, or a 404 (someone else's material is never confirmed). */
+async function ownMaterial(db: Db, participant: SessionUser, id: string) {
+	const [row] = await db
+		.select({ id: materialTable.id, participantId: materialTable.participantId })
+		.from(materialTable)
+		.where(and(eq(materialTable.id, id), eq(materialTable.participantId, participant.id)));
+	if (!row || participant.role !== 'participant') throw notFound('material');
+	return row;
+}
+
+/** Attaches one of the participant's materials to their log entry or to a part of their study. */
+export async function attachMaterial(
+	db: Db,
+	participant: SessionUser,
+	id: string,
+	target: AttachTarget,
+) {
+	const own = await ownMaterial(db, participant, id);
+	if ('logEntryId' in target) {
+		const [entry] = await db
+			.select({ id: logEntryTable.id })
+			.from(logEntryTable)
+			.where(
+				and(
+					eq(logEntryTable.id, target.logEntryId),
+					eq(logEntryTable.participantId, participant.id),
+				),
+			);
+		if (!entry) throw notFound('log entry');
+		await db
+			.update(materialTable)
+			.set({ logEntryId: entry.id })
+			.where(eq(materialTable.id, own.id));
+	} else {
+		if (!(target.studyPart in studyParts))
+			throw new RuleError('invalid', 'Choose a part of the study from the list.', 'studyPart');
+		await db
+			.update(materialTable)
+			.set({ studyPart: target.studyPart })
+			.where(eq(materialTable.id, own.id));
+	}
+	await recordAudit(db, {
+		actorId: participant.id,
+		action: 'material.attach',
+		subjectType: 'material',
+		subjectId: own.id,
+	});
+}
+
+/** Takes a material off its log entry ('log') or its study part ('study'); the material stays. */
+export async function detachMaterial(
+	db: Db,
+	participant: SessionUser,
+	id: string,
+	from: 'log' | 'study',
+) {
+	const own = await ownMaterial(db, participant, id);
+	await db
+		.update(materialTable)
+		.set(from === 'log' ? { logEntryId: null } : { studyPart: '' })
+		.where(eq(materialTable.id, own.id));
+	await recordAudit(db, {
+		actorId: participant.id,
+		action: 'material.detach',
+		subjectType: 'material',
+		subjectId: own.id,
+	});
+}
+
+/** A participant's materials attached to one log entry (no file contents). */
+export function materialsOfEntry(db: Db, participantId: string, logEntryId: string) {
+	const { content: _content, ...columns } = getTableColumns(materialTable);
+	return db
+		.select(columns)
+		.from(materialTable)
+		.where(
+			and(eq(materialTable.participantId, participantId), eq(materialTable.logEntryId, logEntryId)),
+		)
+		.orderBy(desc(materialTable.createdAt), insertedLast(materialTable));
+}
+
+/** Materials of the report's author among `ids`, with their files (others' ids find nothing). */
+export function materialsByIds(db: Db, participantId: string, ids: string[]) {
+	if (!ids.length) return Promise.resolve([] as Material[]);
+	return db
+		.select()
+		.from(materialTable)
+		.where(and(eq(materialTable.participantId, participantId), inArray(materialTable.id, ids)));
 }

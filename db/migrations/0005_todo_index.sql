@@ -1,2 +1,0 @@
-DROP INDEX `log_entry_participant_status_date_idx`;--> statement-breakpoint
-CREATE INDEX `log_entry_participant_status_date_idx` ON `log_entry` (`participant_id`,`status`,`date`,`id`);
