@@ -500,7 +500,8 @@ test('every refused action says why in a sentence, with no raw validation output
 	browser,
 	baseURL,
 }) => {
-	test.setTimeout(240_000);
+	// Eight people sign in (argon2 each) and about a hundred pages render on a shared machine.
+	test.setTimeout(420_000);
 	ids.draft = await entryIn('draft');
 	ids.submitted = await entryIn('submitted');
 	ids.approved = await entryIn('approved');
