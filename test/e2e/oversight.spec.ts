@@ -191,3 +191,77 @@ test('the demo accounts: home1 sees participant 1 and agrees an activity; the Se
 	await expect(page.getByRole('button', { name: 'Record my answer' })).toHaveCount(0);
 	await expectAccessible(page);
 });
+
+test('a home administration without a contact: pending for the admin, then a one-visit link with .docx and acknowledgement', async ({
+	page,
+	browser,
+}) => {
+	test.setTimeout(240_000);
+	const lone = { id: 'e2eofficer02', email: 'officer2.e2e@demo.test', name: 'Sefa Lone Officer' };
+	const [{ hash }] = await queryServerDb<{ hash: string }>(
+		"select password_hash hash from user where id = 'demopart0001'",
+	);
+	await sqlOnServerDb(
+		"insert or ignore into user (id, email, name, role, password_hash, created_at) values (?, ?, ?, 'participant', ?, ?)",
+		[lone.id, lone.email, lone.name, hash!, Date.now()],
+	);
+	await sqlOnServerDb(
+		"insert or ignore into cohort_member (cohort_id, user_id, role, administration_id, created_at) values (?, ?, 'participant', 'wco-ap-fiji', ?)",
+		[cohortId, lone.id, Date.now()],
+	);
+	await signIn(page, lone.email);
+	await page.goto('/report');
+	await sqlOnServerDb(
+		"update report set status = 'outline_presented', outline_presented_on = ? where participant_id = ?",
+		[day(-5), lone.id],
+	);
+	await page.goto('/report');
+	await page.getByRole('button', { name: 'Submit final report' }).click();
+	await expect(await deliveryRow(page, /Home administration/)).toContainText(
+		'Pending: nobody there has an account yet',
+	);
+	await signOut(page);
+
+	await signIn(page, demo.admin);
+	await page.goto('/admin');
+	const pending = page.getByRole('region', { name: 'Final reports not yet delivered' });
+	await expect(pending).toContainText(`${lone.name}, version 1`);
+	await pending.getByRole('link', { name: `${lone.name}, version 1` }).click();
+	await page.getByLabel(/Send version 1 to the Home administration by link/).fill('ncp@fiji.test');
+	await page.getByRole('button', { name: 'Send link' }).click();
+	await expect(page.getByRole('status')).toContainText('The link is ready');
+	const link = (await page.locator('[role="status"] code').innerText()).trim();
+	expect(link).toMatch(/\/delivery\/[a-z0-9]{32}$/);
+	await expect(await deliveryRow(page, /Home administration/)).toContainText(
+		'a link was sent to ncp@fiji.test',
+	);
+	await signOut(page);
+
+	// The recipient, signed out, opens the link: the report to print, the Word file, acknowledgement.
+	const outsider = await browser.newContext();
+	const reader = await outsider.newPage();
+	await reader.goto(new URL(link).pathname);
+	await expect(reader.getByRole('heading', { level: 1 })).toContainText('Final report');
+	await expect(reader.getByText(lone.name).first()).toBeVisible();
+	await expectAccessible(reader);
+	const docx = await reader.request.get(`${new URL(link).pathname}/report.docx`);
+	expect(docx.status()).toBe(200);
+	expect(docx.headers()['content-type']).toContain('wordprocessingml');
+	await reader.getByRole('button', { name: 'Acknowledge receipt' }).click();
+	await expect(reader.getByRole('status')).toContainText('Receipt acknowledged');
+	// After the one visit, the link no longer opens the report.
+	await sqlOnServerDb('update report_delivery set link_used_at = ? where link_email = ?', [
+		Date.now() - 2 * 3_600_000,
+		'ncp@fiji.test',
+	]);
+	await reader.goto(new URL(link).pathname);
+	await expect(reader.getByRole('alert')).toContainText('already been used');
+	expect((await reader.request.get(`${new URL(link).pathname}/report.docx`)).status()).toBe(404);
+	await outsider.close();
+	const [row] = await queryServerDb<{ delivered_at: number; acknowledged_at: number }>(
+		"select d.delivered_at, d.acknowledged_at from report_delivery d join report_version v on v.id = d.version_id where v.participant_id = ? and d.recipient = 'home_administration'",
+		[lone.id],
+	);
+	expect(row!.delivered_at).toBeTruthy();
+	expect(row!.acknowledged_at).toBeTruthy();
+});

@@ -384,3 +384,22 @@ export async function deliveryPack(db: Db, version: ReportVersion) {
 		timezone: membership?.cohort.timezone ?? 'Asia/Tokyo',
 	};
 }
+
+/** Deliveries still pending (a recipient without an account), for the admin page, oldest first. */
+export async function listPendingDeliveries(db: Db) {
+	return db
+		.select({
+			id: reportDeliveryTable.id,
+			recipient: reportDeliveryTable.recipient,
+			linkEmail: reportDeliveryTable.linkEmail,
+			linkExpiresAt: reportDeliveryTable.linkExpiresAt,
+			number: reportVersionTable.number,
+			participantId: reportVersionTable.participantId,
+			name: userTable.name,
+		})
+		.from(reportDeliveryTable)
+		.innerJoin(reportVersionTable, eq(reportVersionTable.id, reportDeliveryTable.versionId))
+		.innerJoin(userTable, eq(userTable.id, reportVersionTable.participantId))
+		.where(isNull(reportDeliveryTable.deliveredAt))
+		.orderBy(asc(reportDeliveryTable.createdAt));
+}
