@@ -15,8 +15,12 @@ import {
 	uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
 
-/** The three roles of ARCHITECTURE.md's table. */
-export const roles = ['participant', 'mentor', 'admin'] as const;
+/**
+ * The roles of ARCHITECTURE.md's table: the programme's own three, then the charter's other
+ * parties: the WCO Secretariat (supervises every cohort, reads) and a home administration's
+ * contact (reads only the officers of their own administration).
+ */
+export const roles = ['participant', 'mentor', 'admin', 'secretariat', 'home'] as const;
 export type Role = (typeof roles)[number];
 
 const createdAt = () =>
@@ -32,8 +36,10 @@ export const userTable = sqliteTable('user', {
 	email: text('email').notNull().unique(),
 	/** Name as the person wants it shown. */
 	name: text('name').notNull(),
-	/** participant | mentor | admin. */
+	/** participant | mentor | admin | secretariat | home. */
 	role: text('role', { enum: roles }).notNull(),
+	/** For a `home` contact: the Member administration whose officers they see (null otherwise). */
+	administrationId: text('administration_id').references(() => administrationTable.id),
 	/** argon2id hash (PHC string). */
 	passwordHash: text('password_hash').notNull(),
 	/** Set when an admin disables the account; disabled people cannot sign in. */
@@ -96,7 +102,7 @@ export const invitationTable = sqliteTable(
 		role: text('role', { enum: roles }).notNull(),
 		/** Cohort a participant or mentor joins; null for admins and resets. */
 		cohortId: text('cohort_id').references(() => cohortTable.id, { onDelete: 'cascade' }),
-		/** For a participant invitation: the Member administration the admin chose (see administrationTable). */
+		/** For a participant or home-contact invitation: the Member administration the admin chose (see administrationTable). */
 		administrationId: text('administration_id').references(() => administrationTable.id),
 		/** For resets: whose password the link sets. */
 		userId: text('user_id').references(() => userTable.id, { onDelete: 'cascade' }),
@@ -772,6 +778,63 @@ export const certificateTable = sqliteTable('certificate', {
 	issuedAt: integer('issued_at', { mode: 'timestamp_ms' }).notNull(),
 });
 
+/**
+ * One submitted version delivered to one of the charter's three recipients: when it was
+ * delivered and when that recipient acknowledged receipt. A recipient without an account (a
+ * home administration with no contact yet) gets an expiring, single-use link by email instead.
+ */
+export const reportDeliveryTable = sqliteTable(
+	'report_delivery',
+	{
+		id: text('id').primaryKey(),
+		versionId: text('version_id')
+			.notNull()
+			.references(() => reportVersionTable.id, { onDelete: 'cascade' }),
+		/** rilo_ap | wco_secretariat | home_administration. */
+		recipient: text('recipient', { enum: recipients }).notNull(),
+		/** When the version reached the recipient in the portal (null while only a link is pending). */
+		deliveredAt: integer('delivered_at', { mode: 'timestamp_ms' }),
+		/** When the recipient acknowledged receipt, and who did. */
+		acknowledgedAt: integer('acknowledged_at', { mode: 'timestamp_ms' }),
+		acknowledgedBy: text('acknowledged_by').references(() => userTable.id, {
+			onDelete: 'set null',
+		}),
+		/** For a recipient without an account: SHA-256 of the link token (never the token). */
+		linkTokenHash: text('link_token_hash').unique(),
+		/** Where the link was sent. */
+		linkEmail: text('link_email'),
+		linkExpiresAt: integer('link_expires_at', { mode: 'timestamp_ms' }),
+		/** When the link was opened (it works for one visit, then stops). */
+		linkUsedAt: integer('link_used_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt(),
+	},
+	(t) => [uniqueIndex('report_delivery_version_recipient_uq').on(t.versionId, t.recipient)],
+);
+
+/** The three parties that agree an intelligence activity. */
+export const agreementParties = ['participant', 'rilo_ap', 'home'] as const;
+export type AgreementParty = (typeof agreementParties)[number];
+
+/** One party's answer on a proposed activity: agreed, or asked for a change (with a comment). */
+export const activityAgreementTable = sqliteTable(
+	'activity_agreement',
+	{
+		activityId: text('activity_id')
+			.notNull()
+			.references(() => studyActivityTable.id, { onDelete: 'cascade' }),
+		/** participant | rilo_ap (a mentor) | home (a contact of the participant's administration). */
+		party: text('party', { enum: agreementParties }).notNull(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		/** agreed | change (asked for a change). */
+		decision: text('decision', { enum: ['agreed', 'change'] }).notNull(),
+		comment: text('comment').notNull().default(''),
+		decidedAt: integer('decided_at', { mode: 'timestamp_ms' }).notNull(),
+	},
+	(t) => [primaryKey({ columns: [t.activityId, t.party] })],
+);
+
 /** A comment on a report section, optionally quoting the passage it is about; replies thread under it. */
 export const reportCommentTable = sqliteTable(
 	'report_comment',
@@ -1041,3 +1104,5 @@ export type ReportVersion = typeof reportVersionTable.$inferSelect;
 export type ReportVersionSection = typeof reportVersionSectionTable.$inferSelect;
 export type Certificate = typeof certificateTable.$inferSelect;
 export type Administration = typeof administrationTable.$inferSelect;
+export type ReportDelivery = typeof reportDeliveryTable.$inferSelect;
+export type ActivityAgreement = typeof activityAgreementTable.$inferSelect;

@@ -66,6 +66,8 @@ export type DemoIds = {
 	mentorId: string;
 	participantIds: string[];
 	ojtStart: string;
+	/** The shared demo password's hash, for later seed steps that add accounts. */
+	passwordHash: string;
 };
 
 /** Fills an empty, migrated database with the demo cohort. */
@@ -115,7 +117,14 @@ export async function seedDemo(db: Db, password: string): Promise<DemoIds> {
 	// The demo's fictional administrations become records the way older free-text data does.
 	await linkLegacyAdministrations(db);
 	await seedProgress(db, participantIds);
-	return { cohortId, adminId: 'demoadmin001', mentorId: 'demomentor01', participantIds, ojtStart };
+	return {
+		cohortId,
+		adminId: 'demoadmin001',
+		mentorId: 'demomentor01',
+		participantIds,
+		ojtStart,
+		passwordHash,
+	};
 }
 
 /** Realistic curriculum progress: most modules done by most, a few quiz retries, checklists. */

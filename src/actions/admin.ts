@@ -107,7 +107,9 @@ export const invitation = {
 		input: z.object({
 			email: z.email({ error: 'Enter an email address.' }).max(200),
 			name: requiredText('Enter the person’s name.', 120, 2),
-			role: z.enum(['participant', 'mentor', 'admin'], { error: 'Choose a role.' }),
+			role: z.enum(['participant', 'mentor', 'admin', 'secretariat', 'home'], {
+				error: 'Choose a role.',
+			}),
 			cohortId: optionalText(40),
 			administrationId: optionalText(60),
 		}),

@@ -11,6 +11,7 @@ import { evaluation } from './evaluation';
 import { progress, quiz } from './curriculum';
 import { lab } from './lab';
 import { comment, logbook, notifications } from './logbook';
+import { delivery } from './delivery';
 import { report } from './report';
 import { review } from './review';
 import { study } from './study';
@@ -32,5 +33,6 @@ export const server = {
 	review,
 	study,
 	report,
+	delivery,
 	cen,
 };

@@ -222,7 +222,7 @@ export const report = {
 			note: optionalText(5000),
 		}),
 		handler: async (input, context) => {
-			const user = requireRole(context, 'mentor', 'admin');
+			const user = requireRole(context, 'mentor', 'admin', 'secretariat');
 			const positions = input.position ?? [];
 			const corrections = positions.map((position, i) => ({
 				position,

@@ -26,6 +26,7 @@ import {
 	saveSectionBody,
 } from '~/lib/server/study-paper';
 import { addActivity, updateActivity } from '~/lib/server/study-activity';
+import { answerActivity } from '~/lib/server/activity-agreement';
 import { addStudyComment, resolveStudyComment } from '~/lib/server/study-comment';
 import type { SessionUser } from '~/lib/server/session';
 import { requireRole, requireUser, run } from './guard';
@@ -155,7 +156,12 @@ export const study = {
 	}),
 	updateActivity: defineAction({
 		accept: 'form',
-		input: z.object({ id, status: activityStatus, outcome: optionalText(5000) }),
+		input: z.object({
+			id,
+			status: activityStatus,
+			outcome: optionalText(5000),
+			what: optionalText(2000),
+		}),
 		handler: async ({ id: activityId, ...input }, context) => {
 			await asParticipant(context, (db, user) => updateActivity(db, user, activityId, input));
 			return { anchor: 'activities' };
@@ -201,6 +207,26 @@ export const study = {
 		handler: async (input, context) => {
 			await asParticipant(context, (db, user) => deleteSection(db, user, input.id));
 			return { anchor: 'sections' };
+		},
+	}),
+	/** The participant, a mentor or a home contact agrees to an activity or asks for a change. */
+	answerActivity: defineAction({
+		accept: 'form',
+		input: z.object({
+			id,
+			decision: z.enum(['agreed', 'change'], { error: 'Choose: agree, or ask for a change.' }),
+			comment: optionalText(2000),
+		}),
+		handler: async (input, context) => {
+			const user = requireUser(context);
+			await run(async () =>
+				answerActivity(await getDb(), user, input.id, {
+					decision: input.decision,
+					comment: input.comment,
+				}),
+			);
+			await emailNotifications(context.url);
+			return { anchor: `agreement-${input.id}` };
 		},
 	}),
 	comment: defineAction({

@@ -11,6 +11,7 @@ import { seedDemoStudies } from '../../db/seed-demo-study';
 import { seedDemoCourse } from '../../db/seed-demo-course';
 import { seedDemoTests } from './seed-demo-tests';
 import { seedDemoCen } from '../../db/seed-demo-cen';
+import { oversightAccounts, seedDemoOversight } from '../../db/seed-demo-oversight';
 import { serve } from './serve';
 
 const url = process.env.DEMO_DATABASE_URL ?? 'file:data/demo.db';
@@ -26,6 +27,7 @@ await seedDemoStudies(db, ids);
 await seedDemoCourse(db, ids);
 await seedDemoTests(db, ids);
 await seedDemoCen(db, ids);
+await seedDemoOversight(db, ids);
 db.$client.close();
 
 process.env.DATABASE_URL = url;
@@ -33,6 +35,8 @@ const emails = [
 	demoAccounts.admin.email,
 	demoAccounts.mentor.email,
 	...demoAccounts.participants.map((p) => p.email),
+	oversightAccounts.secretariat.email,
+	...oversightAccounts.home.map((h) => h.email),
 ];
 await serve(
 	[

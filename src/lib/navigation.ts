@@ -35,6 +35,16 @@ const byRole: Record<Role, NavItem[]> = {
 		{ href: '/cohort', label: 'Cohort' },
 		{ href: '/admin', label: 'Admin' },
 	],
+	secretariat: [
+		{ href: '/oversight', label: 'Cohorts and reports' },
+		...everyone,
+		{ href: '/notifications', label: 'Notifications' },
+	],
+	home: [
+		{ href: '/oversight', label: 'Our officers' },
+		...everyone,
+		{ href: '/notifications', label: 'Notifications' },
+	],
 };
 
 /** Links for a role, or for someone not signed in. */

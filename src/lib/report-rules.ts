@@ -109,7 +109,7 @@ export function describeDaysLeft(d: Deadline): string {
 /** The sentence shown after a report step succeeded (the page redirects with ?done=<action>). */
 export const doneMessages: Record<string, string> = {
 	submit:
-		'Submitted. The version is frozen and your mentors have been notified; your working copy stays editable.',
+		'Submitted. The version is frozen and sent to the three recipients; Delivery below shows each one. Your working copy stays editable.',
 	requestCorrections: 'Returned for corrections. The participant has been notified.',
 	accept: 'Accepted. The report is closed and the certificate of completion is issued.',
 	presented: 'The outline presentation is recorded.',
@@ -118,6 +118,7 @@ export const doneMessages: Record<string, string> = {
 	resolveComment: 'Thread resolved.',
 	insertMaterial:
 		'Material inserted at the end of the section. The exports show it there; restricted material is named as withheld.',
+	acknowledge: 'Receipt acknowledged. The participant has been notified.',
 };
 
 /** What "Draft from my log" added, in one sentence. */

@@ -10,6 +10,11 @@ export const demo = {
 	participant2: 'participant2@demo.test',
 	participant3: 'participant3@demo.test',
 	participant4: 'participant4@demo.test',
+	secretariat: 'secretariat@demo.test',
+	home1: 'home1@demo.test',
+	home2: 'home2@demo.test',
+	home3: 'home3@demo.test',
+	home4: 'home4@demo.test',
 } as const;
 
 /** Signs in through the real form and waits for the dashboard (or `next`). */

@@ -437,6 +437,31 @@ function badPaths(): Record<string, BadPath | IslandPath> {
 			page: () => '/study',
 			form: () => ({ commentId: '' }),
 		},
+		// Asking for a change without saying what: refused beside the comment box.
+		'study.answerActivity': {
+			as: 'home1',
+			page: () => `/oversight/${p1}`,
+			form: () => ({ id: 'demoact-0-2', decision: 'change', comment: '' }),
+			field: 'comment',
+		},
+		// The demo Secretariat already acknowledged participant 4's version 2.
+		'delivery.acknowledge': {
+			as: 'secretariat',
+			page: () => '/oversight/demopart0004/report?version=2',
+			form: () => ({ versionId: 'demoversion-3-2' }),
+		},
+		'delivery.sendLink': {
+			as: 'admin',
+			page: () => '/report/demopart0003',
+			form: () => ({ deliveryId: 'nosuchdelivery', email: 'not-an-email' }),
+		},
+		// Without a valid link the page does not exist: a 404 page, still in words.
+		'delivery.acknowledgeByLink': {
+			as: 'nobody',
+			page: () => '/delivery/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+			form: () => ({ token: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' }),
+			notFound: true,
+		},
 	};
 }
 
@@ -497,7 +522,8 @@ test('every refused action says why in a sentence, with no raw validation output
 	browser,
 	baseURL,
 }) => {
-	test.setTimeout(240_000);
+	// Eight people sign in (argon2 each) and about a hundred pages render on a shared machine.
+	test.setTimeout(420_000);
 	ids.draft = await entryIn('draft');
 	ids.submitted = await entryIn('submitted');
 	ids.approved = await entryIn('approved');

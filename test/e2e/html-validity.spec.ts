@@ -63,6 +63,13 @@ const pagesByRole = {
 		'/curriculum/evaluation/results',
 		'/admin/administrations',
 	],
+	[demo.secretariat]: [
+		'/oversight',
+		'/oversight/demopart0003',
+		'/oversight/demopart0003/report?version=1',
+		'/oversight/demopart0004/report',
+	],
+	[demo.home1]: ['/oversight', '/oversight/demopart0001', '/oversight/demopart0001/report'],
 };
 
 /** Errors vnu.jar reports for the given files (empty when they are all valid). */

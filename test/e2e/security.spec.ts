@@ -39,6 +39,8 @@ const tokenRoutes = new Set([
 	'/reset',
 	'/calendar/[token].ics',
 	'/verify/[code]',
+	'/delivery/[token]',
+	'/delivery/[token]/report.docx',
 ]);
 /** Pages that only receive a form from a static page; a plain visit is sent back to the curriculum. */
 const formReceivers = new Set(['/progress/module']);
@@ -132,6 +134,8 @@ const participantRoutes: Record<string, number | 'own'> = {
 	'/study/[participantId]': 404,
 	'/admin/cohorts/[id]': 403,
 	'/curriculum/[id]/facilitator': 404,
+	'/oversight/[participantId]': 403,
+	'/oversight/[participantId]/report': 403,
 	...cenRouteExpectations,
 };
 
@@ -265,6 +269,13 @@ function attempts(): Record<string, Attempt> {
 		'study.deleteSection': { form: { id: ids.paper, confirm: 'on' }, status: 404 },
 		'study.comment': { form: { participantId: p1, part: 'plan', body: 'hi' }, status: 404 },
 		'study.resolveComment': { form: { commentId: 'nosuchcomment' }, status: 404 },
+		'study.answerActivity': {
+			form: { id: ids.activity, decision: 'change', comment: 'hijack' },
+			status: 404,
+		},
+		'delivery.acknowledge': { form: { versionId: 'demoversion-2-1' }, status: 403 },
+		'delivery.sendLink': { form: { deliveryId: 'nosuch', email: 'x@y.test' }, status: 403 },
+		'delivery.acknowledgeByLink': 'public',
 		...cenActionAttempts(),
 	};
 }
@@ -285,6 +296,15 @@ async function snapshot() {
 		await q('select id, status from study_activity where participant_id = ?'),
 		await q('select id, version, status, subject from cen_message where participant_id = ?'),
 		await q('select id, title, log_entry_id, study_part from material where participant_id = ?'),
+		await q(
+			'select activity_id, party, decision from activity_agreement where activity_id in (select id from study_activity where participant_id = ?) order by activity_id, party',
+		),
+		await q(
+			"select d.id, d.acknowledged_at, d.link_token_hash from report_delivery d join report_version v on v.id = d.version_id where v.participant_id in (?, 'demopart0003', 'demopart0004') order by d.id",
+		),
+		await q(
+			"select id, decision from report_version where participant_id in (?, 'demopart0003') order by id",
+		),
 		await q(
 			'select count(*) n from entry_comment where entry_id in (select id from log_entry where participant_id = ?)',
 		),
@@ -403,3 +423,204 @@ test('an empty or malformed form to every action is a clear 400 and changes noth
 	expect(await snapshot()).toBe(before);
 	expect(await counts()).toBe(countsBefore);
 });
+
+// ── The WCO Secretariat and home administration contacts ─────────────────────────────────
+
+type Overseer = 'secretariat' | 'home';
+/**
+ * What the Secretariat and a home contact of another administration (home2, on participant 1)
+ * get on every protected route: only their own pages, their account and notifications; the
+ * programme's working pages are 403, records reached through files are 404.
+ */
+const overseerRoutes: Record<string, Record<Overseer, number>> = {
+	'/account': { secretariat: 200, home: 200 },
+	'/notifications': { secretariat: 200, home: 200 },
+	'/dashboard': { secretariat: 302, home: 302 },
+	'/oversight': { secretariat: 200, home: 200 },
+	'/oversight/[participantId]': { secretariat: 200, home: 404 },
+	'/oversight/[participantId]/report': { secretariat: 200, home: 404 },
+	// The synthetic seizure data set: no record of anyone.
+	'/lab/data.csv': { secretariat: 200, home: 200 },
+	'/materials/[id]/file': { secretariat: 404, home: 404 },
+	'/report/export.docx': { secretariat: 404, home: 404 },
+	'/report/export.md': { secretariat: 404, home: 404 },
+};
+/** Every other protected route is a page or file of the programme's own roles: 403. */
+const programmeOnly = 403;
+
+for (const who of ['secretariat', 'home2'] as const) {
+	const role: Overseer = who === 'secretariat' ? 'secretariat' : 'home';
+	test(`as ${who}, every protected route answers as expected`, async ({ page }) => {
+		await signIn(page, demo[who]);
+		await expect(page).toHaveURL(/\/oversight$/);
+		ids.section ||= (
+			await queryServerDb<{ id: string }>(
+				"select id from report_section where participant_id = ? and kind = 'activities'",
+				[p1],
+			)
+		)[0]!.id;
+		const problems: string[] = [];
+		for (const route of listRoutes()) {
+			if (publicRoutes.has(route.pattern) || tokenRoutes.has(route.pattern)) continue;
+			if (formReceivers.has(route.pattern)) continue;
+			const expected = overseerRoutes[route.pattern]?.[role] ?? programmeOnly;
+			const res = await page.request.get(fill(route.pattern), { maxRedirects: 0 });
+			if (res.status() !== expected)
+				problems.push(`${route.pattern}: ${res.status()} ≠ ${expected}`);
+		}
+		expect(problems).toEqual([]);
+	});
+}
+
+test('a home contact reads their own officer, and only theirs, at every page that could show them', async ({
+	page,
+}) => {
+	await signIn(page, demo.home1);
+	for (const url of [`/oversight/${p1}`, `/oversight/${p1}/report`])
+		expect((await page.request.get(url)).status(), url).toBe(200);
+	for (const other of ['demopart0002', 'demopart0003', 'demopart0004', 'demomentor01', 'nosuch'])
+		for (const url of [`/oversight/${other}`, `/oversight/${other}/report?version=1`])
+			expect((await page.request.get(url)).status(), url).toBe(404);
+	const landing = await (await page.request.get('/oversight')).text();
+	expect(landing).toContain('Mara Santos');
+	for (const name of ['Tevita Lolo', 'Nguyen Thi Lan', 'Arjun Mehta'])
+		expect(landing).not.toContain(name);
+});
+
+/** Valid forms for actions participant 2's table marks 'own', so the role check is what refuses them. */
+function ownForms(): Record<string, { form: Record<string, string>; status: number }> {
+	const forbidden = 403;
+	return {
+		'checklist.set': { form: { key: 'passport', done: 'true' }, status: forbidden },
+		'progress.setComplete': {
+			form: { moduleId: 'alert-intelligence', complete: 'true' },
+			status: forbidden,
+		},
+		'evaluation.copyToReport': { form: {}, status: forbidden },
+		'report.addSection': { form: { title: 'Hijack section' }, status: forbidden },
+		'report.calendarToken': { form: {}, status: forbidden },
+		'report.draftFromLog': { form: {}, status: forbidden },
+		'report.sent': { form: { recipient: 'rilo_ap', day: '2026-12-01' }, status: forbidden },
+		'report.submit': { form: {}, status: forbidden },
+		'study.savePlan': {
+			form: { version: '1', title: 'Hijack', question: 'Hijack?' },
+			status: forbidden,
+		},
+		'study.saveFindings': { form: { version: '1', findings: 'hijack' }, status: forbidden },
+		'study.addSource': { form: { citation: 'Hijack', reliability: 'A' }, status: forbidden },
+		'study.addMilestone': { form: { title: 'Hijack', dueDate: '2026-12-01' }, status: forbidden },
+		'study.addActivity': {
+			form: {
+				what: 'Hijack',
+				agreedOn: '2026-12-01',
+				agreedBy: 'nobody',
+				status: 'planned',
+			},
+			status: forbidden,
+		},
+		'study.addSection': { form: { title: 'Hijack' }, status: forbidden },
+		'logbook.create': {
+			form: {
+				date: '2026-12-01',
+				area: '3',
+				activity: 'trend-analysis',
+				title: 'hijack',
+				hours: '1',
+				summary: 'x',
+				handling: 'unrestricted',
+			},
+			status: forbidden,
+		},
+	};
+}
+/** Own-account actions every signed-in person may call, and actions whose forms are checked before the role. */
+const overseerSkip = new Set([
+	'auth.accept',
+	'auth.reset',
+	'auth.setup',
+	'auth.signIn',
+	'auth.signOut',
+	'auth.signOutOthers',
+	'auth.changePassword',
+	'notifications.markRead',
+	// Anyone may try these; only participants' answers are stored.
+	'lab.submit',
+	'quiz.submit',
+	'assessment.submit',
+	'delivery.acknowledgeByLink',
+]);
+/** Participant-only actions with long forms: refused (input is checked before the role) either way. */
+const refusedEitherWay = new Set([
+	'logbook.savePlan',
+	'evaluation.save',
+	'cen.codeSeizure',
+	'cen.draftMessage',
+	'cen.saveSearch',
+	'cen.upload',
+]);
+
+/**
+ * What an overseer gets for an action where it is not 403 (every write of the programme's own
+ * roles is refused by role): records reached through the programme's rules are 404 (not theirs
+ * to see), and the Secretariat's own actions meet the records' state (409).
+ */
+const overseerStatus: Record<string, Record<Overseer, number>> = {
+	'comment.add': { secretariat: 404, home: 404 },
+	'comment.resolve': { secretariat: 404, home: 404 },
+	'report.comment': { secretariat: 404, home: 404 },
+	'report.resolveComment': { secretariat: 404, home: 404 },
+	'report.presented': { secretariat: 404, home: 404 },
+	'study.comment': { secretariat: 404, home: 404 },
+	'study.resolveComment': { secretariat: 404, home: 404 },
+	// A home contact of another administration: participant 1's activity does not exist for them.
+	'study.answerActivity': { secretariat: 403, home: 404 },
+	// Participant 1 has submitted nothing: no version waits for corrections.
+	'report.requestCorrections': { secretariat: 409, home: 403 },
+	// Participant 3's version 1: the Secretariat acknowledged it already; not home2's officer.
+	'delivery.acknowledge': { secretariat: 409, home: 404 },
+};
+
+/** What each overseer gets for an action, with the form participant 2's table uses. */
+function overseerAttempt(action: string, role: Overseer): Attempt {
+	const own = ownForms()[action];
+	if (own) return own;
+	const base = attempts()[action]!;
+	if (typeof base === 'string') return base;
+	return { form: base.form, status: overseerStatus[action]?.[role] ?? 403 };
+}
+
+for (const who of ['secretariat', 'home2'] as const) {
+	const role: Overseer = who === 'secretariat' ? 'secretariat' : 'home';
+	test(`as ${who}, every action on participant 1’s records is refused and changes nothing`, async ({
+		page,
+		baseURL,
+	}) => {
+		await signIn(page, demo.participant1);
+		await page.goto('/report');
+		ids.section = (
+			await queryServerDb<{ id: string }>(
+				"select id from report_section where participant_id = ? and kind = 'activities'",
+				[p1],
+			)
+		)[0]!.id;
+		await page.context().clearCookies();
+		await signIn(page, demo[who]);
+		const before = await snapshot();
+		const problems: string[] = [];
+		for (const action of listActions()) {
+			if (overseerSkip.has(action)) continue;
+			const attempt = overseerAttempt(action, role);
+			if (typeof attempt === 'string') {
+				expect(refusedEitherWay.has(action), `no overseer expectation for ${action}`).toBe(true);
+				const res = await post(page.request, action, {}, baseURL!);
+				if (![400, 403].includes(res.status())) problems.push(`${action}: ${res.status()}`);
+				continue;
+			}
+			const res = await post(page.request, action, attempt.form, baseURL!);
+			if (res.status() !== attempt.status)
+				problems.push(`${action}: ${res.status()} ≠ ${attempt.status} ${await res.text()}`);
+		}
+		expect(problems).toEqual([]);
+		expect(await snapshot()).toBe(before);
+	});
+}

@@ -1,6 +1,8 @@
 /**
  * Who may see whose records. Participants see only their own; mentors see the participants of
- * their cohorts; admins see everyone. Callers answer 404 when these return null.
+ * their cohorts; admins see everyone. Callers answer 404 when these return null. The charter's
+ * other parties (secretariat, home) never see working records through here: what they read is
+ * decided in oversight.ts.
  */
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '~db/client';
@@ -14,6 +16,7 @@ export async function findVisibleParticipant(
 	viewer: SessionUser,
 	participantId: string,
 ): Promise<User | null> {
+	if (viewer.role === 'secretariat' || viewer.role === 'home') return null;
 	if (viewer.role === 'participant' && viewer.id !== participantId) return null;
 	const [participant] = await db
 		.select()

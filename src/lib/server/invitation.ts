@@ -144,7 +144,18 @@ export async function createInvitation(
 	const email = normaliseEmail(input.email);
 	if (await findUserByEmail(db, email))
 		throw new RuleError('conflict', 'Someone with this email already has an account.', 'email');
-	if (input.role !== 'admin') {
+	if (input.role === 'home') {
+		const chosen = input.administrationId
+			? await findAdministration(db, input.administrationId)
+			: null;
+		if (!chosen || chosen.deactivatedAt)
+			throw new RuleError(
+				'invalid',
+				'Choose the Member administration this home contact belongs to.',
+				'administrationId',
+			);
+	}
+	if (input.role === 'participant' || input.role === 'mentor') {
 		if (!input.cohortId)
 			throw new RuleError('invalid', 'Choose the cohort this person joins.', 'cohortId');
 		const cohort = await findCohort(db, input.cohortId);
@@ -174,8 +185,9 @@ export async function createInvitation(
 				email,
 				name: input.name.trim(),
 				role: input.role,
-				cohortId: input.role === 'admin' ? null : input.cohortId,
-				administrationId: input.role === 'participant' ? input.administrationId : null,
+				cohortId: input.role === 'participant' || input.role === 'mentor' ? input.cohortId : null,
+				administrationId:
+					input.role === 'participant' || input.role === 'home' ? input.administrationId : null,
 				createdBy: actorId,
 				expiresAt: new Date(now + linkLifetimeMs),
 			})
@@ -190,7 +202,9 @@ export async function createInvitation(
 				details: {
 					email,
 					role: input.role,
-					...(input.role === 'participant' ? { administrationId: input.administrationId } : {}),
+					...(input.role === 'participant' || input.role === 'home'
+						? { administrationId: input.administrationId }
+						: {}),
 				},
 			},
 			now,
@@ -257,10 +271,16 @@ export async function acceptInvitation(
 		if (!used.length) throw new RuleError('conflict', linkStateMessage('used'));
 		const user = await insertUser(
 			tx,
-			{ email: inv.email, name: input.name, role: inv.role, password: '' },
+			{
+				email: inv.email,
+				name: input.name,
+				role: inv.role,
+				password: '',
+				administrationId: inv.role === 'home' ? inv.administrationId : null,
+			},
 			passwordHash,
 		);
-		if (inv.cohortId && inv.role !== 'admin')
+		if (inv.cohortId && (inv.role === 'participant' || inv.role === 'mentor'))
 			await addMember(tx, {
 				cohortId: inv.cohortId,
 				userId: user.id,

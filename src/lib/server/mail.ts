@@ -65,3 +65,27 @@ export function resetMail(input: { to: string; name: string; link: string }): Ma
 		].join('\n'),
 	};
 }
+
+/** The email carrying a final report's delivery link to a recipient without an account (no report text in it). */
+export function deliveryLinkMail(input: {
+	to: string;
+	participant: string;
+	number: number;
+	link: string;
+	days: number;
+}): Mail {
+	return {
+		to: input.to,
+		subject: `Final report of ${input.participant} (RILO A/P programme)`,
+		text: [
+			'Dear colleague,',
+			'',
+			`Version ${input.number} of the final report of ${input.participant}, your administration’s officer in the WCO Asia-Pacific Regional Data/Intelligence Professionals Programme, is ready for you.`,
+			'',
+			`Open this link within ${input.days} days. It works for one visit of an hour: download the Word file or print the report, and acknowledge receipt on the page.`,
+			input.link,
+			'',
+			'If you did not expect this message, you can ignore it.',
+		].join('\n'),
+	};
+}

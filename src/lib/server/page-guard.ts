@@ -2,8 +2,12 @@
 import type { AstroGlobal } from 'astro';
 import type { SessionUser } from './session';
 
+/** The programme's own roles: what a page admits when it names none. */
+const programmeRoles: SessionUser['role'][] = ['participant', 'mentor', 'admin'];
+
 /**
- * Returns the signed-in person when they hold one of `roles` (any role when none given).
+ * Returns the signed-in person when they hold one of `roles` (participant, mentor or admin when
+ * none given: the WCO Secretariat and home contacts reach only pages that name them).
  * Otherwise returns the response to send: a redirect to sign-in that comes back here, or 403.
  */
 export async function guardPage(
@@ -15,7 +19,7 @@ export async function guardPage(
 		const next = astro.url.pathname + astro.url.search;
 		return astro.redirect(`/login?next=${encodeURIComponent(next)}`, 302);
 	}
-	if (roles.length && !roles.includes(user.role)) return astro.rewrite('/403');
+	if (!(roles.length ? roles : programmeRoles).includes(user.role)) return astro.rewrite('/403');
 	return user;
 }
 

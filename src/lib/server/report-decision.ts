@@ -11,16 +11,35 @@ import { normaliseNewlines } from '~/lib/text';
 import { recordAudit } from './audit';
 import { issueCertificate } from './certificate';
 import { findCurrentCohort } from './cohort';
-import { RuleError } from './errors';
+import { notFound, RuleError } from './errors';
+import { findOverseenParticipant } from './oversight';
 import { notify } from './notification';
 import { findVersion, loadReport } from './report-version';
 import type { SessionUser } from './session';
 
-/** The latest version, which must be waiting for a decision by a mentor or admin who may see it. */
-async function pendingVersion(db: Db, actor: SessionUser, participantId: string) {
-	if (actor.role !== 'mentor' && actor.role !== 'admin')
-		throw new RuleError('forbidden', 'Mentors and admins decide on submitted reports.');
-	const report = await loadReport(db, actor, participantId);
+/**
+ * The latest version, which must be waiting for a decision by someone who may see it: a mentor
+ * or admin, or (for corrections only) the WCO Secretariat.
+ */
+async function pendingVersion(
+	db: Db,
+	actor: SessionUser,
+	participantId: string,
+	secretariatToo = false,
+) {
+	const bySecretariat = secretariatToo && actor.role === 'secretariat';
+	if (actor.role !== 'mentor' && actor.role !== 'admin' && !bySecretariat)
+		throw new RuleError(
+			'forbidden',
+			secretariatToo
+				? 'RILO A/P and the WCO Secretariat request corrections.'
+				: 'Mentors and admins decide on submitted reports.',
+		);
+	if (bySecretariat && !(await findOverseenParticipant(db, actor, participantId)))
+		throw notFound('report');
+	const report = bySecretariat
+		? await loadReport(db, { ...actor, role: 'admin' }, participantId)
+		: await loadReport(db, actor, participantId);
 	const version = await findVersion(db, participantId);
 	if (report.status === 'closed') throw new RuleError('conflict', 'The report is already closed.');
 	if (!version || version.decision !== 'pending')
@@ -40,12 +59,12 @@ export async function returnForCorrections(
 	request: CorrectionRequest,
 	now = new Date(),
 ) {
-	const { version, cohort, tz } = await pendingVersion(db, actor, participantId);
+	const { version, cohort, tz } = await pendingVersion(db, actor, participantId, true);
 	const today = todayIn(tz, now);
 	if (cohort && today > cohort.correctionsUntil)
 		throw new RuleError(
 			'conflict',
-			`The corrections window closed on ${formatDay(cohort.correctionsUntil)} (one month after the programme). The report can only be accepted now.`,
+			`The corrections window closed on ${formatDay(cohort.correctionsUntil)} (one month after the programme): corrections can no longer be requested, and the version stays as submitted.`,
 		);
 	const named = request.corrections
 		.map((c) => ({ ...c, what: normaliseNewlines(c.what).trim() }))

@@ -21,8 +21,7 @@ import { recordAudit } from './audit';
 import { assertWritable, findCurrentCohort } from './cohort';
 import { notFound, RuleError } from './errors';
 import { newId } from './ids';
-import { mentorsOf } from './logbook';
-import { notify } from './notification';
+import { deliverVersion } from './delivery';
 import { closedMessage, ensureReport } from './report';
 import type { SessionUser } from './session';
 
@@ -158,11 +157,7 @@ export async function submitVersion(
 		});
 		return row!;
 	});
-	await notify(
-		db,
-		await mentorsOf(db, participant.id),
-		`${participant.name} submitted version ${version.number} of the final report.`,
-		`/report/${participant.id}`,
-	);
+	// RILO A/P (mentors and admins) is told by the delivery itself, as are the other two recipients.
+	await deliverVersion(db, version, participant.name, now);
 	return version;
 }

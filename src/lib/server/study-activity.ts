@@ -6,6 +6,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import { studyActivityTable } from '~db/schema';
 import type { ActivityStatus } from '~/lib/study-rules';
+import { notifyPendingParties, resetAgreements } from './activity-agreement';
 import { recordAudit } from './audit';
 import { notFound } from './errors';
 import { newId } from './ids';
@@ -40,7 +41,7 @@ export async function addActivity(
 	input: ActivityInput,
 ): Promise<StudyActivity> {
 	await assertStudyWriter(db, participant);
-	return db.transaction(async (tx) => {
+	const activity = await db.transaction(async (tx) => {
 		const [row] = await tx
 			.insert(studyActivityTable)
 			.values({ id: newId(), participantId: participant.id, ...input })
@@ -54,32 +55,60 @@ export async function addActivity(
 		});
 		return row!;
 	});
+	await notifyPendingParties(
+		db,
+		participant.id,
+		activity.id,
+		`${participant.name} proposed an intelligence activity: “${input.what.split('\n')[0]!.slice(0, 80)}”. It needs your agreement.`,
+	);
+	return activity;
 }
 
-/** Updates where an activity stands and what came of it (what was agreed stays as agreed). */
+/**
+ * Updates where an activity stands and what came of it. When `what` is given and differs from
+ * what was agreed, every party's agreement is reset and they are asked again.
+ */
 export async function updateActivity(
 	db: Db,
 	participant: SessionUser,
 	id: string,
-	input: { status: ActivityStatus; outcome: string },
+	input: { status: ActivityStatus; outcome: string; what?: string },
 ): Promise<StudyActivity> {
 	await assertStudyWriter(db, participant);
-	return db.transaction(async (tx) => {
+	const [before] = await db
+		.select()
+		.from(studyActivityTable)
+		.where(
+			and(eq(studyActivityTable.id, id), eq(studyActivityTable.participantId, participant.id)),
+		);
+	if (!before) throw notFound('activity');
+	const what = input.what?.trim() ? input.what.trim() : before.what;
+	const changed = what !== before.what;
+	const updated = await db.transaction(async (tx) => {
 		const [row] = await tx
 			.update(studyActivityTable)
-			.set(input)
+			.set({ status: input.status, outcome: input.outcome, what })
 			.where(
 				and(eq(studyActivityTable.id, id), eq(studyActivityTable.participantId, participant.id)),
 			)
 			.returning();
 		if (!row) throw notFound('activity');
+		if (changed) await resetAgreements(tx, id);
 		await recordAudit(tx, {
 			actorId: participant.id,
 			action: 'study.activity_update',
 			subjectType: 'study_activity',
 			subjectId: id,
-			details: { status: input.status },
+			details: { status: input.status, ...(changed ? { agreementsReset: true } : {}) },
 		});
 		return row;
 	});
+	if (changed)
+		await notifyPendingParties(
+			db,
+			participant.id,
+			id,
+			`${participant.name} changed the activity “${what.split('\n')[0]!.slice(0, 80)}”: every agreement was reset and yours is needed again.`,
+		);
+	return updated;
 }

@@ -26,6 +26,8 @@ const doneMessages: Record<StudyActionName, string> = {
 	deleteMilestone: 'Milestone deleted.',
 	addActivity: 'Activity recorded.',
 	updateActivity: 'Activity updated.',
+	answerActivity:
+		'Your answer on the activity is recorded; the parties still to agree have been notified.',
 	addSection: 'Section added. Write its text below.',
 	renameSection: 'Section renamed.',
 	saveSection: 'Section saved.',

@@ -41,7 +41,14 @@ export async function hasAdmin(db: Db): Promise<boolean> {
 }
 
 /** What a new account needs. The password is checked by the caller (passwordProblem). */
-export type NewUser = { email: string; name: string; role: Role; password: string };
+export type NewUser = {
+	email: string;
+	name: string;
+	role: Role;
+	password: string;
+	/** For a home contact: their Member administration. */
+	administrationId?: string | null;
+};
 
 /** Inserts a user; pass `passwordHash` when it was computed before a transaction began. */
 export async function insertUser(
@@ -56,6 +63,7 @@ export async function insertUser(
 			email: normaliseEmail(input.email),
 			name: input.name.trim(),
 			role: input.role,
+			administrationId: input.administrationId ?? null,
 			passwordHash: passwordHash ?? (await hashPassword(input.password)),
 		})
 		.returning();

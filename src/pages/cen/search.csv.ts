@@ -7,6 +7,10 @@ import { readQuery, searchRows } from '~/lib/server/cen/search';
 export const GET: APIRoute = async ({ locals, url }) => {
 	const user = locals.user;
 	if (!user) return new Response('Sign in first.', { status: 401 });
+	if (user.role === 'secretariat' || user.role === 'home')
+		return new Response('The CEN practice environment is for participants and RILO A/P.', {
+			status: 403,
+		});
 	const own = user.role === 'participant' ? user.id : null;
 	const rows = await searchRows(await getDb(), own, readQuery(url.searchParams));
 	const csv =

@@ -1,0 +1,57 @@
+/** What an officer's page shows the WCO Secretariat or a home contact (see oversight.ts for the rules). */
+import { eq } from 'drizzle-orm';
+import type { Db } from '~db/client';
+import { reportTable } from '~db/schema';
+import { listAgreements } from './activity-agreement';
+import { listDeliveries } from './delivery';
+import {
+	findOverseenParticipant,
+	isOverseer,
+	listOverseenEntries,
+	participantMembership,
+} from './oversight';
+import { listCompletedModules } from './progress';
+import { listVersions } from './report-version';
+import type { SessionUser } from './session';
+import { getStudy } from './study';
+
+/** Everything an officer's page shows a Secretariat or home contact, or null (404). */
+export async function loadOfficerView(db: Db, viewer: SessionUser, participantId: string) {
+	if (!isOverseer(viewer)) return null;
+	const participant = await findOverseenParticipant(db, viewer, participantId);
+	if (!participant) return null;
+	const membership = await participantMembership(db, participantId);
+	const [entries, versions, study, completed, [report]] = await Promise.all([
+		listOverseenEntries(db, viewer, participantId),
+		listVersions(db, participantId),
+		getStudy(db, participantId),
+		listCompletedModules(db, participantId),
+		db.select().from(reportTable).where(eq(reportTable.participantId, participantId)),
+	]);
+	const [deliveries, agreements] = await Promise.all([
+		listDeliveries(
+			db,
+			versions.map((v) => v.id),
+		),
+		listAgreements(
+			db,
+			study.activities.map((a) => a.id),
+		),
+	]);
+	return {
+		participant,
+		cohort: membership?.cohort ?? null,
+		administration: membership?.administration ?? null,
+		entries,
+		versions,
+		deliveries,
+		plan: study.study,
+		activities: study.activities,
+		agreements,
+		modulesDone: completed.size,
+		reportStatus: report?.status ?? null,
+	};
+}
+
+/** The loaded officer view. */
+export type OfficerView = NonNullable<Awaited<ReturnType<typeof loadOfficerView>>>;
