@@ -43,10 +43,10 @@ export const exercises: Exercise[] = [
 		id: 'emerging-route',
 		title: 'An emerging route',
 		question:
-			'Compare the third quarter of 2025 (July to September) with the fourth (October to December). Which origin → destination route gained the most records?',
-		hint: 'Filter on quarter 2025-Q3, note the route counts in "Routes", then do the same for 2025-Q4 and compare. The busiest route is not always the one that grew.',
+			'Compare the fourth quarter of 2025 (October to December) with the same quarter a year before, 2024-Q4. Which origin → destination route gained the most records?',
+		hint: 'Filter on quarter 2024-Q4, note the route counts in "Routes", then do the same for 2025-Q4 and compare. Comparing the same period of two years keeps the November peak out of the comparison; the busiest route is not always the one that grew.',
 		explanation:
-			'This route was small until mid-2025 and then grew quarter after quarter, much faster than the seasonal rise every route shows in the fourth quarter.',
+			'This route was almost absent in late 2024 and then grew quarter after quarter. Comparing a quarter with the same quarter a year before removes the seasonal rise every route shows around November, so the growth is not the season.',
 		answer: { kind: 'choice', options: key['emerging-route'].options, value: key['emerging-route'].answer },
 	},
 	{
@@ -65,7 +65,7 @@ export const exercises: Exercise[] = [
 			'One consignee reference appears on far more cases than any other, reported by more than one administration. Which reference is it?',
 		hint: 'Group by consignee reference and sort by the number of records. Ignore the empty value: passengers and drivers have no consignee.',
 		explanation:
-			'The cases share the consignee but are spread over several reporting administrations and routes, so no single administration sees the whole picture.',
+			'The cases share the consignee but are spread over several reporting administrations and routes, so no single administration sees the whole picture. Note that the consignee reference is a pseudonymised national field: the global CEN would not hold it, so in practice this link is made by exchanging information between administrations, not by querying CEN.',
 		answer: { kind: 'text', value: key['cluster-consignee'].answer, placeholder: 'e.g. CNE-AB123' },
 	},
 	{

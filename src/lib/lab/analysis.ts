@@ -11,6 +11,9 @@ import type { Filter, GroupRow, RouteBy, ValueCount } from './query';
 
 const { op } = aq;
 
+/** Columns read as numbers; every other column is text. */
+export const numericColumns = new Set<string>(['quantity', 'declared_value_usd']);
+
 /** Every month of the data set's period, 'YYYY-MM'. */
 export const periodMonths = Array.from({ length: 36 }, (_, i) => {
 	const year = 2023 + Math.floor(i / 12);
@@ -27,7 +30,7 @@ export function parseSeizureCsv(text: string): ColumnTable {
 	const pool = new Map<string, string>();
 	const intern = (v: string) => pool.get(v) ?? (pool.set(v, v), v);
 	const parse = Object.fromEntries(
-		recordColumns.map((c) => [c, c === 'quantity' ? Number : c === 'case_id' ? String : intern]),
+		recordColumns.map((c) => [c, numericColumns.has(c) ? Number : c === 'case_id' ? String : intern]),
 	);
 	const table = aq.fromCSV(text, { autoType: false, parse });
 	const dates = table.array('seizure_date') as (string | null)[];
