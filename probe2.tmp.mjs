@@ -1,0 +1,13 @@
+import { chromium } from '@playwright/test';
+const base = 'http://127.0.0.1:4444';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+const page = await (await browser.newContext()).newPage();
+await page.goto(`${base}/login`);
+await page.getByLabel('Email').fill('participant1@demo.test');
+await page.getByLabel('Password').fill('demo-password');
+await page.getByRole('button', { name: 'Sign in' }).click();
+await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+const r = await page.request.get(`${base}/lab`, { headers: { 'accept-encoding': 'br' } });
+const html = await r.text();
+console.log('html', html.length, 'props', (html.match(/props="([^"]*)"/) || [,''])[1].length, r.headers()['content-encoding']);
+await browser.close();
