@@ -164,8 +164,6 @@ describe('who sees what', () => {
 		expect(await sees(p2)).toBe(false);
 		expect(await sees(outsider)).toBe(false);
 		expect(await sees(otherMentor)).toBe(false);
-		expect(await sees(await makeUser(t.db, 'secretariat'))).toBe(false);
-		expect(await sees(await makeUser(t.db, 'home'))).toBe(false);
 		expect(await findInterpretationForViewer(t.db, admin, 'no-such-id')).toBeNull();
 	});
 

