@@ -147,7 +147,7 @@ test('the columnar data set is for signed-in people only, compressed, versioned 
 test('an interpretation goes to the mentor, is scored on the rubric, and comes back', async ({
 	browser,
 }) => {
-	const participant = await browser.newPage({ javaScriptEnabled: false });
+	const participant = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
 	await signIn(participant, demo.participant2);
 	await participant.goto('/lab/exercises');
 	const exercise = participant.locator('#interpret-linked-cluster');
@@ -174,12 +174,12 @@ test('an interpretation goes to the mentor, is scored on the rubric, and comes b
 	const path = (await link.getAttribute('href'))!;
 
 	// Another participant: the interpretation does not exist for them.
-	const other = await browser.newPage();
+	const other = await (await browser.newContext()).newPage();
 	await signIn(other, demo.participant3);
 	expect((await other.goto(path))!.status()).toBe(404);
 	await other.close();
 
-	const mentor = await browser.newPage();
+	const mentor = await (await browser.newContext()).newPage();
 	await signIn(mentor, demo.mentor);
 	await mentor.goto('/lab/interpretations');
 	await expect(mentor.getByRole('table')).toContainText('Interpret the linked cluster');
