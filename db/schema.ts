@@ -284,6 +284,38 @@ export const exerciseAttemptTable = sqliteTable(
 	(t) => [index('exercise_attempt_user_idx').on(t.userId, t.exerciseId)],
 );
 
+/**
+ * A participant's interpretation, in their own words, for a data-lab exercise that asks for one;
+ * a mentor of their cohort scores it on the exercise rubric and comments. Each submission is a
+ * row: a revision after feedback is a new row, so earlier reviews stay as they were.
+ */
+export const labInterpretationTable = sqliteTable(
+	'lab_interpretation',
+	{
+		id: text('id').primaryKey(),
+		participantId: text('participant_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		/** Stable id of the exercise (content/data/exercises.ts). */
+		exerciseId: text('exercise_id').notNull(),
+		/** The interpretation as the participant wrote it. */
+		body: text('body').notNull(),
+		createdAt: createdAt(),
+		/** The mentor who reviewed it; null while it waits. */
+		reviewerId: text('reviewer_id').references(() => userTable.id),
+		/** Level chosen per rubric criterion id (1 to 3); null while it waits. */
+		scores: text('scores', { mode: 'json' }).$type<Record<string, number>>(),
+		/** The mentor's comment. */
+		comment: text('comment').notNull().default(''),
+		/** When the review was given. */
+		reviewedAt: integer('reviewed_at', { mode: 'timestamp_ms' }),
+	},
+	(t) => [
+		index('lab_interpretation_participant_idx').on(t.participantId, t.exerciseId),
+		index('lab_interpretation_waiting_idx').on(t.reviewedAt, t.createdAt),
+	],
+);
+
 /** The four OJT areas, by number as the programme names them. */
 export const ojtAreas = [1, 2, 3, 4] as const;
 export type OjtArea = (typeof ojtAreas)[number];
@@ -1090,6 +1122,7 @@ export type AssessmentAttempt = typeof assessmentAttemptTable.$inferSelect;
 export type EvaluationAnswer = typeof evaluationAnswerTable.$inferSelect;
 export type AuditEvent = typeof auditEventTable.$inferSelect;
 export type ExerciseAttempt = typeof exerciseAttemptTable.$inferSelect;
+export type LabInterpretation = typeof labInterpretationTable.$inferSelect;
 export type LogEntry = typeof logEntryTable.$inferSelect;
 export type ReviewDecision = typeof reviewDecisionTable.$inferSelect;
 export type EntryComment = typeof entryCommentTable.$inferSelect;

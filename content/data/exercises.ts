@@ -9,14 +9,53 @@ import truth from './ground-truth.json';
 export type ExerciseAnswer =
 	| { kind: 'choice'; options: string[]; value: string }
 	| { kind: 'number'; value: number; tolerance: number; unit?: string }
-	| { kind: 'text'; value: string; placeholder?: string };
+	| { kind: 'text'; value: string; placeholder?: string }
+	/** Written in the participant's words, scored by a mentor on the rubric below. */
+	| { kind: 'interpretation'; minWords: number; maxWords: number; modelAnswer: string };
+
+/** One criterion of the interpretation rubric, with what each level (1 to 3) looks like. */
+export type RubricCriterion = { id: string; label: string; levels: [string, string, string] };
+
+/** Names of the three levels, lowest first. */
+export const rubricLevels = ['Beginning', 'Developing', 'Proficient'] as const;
+
+/** The rubric mentors score interpretations on. Ids are stored with each review: never rename. */
+export const interpretationRubric: RubricCriterion[] = [
+	{
+		id: 'evidence',
+		label: 'Evidence',
+		levels: [
+			'States a conclusion without figures from the data.',
+			'Cites figures from the lab, but not how they were obtained.',
+			'Cites the figures and the filters or views that produced them, so another analyst could check them.',
+		],
+	},
+	{
+		id: 'alternatives',
+		label: 'Other explanations',
+		levels: [
+			'Takes the pattern at face value.',
+			'Names at least one other explanation (season, reporting practice, data quality).',
+			'Weighs other explanations against the data and says which one the data supports.',
+		],
+	},
+	{
+		id: 'limits',
+		label: 'Limits and confidence',
+		levels: [
+			'Says nothing about what the data cannot show.',
+			'Names a limit of the data (synthetic, missing or duplicated records, what a field does and does not mean).',
+			'Gives a judgment in estimative language, a separate statement of confidence, and what would change it.',
+		],
+	},
+];
 
 export type Exercise = {
 	/** Stable id stored with every attempt: never rename. */
 	id: string;
 	title: string;
 	question: string;
-	/** Shown after a wrong answer: where to look, without giving the answer away. */
+	/** Shown after a wrong answer: where to look, without giving the answer away. For an interpretation: what to cover. */
 	hint: string;
 	/** Shown after a right answer: how an analyst would confirm it. */
 	explanation: string;
@@ -43,10 +82,10 @@ export const exercises: Exercise[] = [
 		id: 'emerging-route',
 		title: 'An emerging route',
 		question:
-			'Compare the third quarter of 2025 (July to September) with the fourth (October to December). Which origin → destination route gained the most records?',
-		hint: 'Filter on quarter 2025-Q3, note the route counts in "Routes", then do the same for 2025-Q4 and compare. The busiest route is not always the one that grew.',
+			'Compare the fourth quarter of 2025 (October to December) with the same quarter a year before, 2024-Q4. Which origin → destination route gained the most records?',
+		hint: 'Filter on quarter 2024-Q4, note the route counts in "Routes", then do the same for 2025-Q4 and compare. Comparing the same period of two years keeps the November peak out of the comparison; the busiest route is not always the one that grew.',
 		explanation:
-			'This route was small until mid-2025 and then grew quarter after quarter, much faster than the seasonal rise every route shows in the fourth quarter.',
+			'This route was almost absent in late 2024 and then grew quarter after quarter. Comparing a quarter with the same quarter a year before removes the seasonal rise every route shows around November, so the growth is not the season.',
 		answer: { kind: 'choice', options: key['emerging-route'].options, value: key['emerging-route'].answer },
 	},
 	{
@@ -65,7 +104,7 @@ export const exercises: Exercise[] = [
 			'One consignee reference appears on far more cases than any other, reported by more than one administration. Which reference is it?',
 		hint: 'Group by consignee reference and sort by the number of records. Ignore the empty value: passengers and drivers have no consignee.',
 		explanation:
-			'The cases share the consignee but are spread over several reporting administrations and routes, so no single administration sees the whole picture.',
+			'The cases share the consignee but are spread over several reporting administrations and routes, so no single administration sees the whole picture. Note that the consignee reference is a pseudonymised national field: the global CEN would not hold it, so in practice this link is made by exchanging information between administrations, not by querying CEN.',
 		answer: { kind: 'text', value: key['cluster-consignee'].answer, placeholder: 'e.g. CNE-AB123' },
 	},
 	{
@@ -87,5 +126,32 @@ export const exercises: Exercise[] = [
 		explanation:
 			'Summing the quantity column as it stands mixes grams with kilograms and gives a badly wrong total: units must be made consistent first.',
 		answer: { kind: 'number', value: Math.round(cocaine), tolerance: Math.round(cocaine * 0.002), unit: 'kg' },
+	},
+	{
+		id: 'interpret-concealment-shift',
+		title: 'Interpret the change in concealment',
+		question: `In your own words, interpret the change in how ${shifted} was concealed between 2023 and 2025 (exercise 3). What might it mean for risk profiles at a border, what else could explain the figures, and what would you check next?`,
+		hint: 'Give the figures and how you got them (filters, view). Consider whether reporting, missing concealment values or the commodity mix could explain part of the change. End with a judgment, your confidence in it and what would change your mind.',
+		explanation: '',
+		answer: {
+			kind: 'interpretation',
+			minWords: 60,
+			maxWords: 400,
+			modelAnswer: `Filtering commodity type = ${shifted} and grouping by year and concealment method shows "in tea packaging" falling from the most frequent method in 2023 to a minor one in 2025, while "inside machinery parts" rises to the most frequent (see ground truth: ${truth.patterns.concealmentShift.top2023[0]?.[0]} ${truth.patterns.concealmentShift.top2023[0]?.[1]} in 2023; ${truth.patterns.concealmentShift.top2025[0]?.[0]} ${truth.patterns.concealmentShift.top2025[0]?.[1]} in 2025). Counting all ${shifted} records per year shows whether the volume changed too; a change of method is not a change of volume. Other explanations: officers may record the method differently (check by reporting administration), and about 3.5% of records have no concealment method. A profile built on 2023 data (tea packaging) would now miss most cases; it is likely that traffickers adapted after detections. Moderate confidence: seizure data shows what was found, not what passed. Would change: the shift appearing in one administration only.`,
+		},
+	},
+	{
+		id: 'interpret-linked-cluster',
+		title: 'Interpret the linked cluster',
+		question:
+			'In your own words, interpret the consignee cluster you found in exercise 4. What does it suggest, why would no single administration see it, and what can you say, and not say, given that the consignee reference is a pseudonymised national field the global CEN would not hold?',
+		hint: 'Say how many cases, over which period, which administrations reported them and by which modes. Consider other explanations (a shared address, a freight forwarder, a coding error). Say how such a link would be found in practice, since the global CEN holds no consignee.',
+		explanation: '',
+		answer: {
+			kind: 'interpretation',
+			minWords: 60,
+			maxWords: 400,
+			modelAnswer: `Grouping by consignee reference (ignoring the empty value) shows ${truth.patterns.cluster.consigneeRef} on ${truth.patterns.cluster.cases} cases, far more than any other reference (the next has ${truth.patterns.cluster.nextLargest}); the cases are small postal and courier parcels of MDMA tablets from February 2024 to October 2025, reported by the destination and by transit administrations. It suggests one receiver (or one address used by a group) supplied repeatedly in small parcels to stay under thresholds; each administration sees only its few cases. Other explanations: a freight forwarder or parcel locker used by many people, or a reference reused by mistake. Limits: the reference is a pseudonymised national field; the global CEN holds non-nominal data only and would not hold it, so in practice the link would come from exchanging information between administrations (for example through the RILO, on a legal basis), not from a CEN query. Judgment: likely a single supply chain; moderate confidence.`,
+		},
 	},
 ];

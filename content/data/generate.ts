@@ -34,7 +34,8 @@ function assertPatterns(truth: GroundTruth): void {
 /** The CSV text, its gzip bytes and the measured ground truth for a seed. */
 export function generateSeizureData(seed = defaultSeed) {
 	const rng = new Random(seed);
-	const { records, clusterRef } = generateCleanRecords(rng);
+	// Seizure place and declaration come from a stream of their own (see records.ts).
+	const { records, clusterRef } = generateCleanRecords(rng, new Random(`${seed}/declarations`));
 	const { unitErrors } = plantQualityProblems(rng, records);
 	const csv = toCsv(records);
 	// gzip stores no file name and mtime 0 here, so the bytes depend on the content only.

@@ -1,17 +1,34 @@
-/** Data-lab exercises: answers are graded on the server; participants' attempts are stored. */
+/**
+ * Data-lab exercises: answers are graded on the server; participants' attempts are stored.
+ * Interpretations are sent by participants and scored by their mentors on the rubric.
+ */
 import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
+import { optionalText, recordId, requiredText } from '~/lib/form-schemas';
 import { getDb } from '~/lib/server/db';
 import { checkExerciseAnswer, gradeExerciseAnswer } from '~/lib/server/lab';
-import { requireUser, run } from './guard';
+import { reviewInterpretation, submitInterpretation } from '~/lib/server/lab-interpretation';
+import { interpretationRubric } from '../../content/data/exercises';
+import { requireRole, requireUser, run } from './guard';
+import { emailNotifications } from './mailer';
+
+const exerciseId = z.string().regex(/^[a-z0-9-]{1,80}$/, {
+	error: 'There is no such exercise. Reload the page and try again.',
+});
+
+/** One level (1 to 3) per rubric criterion, each a radio group named by the criterion's id. */
+const levels = Object.fromEntries(
+	interpretationRubric.map((c) => [
+		c.id,
+		z.enum(['1', '2', '3'], { error: `Choose a level for “${c.label}”.` }).transform(Number),
+	]),
+);
 
 export const lab = {
 	submit: defineAction({
 		accept: 'form',
 		input: z.object({
-			exerciseId: z.string().regex(/^[a-z0-9-]{1,80}$/, {
-				error: 'There is no such exercise. Reload the page and try again.',
-			}),
+			exerciseId,
 			answer: z
 				.string()
 				.trim()
@@ -28,6 +45,33 @@ export const lab = {
 					: gradeExerciseAnswer(exerciseId, answer),
 			);
 			return { exerciseId, ...verdict, saved };
+		},
+	}),
+	interpret: defineAction({
+		accept: 'form',
+		input: z.object({
+			exerciseId,
+			body: requiredText('Write your interpretation.', 5000),
+		}),
+		handler: async ({ exerciseId, body }, context) => {
+			const participant = requireRole(context, 'participant');
+			const row = await run(async () =>
+				submitInterpretation(await getDb(), participant, exerciseId, body),
+			);
+			await emailNotifications(context.url);
+			return { id: row.id, exerciseId };
+		},
+	}),
+	review: defineAction({
+		accept: 'form',
+		input: z.object({ id: recordId(), comment: optionalText(5000), ...levels }),
+		handler: async ({ id, comment, ...scores }, context) => {
+			const mentor = requireRole(context, 'mentor');
+			await run(async () =>
+				reviewInterpretation(await getDb(), mentor, id, scores as Record<string, number>, comment),
+			);
+			await emailNotifications(context.url);
+			return { id };
 		},
 	}),
 };

@@ -12,6 +12,7 @@ import { seedDemoCourse } from '../../db/seed-demo-course';
 import { seedDemoTests } from './seed-demo-tests';
 import { seedDemoCen } from '../../db/seed-demo-cen';
 import { oversightAccounts, seedDemoOversight } from '../../db/seed-demo-oversight';
+import { seedDemoLab } from '../../db/seed-demo-lab';
 import { serve } from './serve';
 
 const url = process.env.DEMO_DATABASE_URL ?? 'file:data/demo.db';
@@ -28,6 +29,7 @@ await seedDemoCourse(db, ids);
 await seedDemoTests(db, ids);
 await seedDemoCen(db, ids);
 await seedDemoOversight(db, ids);
+await seedDemoLab(db, ids);
 db.$client.close();
 
 process.env.DATABASE_URL = url;

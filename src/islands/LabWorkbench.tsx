@@ -2,20 +2,30 @@
  * The data lab's workbench: loads the synthetic seizure data set into a worker, then lets a
  * participant filter it, group it, chart it and check its quality, and export what is in view.
  */
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { formatCount, syntheticLabel } from '~/lib/lab/fields';
-import type { DatasetInfo, Filter, Tab, ViewResult, ViewSettings } from '~/lib/lab/query';
+import type {
+	DatasetInfo,
+	Filter,
+	FirstView,
+	Tab,
+	ViewResult,
+	ViewSettings,
+} from '~/lib/lab/query';
 import { saveCsv } from './lab/download';
 import FilterBar from './lab/FilterBar';
 import GroupPanel from './lab/GroupPanel';
 import QualityPanel from './lab/QualityPanel';
-import RankingPanel from './lab/RankingPanel';
 import RecordsPanel from './lab/RecordsPanel';
 import SaveChart from './lab/SaveChart';
 import Tabs from './lab/Tabs';
 import TimePanel from './lab/TimePanel';
 import ViewSettingSelect from './lab/ViewSettingSelect';
 import { useLabWorker, useViewResult, type LoadState } from './lab/use-lab';
+
+// Rankings use Observable Plot: loaded apart, so the first chart (plain SVG) does not wait for it.
+const loadRanking = () => import('./lab/RankingPanel');
+const RankingPanel = lazy(loadRanking);
 
 const tabs: { id: Tab; label: string }[] = [
 	{ id: 'time', label: 'Over time' },
@@ -36,7 +46,14 @@ const initialSettings: ViewSettings = {
 
 const megabytes = (n: number) => (n / 1_000_000).toFixed(1);
 
-function Loading({ load }: { load: Extract<LoadState, { status: 'loading' }> }) {
+function Loading({
+	load,
+	partial,
+}: {
+	load: Extract<LoadState, { status: 'loading' }>;
+	/** True when the first view is already on screen: only the other views wait. */
+	partial: boolean;
+}) {
 	const text =
 		load.phase === 'parse'
 			? 'Preparing the records…'
@@ -45,7 +62,11 @@ function Loading({ load }: { load: Extract<LoadState, { status: 'loading' }> }) 
 				: 'Starting…';
 	return (
 		<div role="status" className="card">
-			<p className="font-semibold">Loading the synthetic data set</p>
+			<p className="font-semibold">
+				{partial
+					? 'Loading the records: filters and the other views answer once they are in'
+					: 'Loading the synthetic data set'}
+			</p>
 			<p className="hint">{text}</p>
 			<progress
 				className="mt-2 w-full"
@@ -124,14 +145,52 @@ function Panel({ view, count, info, settings, onSettings }: PanelProps): ReactNo
 	}
 }
 
-export default function LabWorkbench({ dataUrl, role }: { dataUrl: string; role?: string }) {
+type Props = {
+	dataUrl: string;
+	/**
+	 * The unfiltered first view (a FirstView as JSON), computed by the server: drawn before the
+	 * records arrive. One string, because the browser reads JSON much faster than island props.
+	 */
+	firstView?: string;
+	/** The viewer's role: participants may save a chart to their materials register. */
+	role?: string;
+};
+
+export default function LabWorkbench({ dataUrl, firstView: firstViewJson, role }: Props) {
+	const firstView = useMemo(
+		() => (firstViewJson ? (JSON.parse(firstViewJson) as FirstView) : undefined),
+		[firstViewJson],
+	);
 	const { load, send, exportCsv } = useLabWorker(dataUrl);
 	const [filters, setFilters] = useState<Filter[]>([]);
 	const [tab, setTab] = useState<Tab>('time');
 	const [settings, setSettings] = useState(initialSettings);
 	const [exported, setExported] = useState<string | null>(null);
 	const ready = load.status === 'ready';
-	const { answer, pending, error } = useViewResult(send, ready, { filters, tab, settings });
+	const info = ready ? load.info : load.status === 'loading' ? firstView?.info : undefined;
+	// The first view needs no worker: the page brought it.
+	const known = useMemo(
+		() =>
+			firstView
+				? {
+						view: { tab: 'time' as const, months: firstView.months, undated: firstView.undated },
+						count: firstView.info.total,
+						total: firstView.info.total,
+					}
+				: null,
+		[firstView],
+	);
+	const { answer, pending, error } = useViewResult(
+		send,
+		load.status !== 'error',
+		{ filters, tab, settings },
+		filters.length === 0 && tab === 'time' ? known : null,
+	);
+
+	// Once the records are in, fetch the charting code the other views need, before a click asks for it.
+	useEffect(() => {
+		if (ready) void loadRanking();
+	}, [ready]);
 
 	async function exportView() {
 		setExported('Preparing the file…');
@@ -143,19 +202,19 @@ export default function LabWorkbench({ dataUrl, role }: { dataUrl: string; role?
 
 	return (
 		<div data-lab-state={load.status} data-pending={pending ? '1' : '0'} className="space-y-4">
-			{load.status === 'loading' && <Loading load={load} />}
+			{load.status === 'loading' && <Loading load={load} partial={Boolean(info)} />}
 			{load.status === 'error' && (
 				<p role="alert" className="notice-error">
 					{load.message}
 				</p>
 			)}
-			{ready && (
+			{info && (
 				<>
-					<FilterBar info={load.info} filters={filters} onChange={setFilters} />
+					<FilterBar info={info} filters={filters} onChange={setFilters} />
 					<div className="flex flex-wrap items-center gap-3">
 						<p aria-live="polite" className="font-semibold" id="lab-count">
-							{answer ? formatCount(answer.count) : '…'} of {formatCount(load.info.total)} records
-							in view
+							{answer ? formatCount(answer.count) : '…'} of {formatCount(info.total)} records in
+							view
 						</p>
 						<button
 							type="button"
@@ -183,13 +242,15 @@ export default function LabWorkbench({ dataUrl, role }: { dataUrl: string; role?
 							className={pending ? 'opacity-60 transition-opacity' : undefined}
 						>
 							{answer && answer.view.tab === tab ? (
-								<Panel
-									view={answer.view}
-									count={answer.count}
-									info={load.info}
-									settings={settings}
-									onSettings={(change) => setSettings((s) => ({ ...s, ...change }))}
-								/>
+								<Suspense fallback={<p className="hint">Working…</p>}>
+									<Panel
+										view={answer.view}
+										count={answer.count}
+										info={info}
+										settings={settings}
+										onSettings={(change) => setSettings((s) => ({ ...s, ...change }))}
+									/>
+								</Suspense>
 							) : (
 								<p className="hint">Working…</p>
 							)}

@@ -1,9 +1,11 @@
 /**
  * Data-lab benchmark, part of `npm run bench` (measureLab), or on its own:
  * `npx tsx test/bench/lab.ts` against a portal you have started (for example `npm run demo`). Signs in as the demo participant in headless Chromium and measures
- * what a participant waits for: the data set loading, the first chart, and filter/regroup
- * interactions. Times come from the page's own performance marks (see src/islands/lab), so
- * they exclude the test driver. Prints a Markdown table.
+ * what a participant waits for: the first chart on screen, the workbench's own (interactive)
+ * chart, the data set loading, and filter/regroup interactions, with the CPU as it is and slowed
+ * 4x (CDP Emulation.setCPUThrottlingRate). Times come from the page's own performance marks (see
+ * src/islands/lab) and from a frame callback when the first chart enters the page, so they
+ * exclude the test driver. Prints a Markdown table.
  *
  * Settings: BENCH_URL (default http://127.0.0.1:4321), BENCH_EMAIL, BENCH_PASSWORD (demo
  * participant), CHROMIUM_PATH (default /usr/bin/chromium), BENCH_RUNS (cold loads, default 5).
@@ -21,8 +23,22 @@ const median = (xs: number[]) => {
 };
 const ms = (n: number) => `${Math.round(n)} ms`;
 
+/**
+ * Marks the first frame drawn with a chart in the page, whoever drew it: the server (the first
+ * view comes as SVG in the HTML) or the workbench. Runs before the page's own scripts.
+ */
+function markChartPainted() {
+	const observer = new MutationObserver(() => {
+		if (!document.querySelector('figure svg[role="img"]')) return;
+		observer.disconnect();
+		requestAnimationFrame(() => performance.mark('lab:chart-painted'));
+	});
+	observer.observe(document, { childList: true, subtree: true });
+}
+
 async function signedInPage(browser: Browser, cpuSlowdown: number): Promise<Page> {
 	const page = await (await browser.newContext()).newPage();
+	await page.addInitScript(markChartPainted);
 	if (cpuSlowdown > 1) {
 		const cdp = await page.context().newCDPSession(page);
 		await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
@@ -35,13 +51,17 @@ async function signedInPage(browser: Browser, cpuSlowdown: number): Promise<Page
 	return page;
 }
 
-/** Opens /lab and returns the page's marks: data ready and first chart, from navigation start. */
-async function openLab(page: Page) {
+type Marks = { ready: number; chart: number; interactive: number };
+
+/** Opens /lab and returns the page's marks from navigation start: data ready, first chart painted, workbench chart. */
+async function openLab(page: Page): Promise<Marks> {
 	await page.goto(`${base}/lab`);
 	await page.waitForSelector('[data-lab-state="ready"] [role="img"]', { timeout: 60_000 });
+	await page.waitForFunction(() => performance.getEntriesByName('lab:chart-painted').length > 0);
 	return page.evaluate(() => ({
 		ready: performance.getEntriesByName('lab:data-ready')[0]!.startTime,
-		chart: performance.getEntriesByName('lab:first-chart')[0]!.startTime,
+		chart: performance.getEntriesByName('lab:chart-painted')[0]!.startTime,
+		interactive: performance.getEntriesByName('lab:first-chart')[0]!.startTime,
 	}));
 }
 
@@ -95,7 +115,7 @@ async function interactions(page: Page): Promise<number[]> {
 }
 
 async function measure(browser: Browser, cpuSlowdown: number) {
-	const cold: { ready: number; chart: number }[] = [];
+	const cold: Marks[] = [];
 	for (let i = 0; i < runs; i++) {
 		const page = await signedInPage(browser, cpuSlowdown);
 		cold.push(await openLab(page));
@@ -115,7 +135,10 @@ export type LabResult = {
 	slowdown: number;
 	readyCold: number;
 	readyCached: number;
+	/** First frame with a chart on screen (the server's SVG or the workbench's): the goal's figure. */
 	firstChart: number;
+	/** The workbench's own chart, ready to filter and switch views. */
+	interactiveChart: number;
 	interaction: number;
 	interactionMax: number;
 };
@@ -136,6 +159,7 @@ export async function measureLab(origin: string): Promise<LabResult[]> {
 				readyCold: median(cold.map((c) => c.ready)),
 				readyCached: warm.ready,
 				firstChart: median(cold.map((c) => c.chart)),
+				interactiveChart: median(cold.map((c) => c.interactive)),
 				interaction: median(steps),
 				interactionMax: Math.max(...steps),
 			});
@@ -149,11 +173,11 @@ export async function measureLab(origin: string): Promise<LabResult[]> {
 /** The Markdown table of a lab measurement. */
 export function labTable(results: LabResult[]): string {
 	return [
-		'| machine | data set loaded (cold) | data set loaded (cached) | first chart (cold) | filter/regroup |',
-		'|---|---:|---:|---:|---:|',
+		'| machine | first chart on screen (cold) | workbench chart (cold) | data set loaded (cold) | data set loaded (cached) | filter/regroup |',
+		'|---|---:|---:|---:|---:|---:|',
 		...results.map(
 			(r) =>
-				`| ${r.slowdown === 1 ? 'no throttling' : `CPU ${r.slowdown}× slower`} | ${ms(r.readyCold)} | ${ms(r.readyCached)} | ${ms(r.firstChart)} | ${ms(r.interaction)} (max ${ms(r.interactionMax)}) |`,
+				`| ${r.slowdown === 1 ? 'no throttling' : `CPU ${r.slowdown}× slower`} | ${ms(r.firstChart)} | ${ms(r.interactiveChart)} | ${ms(r.readyCold)} | ${ms(r.readyCached)} | ${ms(r.interaction)} (max ${ms(r.interactionMax)}) |`,
 		),
 	].join('\n');
 }

@@ -120,6 +120,17 @@ function badPaths(): Record<string, BadPath | IslandPath> {
 			page: () => '/lab/exercises',
 			form: () => ({ exerciseId: 'no-such-exercise', answer: '' }),
 		},
+		'lab.interpret': {
+			as: 'participant1',
+			page: () => '/lab/exercises',
+			form: () => ({ exerciseId: 'interpret-linked-cluster', body: 'Too short to judge.' }),
+			field: 'body',
+		},
+		'lab.review': {
+			as: 'mentor',
+			page: () => '/lab/interpretations/demolabint21',
+			form: () => ({ id: 'demolabint21', evidence: '3', comment: 'Missing two levels.' }),
+		},
 		'logbook.create': {
 			as: 'participant1',
 			page: () => '/logbook/new',

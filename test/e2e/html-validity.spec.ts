@@ -32,6 +32,8 @@ const pagesByRole = {
 		'/notifications',
 		'/lab',
 		'/lab/exercises',
+		'/lab/interpretations',
+		'/lab/interpretations/demolabint12',
 		'/curriculum/evaluation',
 		'/curriculum/post-test',
 		'/cen',
@@ -54,6 +56,8 @@ const pagesByRole = {
 		'/curriculum/facilitator',
 		'/curriculum/data-cleaning-and-quality/facilitator',
 		'/cen?participant=demopart0001',
+		'/lab/interpretations',
+		'/lab/interpretations/demolabint11',
 	],
 	[demo.participant4]: ['/report', '/report/certificate', '/report/print?version=2'],
 	[demo.admin]: [

@@ -107,6 +107,115 @@ test('the data file is for signed-in people only', async ({ page }) => {
 	expect((await response.text()).split('\n')[0]).toBe(csvLines[0]);
 });
 
+test('the columnar data set is for signed-in people only, compressed, versioned and complete', async ({
+	page,
+}) => {
+	expect((await page.request.get('/lab/data.json')).status()).toBe(401);
+	await signIn(page, demo.participant1);
+	await page.goto('/lab');
+	const url = await page
+		.locator('astro-island[component-url*="LabWorkbench"]')
+		.getAttribute('props')
+		.then((props) => props!.match(/\/lab\/data\.json\?v=[0-9a-f]+/)![0]);
+	const response = await page.request.get(url, { headers: { 'accept-encoding': 'br, gzip' } });
+	expect(response.status()).toBe(200);
+	expect(response.headers()['content-encoding']).toBe('br');
+	expect(response.headers()['vary']).toContain('Accept-Encoding');
+	expect(response.headers()['cache-control']).toBe('private, max-age=31536000, immutable');
+	// Another version may be kept, but must be checked again.
+	const stale = await page.request.get('/lab/data.json?v=old');
+	expect(stale.headers()['cache-control']).toBe('private, no-cache');
+	const again = await page.request.get(url, {
+		headers: { 'accept-encoding': 'br', 'if-none-match': response.headers()['etag']! },
+	});
+	expect(again.status()).toBe(304);
+	const data = (await response.json()) as {
+		rows: number;
+		text: Record<string, { values: string[]; codes: number[] }>;
+		numbers: Record<string, (number | null)[]>;
+	};
+	expect(data.rows).toBe(records.length);
+	const cell = (name: string, i: number) => {
+		const numeric = data.numbers[name];
+		if (numeric) return numeric[i] === null ? '' : String(numeric[i]);
+		return data.text[name]!.values[data.text[name]!.codes[i]!]!;
+	};
+	for (const i of [0, 1234, records.length - 1])
+		expect(header.map((name) => cell(name, i))).toEqual(records[i]);
+});
+
+test('an interpretation goes to the mentor, is scored on the rubric, and comes back', async ({
+	browser,
+}) => {
+	const participant = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+	await signIn(participant, demo.participant2);
+	await participant.goto('/lab/exercises');
+	const exercise = participant.locator('#interpret-linked-cluster');
+	await exercise.getByLabel('Your interpretation').fill('Too short.');
+	await exercise.getByRole('button', { name: 'Send for review' }).click();
+	await expect(participant.locator('#interpret-linked-cluster .field-error')).toContainText(
+		'Write at least 60 words (this has 2).',
+	);
+	await expect(participant.locator('#interpret-linked-cluster textarea')).toHaveValue('Too short.');
+	const text = `The consignee reference links many small parcels reported by several administrations. ${'Each administration sees only its own few cases of this pattern. '.repeat(6)}`;
+	await participant.locator('#interpret-linked-cluster textarea').fill(text);
+	await participant
+		.locator('#interpret-linked-cluster')
+		.getByRole('button', { name: 'Send for review' })
+		.click();
+	await expect(participant.getByRole('status')).toContainText('Sent for review');
+	const link = participant
+		.locator('#interpret-linked-cluster')
+		.getByRole('link', { name: /^Sent / })
+		.first();
+	await expect(participant.locator('#interpret-linked-cluster')).toContainText(
+		'waiting for review',
+	);
+	const path = (await link.getAttribute('href'))!;
+
+	// Another participant: the interpretation does not exist for them.
+	const other = await (await browser.newContext()).newPage();
+	await signIn(other, demo.participant3);
+	expect((await other.goto(path))!.status()).toBe(404);
+	await other.close();
+
+	const mentor = await (await browser.newContext()).newPage();
+	await signIn(mentor, demo.mentor);
+	await mentor.goto('/lab/interpretations');
+	await expect(mentor.getByRole('table')).toContainText('Interpret the linked cluster');
+	await mentor.goto(path);
+	await expect(mentor.getByRole('blockquote')).toContainText('The consignee reference links');
+	await mentor.getByRole('button', { name: 'Save the review' }).click(); // browser validation keeps it here
+	await mentor
+		.getByRole('group', { name: 'Evidence' })
+		.getByLabel(/^2\. Developing/)
+		.check();
+	await mentor
+		.getByRole('group', { name: 'Other explanations' })
+		.getByLabel(/^1\. Beginning/)
+		.check();
+	await mentor
+		.getByRole('group', { name: 'Limits and confidence' })
+		.getByLabel(/^3\. Proficient/)
+		.check();
+	await mentor.getByLabel('Comment for the participant').fill('Give the number of cases.');
+	await mentor.getByRole('button', { name: 'Save the review' }).click();
+	await expect(mentor.getByRole('status')).toContainText('Review saved');
+	await expect(
+		mentor.getByRole('heading', { name: /Mentor’s review by .*: 6 of 9/ }),
+	).toBeVisible();
+	await expectAccessible(mentor);
+	await mentor.close();
+
+	await participant.goto(path);
+	await expect(participant.getByRole('heading', { name: /6 of 9/ })).toBeVisible();
+	await expect(participant.getByText('Other explanations: Beginning (1 of 3)')).toBeVisible();
+	await expect(participant.getByText('Give the number of cases.')).toBeVisible();
+	await expect(participant.getByText('Model answer')).toHaveCount(0);
+	await expect(participant.getByRole('button', { name: 'Save the review' })).toHaveCount(0);
+	await participant.close();
+});
+
 test.describe('exercises without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 

@@ -53,10 +53,15 @@ test.describe('module pages', () => {
 			await expect(page.getByRole('listitem').getByRole('link').first()).toBeVisible();
 		});
 
-		test('the data lab says it needs JavaScript', async ({ page }) => {
+		test('the data lab shows its first chart and says what needs JavaScript', async ({ page }) => {
 			await signIn(page, demo.participant1);
 			await page.goto('/lab');
-			await expect(page.getByText('The data lab needs JavaScript')).toBeVisible();
+			await expect(
+				page.getByRole('img', { name: /Records per month from January 2023/ }),
+			).toBeVisible();
+			await expect(
+				page.getByText('Filters, the other views and the export need JavaScript'),
+			).toBeVisible();
 			await expect(page.getByText('Starting…')).toHaveCount(0);
 		});
 	});

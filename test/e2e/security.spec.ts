@@ -62,11 +62,13 @@ function fill(pattern: string): string {
 		.replace(
 			'[id]',
 			cenRouteId(pattern) ??
-				(pattern.startsWith('/logbook')
-					? ids.entry
-					: pattern.startsWith('/admin')
-						? ids.cohort
-						: 'alert-intelligence'),
+				(pattern.startsWith('/lab/interpretations/')
+					? 'demolabint11'
+					: pattern.startsWith('/logbook')
+						? ids.entry
+						: pattern.startsWith('/admin')
+							? ids.cohort
+							: 'alert-intelligence'),
 		)
 		.replace('[participantId]', p1)
 		.replace('[sectionId]', ids.section)
@@ -136,6 +138,8 @@ const participantRoutes: Record<string, number | 'own'> = {
 	'/curriculum/[id]/facilitator': 404,
 	'/oversight/[participantId]': 403,
 	'/oversight/[participantId]/report': 403,
+	// Participant 1's interpretation (db/seed-demo-lab.ts): its author, their mentors and admins only.
+	'/lab/interpretations/[id]': 404,
 	...cenRouteExpectations,
 };
 
@@ -193,6 +197,11 @@ function attempts(): Record<string, Attempt> {
 		'auth.changePassword': 'own',
 		'checklist.set': 'own',
 		'lab.submit': 'own',
+		'lab.interpret': 'own',
+		'lab.review': {
+			form: { id: 'demolabint11', evidence: '3', alternatives: '3', limits: '3' },
+			status: 403,
+		},
 		'logbook.create': 'own',
 		'logbook.savePlan': 'own',
 		'notifications.markRead': 'own',

@@ -4,7 +4,7 @@
  * the wrong unit, near duplicates and exact duplicates.
  */
 import type { Random } from './random';
-import { concealmentByMode, countries, type SeizureRecord, type TransportMode } from './vocabulary';
+import { concealmentsForGoods, countries, type SeizureRecord, type TransportMode } from './vocabulary';
 
 /** Share of records that lose a value, by field. */
 export const missingRates = {
@@ -118,9 +118,11 @@ function nearCopy(rng: Random, source: SeizureRecord, caseId: string): SeizureRe
 		copy.quantity = Math.round(copy.quantity * 1000 * 1000) / 1000;
 		copy.unit = 'g';
 	} else if (change === 'concealment') {
-		const others = concealmentByMode[copy.transport_mode as TransportMode].filter(
-			([m]) => m !== copy.concealment_method,
-		);
+		const others = concealmentsForGoods(
+			copy.transport_mode as TransportMode,
+			copy.commodity_category,
+			copy.commodity_type,
+		).filter(([m]) => m !== copy.concealment_method);
 		copy.concealment_method = rng.weighted(others);
 	} else if (change === 'spelling' && placeFields.some((f) => canonical.has(copy[f]))) {
 		const field = rng.pick(placeFields.filter((f) => canonical.has(copy[f])));

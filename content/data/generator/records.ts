@@ -7,7 +7,9 @@ import { Random, type Weighted } from './random';
 import {
 	administrationOf,
 	commodities,
-	concealmentByMode,
+	concealmentsForGoods,
+	declaredGoodsByConcealment,
+	declaredValueByMode,
 	destinationsByCategory,
 	detectionByMode,
 	hubs,
@@ -15,6 +17,7 @@ import {
 	modesWithConsignee,
 	reportingCountries,
 	seasonality,
+	seizurePlaceByMode,
 	syntheticNote,
 	years,
 	type Commodity,
@@ -80,18 +83,50 @@ function quantityFor(rng: Random, commodity: Commodity, scale: number): number {
 	return Math.round(raw);
 }
 
-/** Concealment; methamphetamine moves from tea packaging to machinery over the period. */
+/**
+ * Concealment, from the mode's methods that fit the goods (no handguns in document envelopes);
+ * methamphetamine moves from tea packaging to machinery over the period. One draw either way,
+ * so the rest of the data set does not depend on which methods fit.
+ */
 function concealmentFor(rng: Random, commodity: Commodity, mode: TransportMode, monthIndex: number) {
 	const { commodity: shifted, from, to } = plan.concealmentShift;
+	const fitting = concealmentsForGoods(mode, commodity.category, commodity.type);
 	if (commodity.type === shifted && mode !== 'air passenger') {
 		const t = monthIndex / 35;
 		const r = rng.next();
 		// "from" falls from 60% to 5% of cases while "to" rises from 5% to 60%.
 		if (r < 0.6 - 0.55 * t) return from;
 		if (r < 0.65) return to;
-		return rng.weighted(concealmentByMode[mode].filter(([m]) => m !== from && m !== to));
+		return rng.weighted(fitting.filter(([m]) => m !== from && m !== to));
 	}
-	return rng.weighted(concealmentByMode[mode]);
+	return rng.weighted(fitting);
+}
+
+/**
+ * Where the seizure was made, what the goods were declared as and their declared value. Drawn
+ * from a stream of their own (`details`), so adding them left every other field as it was.
+ */
+export function declarationFor(details: Random, draft: Pick<
+		Draft,
+		'transport_mode' | 'concealment_method' | 'reporting_administration' | 'departure_country'
+	>) {
+	const mode = draft.transport_mode as TransportMode;
+	const country = draft.reporting_administration.replace(/ Customs$/, '');
+	// A passenger leaving the reporting country is stopped at departures, anyone else on arrival.
+	const kind =
+		mode === 'air passenger'
+			? country === draft.departure_country
+				? 'airport departures hall'
+				: 'airport arrivals hall'
+			: details.weighted(seizurePlaceByMode[mode]);
+	const place = `${country}: ${kind}`;
+	const passenger = mode === 'air passenger' || (mode === 'road' && draft.concealment_method === 'hidden compartment in vehicle');
+	if (passenger) return { seizure_place: place, declared_goods: 'nothing declared', declared_value_usd: null };
+	const cover = declaredGoodsByConcealment[draft.concealment_method] ?? declaredGoodsByConcealment['misdeclared as other goods']!;
+	const median = declaredValueByMode[mode] ?? 1000;
+	const raw = details.logNormal(median, 0.9);
+	const value = raw < 100 ? Math.max(5, Math.round(raw)) : Math.round(raw / 10) * 10;
+	return { seizure_place: place, declared_goods: details.weighted(cover), declared_value_usd: value };
 }
 
 function destinationFor(rng: Random, category: string, origin: string): string {
@@ -130,6 +165,10 @@ function baseRecord(rng: Random, monthIndex: number, consignees: string[]): Draf
 		detection_method: rng.weighted(detectionByMode[mode]),
 		consignee_ref: modesWithConsignee.has(mode) ? rng.pick(consignees) : '',
 		synthetic: syntheticNote,
+		// Filled in by addDeclarations once the record is final.
+		seizure_place: '',
+		declared_goods: '',
+		declared_value_usd: null,
 	};
 }
 
@@ -154,7 +193,7 @@ function emergingRecord(rng: Random, monthIndex: number, consignees: string[]): 
 		commodity_type: commodity,
 		quantity: quantityFor(rng, commodityNamed(commodity), mode === 'air cargo' ? 0.2 : 0.01),
 		unit: 'kg',
-		concealment_method: rng.weighted(concealmentByMode[mode]),
+		concealment_method: rng.weighted(concealmentsForGoods(mode, 'drugs', commodity)),
 		detection_method: rng.weighted(detectionByMode[mode]),
 		consignee_ref: rng.pick(consignees),
 	};
@@ -204,7 +243,10 @@ function assignCaseIds(drafts: Draft[]): SeizureRecord[] {
 }
 
 /** The clean records and the cluster's consignee reference. */
-export function generateCleanRecords(rng: Random): { records: SeizureRecord[]; clusterRef: string } {
+export function generateCleanRecords(
+	rng: Random,
+	details: Random,
+): { records: SeizureRecord[]; clusterRef: string } {
 	const consignees = Array.from({ length: 12_000 }, () => consigneeRef(rng));
 	let clusterRef = consigneeRef(rng);
 	while (consignees.includes(clusterRef)) clusterRef = consigneeRef(rng);
@@ -216,5 +258,7 @@ export function generateCleanRecords(rng: Random): { records: SeizureRecord[]; c
 	// The cluster runs from February 2024 (index 13) to October 2025 (index 33).
 	for (let i = 0; i < plan.cluster.cases; i++)
 		drafts.push(clusterRecord(rng, rng.int(13, 33), clusterRef, consignees));
-	return { records: assignCaseIds(drafts), clusterRef };
+	const records = assignCaseIds(drafts);
+	for (const r of records) Object.assign(r, declarationFor(details, r));
+	return { records, clusterRef };
 }

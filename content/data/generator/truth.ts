@@ -64,22 +64,26 @@ export function countNearDuplicates(rows: SeizureRecord[]): number {
 	return [...groups.values()].reduce((sum, n) => sum + n - 1, 0);
 }
 
+/** The quarter the emerging-route exercise looks at, and the same quarter a year before. */
+export const emergingPeriods = { period: '2025-Q4', comparedWith: '2024-Q4' } as const;
+
+/** Route gains year on year (same quarter, one year apart), so the November peak cancels out. */
 function emergingRoute(rows: SeizureRecord[]) {
 	const inQuarter = (q: string) =>
 		countBy(
 			rows.filter((r) => quarterOf(r.seizure_date) === q),
 			(r) => (r.origin_country && r.destination_country ? routeLabel(r.origin_country, r.destination_country) : null),
 		);
-	const q3 = inQuarter('2025-Q3');
-	const q4 = inQuarter('2025-Q4');
-	const routes = [...new Set([...q3.keys(), ...q4.keys()])].map((route) => ({
+	const before = inQuarter(emergingPeriods.comparedWith);
+	const now = inQuarter(emergingPeriods.period);
+	const routes = [...new Set([...before.keys(), ...now.keys()])].map((route) => ({
 		route,
-		q3: q3.get(route) ?? 0,
-		q4: q4.get(route) ?? 0,
-		increase: (q4.get(route) ?? 0) - (q3.get(route) ?? 0),
+		lastYear: before.get(route) ?? 0,
+		thisYear: now.get(route) ?? 0,
+		increase: (now.get(route) ?? 0) - (before.get(route) ?? 0),
 	}));
 	routes.sort((a, b) => b.increase - a.increase || a.route.localeCompare(b.route));
-	const busiest = ranked(q4).map(([route]) => route);
+	const busiest = ranked(now).map(([route]) => route);
 	return { winner: routes[0]!, runnersUp: routes.slice(1, 5), busiest };
 }
 
@@ -163,7 +167,7 @@ export function measureGroundTruth(rows: SeizureRecord[], seed: string, clusterR
 		columns: [...columns],
 		period: { from: '2023-01-01', to: '2025-12-31' },
 		patterns: {
-			emergingRoute: { ...route.winner, runnersUp: route.runnersUp },
+			emergingRoute: { ...emergingPeriods, ...route.winner, runnersUp: route.runnersUp },
 			concealmentShift: {
 				commodityType: shift.commodity,
 				top2023: shift.byYear[2023].slice(0, 3),

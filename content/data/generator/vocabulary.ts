@@ -12,8 +12,9 @@ export const columns = recordColumns;
 export type Column = (typeof columns)[number];
 
 /** One row as the generator builds it; empty string = missing. */
-export type SeizureRecord = Record<Exclude<Column, 'quantity'>, string> & {
+export type SeizureRecord = Record<Exclude<Column, 'quantity' | 'declared_value_usd'>, string> & {
 	quantity: number | null;
+	declared_value_usd: number | null;
 };
 
 /** The same note on every row, so a row copied anywhere still says what it is. */
@@ -153,6 +154,68 @@ export const concealmentByMode: Record<TransportMode, Weighted<string>> = {
 	postal: [['inside parcel with clothing', 30], ['inside parcel with toys', 20], ['in food packaging', 20], ['in document envelope', 15], ['misdeclared as other goods', 15]],
 	'express courier': [['inside parcel with clothing', 30], ['inside parcel with toys', 15], ['in food packaging', 20], ['in document envelope', 10], ['misdeclared as other goods', 25]],
 	road: [['hidden compartment in vehicle', 50], ['mixed with legitimate cargo', 30], ['misdeclared as other goods', 20]],
+};
+
+/**
+ * Which goods each concealment method can plausibly hold, by commodity category, with
+ * commodity types left out where the category fits but the goods do not (no handguns in a
+ * document envelope, no live reptiles in tea packaging). A method not listed fits everything.
+ */
+export const concealmentFits: Record<string, { categories: string[]; except?: string[] }> = {
+	'body concealment': { categories: ['drugs'] },
+	'strapped to body': { categories: ['drugs', 'currency', 'wildlife', 'tobacco'], except: ['agarwood'] },
+	'in document envelope': { categories: ['drugs', 'currency'], except: ['MDMA tablets'] },
+	'in tea packaging': { categories: ['drugs'] },
+	'in food packaging': { categories: ['drugs', 'tobacco', 'wildlife'], except: ['live reptiles'] },
+	'inside machinery parts': { categories: ['drugs', 'weapons', 'precursors'], except: ['acetic anhydride'] },
+	'inside parcel with toys': { categories: ['drugs', 'IPR', 'weapons'], except: ['handguns'] },
+	'inside parcel with clothing': { categories: ['drugs', 'IPR', 'weapons', 'tobacco', 'wildlife'], except: ['live reptiles'] },
+	'false walls or floor of container': { categories: ['drugs', 'tobacco', 'wildlife', 'weapons', 'currency', 'precursors'] },
+	'hidden compartment in vehicle': { categories: ['drugs', 'tobacco', 'wildlife', 'weapons', 'currency', 'precursors'] },
+};
+
+/** True when a concealment method can hold the commodity type of that category. */
+export function concealmentFitsGoods(method: string, category: string, type: string): boolean {
+	const fit = concealmentFits[method];
+	return !fit || (fit.categories.includes(category) && !fit.except?.includes(type));
+}
+
+/** The mode's concealment methods that fit the goods (never empty: see the unit test). */
+export function concealmentsForGoods(mode: TransportMode, category: string, type: string): Weighted<string> {
+	return concealmentByMode[mode].filter(([m]) => concealmentFitsGoods(m, category, type));
+}
+
+/** Where a seizure is made, by mode: the place type written after the reporting country. */
+export const seizurePlaceByMode: Record<TransportMode, Weighted<string>> = {
+	// Air passengers: arrivals or departures hall, by who reports (records.ts).
+	'air passenger': [['airport arrivals hall', 1]],
+	'air cargo': [['airport cargo terminal', 90], ['inland clearance depot', 10]],
+	postal: [['international mail centre', 100]],
+	'express courier': [['express courier hub', 100]],
+	'sea container': [['seaport container terminal', 80], ['inland clearance depot', 15], ['free trade zone', 5]],
+	road: [['land border crossing', 85], ['inland checkpoint', 15]],
+};
+
+/** What the cover goods were declared as, by concealment method; misdeclared loads pick from the list. */
+export const declaredGoodsByConcealment: Record<string, Weighted<string>> = {
+	'in tea packaging': [['tea', 100]],
+	'in food packaging': [['food products', 60], ['dried fruit', 20], ['snacks', 20]],
+	'inside machinery parts': [['machinery parts', 70], ['industrial equipment', 30]],
+	'inside parcel with clothing': [['clothing', 80], ['gifts', 20]],
+	'inside parcel with toys': [['toys', 80], ['gifts', 20]],
+	'in document envelope': [['documents', 100]],
+	'mixed with legitimate cargo': [['furniture', 20], ['ceramic tiles', 15], ['frozen fish', 15], ['auto parts', 20], ['plastic goods', 15], ['fresh fruit', 15]],
+	'false walls or floor of container': [['furniture', 30], ['ceramic tiles', 25], ['scrap metal', 25], ['timber', 20]],
+	'misdeclared as other goods': [['household goods', 20], ['cosmetics samples', 15], ['auto parts', 15], ['textiles', 15], ['electronics', 15], ['handicrafts', 10], ['chemicals', 10]],
+};
+
+/** Typical declared customs value of a consignment, in US dollars, by mode (log-normal median). */
+export const declaredValueByMode: Partial<Record<TransportMode, number>> = {
+	postal: 40,
+	'express courier': 120,
+	'air cargo': 6000,
+	'sea container': 28_000,
+	road: 9000,
 };
 
 /** How seizures come about, by mode. */

@@ -2,14 +2,18 @@
 import { useCallback } from 'react';
 import { formatCount } from '~/lib/lab/fields';
 import { monthName, summariseMonths } from '~/lib/lab/summaries';
-import { monthlyChart } from './charts';
 import DataTable from './DataTable';
+import MonthlyChart from './MonthlyChart';
 import PlotFigure from './PlotFigure';
 
 type Props = { months: { month: string; count: number }[]; undated: number };
 
 export default function TimePanel({ months, undated }: Props) {
-	const draw = useCallback((width: number) => monthlyChart(months, width), [months]);
+	const summary = summariseMonths(months, undated);
+	const svg = useCallback(
+		(width: number) => <MonthlyChart months={months} width={width} summary={summary} />,
+		[months, summary],
+	);
 	return (
 		<section aria-labelledby="lab-time-heading">
 			<h2 id="lab-time-heading" className="text-lg">
@@ -21,8 +25,8 @@ export default function TimePanel({ months, undated }: Props) {
 			</p>
 			<PlotFigure
 				title="Records per month, January 2023 to December 2025"
-				summary={summariseMonths(months, undated)}
-				draw={draw}
+				summary={summary}
+				svg={svg}
 				table={
 					<DataTable
 						caption="Records per month"

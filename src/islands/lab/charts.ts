@@ -21,25 +21,6 @@ function marking() {
 	});
 }
 
-/** Vertical bars, one per month. */
-export function monthlyChart(months: { month: string; count: number }[], width: number) {
-	const data = months.map((m) => ({ date: new Date(`${m.month}-01T00:00:00Z`), count: m.count }));
-	return Plot.plot({
-		width,
-		height: 280,
-		marginTop: 34,
-		marginLeft: 48,
-		x: { type: 'utc', label: null },
-		// The figure's title names the measure; a y label would collide with the marking.
-		y: { grid: true, label: null, tickFormat: (n: number) => formatCount(n) },
-		marks: [
-			Plot.rectY(data, { x: 'date', y: 'count', interval: 'month', inset: 1, className: barClass }),
-			Plot.ruleY([0]),
-			marking(),
-		],
-	});
-}
-
 /** Horizontal bars for a ranking (routes, categories…), longest first, with counts at the ends. */
 export function rankingChart(values: ValueCount[], width: number, label: string) {
 	const data = values.map((v) => ({ name: showValue(v.value), count: v.count }));

@@ -1,5 +1,5 @@
 /**
- * The data lab's worker: downloads and parses the data set once, then answers the
+ * The data lab's worker: downloads the data set in columns once, then answers the
  * workbench's queries with Arquero off the main thread, so typing and clicking stay smooth.
  * Filtered tables and results are cached, so going back to an earlier view is instant.
  */
@@ -10,12 +10,13 @@ import {
 	firstRows,
 	groupCounts,
 	monthlyCounts,
-	parseSeizureCsv,
 	routeCounts,
+	tableFromColumns,
 	valuesByField,
 	viewAsCsv,
 } from '~/lib/lab/analysis';
 import { qualityReport, rarePlaceValues } from '~/lib/lab/quality';
+import type { ColumnarData } from '~/lib/lab/columns';
 import type { Filter, Query, ViewResult, WorkerRequest, WorkerResponse } from '~/lib/lab/query';
 
 /** The parts of the worker's global scope used here (lib.webworker clashes with lib.dom). */
@@ -38,7 +39,7 @@ function remember<T>(cache: Map<string, T>, key: string, value: T, size: number)
 	return value;
 }
 
-async function download(id: number, url: string): Promise<string> {
+async function download(id: number, url: string): Promise<ColumnarData> {
 	const response = await fetch(url, { credentials: 'same-origin' });
 	if (!response.ok || !response.body)
 		throw new Error(
@@ -47,8 +48,8 @@ async function download(id: number, url: string): Promise<string> {
 				: `The data set could not be loaded (HTTP ${response.status}).`,
 		);
 	const total = Number(response.headers.get('X-Unzipped-Length')) || 0;
-	const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-	const parts: string[] = [];
+	const reader = response.body.getReader();
+	const parts: Uint8Array[] = [];
 	let received = 0;
 	let lastReport = 0;
 	for (let next = await reader.read(); !next.done; next = await reader.read()) {
@@ -60,11 +61,18 @@ async function download(id: number, url: string): Promise<string> {
 		}
 	}
 	post({ id, type: 'progress', phase: 'parse', received, total: total || received });
-	return parts.join('');
+	const bytes = new Uint8Array(received);
+	let at = 0;
+	for (const part of parts) {
+		bytes.set(part, at);
+		at += part.length;
+	}
+	return JSON.parse(new TextDecoder().decode(bytes)) as ColumnarData;
 }
 
+/** Loads the columns; queries that arrive meanwhile wait for it (see onmessage). */
 async function load(id: number, url: string) {
-	data = parseSeizureCsv(await download(id, url));
+	data = tableFromColumns(await download(id, url));
 	const values = valuesByField(data);
 	post({
 		id,
@@ -116,11 +124,15 @@ function answer(id: number, query: Query) {
 	post({ id, type: 'result', count: table.numRows(), total: data!.numRows(), view: result });
 }
 
+let loading: Promise<void> | null = null;
+
 scope.onmessage = async ({ data: request }: MessageEvent<WorkerRequest>) => {
 	try {
-		if (request.type === 'load') await load(request.id, request.url);
-		else if (!data) throw new Error('The data set has not loaded yet.');
-		else if (request.type === 'query') answer(request.id, request.query);
+		if (request.type === 'load') return await (loading = load(request.id, request.url));
+		// The page may ask before the records are in (its first view came with the page).
+		await loading;
+		if (!data) throw new Error('The data set has not loaded yet.');
+		if (request.type === 'query') answer(request.id, request.query);
 		else {
 			const table = view(request.filters);
 			post({ id: request.id, type: 'csv', text: viewAsCsv(table), count: table.numRows() });

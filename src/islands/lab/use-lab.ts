@@ -82,21 +82,32 @@ export function useLabWorker(dataUrl: string) {
 	return { load, send, exportCsv };
 }
 
-/** The answer to the current query; `pending` while a newer one is on its way. */
+/** An answer to a query: the view, the records in view and in all. */
+export type ViewAnswer = { view: ViewResult; count: number; total: number };
+
+/**
+ * The answer to the current query; `pending` while a newer one is on its way. `known` is an
+ * answer the page already has (the first view, sent with the page): it is shown as it is,
+ * without asking the worker, which may still be loading.
+ */
 export function useViewResult(
 	send: ReturnType<typeof useLabWorker>['send'],
 	ready: boolean,
 	query: Query,
+	known: ViewAnswer | null = null,
 ) {
-	const [answer, setAnswer] = useState<{ view: ViewResult; count: number; total: number } | null>(
-		null,
-	);
+	const [answer, setAnswer] = useState<ViewAnswer | null>(known);
 	const [pending, setPending] = useState(false);
 	const [error, setError] = useState<string | null>(null);
 	const startedAt = useRef<number | null>(null);
 	const key = JSON.stringify(query);
 
 	useEffect(() => {
+		if (known) {
+			setAnswer(known);
+			setPending(false);
+			return;
+		}
 		if (!ready) return;
 		let current = true;
 		startedAt.current = performance.now();
@@ -112,7 +123,7 @@ export function useViewResult(
 		return () => {
 			current = false;
 		};
-	}, [send, ready, key]);
+	}, [send, ready, key, known]);
 
 	// Effects run child-first, so the charts of the new view are drawn by the time this runs.
 	useEffect(() => {

@@ -6,6 +6,7 @@
  */
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
+import { decodeColumns, numericColumns, type ColumnarData } from './columns';
 import { groupableFields, recordColumns, type FieldName } from './fields';
 import type { Filter, GroupRow, RouteBy, ValueCount } from './query';
 
@@ -27,7 +28,10 @@ export function parseSeizureCsv(text: string): ColumnTable {
 	const pool = new Map<string, string>();
 	const intern = (v: string) => pool.get(v) ?? (pool.set(v, v), v);
 	const parse = Object.fromEntries(
-		recordColumns.map((c) => [c, c === 'quantity' ? Number : c === 'case_id' ? String : intern]),
+		recordColumns.map((c) => [
+			c,
+			numericColumns.has(c) ? Number : c === 'case_id' ? String : intern,
+		]),
 	);
 	const table = aq.fromCSV(text, { autoType: false, parse });
 	const dates = table.array('seizure_date') as (string | null)[];
@@ -38,6 +42,11 @@ export function parseSeizureCsv(text: string): ColumnTable {
 		month: part((d) => d.slice(0, 7)),
 		row_key: rowKeys(text, table),
 	});
+}
+
+/** The table the workbench works on, from the columnar payload (no parsing: see columns.ts). */
+export function tableFromColumns(data: ColumnarData): ColumnTable {
+	return aq.table(decodeColumns(data));
 }
 
 function rowKeys(text: string, table: ColumnTable): string[] {

@@ -11,6 +11,7 @@ export const recordColumns = [
 	'case_id',
 	'seizure_date',
 	'reporting_administration',
+	'seizure_place',
 	'origin_country',
 	'departure_country',
 	'transit_country',
@@ -21,6 +22,8 @@ export const recordColumns = [
 	'quantity',
 	'unit',
 	'concealment_method',
+	'declared_goods',
+	'declared_value_usd',
 	'detection_method',
 	'consignee_ref',
 	'synthetic',
@@ -75,6 +78,13 @@ export const fields: FieldInfo[] = [
 		label: 'Reporting administration',
 		kind: 'category',
 		description: 'The customs administration that reported the case.',
+	},
+	{
+		name: 'seizure_place',
+		label: 'Seizure place',
+		kind: 'category',
+		description:
+			'Where the goods were stopped: the reporting country and the kind of place (airport arrivals, mail centre, container terminal…).',
 	},
 	{
 		name: 'origin_country',
@@ -137,6 +147,20 @@ export const fields: FieldInfo[] = [
 		description: 'How the goods were hidden.',
 	},
 	{
+		name: 'declared_goods',
+		label: 'Declared goods',
+		kind: 'category',
+		description:
+			'What the goods were declared as (the cover goods); “nothing declared” for passengers and drivers who made no declaration.',
+	},
+	{
+		name: 'declared_value_usd',
+		label: 'Declared value (USD)',
+		kind: 'number',
+		description:
+			'Customs value on the declaration, in US dollars; empty when nothing was declared. Not the value of the seized goods.',
+	},
+	{
 		name: 'detection_method',
 		label: 'Detection method',
 		kind: 'category',
@@ -146,7 +170,8 @@ export const fields: FieldInfo[] = [
 		name: 'consignee_ref',
 		label: 'Consignee reference',
 		kind: 'text',
-		description: 'Pseudonymous reference of the consignee; empty for passengers and drivers.',
+		description:
+			'Pseudonymised reference of the consignee; empty for passengers and drivers. A national field: the global CEN would not hold it.',
 	},
 	{
 		name: 'synthetic',

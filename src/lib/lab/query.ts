@@ -127,6 +127,13 @@ export type DatasetInfo = {
 	rarePlaces: { field: FieldName; value: string; count: number }[];
 };
 
+/** The unfiltered "Over time" view and the dataset facts, sent with the page so the first chart needs no worker. */
+export type FirstView = {
+	info: DatasetInfo;
+	months: { month: string; count: number }[];
+	undated: number;
+};
+
 /** Messages from the workbench to its worker. */
 export type WorkerRequest =
 	| { id: number; type: 'load'; url: string }

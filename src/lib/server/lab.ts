@@ -29,30 +29,36 @@ export function unzippedSize(gz: Buffer): number {
 }
 
 /** An exercise as a page may show it: everything but the answer. */
-export type ExerciseQuestion = Pick<Exercise, 'id' | 'title' | 'question'> & {
+export type ExerciseQuestion = Pick<Exercise, 'id' | 'title' | 'question' | 'hint'> & {
 	kind: Exercise['answer']['kind'];
 	options: string[];
 	unit?: string;
 	placeholder?: string;
+	/** For an interpretation: the length asked for, in words. */
+	words?: { min: number; max: number };
 };
 
 /** Every exercise, without answers, in teaching order. */
 export function listExercises(): ExerciseQuestion[] {
-	return exercises.map(({ id, title, question, answer }) => ({
+	return exercises.map(({ id, title, question, hint, answer }) => ({
 		id,
 		title,
 		question,
+		// Hints of graded exercises come after a wrong answer; an interpretation's says what to cover.
+		hint: answer.kind === 'interpretation' ? hint : '',
 		kind: answer.kind,
 		options: answer.kind === 'choice' ? answer.options : [],
 		unit: answer.kind === 'number' ? answer.unit : undefined,
 		placeholder: answer.kind === 'text' ? answer.placeholder : undefined,
+		words:
+			answer.kind === 'interpretation' ? { min: answer.minWords, max: answer.maxWords } : undefined,
 	}));
 }
 
 /** The expected answer in words, for mentors' answer key. */
 export function expectedAnswer(exerciseId: string): string | null {
 	const answer = exercises.find((e) => e.id === exerciseId)?.answer;
-	if (!answer) return null;
+	if (!answer || answer.kind === 'interpretation') return null;
 	if (answer.kind !== 'number') return answer.value;
 	const within = answer.tolerance ? ` (± ${answer.tolerance.toLocaleString('en')})` : '';
 	return `${answer.value.toLocaleString('en')}${answer.unit ? ` ${answer.unit}` : ''}${within}`;
@@ -75,6 +81,12 @@ function isRight(exercise: Exercise, given: string): boolean {
 		return given === answer.value;
 	}
 	if (answer.kind === 'text') return normaliseText(given) === normaliseText(answer.value);
+	if (answer.kind === 'interpretation')
+		throw new RuleError(
+			'invalid',
+			'This exercise asks for a written interpretation: send it with the interpretation form.',
+			'answer',
+		);
 	const value = readNumber(given);
 	if (value === null) throw new RuleError('invalid', 'Give a number, for example 1234.', 'answer');
 	return Math.abs(value - answer.value) <= answer.tolerance;
