@@ -175,7 +175,9 @@ test('for the people who deliver it: a mentor opens notes, a rubric and the time
 	await page.getByRole('link', { name: 'The alert', exact: true }).click();
 	await expect(page).toHaveURL('/curriculum/facilitator/rubrics/alert');
 	await expect(page.getByRole('heading', { name: 'Rubric: The alert' })).toBeVisible();
-	await expect(page.getByRole('row', { name: /Feedback request/ })).toContainText('Not yet');
+	await expect(page.getByRole('row', { name: /Feedback request/ })).toContainText(
+		'None: impact cannot be measured',
+	);
 	await expectAccessible(page);
 
 	await page.goto('/curriculum/facilitator');
@@ -204,7 +206,7 @@ test('for the people who deliver it: a mentor opens notes, a rubric and the time
 	await expect(page.getByRole('heading', { name: /^Handout: Descriptive/ })).toBeVisible();
 	await expect(page.getByRole('heading', { name: /^Exercise: Compare two ports/ })).toBeVisible();
 	await expect(
-		page.getByText('Self-check: Port A’s first-half growth is about 23%.'),
+		page.getByText("Self-check: Port A's first-half growth is about 23%."),
 	).toBeVisible();
 	await expectAccessible(page);
 	await page.emulateMedia({ media: 'print' });
