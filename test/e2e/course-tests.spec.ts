@@ -200,6 +200,12 @@ test('for the people who deliver it: a mentor opens notes, a rubric and the time
 		'/curriculum/information-exchange-legal-basis/facilitator',
 	])
 		expect((await page.request.get(url)).status(), url).toBe(404);
+});
+
+test('a participant opens a module’s handout and a job aid, both ready to print', async ({
+	page,
+}) => {
+	await signIn(page, demo.participant2);
 	// Handouts and job aids are theirs: printable, with the site's header left off the paper.
 	await page.goto('/curriculum/descriptive-and-trend-analysis');
 	await page.getByRole('link', { name: 'printable handout' }).click();

@@ -105,6 +105,13 @@ describe('for the people who deliver it', () => {
 			expect(ends[0]![0], id).toBe(0);
 			for (let i = 1; i < ends.length; i++) expect(ends[i]![0], id).toBe(ends[i - 1]![1]);
 			expect(ends.at(-1)![1], id).toBe(front.duration);
+			// The exercise gets the minutes the module gives it.
+			const exercise = /^\| (\d+)–(\d+) \| Exercise/m.exec(text);
+			const minutes = /<Exercise[^>]*minutes=\{(\d+)\}/.exec(
+				readFileSync(`content/modules/${id}.mdx`, 'utf8'),
+			);
+			expect(exercise, `${id}: no Exercise row in the timing`).not.toBeNull();
+			expect(Number(exercise![2]) - Number(exercise![1]), id).toBe(Number(minutes![1]));
 		},
 	);
 
