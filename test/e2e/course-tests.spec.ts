@@ -152,6 +152,8 @@ test('facilitator notes: mentors read them, participants get a 404', async ({ pa
 test('for the people who deliver it: a mentor opens notes, a rubric and the timetable; a participant is refused', async ({
 	page,
 }) => {
+	// Three pages scanned for accessibility and five refused URLs: a long journey on a loaded machine.
+	test.setTimeout(360_000);
 	await signIn(page, demo.mentor);
 	await page.goto('/curriculum/facilitator');
 	await expectAccessible(page);
