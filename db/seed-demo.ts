@@ -149,6 +149,20 @@ async function seedProgress(db: Db, participantIds: string[]) {
 				durationSeconds: 240 + i * 7,
 				createdAt: at,
 			});
+			// A failed first attempt is retried the next day and passed: the matrix shows both.
+			if (score < 5)
+				await db.insert(quizAttemptTable).values({
+					id: `demoquizr${p}${i}`,
+					userId,
+					moduleId,
+					answers: [],
+					score: 6,
+					total: 6,
+					first: false,
+					passed: true,
+					durationSeconds: 200 + i * 5,
+					createdAt: new Date(at.getTime() + dayMs),
+				});
 		}
 		for (const key of checklistKeys.slice(0, 5 - (p % 3)))
 			await db

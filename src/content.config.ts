@@ -88,6 +88,32 @@ const facilitator = defineCollection({
 	}),
 });
 
+/** Marking rubrics for the participants' products, for mentors and admins only: content/rubrics/<id>.mdx. */
+const rubrics = defineCollection({
+	loader: glob({ pattern: '*.mdx', base: './content/rubrics' }),
+	schema: z.object({
+		/** The product it marks, e.g. "The alert". */
+		title: z.string().min(3),
+		/** One sentence: what is marked and when. */
+		description: z.string().min(10).max(240),
+		/** Position in the list. */
+		order: z.number().int().min(1),
+	}),
+});
+
+/** Printable job aids for participants: content/job-aids/<id>.mdx. */
+const jobAids = defineCollection({
+	loader: glob({ pattern: '*.mdx', base: './content/job-aids' }),
+	schema: z.object({
+		title: z.string().min(3),
+		/** One sentence: when to use it. */
+		description: z.string().min(10).max(240),
+		order: z.number().int().min(1),
+		/** Id of the module that teaches it. */
+		module: z.string(),
+	}),
+});
+
 const glossary = defineCollection({
 	loader: file('content/glossary.yaml', { parser: glossaryEntries }),
 	schema: z.object({
@@ -102,4 +128,4 @@ const glossary = defineCollection({
 	}),
 });
 
-export const collections = { modules, glossary, facilitator };
+export const collections = { modules, glossary, facilitator, rubrics, jobAids };

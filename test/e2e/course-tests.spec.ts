@@ -134,7 +134,7 @@ test('facilitator notes: mentors read them, participants get a 404', async ({ pa
 	await page.getByRole('link', { name: 'Facilitator notes' }).first().click();
 	await expect(page).toHaveURL('/curriculum/data-cleaning-and-quality/facilitator');
 	await page.goto('/curriculum/facilitator');
-	await page.getByRole('link', { name: /Data cleaning/ }).click();
+	await page.getByRole('link', { name: 'Data cleaning and data quality', exact: true }).click();
 	await expect(
 		page.getByRole('heading', { name: /^Facilitator notes: Data cleaning/ }),
 	).toBeVisible();
@@ -147,6 +147,110 @@ test('facilitator notes: mentors read them, participants get a 404', async ({ pa
 		'/curriculum/data-cleaning-and-quality/facilitator',
 	])
 		expect((await page.request.get(url)).status(), url).toBe(404);
+});
+
+test('for the people who deliver it: a mentor opens notes, a rubric and the timetable; a participant is refused', async ({
+	page,
+}) => {
+	// Three pages scanned for accessibility and five refused URLs: a long journey on a loaded machine.
+	test.setTimeout(360_000);
+	await signIn(page, demo.mentor);
+	await page.goto('/curriculum/facilitator');
+	await expectAccessible(page);
+	// Every module has notes: no "(no notes yet)" left in the list.
+	await expect(page.getByText('(no notes yet)')).toHaveCount(0);
+	await page
+		.getByRole('link', { name: 'Legal basis and handling of information exchange', exact: true })
+		.click();
+	await expect(page).toHaveURL('/curriculum/information-exchange-legal-basis/facilitator');
+	for (const heading of [
+		'Timing (65 minutes)',
+		'Discussion prompts',
+		'Common mistakes',
+		'Model answer',
+	])
+		await expect(page.getByRole('heading', { name: heading, exact: true })).toBeVisible();
+	await expect(page.getByRole('table').last()).toContainText('TLP:AMBER partner report');
+	await expectAccessible(page);
+
+	await page.goto('/curriculum/facilitator');
+	await page.getByRole('link', { name: 'The alert', exact: true }).click();
+	await expect(page).toHaveURL('/curriculum/facilitator/rubrics/alert');
+	await expect(page.getByRole('heading', { name: 'Rubric: The alert' })).toBeVisible();
+	await expect(page.getByRole('row', { name: /Feedback request/ })).toContainText(
+		'None: impact cannot be measured',
+	);
+	await expectAccessible(page);
+
+	await page.goto('/curriculum/facilitator');
+	await page.getByRole('link', { name: 'Timetable of the training week' }).click();
+	await expect(page).toHaveURL('/curriculum/facilitator/timetable');
+	const day1 = page.getByRole('table', { name: /Day 1 sessions/ });
+	await expect(day1.getByRole('row').nth(1)).toContainText(
+		/09:00–09:45\s*Welcome, introductions and the pre-test/,
+	);
+	await expect(page.getByRole('table', { name: /Day 5 sessions/ })).toContainText('Post-test');
+	await expectAccessible(page);
+	await signOut(page);
+
+	await signIn(page, demo.participant2);
+	for (const url of [
+		'/curriculum/facilitator',
+		'/curriculum/facilitator/timetable',
+		'/curriculum/facilitator/rubrics/alert',
+		'/curriculum/facilitator/rubrics/final-report',
+		'/curriculum/information-exchange-legal-basis/facilitator',
+	])
+		expect((await page.request.get(url)).status(), url).toBe(404);
+});
+
+test('a participant opens a module’s handout and a job aid, both ready to print', async ({
+	page,
+}) => {
+	await signIn(page, demo.participant2);
+	// Handouts and job aids are theirs: printable, with the site's header left off the paper.
+	await page.goto('/curriculum/descriptive-and-trend-analysis');
+	await page.getByRole('link', { name: 'printable handout' }).click();
+	await expect(page.getByRole('heading', { name: /^Handout: Descriptive/ })).toBeVisible();
+	await expect(page.getByRole('heading', { name: /^Exercise: Compare two ports/ })).toBeVisible();
+	await expect(
+		page.getByText("Self-check: Port A's first-half growth is about 23%."),
+	).toBeVisible();
+	await expectAccessible(page);
+	await page.emulateMedia({ media: 'print' });
+	await expect(page.locator('body > header')).toBeHidden();
+	await page.emulateMedia({ media: 'screen' });
+	await page.goto('/curriculum/job-aids');
+	await page.getByRole('link', { name: 'The 4x4 card' }).click();
+	await expect(page.getByRole('row', { name: /^X / })).toContainText('cannot be assessed');
+	await expectAccessible(page);
+});
+
+test('the cohort matrix shows each participant’s first attempt and best score against the pass mark', async ({
+	page,
+}) => {
+	await signIn(page, demo.mentor);
+	await page.goto('/cohort');
+	const matrix = page.getByRole('table', {
+		name: /knowledge-check scores \(first attempt and best\)/,
+	});
+	const names = await matrix.getByRole('columnheader').allInnerTexts();
+	const mara = names.indexOf('Mara Santos');
+	expect(mara).toBeGreaterThan(0);
+	// The demo's Mara Santos failed her first CEN check (4 of 6) and passed on the retry.
+	const row = matrix.getByRole('row', { name: /The CEN database and data quality/ });
+	await expect(row.getByRole('rowheader')).toContainText('pass mark 5');
+	await expect(row.getByRole('cell').nth(mara - 1)).toHaveText(
+		/complete\s*first 4\/6 fail\s*best 6\/6 pass · 2 attempts/,
+	);
+	// Where the first attempt was the best, both say so.
+	await expect(
+		matrix
+			.getByRole('row', { name: /Alert intelligence products/ })
+			.getByRole('cell')
+			.nth(mara - 1),
+	).toHaveText(/first 5\/6 pass\s*best 5\/6 pass · 1 attempt$/);
+	await expectAccessible(page);
 });
 
 test('the course evaluation is saved, copied into the report, and anonymised for the office', async ({

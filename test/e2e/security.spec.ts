@@ -31,6 +31,10 @@ const publicRoutes = new Set([
 	'/curriculum/[id]/check',
 	'/curriculum/pre-test',
 	'/curriculum/post-test',
+	// Handouts and job aids are for participants and print; they hold only course content.
+	'/curriculum/[id]/handout',
+	'/curriculum/job-aids',
+	'/curriculum/job-aids/[aid]',
 ]);
 /** Pages that exist only with a valid one-time token: without one they are 404. */
 const tokenRoutes = new Set([
@@ -71,6 +75,8 @@ function fill(pattern: string): string {
 							: 'alert-intelligence'),
 		)
 		.replace('[participantId]', p1)
+		.replace('[rubric]', 'alert')
+		.replace('[aid]', 'alert-template')
 		.replace('[sectionId]', ids.section)
 		.replace('[token]', 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa')
 		.replace('[code]', 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa');
@@ -140,6 +146,7 @@ const participantRoutes: Record<string, number | 'own'> = {
 	'/oversight/[participantId]/report': 403,
 	// Participant 1's interpretation (db/seed-demo-lab.ts): its author, their mentors and admins only.
 	'/lab/interpretations/[id]': 404,
+	'/curriculum/facilitator/rubrics/[rubric]': 404,
 	...cenRouteExpectations,
 };
 

@@ -22,6 +22,8 @@ import { checkinDueDates, checkinLabels } from '~/lib/checkins';
 import type { ModuleSummary } from '~/lib/modules';
 import { deadlines, statusLabels } from '~/lib/report-rules';
 import { cohortForViewer, listMembers } from './cohort';
+import { findKnowledgeCheck } from './quiz';
+import { listQuizResults, type QuizResult } from './quiz-results';
 
 const areas = [1, 2, 3, 4] as const;
 
@@ -211,6 +213,46 @@ export async function reviewBacklog(db: Db, mentorId: string) {
 	};
 }
 
+/** One cell of the cohort matrix: a participant's first and best score on a module's check. */
+export type CheckCell = Pick<
+	QuizResult,
+	'firstScore' | 'firstTotal' | 'bestScore' | 'bestTotal' | 'attempts'
+> & {
+	/** Against the module's current pass mark. */
+	firstPassed: boolean;
+	bestPassed: boolean;
+};
+
+/**
+ * The knowledge checks of a cohort's participants: per module, its current pass mark, and per
+ * participant who has tried it, the first attempt and the best one (one query for the cohort).
+ */
+export async function cohortChecks(db: Db, cohortId: string, modules: ModuleSummary[]) {
+	const [results, checks] = await Promise.all([
+		listQuizResults(db, cohortId),
+		Promise.all(modules.map((m) => findKnowledgeCheck(m.id))),
+	]);
+	const passMarks = new Map(checks.flatMap((c) => (c ? [[c.moduleId, c.passMark] as const] : [])));
+	const cells = new Map<string, CheckCell>();
+	for (const r of results) {
+		const mark = passMarks.get(r.moduleId);
+		if (mark === undefined) continue;
+		cells.set(`${r.userId}/${r.moduleId}`, {
+			firstScore: r.firstScore,
+			firstTotal: r.firstTotal,
+			bestScore: r.bestScore,
+			bestTotal: r.bestTotal,
+			attempts: r.attempts,
+			firstPassed: r.firstScore >= mark,
+			bestPassed: r.bestScore >= mark,
+		});
+	}
+	return {
+		passMarks,
+		cell: (userId: string, moduleId: string) => cells.get(`${userId}/${moduleId}`),
+	};
+}
+
 /** What the cohort page shows: the cohort, its rows in the asked order and the viewer's backlog. */
 export async function loadCohortPage(
 	db: Db,
@@ -225,5 +267,6 @@ export async function loadCohortPage(
 		? sortRows(await cohortOverview(db, cohort, modules, today), sort.key, sort.dir)
 		: [];
 	const backlog = viewer.role === 'mentor' ? await reviewBacklog(db, viewer.id) : null;
-	return { cohort, today, sort, rows, backlog };
+	const checks = cohort ? await cohortChecks(db, cohort.id, modules) : null;
+	return { cohort, today, sort, rows, backlog, checks };
 }

@@ -25,3 +25,20 @@ export async function findFacilitatorNotes(
 export async function listFacilitatorNoteIds(): Promise<Set<string>> {
 	return new Set((await getCollection('facilitator')).map((e) => e.id));
 }
+
+/** The marking rubrics in their order, for a viewer who may read them; else an empty list. */
+export async function listRubrics(
+	viewer: Pick<SessionUser, 'role'> | null,
+): Promise<CollectionEntry<'rubrics'>[]> {
+	if (!mayReadFacilitatorNotes(viewer)) return [];
+	return (await getCollection('rubrics')).sort((a, b) => a.data.order - b.data.order);
+}
+
+/** One rubric for a viewer who may read it, else null (the page answers 404). */
+export async function findRubric(
+	viewer: Pick<SessionUser, 'role'> | null,
+	id: string,
+): Promise<CollectionEntry<'rubrics'> | null> {
+	if (!mayReadFacilitatorNotes(viewer)) return null;
+	return (await getEntry('rubrics', id)) ?? null;
+}
