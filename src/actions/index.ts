@@ -10,6 +10,7 @@ import { checklist } from './checklist';
 import { evaluation } from './evaluation';
 import { progress, quiz } from './curriculum';
 import { lab } from './lab';
+import { call, edition } from './office';
 import { comment, logbook, notifications } from './logbook';
 import { report } from './report';
 import { review } from './review';
@@ -33,4 +34,6 @@ export const server = {
 	study,
 	report,
 	cen,
+	edition,
+	call,
 };
