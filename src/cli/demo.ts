@@ -11,6 +11,7 @@ import { seedDemoStudies } from '../../db/seed-demo-study';
 import { seedDemoCourse } from '../../db/seed-demo-course';
 import { seedDemoTests } from './seed-demo-tests';
 import { seedDemoCen } from '../../db/seed-demo-cen';
+import { seedDemoOffice } from '../../db/seed-demo-office';
 import { serve } from './serve';
 
 const url = process.env.DEMO_DATABASE_URL ?? 'file:data/demo.db';
@@ -26,6 +27,7 @@ await seedDemoStudies(db, ids);
 await seedDemoCourse(db, ids);
 await seedDemoTests(db, ids);
 await seedDemoCen(db, ids);
+await seedDemoOffice(db, ids.cohortId);
 db.$client.close();
 
 process.env.DATABASE_URL = url;
