@@ -18,6 +18,9 @@ const pagesByRole = {
 		'/curriculum/pre-test',
 		'/no-such-page',
 		'/verify/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+		'/apply',
+		'/apply/2026-2027',
+		'/apply/2027-2028',
 	],
 	[demo.participant1]: [
 		'/dashboard',
@@ -62,6 +65,10 @@ const pagesByRole = {
 		'/admin/cohorts/new',
 		'/curriculum/evaluation/results',
 		'/admin/administrations',
+		'/admin/editions',
+		'/admin/applications',
+		'/admin/applications/demoapp01',
+		'/admin/outbox',
 	],
 };
 

@@ -30,6 +30,9 @@ const publicRoutes = new Set([
 	'/curriculum/[id]/check',
 	'/curriculum/pre-test',
 	'/curriculum/post-test',
+	// The call for applications is public (issue 15).
+	'/apply',
+	'/apply/[edition]',
 ]);
 /** Pages that exist only with a valid one-time token: without one they are 404. */
 const tokenRoutes = new Set([
@@ -38,6 +41,8 @@ const tokenRoutes = new Set([
 	'/reset',
 	'/calendar/[token].ics',
 	'/verify/[code]',
+	'/apply/verify',
+	'/apply/application',
 ]);
 /** Pages that only receive a form from a static page; a plain visit is sent back to the curriculum. */
 const formReceivers = new Set(['/progress/module']);
@@ -130,6 +135,7 @@ const participantRoutes: Record<string, number | 'own'> = {
 	'/report/[participantId]': 404,
 	'/study/[participantId]': 404,
 	'/admin/cohorts/[id]': 403,
+	'/admin/applications/[id]': 403,
 	'/curriculum/[id]/facilitator': 404,
 	...cenRouteExpectations,
 };
@@ -184,6 +190,11 @@ function attempts(): Record<string, Attempt> {
 		'auth.setup': 'public',
 		'auth.signIn': 'public',
 		'auth.signOut': 'public',
+		'call.nominate': 'public',
+		'call.verify': 'public',
+		'call.apply': 'public',
+		'edition.createNext': { form: { from: 'demoedition2027' }, status: 403 },
+		'edition.extend': { form: { id: 'demoedition2027', deadline: '2030-01-01' }, status: 403 },
 		'auth.signOutOthers': 'own',
 		'auth.changePassword': 'own',
 		'checklist.set': 'own',
@@ -357,7 +368,7 @@ const noInput = new Set([
 ]);
 /** Who may call an action, so an empty form reaches its validation. */
 function callerOf(action: string): string {
-	if (/^(cohort|invitation|administration)\./.test(action)) return demo.admin;
+	if (/^(cohort|invitation|administration|edition)\./.test(action)) return demo.admin;
 	if (/^review\.|^report\.(requestCorrections|accept)$|^cen\.reviewMessage$/.test(action))
 		return demo.mentor;
 	return demo.participant1;
