@@ -12,7 +12,12 @@ import {
 	readApplication,
 	saveApplication,
 } from '~/lib/server/office/application';
-import { createNextEdition, extendDeadline, findEdition } from '~/lib/server/office/edition';
+import {
+	createNextEdition,
+	extendDeadline,
+	findEdition,
+	listEditionsWithCounts,
+} from '~/lib/server/office/edition';
 import {
 	confirmNomination,
 	requestNomination,
@@ -323,5 +328,18 @@ describe('who reads applications', () => {
 			p.row.application.submittedAt!.getTime(),
 		);
 		expect(times).toEqual([...times].sort((a, b) => b - a));
+	});
+});
+
+describe('the editions list', () => {
+	it('counts confirmed nominations and submitted applications per edition', async () => {
+		await makeEdition();
+		const token = await nominated();
+		await saveApplication(t.db, token, complete(), true, july);
+		const edition = await findEdition(t.db, 'ed2027');
+		await requestNomination(t.db, edition!, { ...nominee, candidateEmail: 'x@y.example' }, july);
+		const [row] = await listEditionsWithCounts(t.db);
+		expect(Number(row!.nominations)).toBe(1);
+		expect(Number(row!.submitted)).toBe(1);
 	});
 });

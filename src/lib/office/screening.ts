@@ -2,7 +2,13 @@
  * Automatic screening of a submitted application against the charter's requirements and its
  * recommended profile. Each check says met, not met or to check, and why. Pure.
  */
-import { degreeChoices, expertiseChoices, type Answers } from './application-form';
+import {
+	computerChoices,
+	degreeChoices,
+	expertiseChoices,
+	gradeChoices,
+	type Answers,
+} from './application-form';
 
 export type Verdict = 'met' | 'not_met' | 'to_check';
 
@@ -136,7 +142,12 @@ function english(a: Answers): Check {
 function computer(a: Answers): Check {
 	const label = 'Basic computer skills';
 	return a.computerSkills && a.computerSkills !== 'none'
-		? { key: 'computer', label, verdict: 'met', reason: `Computer skills: ${a.computerSkills}.` }
+		? {
+				key: 'computer',
+				label,
+				verdict: 'met',
+				reason: `${labelOf(computerChoices, a.computerSkills)}.`,
+			}
 		: { key: 'computer', label, verdict: 'not_met', reason: 'No computer skills stated.' };
 }
 
@@ -221,7 +232,7 @@ export function screenProfile(a: Answers): Check[] {
 			'junior',
 			'Junior officer',
 			a.grade === 'junior',
-			a.grade ? `Post level: ${a.grade}.` : 'Post level not stated.',
+			a.grade ? `${labelOf(gradeChoices, a.grade)}.` : 'Level of post not stated.',
 		),
 	];
 }

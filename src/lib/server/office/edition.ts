@@ -1,7 +1,7 @@
 /** Editions of the programme and their calls for applications: listing, next edition, extension. */
 import { desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '~db/client';
-import { applicationTable, editionTable, nominationTable, type Edition } from '~db/schema';
+import { editionTable, type Edition } from '~db/schema';
 import {
 	callIsOpen,
 	editionSlug,
@@ -24,8 +24,8 @@ export function listEditionsWithCounts(db: Db) {
 	return db
 		.select({
 			edition: editionTable,
-			nominations: sql<number>`(select count(*) from ${nominationTable} where ${nominationTable.editionId} = ${editionTable.id} and ${nominationTable.verifiedAt} is not null)`,
-			submitted: sql<number>`(select count(*) from ${applicationTable} where ${applicationTable.editionId} = ${editionTable.id} and ${applicationTable.status} = 'submitted')`,
+			nominations: sql<number>`(select count(*) from nomination n where n.edition_id = "edition"."id" and n.verified_at is not null)`,
+			submitted: sql<number>`(select count(*) from application a where a.edition_id = "edition"."id" and a.status = 'submitted')`,
 		})
 		.from(editionTable)
 		.orderBy(desc(editionTable.applicationDeadline));
