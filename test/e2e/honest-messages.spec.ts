@@ -507,7 +507,7 @@ test('every refused action says why in a sentence, with no raw validation output
 	browser,
 	baseURL,
 }) => {
-	test.setTimeout(240_000);
+	test.setTimeout(600_000);
 	ids.draft = await entryIn('draft');
 	ids.submitted = await entryIn('submitted');
 	ids.approved = await entryIn('approved');
