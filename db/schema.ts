@@ -1139,3 +1139,113 @@ export type Certificate = typeof certificateTable.$inferSelect;
 export type Administration = typeof administrationTable.$inferSelect;
 export type ReportDelivery = typeof reportDeliveryTable.$inferSelect;
 export type ActivityAgreement = typeof activityAgreementTable.$inferSelect;
+
+// ── Programme office: editions, the call for applications, nominations (issue 15) ───────────
+
+/** One year's programme: its call for applications and, once set up, its cohort. */
+export const editionTable = sqliteTable('edition', {
+	id: text('id').primaryKey(),
+	/** Name shown everywhere, e.g. "2026/2027"; unique. */
+	name: text('name').notNull().unique(),
+	/** The name as it appears in addresses, e.g. "2026-2027"; unique. */
+	slug: text('slug').notNull().unique(),
+	/** Last day applications are accepted ('YYYY-MM-DD'), until 23:59 Tokyo time. */
+	applicationDeadline: text('application_deadline').notNull(),
+	/** The deadline the call opened with, once an admin has extended it; null otherwise. */
+	originalDeadline: text('original_deadline'),
+	/** When the selection is expected, in words (e.g. "early to mid September 2026"). */
+	selectionPeriod: text('selection_period').notNull(),
+	/** When the programme runs, in words; the cohort's dates are exact once there is one. */
+	programmePeriod: text('programme_period').notNull(),
+	/** Where the programme takes place. */
+	venue: text('venue').notNull(),
+	/** The programme's working language. */
+	language: text('language').notNull(),
+	/** The edition's cohort, once the programme office has set it up. */
+	cohortId: text('cohort_id')
+		.unique()
+		.references(() => cohortTable.id, { onDelete: 'set null' }),
+	createdAt: createdAt(),
+});
+
+/**
+ * A Member administration's nomination of a candidate (charter Annex II). It counts as a
+ * nomination only once the nominating officer has confirmed their email (verifiedAt set).
+ */
+export const nominationTable = sqliteTable(
+	'nomination',
+	{
+		id: text('id').primaryKey(),
+		editionId: text('edition_id')
+			.notNull()
+			.references(() => editionTable.id, { onDelete: 'cascade' }),
+		/** The nominating Member administration. */
+		administrationId: text('administration_id')
+			.notNull()
+			.references(() => administrationTable.id),
+		/** The nominating officer: name, post and (lower-cased) email. */
+		officerName: text('officer_name').notNull(),
+		officerPost: text('officer_post').notNull(),
+		officerEmail: text('officer_email').notNull(),
+		/** The candidate's name and (lower-cased) email. */
+		candidateName: text('candidate_name').notNull(),
+		candidateEmail: text('candidate_email').notNull(),
+		/** Hex SHA-256 of the token in the officer's confirmation link. */
+		verifyTokenHash: text('verify_token_hash').notNull().unique(),
+		/** The confirmation link stops working at this instant. */
+		verifyExpiresAt: integer('verify_expires_at', { mode: 'timestamp_ms' }).notNull(),
+		/** When the officer confirmed; null while it is only a request. */
+		verifiedAt: integer('verified_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt(),
+	},
+	(t) => [index('nomination_edition_idx').on(t.editionId, t.candidateEmail)],
+);
+
+/** Application states: saved for later, or sent to the programme office. */
+export const applicationStatuses = ['draft', 'submitted'] as const;
+
+/** The nominated candidate's application (charter Annex III), one per nomination. */
+export const applicationTable = sqliteTable(
+	'application',
+	{
+		id: text('id').primaryKey(),
+		nominationId: text('nomination_id')
+			.notNull()
+			.unique()
+			.references(() => nominationTable.id, { onDelete: 'cascade' }),
+		editionId: text('edition_id')
+			.notNull()
+			.references(() => editionTable.id, { onDelete: 'cascade' }),
+		/** Hex SHA-256 of the token in the candidate's link (it works until the call closes). */
+		tokenHash: text('token_hash').notNull().unique(),
+		/** The answers by field name, as typed; read through src/lib/application-form.ts. */
+		answers: text('answers', { mode: 'json' })
+			.$type<Record<string, string | string[]>>()
+			.notNull()
+			.default(sql`'{}'`),
+		/** draft | submitted. */
+		status: text('status', { enum: applicationStatuses }).notNull().default('draft'),
+		submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+		createdAt: createdAt(),
+	},
+	(t) => [index('application_list_idx').on(t.status, t.submittedAt, t.id)],
+);
+
+/**
+ * Messages the portal could not send because no SMTP server is configured: an admin reads
+ * them at /admin/outbox and passes them on. Sent messages are not kept.
+ */
+export const mailOutboxTable = sqliteTable('mail_outbox', {
+	id: text('id').primaryKey(),
+	/** Recipient address. */
+	to: text('to').notNull(),
+	subject: text('subject').notNull(),
+	/** Plain-text body (may hold a one-time link: admins only). */
+	text: text('text').notNull(),
+	createdAt: createdAt(),
+});
+
+export type Edition = typeof editionTable.$inferSelect;
+export type Nomination = typeof nominationTable.$inferSelect;
+export type Application = typeof applicationTable.$inferSelect;

@@ -40,6 +40,27 @@ class FieldRuleError extends ActionError {
 	}
 }
 
+/** Several fields refused at once, each with its message, and one sentence for the whole form. */
+class FieldsRuleError extends ActionError {
+	type = 'AstroActionInputError' as const;
+	issues: { path: string[]; message: string; code: string }[];
+	fields: Record<string, string[]>;
+	constructor(problems: Record<string, string>, message: string) {
+		super({ code: 'BAD_REQUEST', message });
+		this.issues = Object.entries(problems).map(([f, m]) => ({
+			path: [f],
+			message: m,
+			code: 'custom',
+		}));
+		this.fields = Object.fromEntries(Object.entries(problems).map(([f, m]) => [f, [m]]));
+	}
+}
+
+/** An input error for several fields at once (shown beside each, like a zod error). */
+export function fieldErrors(problems: Record<string, string>, message: string): ActionError {
+	return new FieldsRuleError(problems, message);
+}
+
 const statusOf = {
 	invalid: 'BAD_REQUEST',
 	not_found: 'NOT_FOUND',

@@ -10,6 +10,7 @@ import { checklist } from './checklist';
 import { evaluation } from './evaluation';
 import { progress, quiz } from './curriculum';
 import { lab } from './lab';
+import { call, edition } from './office';
 import { comment, logbook, notifications } from './logbook';
 import { delivery } from './delivery';
 import { report } from './report';
@@ -35,4 +36,6 @@ export const server = {
 	report,
 	delivery,
 	cen,
+	edition,
+	call,
 };

@@ -13,6 +13,7 @@ import { seedDemoTests } from './seed-demo-tests';
 import { seedDemoCen } from '../../db/seed-demo-cen';
 import { oversightAccounts, seedDemoOversight } from '../../db/seed-demo-oversight';
 import { seedDemoLab } from '../../db/seed-demo-lab';
+import { seedDemoOffice } from '../../db/seed-demo-office';
 import { serve } from './serve';
 
 const url = process.env.DEMO_DATABASE_URL ?? 'file:data/demo.db';
@@ -30,6 +31,7 @@ await seedDemoTests(db, ids);
 await seedDemoCen(db, ids);
 await seedDemoOversight(db, ids);
 await seedDemoLab(db, ids);
+await seedDemoOffice(db, ids.cohortId);
 db.$client.close();
 
 process.env.DATABASE_URL = url;

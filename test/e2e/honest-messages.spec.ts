@@ -25,6 +25,8 @@ type BadPath = {
 type IslandPath = { island: true; as: Who; form: () => Record<string, string> };
 
 const p1 = 'demopart0001';
+/** A candidate's link to a draft application in the open demo call, made for this test. */
+const applyToken = 'honestapplicationtoken0001';
 /** Study records of participant 1 made for this test (the demo's own are left alone). */
 const study = { source: 'honestsrc1', paper: 'honestpaper1', activity: 'honestact1' };
 const ids = {
@@ -89,6 +91,36 @@ function badPaths(): Record<string, BadPath | IslandPath> {
 			as: 'participant1',
 			page: () => '/programme/checklist',
 			form: () => ({ key: 'no-such-item', done: 'true' }),
+		},
+		'edition.createNext': {
+			as: 'admin',
+			page: () => '/admin/editions',
+			form: () => ({ from: 'nosuchedition' }),
+		},
+		'edition.extend': {
+			as: 'admin',
+			page: () => '/admin/editions',
+			form: () => ({ id: 'demoedition2027', deadline: '2020-01-01' }),
+			field: 'deadline',
+		},
+		'call.nominate': {
+			as: 'nobody',
+			page: () => '/apply/2027-2028',
+			form: () => ({ edition: '2027-2028', officerName: 'Ivo Renn', officerEmail: 'not-an-email' }),
+			field: 'officerEmail',
+		},
+		// An unknown confirmation link: the page does not exist, and says so in words.
+		'call.verify': {
+			as: 'nobody',
+			page: () => '/apply/verify?token=aaaaaaaaaaaaaaaaaaaaaaaa',
+			form: () => ({ token: 'aaaaaaaaaaaaaaaaaaaaaaaa' }),
+			notFound: true,
+		},
+		'call.apply': {
+			as: 'nobody',
+			page: () => `/apply/application?token=${applyToken}`,
+			form: () => ({ token: applyToken, intent: 'save', yearsInCustoms: 'x' }),
+			field: 'yearsInCustoms',
 		},
 		'cohort.create': {
 			as: 'admin',
@@ -533,8 +565,8 @@ test('every refused action says why in a sentence, with no raw validation output
 	browser,
 	baseURL,
 }) => {
-	// Eight people sign in (argon2 each) and about a hundred pages render on a shared machine.
-	test.setTimeout(420_000);
+	// Nine people sign in (argon2 each) and over a hundred pages render on a shared machine.
+	test.setTimeout(600_000);
 	ids.draft = await entryIn('draft');
 	ids.submitted = await entryIn('submitted');
 	ids.approved = await entryIn('approved');
@@ -552,6 +584,32 @@ test('every refused action says why in a sentence, with no raw validation output
 	await sqlOnServerDb(
 		'insert or ignore into study_activity (id, participant_id, what, agreed_on, agreed_by, created_at) values (?, ?, ?, ?, ?, ?)',
 		[study.activity, p1, 'Joint alert', '2026-12-01', 'all three', now],
+	);
+	await sqlOnServerDb(
+		'insert or ignore into nomination (id, edition_id, administration_id, officer_name, officer_post, officer_email, candidate_name, candidate_email, verify_token_hash, verify_expires_at, verified_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+		[
+			'honestnom1',
+			'demoedition2027',
+			'demo-adm-orvania',
+			'Ivo Renn',
+			'Director',
+			'ivo@x.test',
+			'Hon Est',
+			'hon@x.test',
+			'honestverifyhash',
+			now,
+			now,
+		],
+	);
+	await sqlOnServerDb(
+		'insert or ignore into application (id, nomination_id, edition_id, token_hash, updated_at) values (?, ?, ?, ?, ?)',
+		[
+			'honestapp1',
+			'honestnom1',
+			'demoedition2027',
+			createHash('sha256').update(applyToken).digest('hex'),
+			now,
+		],
 	);
 	const people = contexts(browser);
 	// The report exists once its owner has opened it.

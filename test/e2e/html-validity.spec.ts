@@ -21,6 +21,9 @@ const pagesByRole = {
 		'/curriculum/job-aids/four-by-four-card',
 		'/no-such-page',
 		'/verify/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+		'/apply',
+		'/apply/2026-2027',
+		'/apply/2027-2028',
 	],
 	[demo.participant1]: [
 		'/dashboard',
@@ -71,6 +74,10 @@ const pagesByRole = {
 		'/admin/cohorts/new',
 		'/curriculum/evaluation/results',
 		'/admin/administrations',
+		'/admin/editions',
+		'/admin/applications',
+		'/admin/applications/demoapp01',
+		'/admin/outbox',
 	],
 	[demo.secretariat]: [
 		'/oversight',

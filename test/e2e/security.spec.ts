@@ -35,6 +35,9 @@ const publicRoutes = new Set([
 	'/curriculum/[id]/handout',
 	'/curriculum/job-aids',
 	'/curriculum/job-aids/[aid]',
+	// The call for applications is public (issue 15).
+	'/apply',
+	'/apply/[edition]',
 ]);
 /** Pages that exist only with a valid one-time token: without one they are 404. */
 const tokenRoutes = new Set([
@@ -45,6 +48,8 @@ const tokenRoutes = new Set([
 	'/verify/[code]',
 	'/delivery/[token]',
 	'/delivery/[token]/report.docx',
+	'/apply/verify',
+	'/apply/application',
 ]);
 /** Pages that only receive a form from a static page; a plain visit is sent back to the curriculum. */
 const formReceivers = new Set(['/progress/module']);
@@ -141,6 +146,7 @@ const participantRoutes: Record<string, number | 'own'> = {
 	'/report/[participantId]': 404,
 	'/study/[participantId]': 404,
 	'/admin/cohorts/[id]': 403,
+	'/admin/applications/[id]': 403,
 	'/curriculum/[id]/facilitator': 404,
 	'/oversight/[participantId]': 403,
 	'/oversight/[participantId]/report': 403,
@@ -200,6 +206,11 @@ function attempts(): Record<string, Attempt> {
 		'auth.setup': 'public',
 		'auth.signIn': 'public',
 		'auth.signOut': 'public',
+		'call.nominate': 'public',
+		'call.verify': 'public',
+		'call.apply': 'public',
+		'edition.createNext': { form: { from: 'demoedition2027' }, status: 403 },
+		'edition.extend': { form: { id: 'demoedition2027', deadline: '2030-01-01' }, status: 403 },
 		'auth.signOutOthers': 'own',
 		'auth.changePassword': 'own',
 		'checklist.set': 'own',
@@ -398,7 +409,7 @@ const noInput = new Set([
 ]);
 /** Who may call an action, so an empty form reaches its validation. */
 function callerOf(action: string): string {
-	if (/^(cohort|invitation|administration)\./.test(action)) return demo.admin;
+	if (/^(cohort|invitation|administration|edition)\./.test(action)) return demo.admin;
 	if (/^review\.|^report\.(requestCorrections|accept)$|^cen\.reviewMessage$/.test(action))
 		return demo.mentor;
 	return demo.participant1;
@@ -460,6 +471,9 @@ const overseerRoutes: Record<string, Record<Overseer, number>> = {
 	'/materials/[id]/file': { secretariat: 404, home: 404 },
 	'/report/export.docx': { secretariat: 404, home: 404 },
 	'/report/export.md': { secretariat: 404, home: 404 },
+	// Applications: the programme office (admins and the Secretariat) only; no such application here.
+	'/admin/applications': { secretariat: 200, home: 403 },
+	'/admin/applications/[id]': { secretariat: 404, home: 403 },
 };
 /** Every other protected route is a page or file of the programme's own roles: 403. */
 const programmeOnly = 403;

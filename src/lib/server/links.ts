@@ -15,3 +15,13 @@ export function invitationLink(requestUrl: URL, token: string): string {
 export function resetLink(requestUrl: URL, token: string): string {
 	return `${baseUrl(requestUrl)}/reset?token=${token}`;
 }
+
+/** The link a nominating officer opens to confirm a nomination. */
+export function nominationVerifyLink(requestUrl: URL, token: string): string {
+	return `${baseUrl(requestUrl)}/apply/verify?token=${token}`;
+}
+
+/** The link a nominated candidate opens to write (and come back to) their application. */
+export function applicationLink(requestUrl: URL, token: string): string {
+	return `${baseUrl(requestUrl)}/apply/application?token=${token}`;
+}

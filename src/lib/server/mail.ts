@@ -89,3 +89,53 @@ export function deliveryLinkMail(input: {
 		].join('\n'),
 	};
 }
+
+/** The message asking a nominating officer to confirm their nomination. */
+export function nominationVerifyMail(input: {
+	to: string;
+	officerName: string;
+	candidateName: string;
+	administration: string;
+	edition: string;
+	link: string;
+}): Mail {
+	return {
+		to: input.to,
+		subject: `Confirm your nomination for the ${input.edition} RILO A/P programme`,
+		text: [
+			`Dear ${input.officerName},`,
+			'',
+			`You (or someone using your address) nominated ${input.candidateName} of ${input.administration} for the ${input.edition} edition of the WCO Asia-Pacific Regional Data/Intelligence Professionals Programme.`,
+			'',
+			'Open this link within 48 hours to confirm the nomination (it works once):',
+			input.link,
+			'',
+			'Nothing is recorded as a nomination until you confirm. If you did not send it, ignore this message.',
+		].join('\n'),
+	};
+}
+
+/** The message giving a nominated candidate their link to apply. */
+export function applicationLinkMail(input: {
+	to: string;
+	candidateName: string;
+	administration: string;
+	edition: string;
+	deadline: string;
+	link: string;
+}): Mail {
+	return {
+		to: input.to,
+		subject: `Your application to the ${input.edition} RILO A/P programme`,
+		text: [
+			`Dear ${input.candidateName},`,
+			'',
+			`${input.administration} has nominated you for the ${input.edition} edition of the WCO Asia-Pacific Regional Data/Intelligence Professionals Programme.`,
+			'',
+			`Fill in your application with this link. You can save it and come back with the same link until the deadline, ${input.deadline}:`,
+			input.link,
+			'',
+			'Keep this link to yourself: anyone who has it can read and change your draft.',
+		].join('\n'),
+	};
+}

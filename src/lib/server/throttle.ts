@@ -12,6 +12,8 @@ type Policy = { freeFailures: number; blockAfter: number; blockMs: number };
 const policies = {
 	account: { freeFailures: 3, blockAfter: 10, blockMs: 15 * 60 * 1000 },
 	address: { freeFailures: 20, blockAfter: 50, blockMs: 15 * 60 * 1000 },
+	/** The public call: every nomination sent, and every unknown link, counts per address. */
+	call: { freeFailures: 10, blockAfter: 30, blockMs: 15 * 60 * 1000 },
 } satisfies Record<string, Policy>;
 /** Failures older than this no longer count. */
 const forgetAfterMs = 60 * 60 * 1000;

@@ -1,0 +1,191 @@
+/**
+ * The programme office: editions (admins) and the public call for applications (anyone with
+ * the call's page or a link). Public actions are throttled per address and size-limited.
+ */
+import { ActionError, defineAction, type ActionAPIContext } from 'astro:actions';
+import { z } from 'astro/zod';
+import { SMTP_FROM, SMTP_URL } from 'astro:env/server';
+import { formatInstant } from '~/lib/dates';
+import { optionalText, recordId, requiredText } from '~/lib/form-schemas';
+import {
+	boxFields,
+	choiceFields,
+	multiFields,
+	readAnswers,
+	textFields,
+} from '~/lib/office/application-form';
+import { formatDeadline } from '~/lib/office/call-dates';
+import { getDb } from '~/lib/server/db';
+import { applicationLink, nominationVerifyLink } from '~/lib/server/links';
+import { applicationLinkMail, nominationVerifyMail } from '~/lib/server/mail';
+import { IncompleteApplication, saveApplication } from '~/lib/server/office/application';
+import { createNextEdition, extendDeadline, findEditionBySlug } from '~/lib/server/office/edition';
+import { deliverMail } from '~/lib/server/office/outbox';
+import { confirmNomination, requestNomination } from '~/lib/server/office/nomination';
+import { blockedUntil, recordFailure, throttleKey } from '~/lib/server/throttle';
+import { clientAddress, fieldErrors, requireRole, run } from './guard';
+
+const linkProblem = 'This link is incomplete. Open the link from your email again.';
+const token = z
+	.string({ error: linkProblem })
+	.min(10, { error: linkProblem })
+	.max(100, { error: linkProblem });
+
+/** Refuses a caller who sent too much to the call; counts this request against the address. */
+async function throttleCall(context: ActionAPIContext, count: boolean) {
+	const db = await getDb();
+	const key = throttleKey('call', clientAddress(context));
+	const until = await blockedUntil(db, [key]);
+	if (until)
+		throw new ActionError({
+			code: 'TOO_MANY_REQUESTS',
+			message: `Too many requests from your network. Try again after ${formatInstant(until)} (Tokyo time).`,
+		});
+	if (count) await recordFailure(db, 'call', key);
+}
+
+export const edition = {
+	createNext: defineAction({
+		accept: 'form',
+		input: z.object({ from: recordId() }),
+		handler: async (input, context) => {
+			const admin = requireRole(context, 'admin');
+			const row = await run(async () => createNextEdition(await getDb(), admin.id, input.from));
+			return { id: row.id, name: row.name };
+		},
+	}),
+	extend: defineAction({
+		accept: 'form',
+		input: z.object({
+			id: recordId(),
+			deadline: requiredText('Enter the new deadline as a date.', 10),
+		}),
+		handler: async (input, context) => {
+			const admin = requireRole(context, 'admin');
+			const row = await run(async () =>
+				extendDeadline(await getDb(), admin.id, input.id, input.deadline),
+			);
+			return { id: row.id, name: row.name };
+		},
+	}),
+};
+
+const email = (message: string) => z.email({ error: message }).max(200);
+
+/** The answers of the application form: every field optional while it is a draft. */
+const answerFields = z.object({
+	...Object.fromEntries(Object.entries(textFields).map(([f, max]) => [f, optionalText(max)])),
+	...Object.fromEntries(
+		Object.entries(choiceFields).map(([f, choices]) => [
+			f,
+			optionalText(40).refine((v) => v === '' || choices.some((c) => c.value === v), {
+				error: 'Choose one of the options offered.',
+			}),
+		]),
+	),
+	...Object.fromEntries(
+		Object.entries(multiFields).map(([f, choices]) => [
+			f,
+			z
+				.array(z.string().max(40))
+				.max(choices.length, { error: 'Choose among the options offered.' })
+				.refine((list) => list.every((v) => choices.some((c) => c.value === v)), {
+					error: 'Choose among the options offered.',
+				}),
+		]),
+	),
+	...Object.fromEntries(boxFields.map((f) => [f, z.boolean()])),
+});
+
+export const call = {
+	nominate: defineAction({
+		accept: 'form',
+		input: z.object({
+			edition: recordId(60),
+			administrationId: requiredText('Choose your administration from the list.', 60),
+			officerName: requiredText('Enter your name.', 120, 2),
+			officerPost: requiredText('Enter your post (job title).', 160, 2),
+			officerEmail: email('Enter your official email address, like name@customs.example.'),
+			candidateName: requiredText('Enter the candidate’s name.', 120, 2),
+			candidateEmail: email('Enter the candidate’s email address, like name@customs.example.'),
+		}),
+		handler: async (input, context) => {
+			await throttleCall(context, true);
+			const db = await getDb();
+			const found = await findEditionBySlug(db, input.edition);
+			if (!found) throw new ActionError({ code: 'NOT_FOUND', message: 'No such call.' });
+			const {
+				token: t,
+				nomination,
+				administration,
+			} = await run(() => requestNomination(db, found, input));
+			await deliverMail(
+				db,
+				SMTP_URL,
+				SMTP_FROM,
+				nominationVerifyMail({
+					to: nomination.officerEmail,
+					officerName: nomination.officerName,
+					candidateName: nomination.candidateName,
+					administration: administration.name,
+					edition: found.name,
+					link: nominationVerifyLink(context.url, t),
+				}),
+			);
+			return { edition: found.slug };
+		},
+	}),
+	verify: defineAction({
+		accept: 'form',
+		input: z.object({ token }),
+		handler: async (input, context) => {
+			await throttleCall(context, false);
+			const db = await getDb();
+			const done = await run(() => confirmNomination(db, input.token)).catch(async (error) => {
+				if ((error as { code?: string }).code === 'NOT_FOUND')
+					await throttleCall(context, true).catch(() => {});
+				throw error;
+			});
+			await deliverMail(
+				db,
+				SMTP_URL,
+				SMTP_FROM,
+				applicationLinkMail({
+					to: done.nomination.candidateEmail,
+					candidateName: done.nomination.candidateName,
+					administration: done.administrationName,
+					edition: done.edition.name,
+					deadline: formatDeadline(done.edition.applicationDeadline),
+					link: applicationLink(context.url, done.applicationToken),
+				}),
+			);
+			return { edition: done.edition.slug };
+		},
+	}),
+	apply: defineAction({
+		accept: 'form',
+		input: answerFields.extend({
+			token,
+			intent: z.enum(['save', 'submit'], { error: 'Choose Save or Submit.' }),
+		}),
+		handler: async (input, context) => {
+			await throttleCall(context, false);
+			const db = await getDb();
+			const answers = readAnswers(input);
+			try {
+				return await run(() =>
+					saveApplication(db, String(input.token), answers, input.intent === 'submit'),
+				);
+			} catch (error) {
+				if (error instanceof IncompleteApplication)
+					throw fieldErrors(
+						error.problems,
+						`Your answers are saved, but the application is not submitted: ${Object.keys(error.problems).length === 1 ? 'one answer is' : `${Object.keys(error.problems).length} answers are`} still needed (marked below).`,
+					);
+				if ((error as { code?: string }).code === 'NOT_FOUND')
+					await throttleCall(context, true).catch(() => {});
+				throw error;
+			}
+		},
+	}),
+};

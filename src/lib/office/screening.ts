@@ -1,0 +1,252 @@
+/**
+ * Automatic screening of a submitted application against the charter's requirements and its
+ * recommended profile. Each check says met, not met or to check, and why. Pure.
+ */
+import {
+	computerChoices,
+	degreeChoices,
+	expertiseChoices,
+	gradeChoices,
+	type Answers,
+} from './application-form';
+
+export type Verdict = 'met' | 'not_met' | 'to_check';
+
+/** One requirement or profile point, with the verdict and the reason for it. */
+export type Check = { key: string; label: string; verdict: Verdict; reason: string };
+
+/** What screening needs besides the answers. */
+export type ScreeningFacts = {
+	answers: Answers;
+	administration: { name: string; active: boolean };
+	nomination: { officerName: string; officerPost: string; verified: boolean };
+};
+
+/** Words for each verdict. */
+export const verdictLabel: Record<Verdict, string> = {
+	met: 'Met',
+	not_met: 'Not met',
+	to_check: 'To check',
+};
+
+const labelOf = (choices: { value: string; label: string }[], v: string) =>
+	choices.find((c) => c.value === v)?.label ?? v;
+
+function officer(f: ScreeningFacts): Check {
+	return f.answers.customsOfficer
+		? {
+				key: 'officer',
+				label: 'Customs officer of a Member administration',
+				verdict: 'met',
+				reason: `The candidate declares being a Customs officer of ${f.administration.name}.`,
+			}
+		: {
+				key: 'officer',
+				label: 'Customs officer of a Member administration',
+				verdict: 'not_met',
+				reason: 'The candidate did not declare being a Customs officer.',
+			};
+}
+
+function member(f: ScreeningFacts): Check {
+	const label = 'Asia/Pacific Member with active status';
+	return f.administration.active
+		? {
+				key: 'member',
+				label,
+				verdict: 'met',
+				reason: `${f.administration.name} is active in the portal’s list of Asia/Pacific Members.`,
+			}
+		: {
+				key: 'member',
+				label,
+				verdict: 'not_met',
+				reason: `${f.administration.name} is deactivated in the portal’s list of Members.`,
+			};
+}
+
+function nominated(f: ScreeningFacts): Check {
+	const label = 'Nominated by their administration';
+	return f.nomination.verified
+		? {
+				key: 'nominated',
+				label,
+				verdict: 'met',
+				reason: `Nominated by ${f.nomination.officerName} (${f.nomination.officerPost}), whose email was confirmed.`,
+			}
+		: {
+				key: 'nominated',
+				label,
+				verdict: 'not_met',
+				reason: 'The nominating officer never confirmed their email.',
+			};
+}
+
+function years(a: Answers): Check {
+	const label = 'At least 3 years in Customs';
+	const n = /^\d{1,2}$/.test(a.yearsInCustoms.trim()) ? Number(a.yearsInCustoms) : NaN;
+	if (Number.isNaN(n))
+		return { key: 'years', label, verdict: 'to_check', reason: 'No number of years given.' };
+	return n >= 3
+		? { key: 'years', label, verdict: 'met', reason: `${n} years in Customs.` }
+		: {
+				key: 'years',
+				label,
+				verdict: 'not_met',
+				reason: `${n} year${n === 1 ? '' : 's'} in Customs, fewer than 3.`,
+			};
+}
+
+function degree(a: Answers): Check {
+	const label = 'University degree or equivalent';
+	const detail = a.degreeDetail.trim() ? `: ${a.degreeDetail.trim()}` : '';
+	if (['doctorate', 'master', 'bachelor'].includes(a.degreeLevel))
+		return {
+			key: 'degree',
+			label,
+			verdict: 'met',
+			reason: `${labelOf(degreeChoices, a.degreeLevel)}${detail}.`,
+		};
+	if (a.degreeLevel === 'equivalent')
+		return {
+			key: 'degree',
+			label,
+			verdict: 'to_check',
+			reason: `An equivalent qualification${detail}; whether it is equivalent is for the programme office to judge.`,
+		};
+	return {
+		key: 'degree',
+		label,
+		verdict: 'not_met',
+		reason: 'No university degree or equivalent stated.',
+	};
+}
+
+function english(a: Answers): Check {
+	const label = 'English (the programme’s only language)';
+	if (a.englishLevel === 'fluent' || a.englishLevel === 'good')
+		return {
+			key: 'english',
+			label,
+			verdict: 'met',
+			reason: a.englishLevel === 'fluent' ? 'Fluent or native English.' : 'Good working knowledge.',
+		};
+	return {
+		key: 'english',
+		label,
+		verdict: 'to_check',
+		reason: 'Basic English stated: check that it is enough for four weeks of work in English.',
+	};
+}
+
+function computer(a: Answers): Check {
+	const label = 'Basic computer skills';
+	return a.computerSkills && a.computerSkills !== 'none'
+		? {
+				key: 'computer',
+				label,
+				verdict: 'met',
+				reason: `${labelOf(computerChoices, a.computerSkills)}.`,
+			}
+		: { key: 'computer', label, verdict: 'not_met', reason: 'No computer skills stated.' };
+}
+
+function fitness(a: Answers): Check {
+	const label = 'Fit to take part';
+	return a.fitness
+		? { key: 'fitness', label, verdict: 'met', reason: 'The declaration of fitness is ticked.' }
+		: { key: 'fitness', label, verdict: 'not_met', reason: 'No declaration of fitness.' };
+}
+
+function expertise(a: Answers): Check {
+	const label =
+		'Expertise in risk management, data collection/intelligence analysis, targeting and/or enforcement';
+	if (a.expertise.length)
+		return {
+			key: 'expertise',
+			label,
+			verdict: 'met',
+			reason: `${a.expertise.map((v) => labelOf(expertiseChoices, v)).join(', ')}.`,
+		};
+	return a.expertiseDetail.trim()
+		? {
+				key: 'expertise',
+				label,
+				verdict: 'to_check',
+				reason: 'None of the four areas ticked, but experience described: read it.',
+			}
+		: { key: 'expertise', label, verdict: 'not_met', reason: 'None of the four areas.' };
+}
+
+/** Every requirement of the call, in the order the call page lists them. */
+export function screenRequirements(f: ScreeningFacts): Check[] {
+	const a = f.answers;
+	return [
+		officer(f),
+		member(f),
+		nominated(f),
+		years(a),
+		degree(a),
+		english(a),
+		computer(a),
+		fitness(a),
+		expertise(a),
+	];
+}
+
+/** The recommended profile: each point is met or not (it never makes anyone ineligible). */
+export function screenProfile(a: Answers): Check[] {
+	const point = (key: string, label: string, yes: boolean, reason: string): Check => ({
+		key,
+		label,
+		verdict: yes ? 'met' : 'not_met',
+		reason,
+	});
+	const courses = a.clikc.map((c) =>
+		c === 'risk_management' ? 'risk management' : 'data analytics',
+	);
+	return [
+		point(
+			'programming',
+			'Python or R',
+			a.programming.length > 0,
+			a.programming.length
+				? `Uses ${a.programming.map((p) => (p === 'r' ? 'R' : 'Python')).join(' and ')}.`
+				: 'Neither stated.',
+		),
+		point(
+			'visualisation',
+			'Power BI or Tableau',
+			a.visualisation.length > 0,
+			a.visualisation.length
+				? `Uses ${a.visualisation.map((v) => (v === 'power_bi' ? 'Power BI' : 'Tableau')).join(' and ')}.`
+				: 'Neither stated.',
+		),
+		point(
+			'clikc',
+			'CLiKC! courses on risk management and data analytics',
+			a.clikc.length === 2,
+			courses.length ? `Completed: ${courses.join(', ')}.` : 'No CLiKC! course stated.',
+		),
+		point(
+			'junior',
+			'Junior officer',
+			a.grade === 'junior',
+			a.grade ? `${labelOf(gradeChoices, a.grade)}.` : 'Level of post not stated.',
+		),
+	];
+}
+
+/** The application's standing: not met if any requirement is not met, else to check if any is. */
+export function overallVerdict(checks: Check[]): Verdict {
+	if (checks.some((c) => c.verdict === 'not_met')) return 'not_met';
+	if (checks.some((c) => c.verdict === 'to_check')) return 'to_check';
+	return 'met';
+}
+
+/** Words for the overall standing, as the list shows it. */
+export const standingLabel: Record<Verdict, string> = {
+	met: 'Eligible',
+	not_met: 'Not eligible',
+	to_check: 'To check',
+};
