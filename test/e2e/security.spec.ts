@@ -468,6 +468,7 @@ const overseerRoutes: Record<string, Record<Overseer, number>> = {
 	'/oversight/[participantId]/report': { secretariat: 200, home: 404 },
 	// The synthetic seizure data set: no record of anyone.
 	'/lab/data.csv': { secretariat: 200, home: 200 },
+	'/lab/data.json': { secretariat: 200, home: 200 },
 	'/materials/[id]/file': { secretariat: 404, home: 404 },
 	'/report/export.docx': { secretariat: 404, home: 404 },
 	'/report/export.md': { secretariat: 404, home: 404 },
@@ -578,6 +579,10 @@ const overseerSkip = new Set([
 	'quiz.submit',
 	'assessment.submit',
 	'delivery.acknowledgeByLink',
+	// The public call: anyone may nominate, confirm by link and apply by link, signed in or not.
+	'call.nominate',
+	'call.verify',
+	'call.apply',
 ]);
 /** Participant-only actions with long forms: refused (input is checked before the role) either way. */
 const refusedEitherWay = new Set([
@@ -587,6 +592,8 @@ const refusedEitherWay = new Set([
 	'cen.draftMessage',
 	'cen.saveSearch',
 	'cen.upload',
+	'cen.saveChart',
+	'lab.interpret',
 ]);
 
 /**
