@@ -144,7 +144,7 @@ test('admin invites by Member administration and is refused a second participant
 		await page.getByLabel('Role').selectOption('participant');
 		await page.getByLabel('Cohort', { exact: true }).selectOption({ label: 'Next edition' });
 		await page
-			.getByLabel('Member administration (participants)')
+			.getByLabel('Member administration (participants and home contacts)')
 			.selectOption({ label: administration });
 		await page.getByRole('button', { name: 'Create invitation' }).click();
 	};
@@ -178,7 +178,7 @@ test('admin invites by Member administration and is refused a second participant
 	await page.goto('/admin');
 	await expect(
 		page
-			.getByLabel('Member administration (participants)')
+			.getByLabel('Member administration (participants and home contacts)')
 			.locator('option', { hasText: 'Customs of Testland' }),
 	).toHaveCount(1);
 });
