@@ -75,7 +75,7 @@ export async function startServer(
 	const child = spawn(
 		process.execPath,
 		[
-			'--max-semi-space-size=16',
+			'--max-semi-space-size=8',
 			// e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server.
 			...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
 			'src/cli/launch.mjs',
