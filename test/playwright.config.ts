@@ -46,7 +46,8 @@ export default defineConfig({
 	},
 	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
 	webServer: {
-		command: 'node --max-semi-space-size=8 src/cli/launch.mjs src/cli/demo.ts',
+		command:
+			'node --max-semi-space-size=8 --heap-growing-percent=50 src/cli/launch.mjs src/cli/demo.ts',
 		cwd: '..',
 		url: `http://127.0.0.1:${port}/healthz`,
 		env: {

@@ -153,7 +153,7 @@ function goalsTable(r: Results): string {
 			'Lighthouse performance, module page',
 			'100',
 			r.lighthouse
-				? `${r.lighthouse.score} (FCP ${n0(r.lighthouse.fcpMs)} ms, LCP ${n0(r.lighthouse.lcpMs)} ms, TBT ${n0(r.lighthouse.tbtMs)} ms, CLS ${r.lighthouse.cls}, ${kb(r.lighthouse.totalBytes)})`
+				? `${r.lighthouse.score}, median of ${r.lighthouse.scores.length} runs (${r.lighthouse.scores.join(', ')}); median run: FCP ${n0(r.lighthouse.fcpMs)} ms, LCP ${n0(r.lighthouse.lcpMs)} ms, TBT ${n0(r.lighthouse.tbtMs)} ms, CLS ${r.lighthouse.cls}, ${kb(r.lighthouse.totalBytes)}`
 				: 'not measured',
 			r.lighthouse ? r.lighthouse.score === 100 : null,
 		],

@@ -75,7 +75,9 @@ export async function startServer(
 	const child = spawn(
 		process.execPath,
 		[
+			// As `npm run serve` starts it (see src/cli/launch.mjs for why).
 			'--max-semi-space-size=8',
+			'--heap-growing-percent=50',
 			// e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server.
 			...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
 			'src/cli/launch.mjs',
