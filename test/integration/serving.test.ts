@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { precompress } from '../../src/cli/precompress';
 import { createPortalHandler } from '../../src/cli/serving/handler';
 import { chooseEncoding } from '../../src/cli/serving/encoding';
+import { securityHeaders } from '../../src/lib/security-headers';
 
 const css = 'body { color: red; }\n'.repeat(400);
 const page = `<!doctype html><html><body><!--signed-in:nav:/curriculum/x/--><a href="/login">Sign in</a><!--/signed-in:nav-->${'<p>text</p>'.repeat(300)}</body></html>`;
@@ -87,7 +88,11 @@ beforeAll(async () => {
 	);
 	await precompress(client);
 	const handler = createPortalHandler(astro, { clientDir: client });
-	server = createServer(handler);
+	// As src/cli/serve.ts wraps it: the security headers first, on every response.
+	server = createServer((req, res) => {
+		for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+		handler(req, res);
+	});
 	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 	const address = server.address() as { port: number };
 	origin = `http://127.0.0.1:${address.port}`;
@@ -157,6 +162,22 @@ describe('prerendered pages', () => {
 		expect(res.body.toString()).toBe('astro saw /signed-in/curriculum/x');
 		const other = await get('/curriculum/x', { cookie: 'auth_session_old=abc' });
 		expect(decode(other).toString()).toBe(page);
+	});
+
+	it('drop only the opener isolation header when public; pages made for a person keep it', async () => {
+		const pub = await get('/curriculum/x');
+		expect(pub.headers['cross-origin-opener-policy']).toBeUndefined();
+		expect(pub.headers['x-frame-options']).toBe('DENY');
+		expect(pub.headers['x-content-type-options']).toBe('nosniff');
+		const asset = await get('/_astro/site.css');
+		expect(asset.headers['x-content-type-options']).toBe('nosniff');
+		for (const [path, headers] of [
+			['/curriculum/x', { cookie: 'auth_session=abc' }],
+			['/page', {}],
+		] as const) {
+			const res = await get(path, headers);
+			expect(res.headers['cross-origin-opener-policy'], path).toBe('same-origin');
+		}
 	});
 });
 
