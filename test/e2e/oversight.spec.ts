@@ -4,6 +4,7 @@
  * Secretariat requests a correction; the participant resubmits; version 2 is delivered again.
  * A cohort, officer and home contact of their own keep the demo's records untouched.
  */
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { demo, expectAccessible, queryServerDb, signIn, signOut, sqlOnServerDb } from './fixtures';
 
@@ -103,6 +104,11 @@ test('submit, deliver to three, acknowledge, request a correction, resubmit: ver
 	await page.goto(`/oversight/${officer.id}/report`);
 	await page.getByRole('button', { name: 'Acknowledge receipt of version 1' }).click();
 	await expect(page.getByRole('status')).toContainText('Receipt acknowledged');
+	// The Word file of the version, as delivered, from the link on the page.
+	const download = page.waitForEvent('download');
+	await page.getByRole('link', { name: 'Download version 1 as a Word document (.docx)' }).click();
+	const file = await (await download).path();
+	expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
 	// Naming no section is refused in words, and nothing is returned.
 	await page.getByRole('button', { name: 'Request corrections' }).click();
 	await expect(page.getByRole('alert').first()).toContainText(/Name at least one section/);

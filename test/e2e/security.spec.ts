@@ -150,6 +150,7 @@ const participantRoutes: Record<string, number | 'own'> = {
 	'/curriculum/[id]/facilitator': 404,
 	'/oversight/[participantId]': 403,
 	'/oversight/[participantId]/report': 403,
+	'/oversight/[participantId]/report.docx': 403,
 	// Participant 1's interpretation (db/seed-demo-lab.ts): its author, their mentors and admins only.
 	'/lab/interpretations/[id]': 404,
 	'/curriculum/facilitator/rubrics/[rubric]': 404,
@@ -466,6 +467,8 @@ const overseerRoutes: Record<string, Record<Overseer, number>> = {
 	'/oversight': { secretariat: 200, home: 200 },
 	'/oversight/[participantId]': { secretariat: 200, home: 404 },
 	'/oversight/[participantId]/report': { secretariat: 200, home: 404 },
+	// Participant 1 has submitted no version yet.
+	'/oversight/[participantId]/report.docx': { secretariat: 404, home: 404 },
 	// The synthetic seizure data set: no record of anyone.
 	'/lab/data.csv': { secretariat: 200, home: 200 },
 	'/lab/data.json': { secretariat: 200, home: 200 },
@@ -510,7 +513,11 @@ test('a home contact reads their own officer, and only theirs, at every page tha
 	for (const url of [`/oversight/${p1}`, `/oversight/${p1}/report`])
 		expect((await page.request.get(url)).status(), url).toBe(200);
 	for (const other of ['demopart0002', 'demopart0003', 'demopart0004', 'demomentor01', 'nosuch'])
-		for (const url of [`/oversight/${other}`, `/oversight/${other}/report?version=1`])
+		for (const url of [
+			`/oversight/${other}`,
+			`/oversight/${other}/report?version=1`,
+			`/oversight/${other}/report.docx?version=1`,
+		])
 			expect((await page.request.get(url)).status(), url).toBe(404);
 	const landing = await (await page.request.get('/oversight')).text();
 	expect(landing).toContain('Mara Santos');

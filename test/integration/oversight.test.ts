@@ -20,7 +20,7 @@ import {
 	listOverseenEntries,
 	listOverseenOfficers,
 } from '~/lib/server/oversight';
-import { loadOfficerView } from '~/lib/server/oversight-view';
+import { loadOfficerView, overseenReportPack } from '~/lib/server/oversight-view';
 import { findVisibleParticipant } from '~/lib/server/access';
 import { getReportForViewer, saveSection } from '~/lib/server/report';
 import { markOutlinePresented } from '~/lib/server/report-lifecycle';
@@ -283,6 +283,26 @@ describe('delivering the final report', () => {
 		expect(await notes(home2.id)).toEqual([]);
 		// Notification texts carry no report text.
 		for (const n of await notes(home1.id)) expect(n.text).not.toContain('Candid');
+	});
+
+	it('the Secretariat and the officer’s home contact download a submitted version, nobody else', async () => {
+		const { p1, p2, mentor, secretariat, home1, home2 } = await setup();
+		expect(await overseenReportPack(t.db, secretariat, p1.id)).toBeNull();
+		await readyReport(p1);
+		await submitVersion(t.db, p1, submittedOn);
+		for (const who of [secretariat, home1]) {
+			const pack = (await overseenReportPack(t.db, who, p1.id))!;
+			expect(pack.meta.version?.number).toBe(1);
+			expect(pack.fileName).toMatch(/\.docx$/);
+			expect(pack.docx.sections.map((s) => s.markdown).join()).toContain('Candid evaluation text');
+			expect(await overseenReportPack(t.db, who, p1.id, 2)).toBeNull();
+		}
+		// Another administration, the programme's own roles, the participant, unknown ids: nothing.
+		expect(await overseenReportPack(t.db, home2, p1.id)).toBeNull();
+		expect(await overseenReportPack(t.db, mentor, p1.id)).toBeNull();
+		expect(await overseenReportPack(t.db, p1, p1.id)).toBeNull();
+		expect(await overseenReportPack(t.db, secretariat, p2.id)).toBeNull();
+		expect(await overseenReportPack(t.db, secretariat, 'nosuch')).toBeNull();
 	});
 
 	it('each recipient acknowledges once; others are refused', async () => {

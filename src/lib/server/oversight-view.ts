@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import { reportTable } from '~db/schema';
 import { listAgreements } from './activity-agreement';
-import { listDeliveries } from './delivery';
+import { deliveryPack, listDeliveries } from './delivery';
 import {
 	findOverseenParticipant,
 	isOverseer,
@@ -11,7 +11,7 @@ import {
 	participantMembership,
 } from './oversight';
 import { listCompletedModules } from './progress';
-import { listVersions } from './report-version';
+import { findVersion, listVersions } from './report-version';
 import type { SessionUser } from './session';
 import { getStudy } from './study';
 
@@ -55,3 +55,20 @@ export async function loadOfficerView(db: Db, viewer: SessionUser, participantId
 
 /** The loaded officer view. */
 export type OfficerView = NonNullable<Awaited<ReturnType<typeof loadOfficerView>>>;
+
+/**
+ * A submitted version of an officer's final report (the latest when no number is given) as its
+ * recipients receive it, for the Word download; null (404) when the viewer does not oversee the
+ * officer or no such version was submitted. Drafts never leave the participant's pages.
+ */
+export async function overseenReportPack(
+	db: Db,
+	viewer: SessionUser,
+	participantId: string,
+	number?: number,
+) {
+	if (!isOverseer(viewer)) return null;
+	if (!(await findOverseenParticipant(db, viewer, participantId))) return null;
+	const version = await findVersion(db, participantId, number);
+	return version ? deliveryPack(db, version) : null;
+}
