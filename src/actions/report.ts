@@ -22,7 +22,7 @@ import {
 import { draftReportFromLog } from '~/lib/server/report-draft';
 import { insertMaterialIntoSection } from '~/lib/server/report-materials';
 import { addReportComment, resolveReportComment } from '~/lib/server/report-comment';
-import { markOutlinePresented, recordSubmission } from '~/lib/server/report-lifecycle';
+import { markOutlinePresented } from '~/lib/server/report-lifecycle';
 import { submitVersion } from '~/lib/server/report-version';
 import { acceptVersion, returnForCorrections } from '~/lib/server/report-decision';
 import { regenerateCalendarToken } from '~/lib/server/calendar';
@@ -181,21 +181,6 @@ export const report = {
 			await run(async () =>
 				markOutlinePresented(await getDb(), user, input.participantId, input.day),
 			);
-			return { done: true };
-		},
-	}),
-	sent: defineAction({
-		accept: 'form',
-		input: z.object({
-			recipient: z.enum(['rilo_ap', 'wco_secretariat', 'home_administration'], {
-				error: 'Choose a recipient.',
-			}),
-			day: requiredDay('Enter the day it was sent.'),
-		}),
-		handler: async (input, context) => {
-			const user = requireRole(context, 'participant');
-			await run(async () => recordSubmission(await getDb(), user, input.recipient, input.day));
-			await emailNotifications(context.url);
 			return { done: true };
 		},
 	}),

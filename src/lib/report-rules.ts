@@ -113,7 +113,6 @@ export const doneMessages: Record<string, string> = {
 	requestCorrections: 'Returned for corrections. The participant has been notified.',
 	accept: 'Accepted. The report is closed and the certificate of completion is issued.',
 	presented: 'The outline presentation is recorded.',
-	sent: 'Recorded.',
 	comment: 'Comment added.',
 	resolveComment: 'Thread resolved.',
 	insertMaterial:

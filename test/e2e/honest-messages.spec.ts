@@ -281,11 +281,6 @@ function badPaths(): Record<string, BadPath | IslandPath> {
 			page: () => `/report/${p1}`,
 			form: () => ({ participantId: p1, day: '' }),
 		},
-		'report.sent': {
-			as: 'participant1',
-			page: () => '/report',
-			form: () => ({ recipient: 'someone', day: '' }),
-		},
 		'report.requestCorrections': {
 			as: 'mentor',
 			page: () => `/report/${p1}`,

@@ -232,7 +232,6 @@ function attempts(): Record<string, Attempt> {
 		'report.addSection': 'own',
 		'report.calendarToken': 'own',
 		'report.draftFromLog': 'own',
-		'report.sent': 'own',
 		'report.submit': 'own',
 		'study.savePlan': 'own',
 		'study.saveFindings': 'own',
@@ -538,7 +537,6 @@ function ownForms(): Record<string, { form: Record<string, string>; status: numb
 		'report.addSection': { form: { title: 'Hijack section' }, status: forbidden },
 		'report.calendarToken': { form: {}, status: forbidden },
 		'report.draftFromLog': { form: {}, status: forbidden },
-		'report.sent': { form: { recipient: 'rilo_ap', day: '2026-12-01' }, status: forbidden },
 		'report.submit': { form: {}, status: forbidden },
 		'study.savePlan': {
 			form: { version: '1', title: 'Hijack', question: 'Hijack?' },

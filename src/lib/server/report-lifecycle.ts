@@ -1,15 +1,15 @@
 /**
  * The report's lifecycle before and around submission: outline drafted -> outline presented ->
- * (versions: see report-version.ts) -> closed. Also where each submitted version was sent.
+ * (versions: see report-version.ts) -> closed. Where each version went is recorded by delivery.ts
+ * (the participant's hand-kept "sent on" notes of earlier editions stay in report_submission).
  */
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '~db/client';
-import { reportSubmissionTable, reportTable, type Recipient, type Report } from '~db/schema';
+import { reportTable, type Report } from '~db/schema';
 import { recordAudit } from './audit';
 import { notFound, RuleError } from './errors';
 import { findVisibleParticipant } from './access';
 import { assertOwnReportWritable, closedMessage, ensureReport } from './report';
-import { findVersion } from './report-version';
 import type { SessionUser } from './session';
 
 async function loadReport(db: Db, viewer: SessionUser, participantId: string): Promise<Report> {
@@ -52,51 +52,4 @@ export async function markOutlinePresented(
 			details: { day },
 		});
 	});
-}
-
-/** Records the day the latest submitted version went to a recipient (the participant's own note). */
-export async function recordSubmission(
-	db: Db,
-	participant: SessionUser,
-	recipient: Recipient,
-	day: string,
-) {
-	if (participant.role !== 'participant')
-		throw new RuleError('forbidden', 'The participant records where the report was sent.');
-	await loadReport(db, participant, participant.id);
-	await assertOwnReportWritable(db, participant);
-	const version = await findVersion(db, participant.id);
-	if (!version)
-		throw new RuleError(
-			'conflict',
-			'Submit the final report first; then record where it went.',
-			'recipient',
-		);
-	const round = version.number > 1 ? 'corrections' : 'final';
-	await db
-		.insert(reportSubmissionTable)
-		.values({ participantId: participant.id, recipient, round, submittedOn: day })
-		.onConflictDoUpdate({
-			target: [
-				reportSubmissionTable.participantId,
-				reportSubmissionTable.recipient,
-				reportSubmissionTable.round,
-			],
-			set: { submittedOn: day },
-		});
-	await recordAudit(db, {
-		actorId: participant.id,
-		action: 'report.sent',
-		subjectType: 'report_version',
-		subjectId: version.id,
-		details: { recipient, round, day },
-	});
-}
-
-/** Where the report went, by round and recipient. */
-export function listSubmissions(db: Db, participantId: string) {
-	return db
-		.select()
-		.from(reportSubmissionTable)
-		.where(eq(reportSubmissionTable.participantId, participantId));
 }

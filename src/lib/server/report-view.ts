@@ -6,7 +6,6 @@ import { findCertificate } from './certificate';
 import { findCurrentCohort } from './cohort';
 import { getReportForViewer } from './report';
 import { listReportComments } from './report-comment';
-import { listSubmissions } from './report-lifecycle';
 import { findVersion, listVersions } from './report-version';
 import type { SessionUser } from './session';
 
@@ -16,12 +15,11 @@ export async function loadReportView(db: Db, viewer: SessionUser, participantId:
 	if (!data) return null;
 	const cohort = await findCurrentCohort(db, participantId);
 	const today = todayIn(cohort?.timezone ?? 'Asia/Tokyo');
-	const [comments, submissions, versions, latest, certificate] = await Promise.all([
+	const [comments, versions, latest, certificate] = await Promise.all([
 		listReportComments(
 			db,
 			data.sections.map((s) => s.id),
 		),
-		listSubmissions(db, participantId),
 		listVersions(db, participantId),
 		findVersion(db, participantId),
 		findCertificate(db, participantId),
@@ -31,7 +29,6 @@ export async function loadReportView(db: Db, viewer: SessionUser, participantId:
 		cohort,
 		today,
 		comments,
-		submissions,
 		/** Every submitted version, newest first. */
 		versions,
 		/** The newest submitted version with its frozen sections, or null. */
