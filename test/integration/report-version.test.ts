@@ -13,7 +13,7 @@ import {
 } from '~/lib/server/report';
 import { draftReportFromLog } from '~/lib/server/report-draft';
 import { addReportComment, resolveReportComment } from '~/lib/server/report-comment';
-import { markOutlinePresented, recordSubmission } from '~/lib/server/report-lifecycle';
+import { markOutlinePresented } from '~/lib/server/report-lifecycle';
 import { findVersion, submitVersion } from '~/lib/server/report-version';
 import { acceptVersion, returnForCorrections } from '~/lib/server/report-decision';
 import { findCertificate, verifyCertificate } from '~/lib/server/certificate';
@@ -212,7 +212,6 @@ describe('an accepted report', () => {
 			addReportComment(t.db, mentor, { sectionId: rec.id, quote: '', body: 'late' }),
 			resolveReportComment(t.db, p1, thread!.id),
 			markOutlinePresented(t.db, p1, p1.id, '2027-01-06'),
-			recordSubmission(t.db, p1, 'rilo_ap', '2027-01-06'),
 			submitVersion(t.db, p1),
 			returnForCorrections(t.db, mentor, p1.id, {
 				corrections: [{ position: 1, what: 'x' }],

@@ -12,7 +12,7 @@ import {
 	SectionConflict,
 } from '~/lib/server/report';
 import { draftReportFromLog } from '~/lib/server/report-draft';
-import { markOutlinePresented, recordSubmission } from '~/lib/server/report-lifecycle';
+import { markOutlinePresented } from '~/lib/server/report-lifecycle';
 import { submitVersion } from '~/lib/server/report-version';
 import { acceptVersion, returnForCorrections } from '~/lib/server/report-decision';
 import { addReportComment } from '~/lib/server/report-comment';
@@ -186,7 +186,6 @@ describe('lifecycle', () => {
 		expect((await getReportForViewer(t.db, p1, p1.id))!.report.status).toBe(
 			'corrections_submitted',
 		);
-		await recordSubmission(t.db, p1, 'rilo_ap', '2027-01-15');
 		await acceptVersion(t.db, admin, p1.id, new Date('2027-01-20T00:00:00Z'));
 		const closed = (await getReportForViewer(t.db, p1, p1.id))!.report;
 		expect(closed.status).toBe('closed');
