@@ -145,7 +145,8 @@ export const study = {
 		input: z.object({
 			what: requiredText('Say what the activity is.', 2000),
 			agreedOn: requiredDay('Enter the day it was agreed.'),
-			agreedBy: requiredText('Say who agreed it, e.g. “me, my administration and RILO A/P”.', 300),
+			// Kept for activities recorded before the three-party agreement; no longer asked.
+			agreedBy: optionalText(300),
 			status: activityStatus,
 			outcome: optionalText(5000),
 		}),

@@ -157,9 +157,10 @@ test('two tabs, edits and deletions: nothing typed is lost, nothing is deleted u
 	const page = tabB;
 	const activities = page.locator('#activities');
 	await activities.getByLabel('What', { exact: true }).fill('Joint alert on postal precursors');
-	await activities.getByLabel('Agreed by').fill('Me, Lumeria Customs and RILO A/P');
-	await activities.getByRole('button', { name: 'Record activity' }).click();
-	await expect(page.locator('#activities').getByRole('status')).toHaveText('Activity recorded.');
+	await activities.getByRole('button', { name: 'Propose activity' }).click();
+	await expect(page.locator('#activities').getByRole('status')).toHaveText(
+		'Activity proposed. Whether each of the three parties agrees shows below the table.',
+	);
 	await page.getByRole('link', { name: /^Update activity: Joint alert/ }).click();
 	await page.locator('#activity-form').getByLabel('Status').selectOption('done');
 	await page.locator('#activity-form').getByLabel('Outcome (optional)').fill('Alert issued.');

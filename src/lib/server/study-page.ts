@@ -24,7 +24,7 @@ const doneMessages: Record<StudyActionName, string> = {
 	addMilestone: 'Milestone added.',
 	setMilestoneDone: 'Milestone updated.',
 	deleteMilestone: 'Milestone deleted.',
-	addActivity: 'Activity recorded.',
+	addActivity: 'Activity proposed. Whether each of the three parties agrees shows below the table.',
 	updateActivity: 'Activity updated.',
 	answerActivity:
 		'Your answer on the activity is recorded; the parties still to agree have been notified.',
