@@ -99,12 +99,14 @@ test('nominate, verify, apply, override, score, select, notice, pre-filled invit
 	await signIn(page, demo.secretariat);
 	await page.goto(`/admin/applications/${id}`);
 	await expect(page.getByText('Standing:')).toContainText('To check');
-	await page.getByLabel('Check').selectOption({ label: 'English (the programme’s only language)' });
-	await page.getByLabel('Result').selectOption('met');
+	await page
+		.getByLabel('Check', { exact: true })
+		.selectOption({ label: 'English (the programme’s only language)' });
+	await page.getByLabel('Result', { exact: true }).selectOption('met');
 	await page.getByRole('button', { name: 'Record the result' }).click();
 	await expect(page.getByRole('alert')).toContainText('Say why you override');
 	await expect(page.getByLabel('Note (why)')).toHaveAttribute('aria-invalid', 'true');
-	await expect(page.getByLabel('Check')).toHaveValue('english');
+	await expect(page.getByLabel('Check', { exact: true })).toHaveValue('english');
 	await page.getByLabel('Note (why)').fill('Interviewed by phone: works in English daily.');
 	await page.getByRole('button', { name: 'Record the result' }).click();
 	await expect(page.getByRole('status')).toContainText('Screening result recorded');
@@ -184,7 +186,9 @@ test('nominate, verify, apply, override, score, select, notice, pre-filled invit
 		await page.locator(`[name="${name}"]`).fill(day);
 	await page.getByRole('button', { name: 'Create cohort' }).click();
 	await page.goto('/admin/selection/2027-2028');
-	const invitation = page.getByRole('listitem').filter({ hasText: candidate.name });
+	const invitation = page
+		.getByRole('listitem')
+		.filter({ has: page.getByRole('heading', { name: new RegExp(candidate.name) }) });
 	await expect(invitation.getByLabel('Name')).toHaveValue(candidate.name);
 	await expect(invitation.getByLabel('Email')).toHaveValue(candidate.email);
 	await expect(invitation).toContainText('for Tarvos Customs Administration (fictional)');

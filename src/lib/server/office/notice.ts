@@ -70,7 +70,7 @@ export async function sendNotices(
 	if (decision.selection.noticesAt)
 		throw new RuleError(
 			'conflict',
-			`The notices for this selection went out on ${formatInstant(decision.selection.noticesAt)} (Tokyo time); they are not sent twice. The letters stay printable.`,
+			`The notices for this selection were already prepared on ${formatInstant(decision.selection.noticesAt)} (Tokyo time), emailed or kept in the outbox; they are not sent twice. The letters stay printable.`,
 		);
 	// Claim the sending first, so a second click finds it done rather than sending twice.
 	const claimed = await db
