@@ -46,7 +46,7 @@ export const score = {
 		input: z.object({
 			applicationId: recordId(),
 			comment: optionalText(2000),
-			...Object.fromEntries(factors.map((f) => [f.key, optionalText(1)])),
+			...Object.fromEntries(factors.map((f) => [f.key, optionalText(2)])),
 		}),
 		handler: async (input, context) => {
 			const reviewer = requireRole(context, ...office);
