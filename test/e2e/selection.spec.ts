@@ -98,7 +98,7 @@ test('nominate, verify, apply, override, score, select, notice, pre-filled invit
 	// The Secretariat settles the English check with a note; the standing follows.
 	await signIn(page, demo.secretariat);
 	await page.goto(`/admin/applications/${id}`);
-	await expect(page.getByText('Standing:')).toContainText('To check');
+	await expect(page.getByText(/^Standing:/)).toContainText('To check');
 	await page
 		.getByLabel('Check', { exact: true })
 		.selectOption({ label: 'English (the programme’s only language)' });
@@ -114,7 +114,7 @@ test('nominate, verify, apply, override, score, select, notice, pre-filled invit
 	await expect(english).toContainText('Interviewed by phone');
 	await expect(english).toContainText('Overridden by Claire Dubois');
 	await expect(english).toContainText('To check');
-	await expect(page.getByText('Standing:')).toContainText('Eligible');
+	await expect(page.getByText(/^Standing:/)).toContainText('Eligible');
 	await expectAccessible(page);
 
 	// An incomplete sheet is refused and nothing saved; then each reviewer scores.
