@@ -64,6 +64,13 @@ export default defineConfig({
 			DATABASE_AUTH_TOKEN: envField.string({ context: 'server', access: 'secret', optional: true }),
 			PUBLIC_URL: envField.string({ context: 'server', access: 'secret', optional: true }),
 			SMTP_URL: envField.string({ context: 'server', access: 'secret', optional: true }),
+			APPLICATION_RETENTION_MONTHS: envField.number({
+				context: 'server',
+				access: 'public',
+				int: true,
+				gt: 0,
+				default: 6,
+			}),
 			SMTP_FROM: envField.string({
 				context: 'server',
 				access: 'secret',

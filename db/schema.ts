@@ -1249,3 +1249,86 @@ export const mailOutboxTable = sqliteTable('mail_outbox', {
 export type Edition = typeof editionTable.$inferSelect;
 export type Nomination = typeof nominationTable.$inferSelect;
 export type Application = typeof applicationTable.$inferSelect;
+
+// ── Programme office: screening overrides, scores, the selection (issue 15, phase 2) ────────
+
+/** Screening verdicts a reviewer may give a check. */
+export const screeningVerdicts = ['met', 'not_met', 'to_check'] as const;
+
+/** A reviewer's override of one automatic screening check, with the required reason. */
+export const screeningOverrideTable = sqliteTable(
+	'screening_override',
+	{
+		applicationId: text('application_id')
+			.notNull()
+			.references(() => applicationTable.id, { onDelete: 'cascade' }),
+		/** The check's key (src/lib/office/screening.ts), e.g. "degree". */
+		checkKey: text('check_key').notNull(),
+		/** met | not_met | to_check: replaces the automatic verdict. */
+		verdict: text('verdict', { enum: screeningVerdicts }).notNull(),
+		/** Why the reviewer decided otherwise. */
+		note: text('note').notNull(),
+		/** Who overrode it (null once their account is gone). */
+		byId: text('by_id').references(() => userTable.id, { onDelete: 'set null' }),
+		at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+	},
+	(t) => [primaryKey({ columns: [t.applicationId, t.checkKey] })],
+);
+
+/** One reviewer's score sheet for one application: a level per factor of the rubric. */
+export const scoreSheetTable = sqliteTable(
+	'score_sheet',
+	{
+		id: text('id').primaryKey(),
+		applicationId: text('application_id')
+			.notNull()
+			.references(() => applicationTable.id, { onDelete: 'cascade' }),
+		/** The reviewer (an admin of RILO A/P or the WCO Secretariat). */
+		reviewerId: text('reviewer_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		/** Level (1–4) by factor key (src/lib/office/rubric.ts). */
+		scores: text('scores', { mode: 'json' }).$type<Record<string, number>>().notNull(),
+		/** The reviewer's optional comment on the candidate. */
+		comment: text('comment').notNull().default(''),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+		createdAt: createdAt(),
+	},
+	(t) => [uniqueIndex('score_sheet_reviewer_idx').on(t.applicationId, t.reviewerId)],
+);
+
+/** The programme office's recorded selection for an edition; read-only while it exists. */
+export const selectionTable = sqliteTable('selection', {
+	id: text('id').primaryKey(),
+	editionId: text('edition_id')
+		.notNull()
+		.unique()
+		.references(() => editionTable.id, { onDelete: 'cascade' }),
+	decidedAt: integer('decided_at', { mode: 'timestamp_ms' }).notNull(),
+	/** Who recorded the decision (null once their account is gone). */
+	decidedById: text('decided_by_id').references(() => userTable.id, { onDelete: 'set null' }),
+	/** When the decision notices went out (emailed or kept in the outbox); null before. */
+	noticesAt: integer('notices_at', { mode: 'timestamp_ms' }),
+	/** How many notices were emailed, and how many wait in the outbox. */
+	noticesEmailed: integer('notices_emailed').notNull().default(0),
+	noticesKept: integer('notices_kept').notNull().default(0),
+});
+
+/** A selected application of a recorded selection (at most four, one per administration). */
+export const selectionCandidateTable = sqliteTable(
+	'selection_candidate',
+	{
+		selectionId: text('selection_id')
+			.notNull()
+			.references(() => selectionTable.id, { onDelete: 'cascade' }),
+		applicationId: text('application_id')
+			.notNull()
+			.unique()
+			.references(() => applicationTable.id, { onDelete: 'cascade' }),
+	},
+	(t) => [primaryKey({ columns: [t.selectionId, t.applicationId] })],
+);
+
+export type ScreeningOverride = typeof screeningOverrideTable.$inferSelect;
+export type ScoreSheet = typeof scoreSheetTable.$inferSelect;
+export type Selection = typeof selectionTable.$inferSelect;

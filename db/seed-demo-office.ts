@@ -1,12 +1,14 @@
 /**
  * The programme office's demo: the 2026/2027 call (closed 31 July 2026, linked to the demo
- * cohort) with ten screened applications from seven fictional administrations, and the next
+ * cohort) with ten screened applications from seven fictional administrations (the first four
+ * are the demo participants; src/cli/seed-demo-selection.ts scores and selects them), and the next
  * edition's call, open for anyone to try. Idempotent; everything here is invented.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from './client';
 import { administrationTable, applicationTable, editionTable, nominationTable } from './schema';
+import { demoAccounts } from './seed-demo';
 
 const editions = {
 	closed: {
@@ -231,7 +233,10 @@ export async function seedDemoOffice(db: Db, cohortId: string | null, now = Date
 		const [exists] = await db.select().from(nominationTable).where(eq(nominationTable.id, id));
 		if (exists || !c.administration) continue;
 		const submittedAt = new Date(Date.UTC(2026, 6, 10 + i, 3, 0));
-		const email = `${slugOf(c.name)}@candidate.demo.test`;
+		// The first four are the demo cohort's participants, selected for it (the same addresses).
+		const email =
+			demoAccounts.participants.find((p) => p.name === c.name)?.email ??
+			`${slugOf(c.name)}@candidate.demo.test`;
 		const hash = () => createHash('sha256').update(randomBytes(20)).digest('hex');
 		await db.insert(nominationTable).values({
 			id,

@@ -11,6 +11,7 @@ import { evaluation } from './evaluation';
 import { progress, quiz } from './curriculum';
 import { lab } from './lab';
 import { call, edition } from './office';
+import { score, screening, selection } from './selection';
 import { comment, logbook, notifications } from './logbook';
 import { delivery } from './delivery';
 import { report } from './report';
@@ -38,4 +39,7 @@ export const server = {
 	cen,
 	edition,
 	call,
+	screening,
+	score,
+	selection,
 };

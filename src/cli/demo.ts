@@ -14,6 +14,7 @@ import { seedDemoCen } from '../../db/seed-demo-cen';
 import { oversightAccounts, seedDemoOversight } from '../../db/seed-demo-oversight';
 import { seedDemoLab } from '../../db/seed-demo-lab';
 import { seedDemoOffice } from '../../db/seed-demo-office';
+import { seedDemoSelection } from './seed-demo-selection';
 import { serve } from './serve';
 
 const url = process.env.DEMO_DATABASE_URL ?? 'file:data/demo.db';
@@ -32,6 +33,7 @@ await seedDemoCen(db, ids);
 await seedDemoOversight(db, ids);
 await seedDemoLab(db, ids);
 await seedDemoOffice(db, ids.cohortId);
+await seedDemoSelection(db, Number(process.env.APPLICATION_RETENTION_MONTHS) || 6);
 db.$client.close();
 
 process.env.DATABASE_URL = url;

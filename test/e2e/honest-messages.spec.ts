@@ -488,6 +488,42 @@ function badPaths(): Record<string, BadPath | IslandPath> {
 			page: () => '/oversight/demopart0004/report?version=2',
 			form: () => ({ versionId: 'demoversion-3-2' }),
 		},
+		// The demo's 2026/2027 selection is recorded: screening and scores are read-only.
+		'screening.override': {
+			as: 'secretariat',
+			page: () => '/admin/applications/demoapp06',
+			form: () => ({ applicationId: 'demoapp06', checkKey: 'english', verdict: 'met', note: '' }),
+		},
+		'score.save': {
+			as: 'admin',
+			page: () => '/admin/applications/demoapp01',
+			form: () => ({ applicationId: 'demoapp01', experience: '4' }),
+		},
+		'selection.record': {
+			as: 'admin',
+			page: () => '/admin/selection/2026-2027',
+			form: () => ({ editionId: 'demoedition2026', applicationIds: 'demoapp05', confirm: 'on' }),
+		},
+		'selection.reopen': {
+			as: 'admin',
+			page: () => '/admin/selection/2026-2027',
+			form: () => ({ editionId: 'demoedition2026' }),
+		},
+		'selection.notify': {
+			as: 'secretariat',
+			page: () => '/admin/selection/2026-2027',
+			form: () => ({ editionId: 'demoedition2026' }),
+		},
+		'selection.invite': {
+			as: 'admin',
+			page: () => '/admin/selection/2026-2027',
+			form: () => ({ applicationId: 'demoapp01', name: 'Mara Santos', email: 'not-an-email' }),
+		},
+		'selection.purge': {
+			as: 'admin',
+			page: () => '/admin/applications/purge',
+			form: () => ({}),
+		},
 		'delivery.sendLink': {
 			as: 'admin',
 			page: () => '/report/demopart0003',

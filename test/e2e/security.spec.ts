@@ -80,6 +80,7 @@ function fill(pattern: string): string {
 							: 'alert-intelligence'),
 		)
 		.replace('[participantId]', p1)
+		.replace('[edition]', '2026-2027')
 		.replace('[rubric]', 'alert')
 		.replace('[aid]', 'alert-template')
 		.replace('[sectionId]', ids.section)
@@ -147,6 +148,8 @@ const participantRoutes: Record<string, number | 'own'> = {
 	'/study/[participantId]': 404,
 	'/admin/cohorts/[id]': 403,
 	'/admin/applications/[id]': 403,
+	'/admin/applications/[id]/letter': 403,
+	'/admin/selection/[edition]': 403,
 	'/curriculum/[id]/facilitator': 404,
 	'/oversight/[participantId]': 403,
 	'/oversight/[participantId]/report': 403,
@@ -212,6 +215,44 @@ function attempts(): Record<string, Attempt> {
 		'call.apply': 'public',
 		'edition.createNext': { form: { from: 'demoedition2027' }, status: 403 },
 		'edition.extend': { form: { id: 'demoedition2027', deadline: '2030-01-01' }, status: 403 },
+		// The programme office's review: forms the Secretariat (a reviewer) also meets harmlessly.
+		'screening.override': {
+			form: {
+				applicationId: 'nosuchapplication',
+				checkKey: 'degree',
+				verdict: 'met',
+				note: 'hijack',
+			},
+			status: 403,
+		},
+		'score.save': {
+			form: {
+				applicationId: 'nosuchapplication',
+				...Object.fromEntries(
+					[
+						'experience',
+						'academic',
+						'personal',
+						'motivation',
+						'leadership',
+						'management',
+						'career',
+					].map((k) => [k, '4']),
+				),
+			},
+			status: 403,
+		},
+		'selection.record': {
+			form: { editionId: 'demoedition2026', applicationIds: 'demoapp05', confirm: 'on' },
+			status: 403,
+		},
+		'selection.reopen': { form: { editionId: 'nosuchedition', confirm: 'on' }, status: 403 },
+		'selection.notify': { form: { editionId: 'demoedition2026' }, status: 403 },
+		'selection.invite': {
+			form: { applicationId: 'demoapp01', name: 'Hijack', email: 'x@y.test' },
+			status: 403,
+		},
+		'selection.purge': { form: { confirm: 'on' }, status: 403 },
 		'auth.signOutOthers': 'own',
 		'auth.changePassword': 'own',
 		'checklist.set': 'own',
@@ -409,7 +450,8 @@ const noInput = new Set([
 ]);
 /** Who may call an action, so an empty form reaches its validation. */
 function callerOf(action: string): string {
-	if (/^(cohort|invitation|administration|edition)\./.test(action)) return demo.admin;
+	if (/^(cohort|invitation|administration|edition|screening|score|selection)\./.test(action))
+		return demo.admin;
 	if (/^review\.|^report\.(requestCorrections|accept)$|^cen\.reviewMessage$/.test(action))
 		return demo.mentor;
 	return demo.participant1;
@@ -477,6 +519,8 @@ const overseerRoutes: Record<string, Record<Overseer, number>> = {
 	// Applications: the programme office (admins and the Secretariat) only; no such application here.
 	'/admin/applications': { secretariat: 200, home: 403 },
 	'/admin/applications/[id]': { secretariat: 404, home: 403 },
+	'/admin/applications/[id]/letter': { secretariat: 404, home: 403 },
+	'/admin/selection/[edition]': { secretariat: 200, home: 403 },
 };
 /** Every other protected route is a page or file of the programme's own roles: 403. */
 const programmeOnly = 403;
@@ -620,6 +664,13 @@ const overseerStatus: Record<string, Record<Overseer, number>> = {
 	'report.requestCorrections': { secretariat: 409, home: 403 },
 	// Participant 3's version 1: the Secretariat acknowledged it already; not home2's officer.
 	'delivery.acknowledge': { secretariat: 409, home: 404 },
+	// The Secretariat reviews applications: no such application; the demo's selection is recorded
+	// and its notices sent; no selection to reopen. Invitations and the purge are admins' only.
+	'screening.override': { secretariat: 404, home: 403 },
+	'score.save': { secretariat: 404, home: 403 },
+	'selection.record': { secretariat: 409, home: 403 },
+	'selection.reopen': { secretariat: 409, home: 403 },
+	'selection.notify': { secretariat: 409, home: 403 },
 };
 
 /** What each overseer gets for an action, with the form participant 2's table uses. */

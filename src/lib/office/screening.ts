@@ -250,3 +250,17 @@ export const standingLabel: Record<Verdict, string> = {
 	not_met: 'Not eligible',
 	to_check: 'To check',
 };
+
+/** A reviewer's override of a check, as screening needs it. */
+export type Override = { checkKey: string; verdict: Verdict; note: string; by: string; at: Date };
+
+/** A check after the reviewers: the verdict that counts, and the automatic one when overridden. */
+export type ScreenedCheck = Check & { automatic: Verdict; override: Override | null };
+
+/** Applies the reviewers' overrides to the automatic checks (the verdict that counts). */
+export function applyOverrides(checks: Check[], overrides: Override[]): ScreenedCheck[] {
+	return checks.map((c) => {
+		const o = overrides.find((x) => x.checkKey === c.key) ?? null;
+		return { ...c, automatic: c.verdict, override: o, verdict: o ? o.verdict : c.verdict };
+	});
+}

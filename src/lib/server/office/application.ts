@@ -13,9 +13,11 @@ import {
 	type Answers,
 } from '~/lib/office/application-form';
 import {
+	applyOverrides,
 	overallVerdict,
 	screenProfile,
 	screenRequirements,
+	type Override,
 	type ScreeningFacts,
 } from '~/lib/office/screening';
 import { recordAudit } from '../audit';
@@ -23,6 +25,7 @@ import { notFound, RuleError } from '../errors';
 import { hashToken } from '../ids';
 import { assertApplicationReader } from './access';
 import { assertCallOpen } from './edition';
+import { overridesFor } from './override';
 
 const joined = {
 	application: applicationTable,
@@ -121,11 +124,14 @@ export function screeningFacts(row: FullApplication): ScreeningFacts {
 	};
 }
 
-/** The application screened: every requirement, the recommended profile, the standing. */
-export function screen(row: FullApplication) {
+/**
+ * The application screened: every requirement, the recommended profile, the standing; the
+ * reviewers' overrides count over the automatic results.
+ */
+export function screen(row: FullApplication, overrides: Override[] = []) {
 	const facts = screeningFacts(row);
-	const requirements = screenRequirements(facts);
-	const profile = screenProfile(facts.answers);
+	const requirements = applyOverrides(screenRequirements(facts), overrides);
+	const profile = applyOverrides(screenProfile(facts.answers), overrides);
 	return { requirements, profile, standing: overallVerdict(requirements), answers: facts.answers };
 }
 
@@ -168,7 +174,15 @@ export async function listApplicationsPage(
 		)
 		.orderBy(desc(applicationTable.submittedAt), desc(applicationTable.id))
 		.limit(limit + 1);
-	const page = rows.slice(0, limit).map((row) => ({ row, ...screen(row) }));
+	const slice = rows.slice(0, limit);
+	const overrides = await overridesFor(
+		db,
+		slice.map((r) => r.application.id),
+	);
+	const page = slice.map((row) => ({
+		row,
+		...screen(row, overrides.get(row.application.id)),
+	}));
 	const last = page.at(-1)?.row.application;
 	const next =
 		rows.length > limit && last?.submittedAt ? `${last.submittedAt.getTime()}.${last.id}` : null;
@@ -206,5 +220,29 @@ export async function readApplication(
 		{ actorId: reader.id, action: 'application.read', subjectType: 'application', subjectId: id },
 		now,
 	);
-	return { row, ...screen(row) };
+	const overrides = await overridesFor(db, [id]);
+	return { row, ...screen(row, overrides.get(id)) };
+}
+
+/** Every submitted application of an edition, screened (for scoring and selection; not audited). */
+export async function listEditionApplications(db: Db, reader: { role: string }, editionId: string) {
+	assertApplicationReader(reader);
+	const rows = await withAll(db)
+		.where(and(eq(applicationTable.status, 'submitted'), eq(applicationTable.editionId, editionId)))
+		.orderBy(applicationTable.submittedAt, applicationTable.id);
+	const overrides = await overridesFor(
+		db,
+		rows.map((r) => r.application.id),
+	);
+	return rows.map((row) => ({ row, ...screen(row, overrides.get(row.application.id)) }));
+}
+
+/** One submitted application screened, for a rule to check (not a read by a person: not audited). */
+export async function findScreened(db: Db, id: string) {
+	const [row] = await withAll(db).where(
+		and(eq(applicationTable.id, id), eq(applicationTable.status, 'submitted')),
+	);
+	if (!row) return null;
+	const overrides = await overridesFor(db, [id]);
+	return { row, ...screen(row, overrides.get(id)) };
 }

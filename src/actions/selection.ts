@@ -1,0 +1,148 @@
+/**
+ * The programme office's review of applications: screening overrides and score sheets (admins
+ * and the WCO Secretariat), the selection and its notices; invitations and the purge (admins).
+ */
+import { defineAction } from 'astro:actions';
+import { z } from 'astro/zod';
+import { APPLICATION_RETENTION_MONTHS, SMTP_FROM, SMTP_URL } from 'astro:env/server';
+import { confirmTick, optionalText, recordId, requiredText } from '~/lib/form-schemas';
+import { factors } from '~/lib/office/rubric';
+import { getDb } from '~/lib/server/db';
+import { invitationLink } from '~/lib/server/links';
+import { invitationMail, sendMail } from '~/lib/server/mail';
+import { inviteSelected } from '~/lib/server/office/invite';
+import { sendNotices } from '~/lib/server/office/notice';
+import { deliverMail } from '~/lib/server/office/outbox';
+import { overrideCheck } from '~/lib/server/office/override';
+import { purgeApplications } from '~/lib/server/office/purge';
+import { IncompleteSheet, saveScoreSheet } from '~/lib/server/office/score';
+import { recordSelection, reopenSelection } from '~/lib/server/office/selection';
+import { fieldErrors, requireRole, run } from './guard';
+
+const office = ['admin', 'secretariat'] as const;
+
+export const screening = {
+	override: defineAction({
+		accept: 'form',
+		input: z.object({
+			applicationId: recordId(),
+			checkKey: requiredText('Choose one of the screening checks.', 40),
+			verdict: z.enum(['automatic', 'met', 'not_met', 'to_check'], {
+				error: 'Choose met, not met, to check, or the automatic result.',
+			}),
+			note: optionalText(1000),
+		}),
+		handler: async (input, context) => {
+			const reviewer = requireRole(context, ...office);
+			await run(async () => overrideCheck(await getDb(), reviewer, input));
+			return { applicationId: input.applicationId, checkKey: input.checkKey };
+		},
+	}),
+};
+
+export const score = {
+	save: defineAction({
+		accept: 'form',
+		input: z.object({
+			applicationId: recordId(),
+			comment: optionalText(2000),
+			...Object.fromEntries(factors.map((f) => [f.key, optionalText(2)])),
+		}),
+		handler: async (input, context) => {
+			const reviewer = requireRole(context, ...office);
+			const values = input as Record<string, string>;
+			const scores = Object.fromEntries(factors.map((f) => [f.key, values[f.key]]));
+			try {
+				return await run(async () =>
+					saveScoreSheet(await getDb(), reviewer, {
+						applicationId: input.applicationId,
+						scores,
+						comment: input.comment,
+					}),
+				);
+			} catch (error) {
+				if (error instanceof IncompleteSheet)
+					throw fieldErrors(
+						error.problems,
+						'Nothing was saved: choose a level for every factor (marked below).',
+					);
+				throw error;
+			}
+		},
+	}),
+};
+
+export const selection = {
+	record: defineAction({
+		accept: 'form',
+		input: z.object({
+			editionId: recordId(),
+			applicationIds: z.array(z.string().max(40)).max(50).default([]),
+			confirm: confirmTick(),
+		}),
+		handler: async (input, context) => {
+			const actor = requireRole(context, ...office);
+			const done = await run(async () =>
+				recordSelection(await getDb(), actor, input.editionId, input.applicationIds),
+			);
+			return { editionId: input.editionId, count: done.count };
+		},
+	}),
+	reopen: defineAction({
+		accept: 'form',
+		input: z.object({ editionId: recordId(), confirm: confirmTick() }),
+		handler: async (input, context) => {
+			const actor = requireRole(context, ...office);
+			await run(async () => reopenSelection(await getDb(), actor, input.editionId));
+			return { editionId: input.editionId };
+		},
+	}),
+	notify: defineAction({
+		accept: 'form',
+		input: z.object({ editionId: recordId() }),
+		handler: async (input, context) => {
+			const actor = requireRole(context, ...office);
+			const db = await getDb();
+			return run(() =>
+				sendNotices(db, actor, input.editionId, APPLICATION_RETENTION_MONTHS, (mail) =>
+					deliverMail(db, SMTP_URL, SMTP_FROM, mail),
+				),
+			);
+		},
+	}),
+	invite: defineAction({
+		accept: 'form',
+		input: z.object({
+			applicationId: recordId(),
+			name: requiredText('Enter the person’s name.', 120, 2),
+			email: z.email({ error: 'Enter an email address.' }).max(200),
+		}),
+		handler: async (input, context) => {
+			const admin = requireRole(context, 'admin');
+			const { token, invitation, cohort } = await run(async () =>
+				inviteSelected(await getDb(), admin, input.applicationId, input),
+			);
+			const link = invitationLink(context.url, token);
+			const emailed = await sendMail(
+				SMTP_URL,
+				SMTP_FROM,
+				invitationMail({
+					to: invitation.email,
+					name: invitation.name,
+					role: invitation.role,
+					edition: cohort.edition,
+					link,
+				}),
+			).catch(() => false);
+			return { link, email: invitation.email, emailed, applicationId: input.applicationId };
+		},
+	}),
+	purge: defineAction({
+		accept: 'form',
+		input: z.object({ confirm: confirmTick() }),
+		handler: async (_input, context) => {
+			const admin = requireRole(context, 'admin');
+			return run(async () => purgeApplications(await getDb(), admin, APPLICATION_RETENTION_MONTHS));
+		},
+	}),
+};

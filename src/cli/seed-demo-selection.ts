@@ -1,0 +1,168 @@
+/**
+ * The demo's selection for the closed 2026/2027 call: one screening override with its note,
+ * every eligible candidate scored by the demo admin (RILO A/P) and the demo WCO Secretariat,
+ * the four demo participants selected, and the decision notices waiting in the outbox (the
+ * demo has no mail server). Runs after db/seed-demo-office.ts; idempotent.
+ */
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import {
+	applicationTable,
+	administrationTable,
+	editionTable,
+	mailOutboxTable,
+	nominationTable,
+	scoreSheetTable,
+	screeningOverrideTable,
+	selectionCandidateTable,
+	selectionTable,
+	userTable,
+} from '../../db/schema';
+import { noticeSubject, noticeText } from '../lib/office/notice';
+import { factors } from '../lib/office/rubric';
+
+const editionId = 'demoedition2026';
+const selectionId = 'demoselection2026';
+const reviewers = { admin: 'demoadmin001', secretariat: 'demosecret01' };
+const decidedAt = new Date(Date.UTC(2026, 8, 11, 2, 0));
+const selected = ['demoapp01', 'demoapp02', 'demoapp03', 'demoapp04'];
+
+/** Levels per factor (in the rubric's order) by application: [admin's, Secretariat's]. */
+const levels: Record<string, [number[], number[]]> = {
+	demoapp01: [
+		[3, 3, 4, 4, 3, 3, 4],
+		[3, 3, 3, 4, 3, 3, 4],
+	],
+	demoapp02: [
+		[3, 2, 4, 3, 3, 3, 3],
+		[3, 3, 3, 3, 3, 3, 3],
+	],
+	demoapp03: [
+		[4, 4, 3, 3, 3, 3, 3],
+		[4, 4, 3, 4, 2, 3, 3],
+	],
+	demoapp04: [
+		[4, 3, 3, 3, 3, 3, 3],
+		[4, 3, 3, 3, 4, 3, 3],
+	],
+	demoapp06: [
+		[3, 2, 3, 3, 2, 2, 3],
+		[3, 2, 3, 2, 2, 3, 3],
+	],
+	demoapp07: [
+		[3, 2, 2, 3, 2, 2, 2],
+		[3, 2, 3, 2, 2, 2, 2],
+	],
+	demoapp08: [
+		[4, 3, 3, 2, 4, 4, 2],
+		[4, 3, 3, 2, 4, 3, 2],
+	],
+	demoapp10: [
+		[3, 2, 3, 3, 2, 2, 3],
+		[3, 2, 3, 3, 2, 2, 2],
+	],
+};
+
+const scoresOf = (list: number[]) => Object.fromEntries(factors.map((f, i) => [f.key, list[i]!]));
+
+/** Seeds the override, the sheets, the decision and its notices; adds nothing the second time. */
+export async function seedDemoSelection(db: Db, retentionMonths = 6) {
+	const [edition] = await db.select().from(editionTable).where(eq(editionTable.id, editionId));
+	const people = await db.select({ id: userTable.id }).from(userTable);
+	const has = (id: string) => people.some((p) => p.id === id);
+	if (!edition || !has(reviewers.admin) || !has(reviewers.secretariat)) return;
+	const [done] = await db.select().from(selectionTable).where(eq(selectionTable.id, selectionId));
+	if (done) return;
+	await db
+		.insert(screeningOverrideTable)
+		.values({
+			applicationId: 'demoapp06',
+			checkKey: 'degree',
+			verdict: 'met',
+			note: 'The Customs Academy diploma is a three-year course; the administration confirmed it counts as a degree for promotion. Equivalent.',
+			byId: reviewers.secretariat,
+			at: new Date(Date.UTC(2026, 7, 20, 5, 0)),
+		})
+		.onConflictDoNothing();
+	for (const [applicationId, [mine, theirs]] of Object.entries(levels))
+		for (const [reviewerId, list, day] of [
+			[reviewers.admin, mine, 24],
+			[reviewers.secretariat, theirs, 27],
+		] as const)
+			await db
+				.insert(scoreSheetTable)
+				.values({
+					id: `demosheet-${applicationId}-${reviewerId}`,
+					applicationId,
+					reviewerId,
+					scores: scoresOf(list),
+					comment:
+						applicationId === 'demoapp08'
+							? 'Very experienced; the programme targets junior officers.'
+							: '',
+					updatedAt: new Date(Date.UTC(2026, 7, day, 6, 0)),
+					createdAt: new Date(Date.UTC(2026, 7, day, 6, 0)),
+				})
+				.onConflictDoNothing();
+	await db.insert(selectionTable).values({
+		id: selectionId,
+		editionId,
+		decidedAt,
+		decidedById: reviewers.admin,
+		noticesAt: new Date(decidedAt.getTime() + 3_600_000),
+	});
+	await db
+		.insert(selectionCandidateTable)
+		.values(selected.map((applicationId) => ({ selectionId, applicationId })))
+		.onConflictDoNothing();
+	await seedNotices(db, edition, retentionMonths);
+}
+
+/** The decision notices, kept in the outbox as the portal does without a mail server. */
+async function seedNotices(
+	db: Db,
+	edition: typeof editionTable.$inferSelect,
+	retentionMonths: number,
+) {
+	const rows = await db
+		.select({ a: applicationTable, n: nominationTable, adm: administrationTable.name })
+		.from(applicationTable)
+		.innerJoin(nominationTable, eq(nominationTable.id, applicationTable.nominationId))
+		.innerJoin(administrationTable, eq(administrationTable.id, nominationTable.administrationId))
+		.where(eq(applicationTable.editionId, edition.id));
+	let kept = 0;
+	for (const { a, n, adm } of rows) {
+		if (a.status !== 'submitted') continue;
+		const facts = {
+			candidateName: n.candidateName,
+			officerName: n.officerName,
+			administration: adm,
+			edition: edition.name,
+			programmePeriod: edition.programmePeriod,
+			venue: edition.venue,
+			selected: selected.includes(a.id),
+			decidedOn: '11 September 2026',
+			retentionMonths,
+		};
+		for (const [to, who] of [
+			[n.candidateEmail, 'candidate'],
+			[n.officerEmail, 'officer'],
+		] as const) {
+			await db
+				.insert(mailOutboxTable)
+				.values({
+					id: `demonotice-${a.id}-${who}`,
+					to,
+					subject: noticeSubject(facts),
+					text: noticeText(facts, who),
+					createdAt: new Date(decidedAt.getTime() + 3_600_000),
+				})
+				.onConflictDoNothing();
+			kept++;
+		}
+	}
+	await db
+		.update(selectionTable)
+		.set({ noticesKept: kept })
+		.where(eq(selectionTable.id, selectionId));
+}

@@ -1,0 +1,73 @@
+/**
+ * The cohort invitation of a selected candidate, filled in from their application: name,
+ * email and Member administration. The edition's cohort must exist first.
+ */
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '~db/client';
+import { cohortTable, invitationTable, selectionCandidateTable, type Edition } from '~db/schema';
+import { findCohort } from '../cohort';
+import { notFound, RuleError } from '../errors';
+import { createInvitation } from '../invitation';
+import { findScreened } from './application';
+
+/** The edition's cohort: the one linked to it, else the cohort named after the edition. */
+export async function editionCohort(db: Db, edition: Edition) {
+	if (edition.cohortId) return findCohort(db, edition.cohortId);
+	const [row] = await db.select().from(cohortTable).where(eq(cohortTable.edition, edition.name));
+	return row ?? null;
+}
+
+/** What to do when the edition has no cohort yet. */
+export function noCohortMessage(edition: Edition): string {
+	return `The ${edition.name} edition has no cohort yet. Create it first (Admin › New cohort, with the edition name “${edition.name}”); the invitations then go to it.`;
+}
+
+/** The latest invitation of each of these addresses to the cohort, by address. */
+export async function invitationsByEmail(db: Db, cohortId: string, emails: string[]) {
+	const out = new Map<string, typeof invitationTable.$inferSelect>();
+	if (!emails.length) return out;
+	const rows = await db
+		.select()
+		.from(invitationTable)
+		.where(and(eq(invitationTable.cohortId, cohortId), inArray(invitationTable.email, emails)))
+		.orderBy(desc(invitationTable.createdAt));
+	for (const r of rows) if (!out.has(r.email)) out.set(r.email, r);
+	return out;
+}
+
+/** Creates the cohort invitation of a selected candidate from their application (admins). */
+export async function inviteSelected(
+	db: Db,
+	admin: { id: string; role: string },
+	applicationId: string,
+	input: { name: string; email: string },
+	now = Date.now(),
+) {
+	if (admin.role !== 'admin') throw new RuleError('forbidden', 'Only an admin invites people.');
+	const found = await findScreened(db, applicationId);
+	if (!found) throw notFound('application');
+	const [selected] = await db
+		.select()
+		.from(selectionCandidateTable)
+		.where(eq(selectionCandidateTable.applicationId, applicationId));
+	if (!selected)
+		throw new RuleError(
+			'conflict',
+			`${found.row.nomination.candidateName} is not among the recorded selection: only selected candidates are invited.`,
+		);
+	const cohort = await editionCohort(db, found.row.edition);
+	if (!cohort) throw new RuleError('conflict', noCohortMessage(found.row.edition));
+	const made = await createInvitation(
+		db,
+		admin.id,
+		{
+			email: input.email,
+			name: input.name,
+			role: 'participant',
+			cohortId: cohort.id,
+			administrationId: found.row.administration.id,
+		},
+		now,
+	);
+	return { ...made, cohort };
+}

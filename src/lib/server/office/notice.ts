@@ -1,0 +1,135 @@
+/**
+ * Decision notices: to every submitted candidate of an edition and their nominating officer,
+ * once its selection is recorded. Each goes by email when it can, else waits in the outbox.
+ */
+import { eq } from 'drizzle-orm';
+import type { Db } from '~db/client';
+import { selectionCandidateTable, selectionTable } from '~db/schema';
+import { formatInstant } from '~/lib/dates';
+import { noticeSubject, noticeText, type NoticeFacts } from '~/lib/office/notice';
+import type { Mail } from '../mail';
+import { recordAudit } from '../audit';
+import { RuleError } from '../errors';
+import { readApplication } from './application';
+import { selectionBoard } from './selection';
+import { findSelection } from './selection-state';
+
+/** Formats the decision day the way notices say it (Tokyo). */
+export function decisionDay(at: Date): string {
+	return new Intl.DateTimeFormat('en-GB', {
+		timeZone: 'Asia/Tokyo',
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric',
+	}).format(at);
+}
+
+/** The facts of one candidate's notice. */
+export function noticeFacts(
+	entry: {
+		row: {
+			nomination: { candidateName: string; officerName: string };
+			administration: { name: string };
+			edition: { name: string; programmePeriod: string; venue: string };
+		};
+		selected: boolean;
+	},
+	decidedAt: Date,
+	retentionMonths: number,
+): NoticeFacts {
+	const { nomination, administration, edition } = entry.row;
+	return {
+		candidateName: nomination.candidateName,
+		officerName: nomination.officerName,
+		administration: administration.name,
+		edition: edition.name,
+		programmePeriod: edition.programmePeriod,
+		venue: edition.venue,
+		selected: entry.selected,
+		decidedOn: decisionDay(decidedAt),
+		retentionMonths,
+	};
+}
+
+/**
+ * Sends (or keeps in the outbox) a notice to every submitted candidate and their nominating
+ * officer; once per recorded selection. Returns how many were emailed and how many kept.
+ */
+export async function sendNotices(
+	db: Db,
+	actor: { id: string; role: string },
+	editionId: string,
+	retentionMonths: number,
+	deliver: (mail: Mail) => Promise<'sent' | 'kept'>,
+	now = Date.now(),
+) {
+	const board = await selectionBoard(db, actor, editionId);
+	const decision = board?.decision;
+	if (!board || !decision)
+		throw new RuleError('conflict', 'Record the selection first: notices tell its outcome.');
+	if (decision.selection.noticesAt)
+		throw new RuleError(
+			'conflict',
+			`The notices for this selection were already prepared on ${formatInstant(decision.selection.noticesAt)} (Tokyo time), emailed or kept in the outbox; they are not sent twice. The letters stay printable.`,
+		);
+	// Claim the sending first, so a second click finds it done rather than sending twice.
+	const claimed = await db
+		.update(selectionTable)
+		.set({ noticesAt: new Date(now) })
+		.where(eq(selectionTable.id, decision.selection.id))
+		.returning({ id: selectionTable.id });
+	if (!claimed.length) throw new RuleError('conflict', 'The selection changed: reload the page.');
+	let emailed = 0;
+	let kept = 0;
+	for (const entry of board.entries) {
+		const facts = noticeFacts(entry, decision.selection.decidedAt, retentionMonths);
+		const subject = noticeSubject(facts);
+		for (const [to, who] of [
+			[entry.row.nomination.candidateEmail, 'candidate'],
+			[entry.row.nomination.officerEmail, 'officer'],
+		] as const) {
+			const result = await deliver({ to, subject, text: noticeText(facts, who) });
+			if (result === 'sent') emailed++;
+			else kept++;
+		}
+	}
+	await db
+		.update(selectionTable)
+		.set({ noticesEmailed: emailed, noticesKept: kept })
+		.where(eq(selectionTable.id, decision.selection.id));
+	await recordAudit(
+		db,
+		{
+			actorId: actor.id,
+			action: 'selection.notify',
+			subjectType: 'edition',
+			subjectId: editionId,
+			details: { emailed, kept },
+		},
+		now,
+	);
+	return { emailed, kept };
+}
+
+/** The printable letter of one candidate's decision (an audited read), or null before the decision. */
+export async function readDecisionLetter(
+	db: Db,
+	reader: { id: string; role: string },
+	applicationId: string,
+	retentionMonths: number,
+) {
+	const found = await readApplication(db, reader, applicationId);
+	if (!found) return null;
+	const decision = await findSelection(db, found.row.edition.id);
+	if (!decision) return null;
+	const [chosen] = await db
+		.select()
+		.from(selectionCandidateTable)
+		.where(eq(selectionCandidateTable.applicationId, applicationId));
+	const facts = noticeFacts(
+		{ row: found.row, selected: Boolean(chosen) },
+		decision.selection.decidedAt,
+		retentionMonths,
+	);
+	return { facts, row: found.row, decision };
+}

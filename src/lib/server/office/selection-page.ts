@@ -1,0 +1,45 @@
+/** What the selection page needs: the board, and for the selected, the cohort and invitations. */
+import { inArray } from 'drizzle-orm';
+import type { Db } from '~db/client';
+import { userTable } from '~db/schema';
+import { linkState } from '../invitation';
+import { editionCohort, invitationsByEmail } from './invite';
+import { findEditionBySlug } from './edition';
+import { selectionBoard } from './selection';
+
+/** The edition's board by its address, with the cohort and each selected candidate's invitation. */
+export async function selectionPage(db: Db, reader: { role: string }, slug: string) {
+	const edition = await findEditionBySlug(db, slug);
+	if (!edition) return null;
+	const board = await selectionBoard(db, reader, edition.id);
+	if (!board) return null;
+	const selected = board.entries.filter((e) => e.selected);
+	const cohort = board.decision ? await editionCohort(db, edition) : null;
+	const invites = cohort
+		? await invitationsByEmail(
+				db,
+				cohort.id,
+				selected.map((e) => e.row.nomination.candidateEmail),
+			)
+		: new Map();
+	const emails = selected.map((e) => e.row.nomination.candidateEmail);
+	const accounts = new Set(
+		emails.length
+			? (
+					await db
+						.select({ email: userTable.email })
+						.from(userTable)
+						.where(inArray(userTable.email, emails))
+				).map((u) => u.email)
+			: [],
+	);
+	/** Where the candidate stands: an account already, an invitation (and its state), or neither. */
+	const invitationOf = (email: string) => {
+		const inv = invites.get(email);
+		return {
+			account: accounts.has(email),
+			invitation: inv ? { state: linkState(inv), createdAt: inv.createdAt } : null,
+		};
+	};
+	return { ...board, selected, cohort, invitationOf };
+}

@@ -1,0 +1,27 @@
+/** Whether an edition's selection is recorded: once it is, screening and scores are read-only. */
+import { eq } from 'drizzle-orm';
+import type { Db } from '~db/client';
+import { editionTable, selectionTable, userTable } from '~db/schema';
+import { formatInstant } from '~/lib/dates';
+import { RuleError } from '../errors';
+
+/** The edition's recorded selection with who recorded it, or null. */
+export async function findSelection(db: Db, editionId: string) {
+	const [row] = await db
+		.select({ selection: selectionTable, by: userTable.name, edition: editionTable.name })
+		.from(selectionTable)
+		.innerJoin(editionTable, eq(editionTable.id, selectionTable.editionId))
+		.leftJoin(userTable, eq(userTable.id, selectionTable.decidedById))
+		.where(eq(selectionTable.editionId, editionId));
+	return row ? { ...row, by: row.by ?? 'a former account' } : null;
+}
+
+/** Refuses a change to screening or scores once the edition's selection is recorded. */
+export async function assertSelectionOpen(db: Db, editionId: string): Promise<void> {
+	const found = await findSelection(db, editionId);
+	if (found)
+		throw new RuleError(
+			'conflict',
+			`The selection for the ${found.edition} edition was recorded on ${formatInstant(found.selection.decidedAt)} (Tokyo time): screening and scores are read-only now.`,
+		);
+}

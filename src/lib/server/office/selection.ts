@@ -1,0 +1,154 @@
+/**
+ * The selection of an edition: the scores side by side, the ranking, and the decision the
+ * programme office records (read-only once recorded, unless explicitly reopened, audited).
+ */
+import { eq } from 'drizzle-orm';
+import type { Db } from '~db/client';
+import { selectionCandidateTable, selectionTable } from '~db/schema';
+import { averageTotal } from '~/lib/office/rubric';
+import { selectionProblem } from '~/lib/office/selection-rules';
+import { recordAudit } from '../audit';
+import { notFound, RuleError } from '../errors';
+import { newId } from '../ids';
+import { assertApplicationReader } from './access';
+import { listEditionApplications } from './application';
+import { findEdition } from './edition';
+import { sheetsFor } from './score';
+import { findSelection } from './selection-state';
+
+/** The ids of the applications a recorded selection holds. */
+async function selectedIds(db: Db, selectionId: string | undefined): Promise<Set<string>> {
+	if (!selectionId) return new Set();
+	const rows = await db
+		.select({ id: selectionCandidateTable.applicationId })
+		.from(selectionCandidateTable)
+		.where(eq(selectionCandidateTable.selectionId, selectionId));
+	return new Set(rows.map((r) => r.id));
+}
+
+/** Every submitted application of the edition with its sheets, average, rank and outcome. */
+export async function selectionBoard(db: Db, reader: { role: string }, editionId: string) {
+	assertApplicationReader(reader);
+	const edition = await findEdition(db, editionId);
+	if (!edition) return null;
+	const apps = await listEditionApplications(db, reader, editionId);
+	const sheets = await sheetsFor(
+		db,
+		apps.map((a) => a.row.application.id),
+	);
+	const decision = await findSelection(db, editionId);
+	const chosen = await selectedIds(db, decision?.selection.id);
+	const entries = apps.map((a) => {
+		const list = sheets.get(a.row.application.id) ?? [];
+		const totals = list.map((s) => s.total).filter((t): t is number => t !== null);
+		return {
+			...a,
+			sheets: list,
+			average: averageTotal(totals),
+			selected: chosen.has(a.row.application.id),
+		};
+	});
+	const ranking = entries
+		.filter((e) => e.standing === 'met')
+		.sort(
+			(x, y) =>
+				(y.average ?? -1) - (x.average ?? -1) ||
+				x.row.nomination.candidateName.localeCompare(y.row.nomination.candidateName),
+		);
+	const reviewers = [
+		...new Map(entries.flatMap((e) => e.sheets).map((s) => [s.reviewerId, s] as const)).values(),
+	].map((s) => ({ id: s.reviewerId, name: s.reviewer, role: s.role }));
+	return { edition, entries, ranking, reviewers, decision };
+}
+
+/**
+ * Records the edition's selection: only eligible submitted applications of the edition, at most
+ * four, one per administration; refused (saying which rule) otherwise. Audited.
+ */
+export async function recordSelection(
+	db: Db,
+	actor: { id: string; role: string },
+	editionId: string,
+	applicationIds: string[],
+	now = Date.now(),
+) {
+	assertApplicationReader(actor);
+	const edition = await findEdition(db, editionId);
+	if (!edition) throw notFound('edition');
+	const existing = await findSelection(db, editionId);
+	if (existing)
+		throw new RuleError(
+			'conflict',
+			`The selection for the ${edition.name} edition is already recorded and read-only. Reopen it first to change it.`,
+		);
+	const ids = [...new Set(applicationIds)];
+	const apps = await listEditionApplications(db, actor, editionId);
+	const picks = ids.map((id) => apps.find((a) => a.row.application.id === id));
+	if (picks.some((p) => !p))
+		throw new RuleError(
+			'invalid',
+			'Only submitted applications of this edition can be selected: reload the page and choose again.',
+			'applicationIds',
+		);
+	const problem = selectionProblem(
+		picks.map((p) => ({
+			name: p!.row.nomination.candidateName,
+			administrationId: p!.row.administration.id,
+			administration: p!.row.administration.name,
+			standing: p!.standing,
+		})),
+	);
+	if (problem) throw new RuleError('invalid', problem, 'applicationIds');
+	const id = newId();
+	await db.transaction(async (tx) => {
+		await tx
+			.insert(selectionTable)
+			.values({ id, editionId, decidedAt: new Date(now), decidedById: actor.id });
+		await tx
+			.insert(selectionCandidateTable)
+			.values(ids.map((applicationId) => ({ selectionId: id, applicationId })));
+		await recordAudit(
+			tx,
+			{
+				actorId: actor.id,
+				action: 'selection.record',
+				subjectType: 'edition',
+				subjectId: editionId,
+				details: { edition: edition.name, selected: ids },
+			},
+			now,
+		);
+	});
+	return { edition, count: ids.length };
+}
+
+/** Reopens a recorded selection (scores and screening become editable again), audited. */
+export async function reopenSelection(
+	db: Db,
+	actor: { id: string; role: string },
+	editionId: string,
+	now = Date.now(),
+) {
+	assertApplicationReader(actor);
+	const found = await findSelection(db, editionId);
+	if (!found) throw new RuleError('conflict', 'There is no recorded selection to reopen.');
+	await db.transaction(async (tx) => {
+		await tx.delete(selectionTable).where(eq(selectionTable.id, found.selection.id));
+		await recordAudit(
+			tx,
+			{
+				actorId: actor.id,
+				action: 'selection.reopen',
+				subjectType: 'edition',
+				subjectId: editionId,
+				details: {
+					edition: found.edition,
+					decidedAt: found.selection.decidedAt.toISOString(),
+					noticesSent: Boolean(found.selection.noticesAt),
+				},
+			},
+			now,
+		);
+	});
+	return { edition: found.edition };
+}

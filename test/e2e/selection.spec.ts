@@ -1,0 +1,252 @@
+/**
+ * From the call to the cohort, in a browser: a Member administration nominates, the officer
+ * confirms by the link in the outbox, the candidate applies, the programme office overrides a
+ * screening result, an admin and the WCO Secretariat score, the selection is recorded (a rule
+ * broken first, refused in words), the decision letter prints, and the invitation is pre-filled.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { demo, expectAccessible, queryServerDb, signIn } from './fixtures';
+
+const candidate = { name: 'Noa Perel', email: 'noa.perel@candidate.test' };
+const officerEmail = 'hr.office@tarvos.test';
+
+/** The newest link of this kind in the outbox for this address (no SMTP in tests). */
+async function outboxLink(to: string, path: string) {
+	const rows = await queryServerDb<{ text: string }>(
+		'select text from mail_outbox where "to" = ? order by created_at desc limit 1',
+		[to],
+	);
+	const match = new RegExp(`${path}\\?token=[a-z0-9]+`).exec(rows[0]?.text ?? '');
+	expect(match, `no ${path} link mailed to ${to}`).not.toBeNull();
+	return match![0];
+}
+
+async function nominateAndApply(page: Page) {
+	await page.goto('/apply/2027-2028');
+	await page
+		.getByLabel('Member administration')
+		.selectOption({ label: 'Tarvos Customs Administration (fictional)' });
+	await page.getByLabel('Your name').fill('Ora Vel');
+	await page.getByLabel('Your post').fill('Head of Human Resources');
+	await page.getByLabel('Your official email').fill(officerEmail);
+	await page.getByLabel('Candidate’s name').fill(candidate.name);
+	await page.getByLabel('Candidate’s email').fill(candidate.email);
+	await page.getByRole('button', { name: 'Send the nomination' }).click();
+	await expect(page.getByRole('status')).toContainText('Nothing is recorded until it is opened');
+	// The officer follows the link the outbox holds.
+	await page.goto(await outboxLink(officerEmail, '/apply/verify'));
+	await page.getByRole('button', { name: 'Confirm the nomination' }).click();
+	await expect(page.getByRole('status')).toContainText('The nomination is confirmed');
+	await page.goto(await outboxLink(candidate.email, '/apply/application'));
+	await page.getByLabel('Full name (as in your passport)').fill(candidate.name);
+	await page.getByLabel('Nationality').fill('Tarvosian');
+	await page.getByLabel('Date of birth').fill('1993-06-07');
+	await page.getByLabel('Current post (job title)').fill('Risk Analyst');
+	await page.getByLabel('Office or unit').fill('Targeting Centre');
+	await page.getByLabel('Level of your post').selectOption('junior');
+	await page.getByLabel('Full years worked in Customs').fill('6');
+	await page.getByLabel(/I am a Customs officer of/).check();
+	await page.getByLabel('Highest qualification').selectOption('bachelor');
+	await page.getByLabel('Degree or qualification, field and institution').fill('BSc Statistics');
+	// Basic English: screening says "to check".
+	await page.getByLabel('English', { exact: true }).selectOption('basic');
+	await page.getByLabel('Computer skills').selectOption('advanced');
+	await page.locator('#expertise-targeting').check();
+	await page.locator('#programming-python').check();
+	await page.getByLabel('Why do you want to take part?').fill('To build alerts from seizures.');
+	await page
+		.getByLabel('Your career path so far, and where you want it to go')
+		.fill('Port, then risk.');
+	await page.getByLabel(/I declare that I am fit/).check();
+	await page.getByRole('button', { name: 'Submit the application' }).click();
+	await expect(page.getByRole('status')).toContainText('Your application is submitted');
+	const [app] = await queryServerDb<{ id: string }>(
+		'select a.id from application a join nomination n on n.id = a.nomination_id where n.candidate_email = ?',
+		[candidate.email],
+	);
+	return app!.id;
+}
+
+/** Fills the signed-in reviewer's score sheet with these levels (rubric order). */
+async function score(page: Page, id: string, levels: number[], comment: string) {
+	await page.goto(`/admin/applications/${id}`);
+	const factors = [
+		'Work experience',
+		'Academic record and intellectual distinction',
+		'Personal qualities',
+		'Motivation',
+		'Leadership',
+		'Management potential',
+		'Career path',
+	];
+	for (const [i, f] of factors.entries())
+		await page
+			.getByRole('group', { name: f, exact: true })
+			.getByRole('radio', { name: new RegExp(`^${levels[i]} –`) })
+			.check();
+	await page.getByLabel('Comment (optional)').fill(comment);
+	await page.getByRole('button', { name: 'Save my scores' }).click();
+	await expect(page.getByRole('status')).toContainText('Your score sheet is saved');
+}
+
+test('nominate, verify, apply, override, score, select, notice, pre-filled invitation', async ({
+	page,
+	browser,
+}) => {
+	const id = await nominateAndApply(page);
+
+	// The Secretariat settles the English check with a note; the standing follows.
+	await signIn(page, demo.secretariat);
+	await page.goto(`/admin/applications/${id}`);
+	await expect(page.getByText(/^Standing:/)).toContainText('To check');
+	await page
+		.getByLabel('Check', { exact: true })
+		.selectOption({ label: 'English (the programme’s only language)' });
+	await page.getByLabel('Result', { exact: true }).selectOption('met');
+	await page.getByRole('button', { name: 'Record the result' }).click();
+	await expect(page.getByRole('alert')).toContainText('Say why you override');
+	await expect(page.getByLabel('Note (why)')).toHaveAttribute('aria-invalid', 'true');
+	await expect(page.getByLabel('Check', { exact: true })).toHaveValue('english');
+	await page.getByLabel('Note (why)').fill('Interviewed by phone: works in English daily.');
+	await page.getByRole('button', { name: 'Record the result' }).click();
+	await expect(page.getByRole('status')).toContainText('Screening result recorded');
+	const english = page.getByRole('row', { name: /English \(the programme/ });
+	await expect(english).toContainText('Interviewed by phone');
+	await expect(english).toContainText('Overridden by Claire Dubois');
+	await expect(english).toContainText('To check');
+	await expect(page.getByText(/^Standing:/)).toContainText('Eligible');
+	await expectAccessible(page);
+
+	// An incomplete sheet is refused and nothing saved; then each reviewer scores.
+	await page.getByRole('button', { name: 'Save my scores' }).click();
+	await expect(page.locator('input[type=radio]:invalid').first()).toBeVisible();
+	await score(page, id, [3, 3, 3, 4, 2, 3, 3], 'Clear motivation.');
+	await page.context().clearCookies();
+	await signIn(page, demo.admin);
+	await score(page, id, [4, 3, 3, 4, 3, 3, 4], 'Strong analyst.');
+	const sheets = page.getByRole('table', { name: 'Scores by factor and reviewer' });
+	await expect(
+		sheets.getByRole('columnheader', { name: /Claire Dubois.*\(WCO Secretariat\)/ }),
+	).toBeVisible();
+	await expect(
+		sheets.getByRole('columnheader', { name: /Aiko Tanaka.*\(RILO A\/P\)/ }),
+	).toBeVisible();
+	await expect(sheets.getByRole('row', { name: /Total/ })).toContainText('21');
+	await expect(sheets.getByRole('row', { name: /Total/ })).toContainText('24');
+	await expect(page.getByText('Average total: 22.5')).toBeVisible();
+
+	// The ranking; a selection with no one ticked is refused in words, then recorded.
+	await page.goto('/admin/selection/2027-2028');
+	await expect(page.getByRole('row', { name: new RegExp(candidate.name) })).toContainText('22.5');
+	await expectAccessible(page);
+	await page.getByLabel(/I confirm this is the programme office/).check();
+	await page.getByRole('button', { name: 'Record the selection' }).click();
+	await expect(page.getByRole('alert')).toContainText('none is ticked');
+	await page.getByLabel(`Select ${candidate.name}`).check();
+	await page.getByLabel(/I confirm this is the programme office/).check();
+	await page.getByRole('button', { name: 'Record the selection' }).click();
+	await expect(page.getByRole('status')).toContainText('The selection is recorded');
+	await expect(page.getByRole('region', { name: 'Decision recorded' })).toContainText(
+		'This selection is read-only',
+	);
+
+	// The notices: kept in the outbox (no mail server), and said so.
+	await page.getByRole('button', { name: /Send the \d+ decision notices/ }).click();
+	await expect(page.getByText(/\d+ emailed, \d+ kept in the outbox, not sent yet/)).toContainText(
+		'0 emailed',
+	);
+	const notices = await queryServerDb<{ text: string }>(
+		'select text from mail_outbox where "to" in (?, ?) and subject like ? order by "to"',
+		[candidate.email, officerEmail, '%selection of%'],
+	);
+	expect(notices).toHaveLength(2);
+	expect(notices.map((n) => n.text).join()).toContain('selected you for the 2027/2028 edition');
+
+	// The printable letter: no script, print styles.
+	await page.getByRole('link', { name: candidate.name }).last().click();
+	await expect(page.getByRole('heading', { name: /selection of Noa Perel/ })).toBeVisible();
+	await expect(page.getByText(`Dear ${candidate.name},`)).toBeVisible();
+	await expect(page.getByText(/Copy: Ora Vel, Head of Human Resources/)).toBeVisible();
+	expect(await page.locator('script:not([type="application/ld+json"])').count()).toBe(0);
+	await expectAccessible(page);
+
+	// No cohort yet: the page says what to do; with the cohort, the invitation is pre-filled.
+	await page.goto('/admin/selection/2027-2028#invite-h');
+	await expect(page.getByText('The 2027/2028 edition has no cohort yet')).toBeVisible();
+	await page.goto('/admin/cohorts/new');
+	await page.getByLabel('Edition').fill('2027/2028');
+	for (const [name, day] of Object.entries({
+		trainingStart: '2027-11-29',
+		trainingEnd: '2027-12-03',
+		ojtStart: '2027-12-06',
+		ojtEnd: '2027-12-24',
+		outlinePresentationDate: '2027-12-22',
+		departureDate: '2027-12-25',
+	}))
+		await page.locator(`[name="${name}"]`).fill(day);
+	await page.getByRole('button', { name: 'Create cohort' }).click();
+	await page.goto('/admin/selection/2027-2028');
+	const invitation = page
+		.getByRole('listitem')
+		.filter({ has: page.getByRole('heading', { name: new RegExp(candidate.name) }) });
+	await expect(invitation.getByLabel('Name')).toHaveValue(candidate.name);
+	await expect(invitation.getByLabel('Email')).toHaveValue(candidate.email);
+	await expect(invitation).toContainText('for Tarvos Customs Administration (fictional)');
+	await invitation.getByRole('button', { name: 'Create the invitation' }).click();
+	await expect(page.getByRole('status')).toContainText(`Link for ${candidate.email} created`);
+	await expect(page.getByRole('status')).toContainText('No email was sent');
+	const [inv] = await queryServerDb<{ role: string; administration_id: string; edition: string }>(
+		'select i.role, i.administration_id, c.edition from invitation i join cohort c on c.id = i.cohort_id where i.email = ?',
+		[candidate.email],
+	);
+	expect(inv).toEqual({
+		role: 'participant',
+		administration_id: 'demo-adm-tarvos',
+		edition: '2027/2028',
+	});
+	await expect(invitation).toContainText('open (not yet used)');
+
+	// Participants, mentors and home contacts reach none of it.
+	for (const who of [demo.participant1, demo.mentor, demo.home1]) {
+		const context = await browser.newContext();
+		const p = await context.newPage();
+		await signIn(p, who);
+		for (const url of [
+			`/admin/applications/${id}`,
+			`/admin/applications/${id}/letter`,
+			'/admin/selection/2027-2028',
+			'/admin/applications/purge',
+		])
+			expect((await p.request.get(url)).status(), `${who} ${url}`).toBe(403);
+		await context.close();
+	}
+
+	// Reopened explicitly (audited): scores are editable again.
+	await page.getByLabel(/Yes, reopen the 2027\/2028 selection/).check();
+	await page.getByRole('button', { name: 'Reopen' }).click();
+	await expect(page.getByRole('status')).toContainText('The selection is reopened');
+	await expect(page.getByRole('button', { name: 'Record the selection' })).toBeVisible();
+});
+
+test('the purge page says how many would go and asks to confirm', async ({ page }) => {
+	await signIn(page, demo.admin);
+	await page.goto('/admin/applications/purge');
+	await expect(
+		page.getByRole('heading', { name: 'Purge unsuccessful applications' }),
+	).toBeVisible();
+	await expect(
+		page.getByText(/deleted 6 months after the edition’s selection decision/),
+	).toBeVisible();
+	// The demo decision (11 September 2026) is not yet six months old on every run date: either
+	// nothing is due, or the count is shown with a confirmation box.
+	const due = page.getByRole('heading', { name: /will be deleted/ });
+	if (await due.count()) {
+		await page.getByRole('button', { name: /^Delete/ }).click();
+		await expect(page.getByRole('alert')).toContainText('Tick the box to confirm');
+	} else await expect(page.getByText('Nothing is due for deletion now')).toBeVisible();
+	await expectAccessible(page);
+	await page.goto('/apply/2026-2027');
+	await expect(
+		page.getByText(/not selected are deleted, with their nominations, 6 months/),
+	).toBeVisible();
+});

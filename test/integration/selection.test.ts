@@ -1,0 +1,577 @@
+/**
+ * Screening overrides, score sheets, the selection rules, the decision notices, the
+ * pre-filled invitation and the retention purge (issue 15, selection).
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import {
+	applicationTable,
+	auditEventTable,
+	editionTable,
+	invitationTable,
+	nominationTable,
+	scoreSheetTable,
+} from '~db/schema';
+import { readAnswers, type Answers } from '~/lib/office/application-form';
+import { noticeText } from '~/lib/office/notice';
+import { selectionProblem } from '~/lib/office/selection-rules';
+import { createCohort } from '~/lib/server/cohort';
+import { RuleError } from '~/lib/server/errors';
+import {
+	findScreened,
+	listApplicationsPage,
+	readApplication,
+} from '~/lib/server/office/application';
+import { inviteSelected } from '~/lib/server/office/invite';
+import { readDecisionLetter, sendNotices } from '~/lib/server/office/notice';
+import { overrideCheck } from '~/lib/server/office/override';
+import { countPurgeDue, purgeApplications } from '~/lib/server/office/purge';
+import { saveScoreSheet, sheetsFor } from '~/lib/server/office/score';
+import { recordSelection, reopenSelection, selectionBoard } from '~/lib/server/office/selection';
+import type { SessionUser } from '~/lib/server/session';
+import { createTestDb, type TestDb } from '../helpers/db';
+import { cohortInput, makeUser } from '../helpers/factories';
+
+let t: TestDb;
+let admin: SessionUser;
+let secretariat: SessionUser;
+beforeEach(async () => {
+	t = await createTestDb();
+	n = 0;
+	admin = await makeUser(t.db, 'admin', 'Ada Admin');
+	secretariat = await makeUser(t.db, 'secretariat', 'Sam Secretariat');
+});
+afterEach(() => t.close());
+
+const edition = 'ed2026';
+const september = Date.parse('2026-09-10T03:00:00Z');
+
+function answers(overrides: Partial<Answers> = {}): Record<string, string | string[]> {
+	const a = {
+		...readAnswers({
+			fullName: 'x',
+			nationality: 'Fictional',
+			dateOfBirth: '1990-01-02',
+			post: 'Analyst',
+			unit: 'Risk unit',
+			grade: 'junior',
+			yearsInCustoms: '5',
+			degreeLevel: 'bachelor',
+			degreeDetail: 'BA',
+			englishLevel: 'good',
+			computerSkills: 'good',
+			expertise: ['risk_management'],
+			motivation: 'To learn.',
+			careerPath: 'Border, then risk.',
+			customsOfficer: 'yes',
+			fitness: 'yes',
+		}),
+		...overrides,
+	};
+	return {
+		...a,
+		customsOfficer: a.customsOfficer ? 'yes' : '',
+		fitness: a.fitness ? 'yes' : '',
+	} as unknown as Record<string, string | string[]>;
+}
+
+async function makeEdition(cohortId: string | null = null) {
+	await t.db.insert(editionTable).values({
+		id: edition,
+		name: '2026/2027',
+		slug: '2026-2027',
+		applicationDeadline: '2026-07-31',
+		selectionPeriod: 'September 2026',
+		programmePeriod: 'November–December 2026',
+		venue: 'RILO A/P, Tokyo, Japan',
+		language: 'English',
+		cohortId,
+	});
+}
+
+let n = 0;
+/** A submitted application of the edition from this administration; returns its id. */
+async function submitted(
+	administrationId: string,
+	name: string,
+	overrides: Partial<Answers> = {},
+	status: 'submitted' | 'draft' = 'submitted',
+) {
+	n += 1;
+	const nominationId = `nom${n}`;
+	const at = new Date(Date.parse('2026-07-10T00:00:00Z') + n * 60_000);
+	await t.db.insert(nominationTable).values({
+		id: nominationId,
+		editionId: edition,
+		administrationId,
+		officerName: `Officer ${n}`,
+		officerPost: 'Director',
+		officerEmail: `officer${n}@customs.example`,
+		candidateName: name,
+		candidateEmail: `${name.split(' ')[0]!.toLowerCase()}${n}@customs.example`,
+		verifyTokenHash: `verify${n}`,
+		verifyExpiresAt: at,
+		verifiedAt: at,
+	});
+	const id = `app${n}`;
+	await t.db.insert(applicationTable).values({
+		id,
+		nominationId,
+		editionId: edition,
+		tokenHash: `apptoken${n}`,
+		answers: answers(overrides),
+		status,
+		submittedAt: status === 'submitted' ? at : null,
+		updatedAt: at,
+	});
+	return id;
+}
+
+const full = {
+	experience: '3',
+	academic: '4',
+	personal: '3',
+	motivation: '4',
+	leadership: '2',
+	management: '3',
+	career: '3',
+};
+
+async function rejects(work: Promise<unknown>, code: string, pattern?: RegExp) {
+	const error = await work.then(
+		() => null,
+		(e: unknown) => e,
+	);
+	expect(error).toBeInstanceOf(RuleError);
+	expect((error as RuleError).code).toBe(code);
+	if (pattern) expect((error as RuleError).message).toMatch(pattern);
+}
+
+describe('screening override', () => {
+	it('records the override with its note, who and when; the list and the page reflect it', async () => {
+		await makeEdition();
+		const id = await submitted('wco-ap-japan', 'Dana Equivalent', { degreeLevel: 'equivalent' });
+		expect((await findScreened(t.db, id))!.standing).toBe('to_check');
+		await rejects(
+			overrideCheck(t.db, admin, {
+				applicationId: id,
+				checkKey: 'degree',
+				verdict: 'met',
+				note: '',
+			}),
+			'invalid',
+			/why/,
+		);
+		await overrideCheck(
+			t.db,
+			secretariat,
+			{
+				applicationId: id,
+				checkKey: 'degree',
+				verdict: 'met',
+				note: 'Three-year academy diploma.',
+			},
+			september,
+		);
+		const read = await readApplication(t.db, admin, id);
+		const degree = read!.requirements.find((c) => c.key === 'degree')!;
+		expect(degree).toMatchObject({ verdict: 'met', automatic: 'to_check' });
+		expect(degree.override).toMatchObject({
+			note: 'Three-year academy diploma.',
+			by: 'Sam Secretariat',
+		});
+		expect(degree.override!.at.getTime()).toBe(september);
+		expect(read!.standing).toBe('met');
+		const { page } = await listApplicationsPage(t.db, admin, { editionId: edition });
+		expect(page[0]!.standing).toBe('met');
+		// Every read stays audited; the override itself is audited too.
+		const audit = await t.db.select().from(auditEventTable);
+		expect(audit.filter((a) => a.action === 'application.read')).toHaveLength(1);
+		expect(audit.find((a) => a.action === 'screening.override')).toMatchObject({
+			actorId: secretariat.id,
+			subjectId: id,
+		});
+		// Withdrawn: back to the automatic result.
+		await overrideCheck(t.db, admin, {
+			applicationId: id,
+			checkKey: 'degree',
+			verdict: 'automatic',
+			note: '',
+		});
+		expect((await findScreened(t.db, id))!.standing).toBe('to_check');
+	});
+	it('can make an eligible candidate not eligible, and refuses unknown checks and drafts', async () => {
+		await makeEdition();
+		const id = await submitted('wco-ap-japan', 'Eli Gible');
+		await overrideCheck(t.db, admin, {
+			applicationId: id,
+			checkKey: 'english',
+			verdict: 'not_met',
+			note: 'Interview: not enough.',
+		});
+		expect((await findScreened(t.db, id))!.standing).toBe('not_met');
+		await rejects(
+			overrideCheck(t.db, admin, {
+				applicationId: id,
+				checkKey: 'height',
+				verdict: 'met',
+				note: 'x x x',
+			}),
+			'invalid',
+		);
+		const draft = await submitted('wco-ap-korea', 'Drew Draft', {}, 'draft');
+		await rejects(
+			overrideCheck(t.db, admin, {
+				applicationId: draft,
+				checkKey: 'degree',
+				verdict: 'met',
+				note: 'x x x',
+			}),
+			'not_found',
+		);
+	});
+});
+
+describe('score sheets', () => {
+	it('keeps one sheet per reviewer, editable by its reviewer only, side by side', async () => {
+		await makeEdition();
+		const id = await submitted('wco-ap-japan', 'Sco Red');
+		await saveScoreSheet(t.db, admin, { applicationId: id, scores: full, comment: 'Strong.' });
+		await saveScoreSheet(t.db, secretariat, {
+			applicationId: id,
+			scores: { ...full, leadership: '4' },
+			comment: '',
+		});
+		// The admin edits their own sheet: the Secretariat's stays as it was.
+		await saveScoreSheet(t.db, admin, {
+			applicationId: id,
+			scores: { ...full, career: '1' },
+			comment: 'Revised.',
+		});
+		const sheets = (await sheetsFor(t.db, [id])).get(id)!;
+		expect(sheets).toHaveLength(2);
+		const mine = sheets.find((s) => s.reviewerId === admin.id)!;
+		const theirs = sheets.find((s) => s.reviewerId === secretariat.id)!;
+		expect(mine).toMatchObject({ total: 20, comment: 'Revised.' });
+		expect(theirs).toMatchObject({ total: 24, comment: '' });
+		expect(await t.db.select().from(scoreSheetTable)).toHaveLength(2);
+		const board = await selectionBoard(t.db, admin, edition);
+		expect(board!.ranking[0]!.average).toBe(22);
+	});
+	it('refuses other roles, incomplete sheets, levels out of range and ineligible candidates', async () => {
+		await makeEdition();
+		const id = await submitted('wco-ap-japan', 'Sco Red');
+		for (const role of ['participant', 'mentor', 'home'] as const) {
+			const other = await makeUser(t.db, role);
+			await rejects(
+				saveScoreSheet(t.db, other, { applicationId: id, scores: full, comment: '' }),
+				'forbidden',
+			);
+			await rejects(
+				overrideCheck(t.db, other, {
+					applicationId: id,
+					checkKey: 'degree',
+					verdict: 'met',
+					note: 'x x x',
+				}),
+				'forbidden',
+			);
+		}
+		await expect(
+			saveScoreSheet(t.db, admin, {
+				applicationId: id,
+				scores: { ...full, career: '' },
+				comment: '',
+			}),
+		).rejects.toMatchObject({ problems: { career: expect.stringMatching(/career path/) } });
+		await expect(
+			saveScoreSheet(t.db, admin, {
+				applicationId: id,
+				scores: { ...full, career: '7' },
+				comment: '',
+			}),
+		).rejects.toMatchObject({ problems: { career: expect.any(String) } });
+		const young = await submitted('wco-ap-korea', 'Too Young', { yearsInCustoms: '1' });
+		await rejects(
+			saveScoreSheet(t.db, admin, { applicationId: young, scores: full, comment: '' }),
+			'conflict',
+			/not eligible/,
+		);
+		expect(await t.db.select().from(scoreSheetTable)).toHaveLength(0);
+	});
+});
+
+describe('the selection', () => {
+	it('states each rule in words', () => {
+		const p = (name: string, adm: string, standing: 'met' | 'to_check' | 'not_met' = 'met') => ({
+			name,
+			administrationId: adm,
+			administration: `Customs of ${adm}`,
+			standing,
+		});
+		expect(selectionProblem([])).toMatch(/none is ticked/);
+		expect(selectionProblem(['a', 'b', 'c', 'd', 'e'].map((x) => p(x, x)))).toMatch(
+			/At most 4 candidates.*5 are ticked/,
+		);
+		expect(selectionProblem([p('Ann', 'x'), p('Bo', 'x')])).toBe(
+			'At most one candidate per Member administration: Ann and Bo are both from Customs of x.',
+		);
+		expect(selectionProblem([p('Ann', 'x', 'to_check')])).toMatch(
+			/Ann’s screening still has a result to check/,
+		);
+		expect(selectionProblem([p('Ann', 'x', 'not_met')])).toMatch(
+			/Ann does not meet every requirement/,
+		);
+		expect(selectionProblem([p('a', 'a'), p('b', 'b'), p('c', 'c'), p('d', 'd')])).toBeNull();
+	});
+	it('refuses a fifth candidate, two from one administration (naming it) and the ineligible', async () => {
+		await makeEdition();
+		const ids = [
+			await submitted('wco-ap-japan', 'Ann Japan'),
+			await submitted('wco-ap-korea', 'Bo Korea'),
+			await submitted('wco-ap-mongolia', 'Cy Mongolia'),
+			await submitted('wco-ap-china', 'Di China'),
+			await submitted('wco-ap-macao-china', 'Ed Macao'),
+		];
+		const twin = await submitted('wco-ap-japan', 'Fay Japan');
+		const ineligible = await submitted('wco-ap-hong-kong-china', 'Gus Young', {
+			yearsInCustoms: '1',
+		});
+		const toCheck = await submitted('wco-ap-hong-kong-china', 'Hal Basic', {
+			englishLevel: 'basic',
+		});
+		await rejects(recordSelection(t.db, admin, edition, ids), 'invalid', /At most 4 candidates/);
+		await rejects(
+			recordSelection(t.db, admin, edition, [ids[0]!, twin]),
+			'invalid',
+			/Ann Japan and Fay Japan are both from Japan/,
+		);
+		await rejects(
+			recordSelection(t.db, admin, edition, [ineligible]),
+			'invalid',
+			/Gus Young does not meet/,
+		);
+		await rejects(
+			recordSelection(t.db, admin, edition, [toCheck]),
+			'invalid',
+			/Hal Basic’s screening/,
+		);
+		const draft = await submitted('wco-ap-korea', 'Ivy Draft', {}, 'draft');
+		await rejects(
+			recordSelection(t.db, admin, edition, [draft]),
+			'invalid',
+			/Only submitted applications/,
+		);
+		const mentor = await makeUser(t.db, 'mentor');
+		await rejects(recordSelection(t.db, mentor, edition, ids.slice(0, 4)), 'forbidden');
+		expect(await selectionBoard(t.db, admin, edition).then((b) => b!.decision)).toBeNull();
+
+		await recordSelection(t.db, secretariat, edition, ids.slice(0, 4), september);
+		const board = await selectionBoard(t.db, admin, edition);
+		expect(board!.decision).toMatchObject({ by: 'Sam Secretariat' });
+		expect(board!.decision!.selection.decidedAt.getTime()).toBe(september);
+		expect(board!.entries.filter((e) => e.selected).map((e) => e.row.application.id)).toEqual(
+			ids.slice(0, 4),
+		);
+		// Read-only once recorded: no second decision, no scores, no overrides.
+		await rejects(
+			recordSelection(t.db, admin, edition, [ids[4]!]),
+			'conflict',
+			/already recorded and read-only/,
+		);
+		await rejects(
+			saveScoreSheet(t.db, admin, { applicationId: ids[0]!, scores: full, comment: '' }),
+			'conflict',
+			/read-only/,
+		);
+		await rejects(
+			overrideCheck(t.db, admin, {
+				applicationId: toCheck,
+				checkKey: 'english',
+				verdict: 'met',
+				note: 'Interview ok.',
+			}),
+			'conflict',
+			/read-only/,
+		);
+		// Reopened explicitly, audited: editable again.
+		await reopenSelection(t.db, admin, edition);
+		await saveScoreSheet(t.db, admin, { applicationId: ids[0]!, scores: full, comment: '' });
+		const actions = (await t.db.select().from(auditEventTable)).map((a) => a.action);
+		expect(actions).toEqual(expect.arrayContaining(['selection.record', 'selection.reopen']));
+	});
+});
+
+describe('decision notices and invitations', () => {
+	it('words a notice for the selected and the not selected, to the candidate and officer, once', async () => {
+		await makeEdition();
+		const yes = await submitted('wco-ap-japan', 'Ann Japan');
+		const no = await submitted('wco-ap-korea', 'Bo Korea');
+		await recordSelection(t.db, admin, edition, [yes], september);
+		const mails: { to: string; subject: string; text: string }[] = [];
+		const result = await sendNotices(t.db, admin, edition, 6, async (m) => {
+			mails.push(m);
+			return 'kept';
+		});
+		expect(result).toEqual({ emailed: 0, kept: 4 });
+		expect(mails.map((m) => m.to).sort()).toEqual(
+			[
+				'ann1@customs.example',
+				'bo2@customs.example',
+				'officer1@customs.example',
+				'officer2@customs.example',
+			].sort(),
+		);
+		const toAnn = mails.find((m) => m.to === 'ann1@customs.example')!;
+		expect(toAnn.text).toMatch(/Dear Ann Japan,/);
+		expect(toAnn.text).toMatch(/selected you for the 2026\/2027 edition/);
+		const toBoOfficer = mails.find((m) => m.to === 'officer2@customs.example')!;
+		expect(toBoOfficer.text).toMatch(/Dear Officer 2,/);
+		expect(toBoOfficer.text).toMatch(/Bo Korea’s application was not among those selected/);
+		expect(toBoOfficer.text).toMatch(/deleted 6 months after the decision/);
+		await rejects(
+			sendNotices(t.db, admin, edition, 6, async () => 'sent'),
+			'conflict',
+			/not sent twice/,
+		);
+		const letter = await readDecisionLetter(t.db, admin, no, 6);
+		expect(letter!.facts).toMatchObject({ selected: false, decidedOn: '10 September 2026' });
+		expect(noticeText(letter!.facts, 'candidate')).toMatch(/Dear Bo Korea/);
+	});
+	it('pre-fills the selected candidate’s invitation, and says to create the cohort when there is none', async () => {
+		await makeEdition();
+		const yes = await submitted('wco-ap-japan', 'Ann Japan');
+		const no = await submitted('wco-ap-korea', 'Bo Korea');
+		await rejects(
+			sendNotices(t.db, admin, edition, 6, async () => 'kept'),
+			'conflict',
+			/Record the selection first/,
+		);
+		await recordSelection(t.db, admin, edition, [yes]);
+		const input = { name: 'Ann Japan', email: 'ann1@customs.example' };
+		await rejects(inviteSelected(t.db, admin, yes, input), 'conflict', /no cohort yet.*New cohort/);
+		await createCohort(t.db, admin.id, cohortInput({ edition: '2026/2027' }));
+		await rejects(
+			inviteSelected(t.db, admin, no, input),
+			'conflict',
+			/not among the recorded selection/,
+		);
+		await rejects(inviteSelected(t.db, secretariat, yes, input), 'forbidden');
+		const made = await inviteSelected(t.db, admin, yes, input);
+		expect(made.token.length).toBeGreaterThan(10);
+		const [inv] = await t.db
+			.select()
+			.from(invitationTable)
+			.where(eq(invitationTable.id, made.invitation.id));
+		expect(inv).toMatchObject({
+			email: 'ann1@customs.example',
+			name: 'Ann Japan',
+			role: 'participant',
+			cohortId: made.cohort.id,
+			administrationId: 'wco-ap-japan',
+		});
+	});
+});
+
+describe('retention purge', () => {
+	const month = 31 * 86_400_000;
+	it('deletes only unsuccessful applications past retention, keeps the selected and the recent', async () => {
+		await makeEdition();
+		const yes = await submitted('wco-ap-japan', 'Ann Japan');
+		const no = await submitted('wco-ap-korea', 'Bo Korea');
+		const draft = await submitted('wco-ap-mongolia', 'Cy Draft', {}, 'draft');
+		await saveScoreSheet(t.db, admin, { applicationId: no, scores: full, comment: 'x' });
+		await recordSelection(t.db, admin, edition, [yes], september);
+		// Recent: nothing is due yet.
+		expect(await countPurgeDue(t.db, 6, september + 5 * month)).toEqual({
+			nominations: 0,
+			applications: 0,
+		});
+		expect(await purgeApplications(t.db, admin, 6, september + 5 * month)).toEqual({
+			nominations: 0,
+			applications: 0,
+		});
+		// Another edition without a decision keeps its applications whatever their age.
+		await t.db.insert(editionTable).values({
+			id: 'ed2027',
+			name: '2027/2028',
+			slug: '2027-2028',
+			applicationDeadline: '2027-07-31',
+			selectionPeriod: 'x',
+			programmePeriod: 'x',
+			venue: 'x',
+			language: 'English',
+		});
+		await t.db.insert(nominationTable).values({
+			id: 'nomnext',
+			editionId: 'ed2027',
+			administrationId: 'wco-ap-japan',
+			officerName: 'O',
+			officerPost: 'P',
+			officerEmail: 'o@x.example',
+			candidateName: 'Next Year',
+			candidateEmail: 'next@x.example',
+			verifyTokenHash: 'nextverify',
+			verifyExpiresAt: new Date(september),
+			verifiedAt: new Date(september),
+		});
+		const later = september + 7 * month;
+		expect(await countPurgeDue(t.db, 6, later)).toEqual({ nominations: 2, applications: 2 });
+		const participant = await makeUser(t.db, 'participant');
+		await rejects(purgeApplications(t.db, participant, 6, later), 'forbidden');
+		await rejects(purgeApplications(t.db, secretariat, 6, later), 'forbidden');
+		expect(await purgeApplications(t.db, admin, 6, later)).toEqual({
+			nominations: 2,
+			applications: 2,
+		});
+		const apps = (await t.db.select().from(applicationTable)).map((a) => a.id);
+		expect(apps).toEqual([yes]);
+		const noms = (await t.db.select().from(nominationTable)).map((x) => x.candidateName).sort();
+		expect(noms).toEqual(['Ann Japan', 'Next Year']);
+		expect(await t.db.select().from(scoreSheetTable)).toHaveLength(0);
+		expect(draft).toBeTruthy();
+		// The audit keeps the count only: no name, no address.
+		const [purge] = await t.db
+			.select()
+			.from(auditEventTable)
+			.where(eq(auditEventTable.action, 'application.purge'));
+		expect(purge!.details).toEqual({ nominations: 2, applications: 2, retentionMonths: 6 });
+		expect(JSON.stringify(purge)).not.toMatch(/Bo Korea|customs\.example/);
+		// A shorter configured period deletes sooner.
+		expect(await countPurgeDue(t.db, 1, september + 2 * month)).toEqual({
+			nominations: 0,
+			applications: 0,
+		});
+	});
+});
+
+describe('who may reach applications', () => {
+	it('refuses participants, mentors and home contacts on every application read and write', async () => {
+		await makeEdition();
+		const id = await submitted('wco-ap-japan', 'Ann Japan');
+		for (const role of ['participant', 'mentor', 'home'] as const) {
+			const other = await makeUser(t.db, role);
+			await rejects(readApplication(t.db, other, id), 'forbidden');
+			await rejects(listApplicationsPage(t.db, other, {}), 'forbidden');
+			await rejects(selectionBoard(t.db, other, edition), 'forbidden');
+			await rejects(recordSelection(t.db, other, edition, [id]), 'forbidden');
+			await rejects(reopenSelection(t.db, other, edition), 'forbidden');
+			await rejects(
+				sendNotices(t.db, other, edition, 6, async () => 'kept'),
+				'forbidden',
+			);
+			await rejects(readDecisionLetter(t.db, other, id, 6), 'forbidden');
+			await rejects(
+				inviteSelected(t.db, other, id, { name: 'x', email: 'x@x.example' }),
+				'forbidden',
+			);
+			await rejects(purgeApplications(t.db, other, 6), 'forbidden');
+		}
+		expect(
+			await t.db
+				.select()
+				.from(auditEventTable)
+				.where(eq(auditEventTable.action, 'application.read')),
+		).toHaveLength(0);
+	});
+});
