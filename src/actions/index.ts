@@ -13,6 +13,7 @@ import { lab } from './lab';
 import { call, edition } from './office';
 import { comment, logbook, notifications } from './logbook';
 import { delivery } from './delivery';
+import { adminMatter, alumni, letter } from './enrolment';
 import { report } from './report';
 import { review } from './review';
 import { study } from './study';
@@ -38,4 +39,7 @@ export const server = {
 	cen,
 	edition,
 	call,
+	letter,
+	adminMatter,
+	alumni,
 };

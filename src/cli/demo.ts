@@ -14,6 +14,7 @@ import { seedDemoCen } from '../../db/seed-demo-cen';
 import { oversightAccounts, seedDemoOversight } from '../../db/seed-demo-oversight';
 import { seedDemoLab } from '../../db/seed-demo-lab';
 import { seedDemoOffice } from '../../db/seed-demo-office';
+import { alumniAccounts, seedDemoEnrolment } from '../../db/seed-demo-enrolment';
 import { serve } from './serve';
 
 const url = process.env.DEMO_DATABASE_URL ?? 'file:data/demo.db';
@@ -32,6 +33,7 @@ await seedDemoCen(db, ids);
 await seedDemoOversight(db, ids);
 await seedDemoLab(db, ids);
 await seedDemoOffice(db, ids.cohortId);
+await seedDemoEnrolment(db, ids);
 db.$client.close();
 
 process.env.DATABASE_URL = url;
@@ -41,6 +43,7 @@ const emails = [
 	...demoAccounts.participants.map((p) => p.email),
 	oversightAccounts.secretariat.email,
 	...oversightAccounts.home.map((h) => h.email),
+	...alumniAccounts.map((a) => `${a.email} (past participant)`),
 ];
 await serve(
 	[
