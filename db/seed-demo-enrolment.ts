@@ -128,21 +128,25 @@ async function seedMatters(db: Db, ids: DemoIds) {
 }
 
 async function seedAlumni(db: Db, ids: DemoIds) {
+	// Last year's edition: a Monday late in November, like the charter's calendar.
 	const year = new Date().getUTCFullYear() - 1;
+	const start = new Date(Date.UTC(year, 10, 24));
+	start.setUTCDate(start.getUTCDate() + ((8 - start.getUTCDay()) % 7));
+	const day = (n: number) => new Date(start.getTime() + n * 86_400_000).toISOString().slice(0, 10);
 	await db
 		.insert(cohortTable)
 		.values({
 			id: pastCohortId,
 			edition: `${year}/${year + 1}`,
 			timezone: 'Asia/Tokyo',
-			trainingStart: `${year}-11-30`,
-			trainingEnd: `${year}-12-04`,
-			ojtStart: `${year}-12-07`,
-			ojtEnd: `${year}-12-24`,
-			outlinePresentationDate: `${year}-12-23`,
-			departureDate: `${year}-12-26`,
-			reportDueDate: `${year + 1}-01-09`,
-			correctionsUntil: `${year + 1}-01-26`,
+			trainingStart: day(0),
+			trainingEnd: day(4),
+			ojtStart: day(7),
+			ojtEnd: day(25),
+			outlinePresentationDate: day(24),
+			departureDate: day(26),
+			reportDueDate: day(40),
+			correctionsUntil: day(57),
 			archivedAt: new Date(Date.UTC(year + 1, 1, 15)),
 		})
 		.onConflictDoNothing();

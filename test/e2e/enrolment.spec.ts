@@ -32,8 +32,12 @@ test('a participant’s letter verifies signed out; once revoked, the check says
 	await expect(letter).toContainText('3,413 EUR');
 	await expect(letter).toContainText('no insurance');
 	await expect(letter).toContainText('The programme office');
-	// Printable without scripts: no script runs on the page.
+	// Printable without scripts; printed, the code and the letter stay and the site around it goes.
 	expect(await page.locator('script[src]').count()).toBe(0);
+	await page.emulateMedia({ media: 'print' });
+	await expect(page.locator('[data-letter-code]')).toBeVisible();
+	await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toBeHidden();
+	await page.emulateMedia({ media: 'screen' });
 	await expectAccessible(page);
 	await signOut(page);
 

@@ -14,7 +14,7 @@ describe('admin matters in words', () => {
 		]);
 		// The charter's rule is in the labels: the programme pays no insurance, the visa is the participant's.
 		expect(lines[2]!.label).toContain('the programme pays none');
-		expect(lines[3]!.label).toContain('your responsibility');
+		expect(lines[3]!.label).toContain('the participant’s responsibility');
 	});
 
 	it('states dates and the itinerary once recorded', () => {

@@ -45,7 +45,7 @@ export function describeMatters(m: MatterFields) {
 		},
 		{
 			key: 'insurance',
-			label: 'Travel and health insurance (your own: the programme pays none)',
+			label: 'Travel and health insurance (the participant’s own: the programme pays none)',
 			done: m.insuranceConfirmedOn !== null,
 			text: m.insuranceConfirmedOn
 				? `Confirmed on ${formatDay(m.insuranceConfirmedOn)}.`
@@ -53,7 +53,7 @@ export function describeMatters(m: MatterFields) {
 		},
 		{
 			key: 'visa',
-			label: 'Visa for Japan and any transit visas (your responsibility)',
+			label: 'Visa for Japan and any transit visas (the participant’s responsibility)',
 			done: m.visaStatus !== 'pending',
 			text:
 				m.visaStatus === 'not_needed'
