@@ -1332,3 +1332,91 @@ export const selectionCandidateTable = sqliteTable(
 export type ScreeningOverride = typeof screeningOverrideTable.$inferSelect;
 export type ScoreSheet = typeof scoreSheetTable.$inferSelect;
 export type Selection = typeof selectionTable.$inferSelect;
+// ── Enrolment: letters for the visa, the charter's admin matters, alumni (issue 15) ─────────
+
+/**
+ * An enrolment letter's verification code (charter VII): one live letter per participant and
+ * cohort. Revoking keeps the row (so /verify can say "revoked"); reissuing adds a new code.
+ */
+export const enrolmentLetterTable = sqliteTable(
+	'enrolment_letter',
+	{
+		/** 20 Crockford base32 characters, upper case, without the dashes it is printed with. */
+		code: text('code').primaryKey(),
+		participantId: text('participant_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		cohortId: text('cohort_id')
+			.notNull()
+			.references(() => cohortTable.id, { onDelete: 'cascade' }),
+		issuedAt: integer('issued_at', { mode: 'timestamp_ms' }).notNull(),
+		/** Who issued it: an admin, or the participant when the letter was first opened. */
+		issuedBy: text('issued_by').references(() => userTable.id, { onDelete: 'set null' }),
+		/** Set when an admin revokes the letter: it no longer certifies anything. */
+		revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+		revokedBy: text('revoked_by').references(() => userTable.id, { onDelete: 'set null' }),
+	},
+	(t) => [
+		// At most one letter in force per participant and cohort.
+		uniqueIndex('enrolment_letter_live_uq')
+			.on(t.participantId, t.cohortId)
+			.where(sql`revoked_at is null`),
+		index('enrolment_letter_participant_idx').on(t.participantId, t.cohortId),
+	],
+);
+
+/** Where a participant's visa stands, as the programme office knows it. */
+export const visaStatuses = ['pending', 'obtained', 'not_needed'] as const;
+export type VisaStatus = (typeof visaStatuses)[number];
+
+/**
+ * The charter's admin matters for one participant of one cohort (sections VI–VII), kept by the
+ * programme office: allowance paid, ticket issued, insurance confirmed, visa. No row = nothing yet.
+ */
+export const adminMatterTable = sqliteTable(
+	'admin_matter',
+	{
+		participantId: text('participant_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		cohortId: text('cohort_id')
+			.notNull()
+			.references(() => cohortTable.id, { onDelete: 'cascade' }),
+		/** Day the subsistence allowance was paid ('YYYY-MM-DD'), or null while unpaid. */
+		allowancePaidOn: text('allowance_paid_on'),
+		/** The economy return ticket's itinerary as issued ('' while no ticket is issued). */
+		ticketItinerary: text('ticket_itinerary').notNull().default(''),
+		/** Day the participant confirmed their own travel and health insurance (the programme pays none). */
+		insuranceConfirmedOn: text('insurance_confirmed_on'),
+		/** pending | obtained | not_needed. */
+		visaStatus: text('visa_status', { enum: visaStatuses }).notNull().default('pending'),
+		/** Day the visa was obtained, when visaStatus is 'obtained'. */
+		visaObtainedOn: text('visa_obtained_on'),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+		updatedBy: text('updated_by').references(() => userTable.id, { onDelete: 'set null' }),
+	},
+	(t) => [primaryKey({ columns: [t.participantId, t.cohortId] })],
+);
+
+/**
+ * A past participant's entry in the alumni directory, present only while they opt in. Name,
+ * administration, edition and study topic are read live from their records; only the contact
+ * they chose is stored here.
+ */
+export const alumniEntryTable = sqliteTable('alumni_entry', {
+	userId: text('user_id')
+		.primaryKey()
+		.references(() => userTable.id, { onDelete: 'cascade' }),
+	/** The past cohort the entry names. */
+	cohortId: text('cohort_id')
+		.notNull()
+		.references(() => cohortTable.id, { onDelete: 'cascade' }),
+	/** How alumni may reach them, as they wrote it (e.g. an email address). */
+	contact: text('contact').notNull(),
+	updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+	createdAt: createdAt(),
+});
+
+export type EnrolmentLetter = typeof enrolmentLetterTable.$inferSelect;
+export type AdminMatter = typeof adminMatterTable.$inferSelect;
+export type AlumniEntry = typeof alumniEntryTable.$inferSelect;

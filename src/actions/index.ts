@@ -14,6 +14,7 @@ import { call, edition } from './office';
 import { score, screening, selection } from './selection';
 import { comment, logbook, notifications } from './logbook';
 import { delivery } from './delivery';
+import { adminMatter, alumni, letter } from './enrolment';
 import { report } from './report';
 import { review } from './review';
 import { study } from './study';
@@ -42,4 +43,7 @@ export const server = {
 	screening,
 	score,
 	selection,
+	letter,
+	adminMatter,
+	alumni,
 };

@@ -15,6 +15,7 @@ import { oversightAccounts, seedDemoOversight } from '../../db/seed-demo-oversig
 import { seedDemoLab } from '../../db/seed-demo-lab';
 import { seedDemoOffice } from '../../db/seed-demo-office';
 import { seedDemoSelection } from './seed-demo-selection';
+import { alumniAccounts, seedDemoEnrolment } from '../../db/seed-demo-enrolment';
 import { serve } from './serve';
 
 const url = process.env.DEMO_DATABASE_URL ?? 'file:data/demo.db';
@@ -34,6 +35,7 @@ await seedDemoOversight(db, ids);
 await seedDemoLab(db, ids);
 await seedDemoOffice(db, ids.cohortId);
 await seedDemoSelection(db, Number(process.env.APPLICATION_RETENTION_MONTHS) || 6);
+await seedDemoEnrolment(db, ids);
 db.$client.close();
 
 process.env.DATABASE_URL = url;
@@ -43,6 +45,7 @@ const emails = [
 	...demoAccounts.participants.map((p) => p.email),
 	oversightAccounts.secretariat.email,
 	...oversightAccounts.home.map((h) => h.email),
+	...alumniAccounts.map((a) => `${a.email} (past participant)`),
 ];
 await serve(
 	[

@@ -86,6 +86,17 @@ const phrases: Record<string, Phrase> = {
 		),
 	'administration.deactivate': (f) => `deactivated ${f.subjectLabel ?? 'an administration'}`,
 	'administration.reactivate': (f) => `reactivated ${f.subjectLabel ?? 'an administration'}`,
+	'enrolment_letter.issue': (f) =>
+		`issued an enrolment letter for ${f.subjectLabel ?? 'a participant'}`,
+	'enrolment_letter.revoke': (f) =>
+		`revoked the enrolment letter of ${f.subjectLabel ?? 'a participant'}`,
+	'admin_matter.update': (f) => {
+		const changed = Array.isArray(f.details?.changed) ? f.details.changed.length : 0;
+		return `updated the admin matters of ${f.subjectLabel ?? 'a participant'}${changed ? ` (${changed} ${changed === 1 ? 'field' : 'fields'})` : ' (no change)'}`;
+	},
+	'alumni.join': () => 'joined the alumni directory',
+	'alumni.update': () => 'changed their contact in the alumni directory',
+	'alumni.leave': () => 'left the alumni directory',
 };
 
 /** Words for the record kinds, for actions without a phrase of their own. */
@@ -152,6 +163,7 @@ export function auditLink(f: AuditFacts): string | null {
 		case 'study_paper_section':
 			return f.ownerId ? `/study/${f.ownerId}` : null;
 		case 'user':
+			if (/^(enrolment_letter|admin_matter)\./.test(f.action)) return `/admin/participants/${id}`;
 			return f.ownerId ? `/review/${f.ownerId}` : null;
 		default:
 			return null;

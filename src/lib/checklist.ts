@@ -12,8 +12,8 @@ export const checklistItems = [
 	},
 	{
 		key: 'enrolment-letter',
-		label: 'Enrolment letter requested from RILO A/P',
-		hint: 'Needed for most visa applications — ask early.',
+		label: 'Enrolment letter printed for the visa application',
+		hint: 'Needed for most visa applications: open it from your programme page and print it.',
 	},
 	{
 		key: 'insurance',

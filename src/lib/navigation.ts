@@ -38,11 +38,13 @@ const byRole: Record<Role, NavItem[]> = {
 	secretariat: [
 		{ href: '/oversight', label: 'Cohorts and reports' },
 		...everyone,
+		{ href: '/alumni', label: 'Alumni' },
 		{ href: '/notifications', label: 'Notifications' },
 	],
 	home: [
 		{ href: '/oversight', label: 'Our officers' },
 		...everyone,
+		{ href: '/alumni', label: 'Alumni' },
 		{ href: '/notifications', label: 'Notifications' },
 	],
 };

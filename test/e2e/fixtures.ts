@@ -15,6 +15,9 @@ export const demo = {
 	home2: 'home2@demo.test',
 	home3: 'home3@demo.test',
 	home4: 'home4@demo.test',
+	/** Past participants of the archived demo edition (db/seed-demo-enrolment.ts); alumni3 is not listed. */
+	alumni1: 'alumni1@demo.test',
+	alumni3: 'alumni3@demo.test',
 } as const;
 
 /** Signs in through the real form and waits for the dashboard (or `next`). */

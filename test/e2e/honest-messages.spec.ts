@@ -51,6 +51,7 @@ const noBadPath: Record<string, string> = {
 	'notifications.markRead': 'no input; always works for the signed-in person',
 	'report.calendarToken': 'no input; always works for the participant',
 	'report.draftFromLog': 'no input; adds what the log has',
+	'alumni.leave': 'no input; removes one’s own entry if there is one, and says which',
 };
 
 function badPaths(): Record<string, BadPath | IslandPath> {
@@ -121,6 +122,30 @@ function badPaths(): Record<string, BadPath | IslandPath> {
 			page: () => `/apply/application?token=${applyToken}`,
 			form: () => ({ token: applyToken, intent: 'save', yearsInCustoms: 'x' }),
 			field: 'yearsInCustoms',
+		},
+		// The demo issued participant 2 a letter: revoking it without the tick is refused.
+		'letter.revoke': {
+			as: 'admin',
+			page: () => '/admin/participants/demopart0002',
+			form: () => ({ participantId: 'demopart0002', code: 'ABCDE-FGHJK-MNPQR-STVWX' }),
+			field: 'confirm',
+		},
+		'letter.issue': {
+			as: 'admin',
+			page: () => '/admin/participants/demopart0002',
+			form: () => ({ participantId: 'demopart0002' }),
+		},
+		'adminMatter.save': {
+			as: 'admin',
+			page: () => '/admin/participants/demopart0004',
+			form: () => ({ participantId: 'demopart0004', visaStatus: 'obtained', visaObtainedOn: '' }),
+			field: 'visaObtainedOn',
+		},
+		'alumni.join': {
+			as: 'alumni3',
+			page: () => '/alumni',
+			form: () => ({ contact: 'x' }),
+			field: 'contact',
 		},
 		'cohort.create': {
 			as: 'admin',

@@ -21,12 +21,17 @@ const pagesByRole = {
 		'/curriculum/job-aids/four-by-four-card',
 		'/no-such-page',
 		'/verify/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+		'/verify',
+		'/verify?code=',
+		'/verify/ABCDE-FGHJK-MNPQR-STVWX',
 		'/apply',
 		'/apply/2026-2027',
 		'/apply/2027-2028',
 	],
 	[demo.participant1]: [
 		'/dashboard',
+		'/programme/enrolment-letter',
+		'/alumni',
 		'/logbook',
 		'/logbook/new',
 		'/logbook/plan',
@@ -84,6 +89,9 @@ const pagesByRole = {
 		'/admin/selection/2026-2027',
 		'/admin/selection/2027-2028',
 		'/admin/outbox',
+		'/admin/cohorts/democohort01',
+		'/admin/participants/demopart0001',
+		'/admin/participants/demopart0004',
 	],
 	[demo.secretariat]: [
 		'/admin/selection/2026-2027',
@@ -91,8 +99,11 @@ const pagesByRole = {
 		'/oversight/demopart0003',
 		'/oversight/demopart0003/report?version=1',
 		'/oversight/demopart0004/report',
+		'/admin/participants/demopart0003',
+		'/alumni',
 	],
 	[demo.home1]: ['/oversight', '/oversight/demopart0001', '/oversight/demopart0001/report'],
+	[demo.alumni3]: ['/alumni'],
 };
 
 /** Errors vnu.jar reports for the given files (empty when they are all valid). */

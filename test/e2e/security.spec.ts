@@ -38,6 +38,8 @@ const publicRoutes = new Set([
 	// The call for applications is public (issue 15).
 	'/apply',
 	'/apply/[edition]',
+	// The form that checks a letter's or certificate's code (issue 15).
+	'/verify',
 ]);
 /** Pages that exist only with a valid one-time token: without one they are 404. */
 const tokenRoutes = new Set([
@@ -150,6 +152,7 @@ const participantRoutes: Record<string, number | 'own'> = {
 	'/admin/applications/[id]': 403,
 	'/admin/applications/[id]/letter': 403,
 	'/admin/selection/[edition]': 403,
+	'/admin/participants/[participantId]': 403,
 	'/curriculum/[id]/facilitator': 404,
 	'/oversight/[participantId]': 403,
 	'/oversight/[participantId]/report': 403,
@@ -344,6 +347,18 @@ function attempts(): Record<string, Attempt> {
 		'delivery.acknowledge': { form: { versionId: 'demoversion-2-1' }, status: 403 },
 		'delivery.sendLink': { form: { deliveryId: 'nosuch', email: 'x@y.test' }, status: 403 },
 		'delivery.acknowledgeByLink': 'public',
+		'letter.revoke': {
+			form: { participantId: p1, code: 'ABCDE-FGHJK-MNPQR-STVWX', confirm: 'on' },
+			status: 403,
+		},
+		'letter.issue': { form: { participantId: p1 }, status: 403 },
+		'adminMatter.save': {
+			form: { participantId: p1, visaStatus: 'not_needed', ticketItinerary: 'Hijack' },
+			status: 403,
+		},
+		// Participant 2's programme has not ended: not an alumnus yet.
+		'alumni.join': { form: { contact: 'hijack@x.test' }, status: 403 },
+		'alumni.leave': 'own',
 		...cenActionAttempts(),
 	};
 }
@@ -376,6 +391,9 @@ async function snapshot() {
 		await q(
 			'select count(*) n from entry_comment where entry_id in (select id from log_entry where participant_id = ?)',
 		),
+		await q('select * from admin_matter where participant_id = ?'),
+		await q('select code, revoked_at from enrolment_letter where participant_id = ? order by code'),
+		await q('select user_id, contact from alumni_entry order by user_id'),
 	]);
 }
 
@@ -447,10 +465,15 @@ const noInput = new Set([
 	'report.calendarToken',
 	'report.submit',
 	'evaluation.copyToReport',
+	'alumni.leave',
 ]);
 /** Who may call an action, so an empty form reaches its validation. */
 function callerOf(action: string): string {
-	if (/^(cohort|invitation|administration|edition|screening|score|selection)\./.test(action))
+	if (
+		/^(cohort|invitation|administration|edition|screening|score|selection|letter|adminMatter)\./.test(
+			action,
+		)
+	)
 		return demo.admin;
 	if (/^review\.|^report\.(requestCorrections|accept)$|^cen\.reviewMessage$/.test(action))
 		return demo.mentor;
@@ -521,6 +544,10 @@ const overseerRoutes: Record<string, Record<Overseer, number>> = {
 	'/admin/applications/[id]': { secretariat: 404, home: 403 },
 	'/admin/applications/[id]/letter': { secretariat: 404, home: 403 },
 	'/admin/selection/[edition]': { secretariat: 200, home: 403 },
+	// Enrolment letter and admin matters: admins edit, the Secretariat reads (issue 15).
+	'/admin/participants/[participantId]': { secretariat: 200, home: 403 },
+	// The alumni directory: every signed-in member of the programme.
+	'/alumni': { secretariat: 200, home: 200 },
 };
 /** Every other protected route is a page or file of the programme's own roles: 403. */
 const programmeOnly = 403;
@@ -632,6 +659,8 @@ const overseerSkip = new Set([
 	'call.nominate',
 	'call.verify',
 	'call.apply',
+	// Leaving the alumni directory removes one's own entry, if any.
+	'alumni.leave',
 ]);
 /** Participant-only actions with long forms: refused (input is checked before the role) either way. */
 const refusedEitherWay = new Set([

@@ -14,6 +14,8 @@ const policies = {
 	address: { freeFailures: 20, blockAfter: 50, blockMs: 15 * 60 * 1000 },
 	/** The public call: every nomination sent, and every unknown link, counts per address. */
 	call: { freeFailures: 10, blockAfter: 30, blockMs: 15 * 60 * 1000 },
+	/** Public checks of letter and certificate codes: every unknown code counts per address. */
+	verify: { freeFailures: 20, blockAfter: 50, blockMs: 15 * 60 * 1000 },
 } satisfies Record<string, Policy>;
 /** Failures older than this no longer count. */
 const forgetAfterMs = 60 * 60 * 1000;
