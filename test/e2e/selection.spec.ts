@@ -2,7 +2,8 @@
  * From the call to the cohort, in a browser: a Member administration nominates, the officer
  * confirms by the link in the outbox, the candidate applies, the programme office overrides a
  * screening result, an admin and the WCO Secretariat score, the selection is recorded (a rule
- * broken first, refused in words), the decision letter prints, and the invitation is pre-filled.
+ * broken first, refused in words), the decision letter prints, the invitation is pre-filled, and
+ * the new participant's enrolment letter verifies signed out.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { demo, expectAccessible, queryServerDb, signIn } from './fixtures';
@@ -205,6 +206,34 @@ test('nominate, verify, apply, override, score, select, notice, pre-filled invit
 		edition: '2027/2028',
 	});
 	await expect(invitation).toContainText('open (not yet used)');
+
+	// The selected candidate accepts, prints the enrolment letter for the visa, and anyone checks
+	// its code signed out.
+	const link = await page.getByTestId('issued-link').inputValue();
+	const officerContext = await browser.newContext();
+	const officer = await officerContext.newPage();
+	await officer.goto(link);
+	await expect(officer.getByText(/invited as participant/)).toBeVisible();
+	await expect(officer.getByLabel('Your name')).toHaveValue(candidate.name);
+	await officer.getByLabel('Password', { exact: true }).fill('quiet river lantern stone');
+	await officer.getByLabel('Repeat the password').fill('quiet river lantern stone');
+	await officer.getByRole('button', { name: 'Create my account' }).click();
+	await expect(officer).toHaveURL(/\/dashboard\?welcome/);
+	await officer.goto('/programme');
+	await officer.getByRole('link', { name: 'Enrolment letter' }).click();
+	const letter = officer.getByRole('article');
+	await expect(letter).toContainText(candidate.name);
+	await expect(letter).toContainText('Tarvos Customs Administration (fictional)');
+	await expect(letter).toContainText('2027/2028 edition');
+	const code = (await officer.locator('[data-letter-code]').textContent())!.trim();
+	await officerContext.close();
+	const anyone = await (await browser.newContext()).newPage();
+	const checked = await anyone.goto(`/verify/${code}`);
+	expect(checked?.status()).toBe(200);
+	await expect(anyone.getByRole('heading', { name: 'Enrolment letter verified' })).toBeVisible();
+	await expect(anyone.getByText(candidate.name)).toBeVisible();
+	await expect(anyone.getByText('Tarvos Customs Administration (fictional)')).toBeVisible();
+	await anyone.context().close();
 
 	// Participants, mentors and home contacts reach none of it.
 	for (const who of [demo.participant1, demo.mentor, demo.home1]) {
