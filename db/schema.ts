@@ -340,7 +340,7 @@ export const logEntryTable = sqliteTable(
 		date: text('date').notNull(),
 		/** 1 RILO A/P roles and functions, 2 CEN-related tasks, 3 data analysis, 4 networking. */
 		area: integer('area').$type<OjtArea>().notNull(),
-		/** Activity key within the area (see src/lib/ojt-areas.ts), or 'other'. */
+		/** Activity key within the area (see src/lib/logbook/ojt-areas.ts), or 'other'. */
 		activity: text('activity').notNull(),
 		/** Describes the activity when it is 'other'. */
 		activityOther: text('activity_other').notNull().default(''),
@@ -896,7 +896,7 @@ export const checklistItemTable = sqliteTable(
 		userId: text('user_id')
 			.notNull()
 			.references(() => userTable.id, { onDelete: 'cascade' }),
-		/** Stable key of the item (see src/lib/checklist.ts). */
+		/** Stable key of the item (see src/lib/todo/checklist.ts). */
 		itemKey: text('item_key').notNull(),
 		doneAt: integer('done_at', { mode: 'timestamp_ms' }).notNull(),
 	},

@@ -36,7 +36,7 @@ type NotificationRow = typeof notificationTable.$inferInsert;
 const dayMs = 86_400_000;
 const hourMs = 3_600_000;
 
-/** Copied from src/lib/ojt-areas.ts (db/ does not import from src/). */
+/** Copied from src/lib/logbook/ojt-areas.ts (db/ does not import from src/). */
 const areaNames = {
 	1: 'RILO A/P roles and functions',
 	2: 'CEN-related tasks',
@@ -135,7 +135,7 @@ function assertOrdered(ev: Ev[], last: number) {
 	}
 }
 
-/** A notification-safe line about an entry, like entryLine in src/lib/server/logbook.ts. */
+/** A notification-safe line about an entry, like entryLine in src/lib/server/logbook/entry.ts. */
 function entryLine(e: EntryRow): string {
 	const what = e.handling === 'restricted' ? 'a restricted entry (title withheld)' : `“${e.title}”`;
 	return `${what} of ${formatDay(e.date)}, ${areaNames[e.area]}`;

@@ -3,7 +3,7 @@ import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { parse as parseYaml } from 'yaml';
-import { optionId } from './lib/quiz';
+import { optionId } from './lib/assessment/quiz';
 
 /** Glossary entries get their id from the term, e.g. "RILO A/P" -> "rilo-a-p". */
 function glossaryEntries(text: string) {

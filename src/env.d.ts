@@ -2,7 +2,7 @@
 declare namespace App {
 	interface Locals {
 		/** The signed-in person, or null. Set by the middleware from the session cookie. */
-		user: import('./lib/server/session').SessionUser | null;
+		user: import('./lib/server/auth/session').SessionUser | null;
 		/** The current session (its id is the token's hash), or null. */
 		authSession: import('../db/schema').AuthSession | null;
 		/** Set when the request carried a session that has just expired: whose it was. */

@@ -6,9 +6,9 @@
 import type { APIContext } from 'astro';
 import { defineMiddleware } from 'astro:middleware';
 import { getDb } from '~/lib/server/db';
-import { sessionCookieName, validateSessionToken } from '~/lib/server/session';
-import { deleteSessionCookie, setSessionCookie } from '~/lib/server/session-cookie';
-import { refuseMalformedAction } from '~/lib/server/action-request';
+import { sessionCookieName, validateSessionToken } from '~/lib/server/auth/session';
+import { deleteSessionCookie, setSessionCookie } from '~/lib/server/auth/session-cookie';
+import { refuseMalformedAction } from '~/lib/server/http/action-request';
 import { server as actionTree } from '~/actions';
 
 /** True when a dotted name (`logbook.create`) is one action, not a group or nothing. */

@@ -2,15 +2,20 @@
 import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
 import { SMTP_FROM, SMTP_URL } from 'astro:env/server';
-import { cohortDateProblems, defaultCorrectionsUntil, defaultReportDue } from '~/lib/cohort-rules';
+import { cohortDateProblems, defaultCorrectionsUntil, defaultReportDue } from '~/lib/cohort/rules';
 import { isDay } from '~/lib/dates';
 import { optionalDay, optionalText, recordId, requiredDay, requiredText } from '~/lib/form-schemas';
 import { staleFormSentence } from '~/lib/action-error';
-import { createCohort, findCohort, setCohortArchived, updateCohort } from '~/lib/server/cohort';
+import {
+	createCohort,
+	findCohort,
+	setCohortArchived,
+	updateCohort,
+} from '~/lib/server/cohort/manage';
 import { getDb } from '~/lib/server/db';
-import { createInvitation, createResetLink, revokeLink } from '~/lib/server/invitation';
-import { invitationLink, resetLink } from '~/lib/server/links';
-import { invitationMail, resetMail, sendMail } from '~/lib/server/mail';
+import { createInvitation, createResetLink, revokeLink } from '~/lib/server/auth/invitation';
+import { invitationLink, resetLink } from '~/lib/server/http/links';
+import { invitationMail, resetMail, sendMail } from '~/lib/server/notify/mail';
 import { requireRole, run } from './guard';
 
 const day = requiredDay();

@@ -6,7 +6,7 @@ import {
 	createAdministration,
 	renameAdministration,
 	setAdministrationActive,
-} from '~/lib/server/administration';
+} from '~/lib/server/cohort/administration';
 import { getDb } from '~/lib/server/db';
 import { requireRole, run } from './guard';
 

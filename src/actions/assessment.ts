@@ -2,7 +2,7 @@
 import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
 import { assessmentKinds } from '~db/schema';
-import { answersInOrder } from '~/lib/quiz';
+import { answersInOrder } from '~/lib/assessment/quiz';
 import { getCourseTest } from '~/lib/server/assessment/content';
 import { submitAssessment } from '~/lib/server/assessment/attempt';
 import { getDb } from '~/lib/server/db';

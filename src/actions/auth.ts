@@ -1,16 +1,16 @@
 /** Signing in and out, passwords, invitations and the first-admin setup. */
 import { ActionError, defineAction, type ActionAPIContext } from 'astro:actions';
 import { z } from 'astro/zod';
-import { badCredentialsMessage, changePassword, signIn } from '~/lib/server/auth';
+import { badCredentialsMessage, changePassword, signIn } from '~/lib/server/auth/sign-in';
 import { getDb } from '~/lib/server/db';
-import { acceptInvitation, completeSetup, useResetLink } from '~/lib/server/invitation';
+import { acceptInvitation, completeSetup, useResetLink } from '~/lib/server/auth/invitation';
 import {
 	describeDevice,
 	invalidateSession,
 	invalidateUserSessions,
 	createSession,
-} from '~/lib/server/session';
-import { deleteSessionCookie, setSessionCookie } from '~/lib/server/session-cookie';
+} from '~/lib/server/auth/session';
+import { deleteSessionCookie, setSessionCookie } from '~/lib/server/auth/session-cookie';
 import { recordAudit } from '~/lib/server/audit';
 import { formatInstant } from '~/lib/dates';
 import { resolveNext } from '~/lib/next-path';

@@ -1,10 +1,10 @@
 /** The pre-arrival checklist: participants tick their own items. */
 import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
-import { isChecklistKey } from '~/lib/checklist';
+import { isChecklistKey } from '~/lib/todo/checklist';
 import { staleFormSentence } from '~/lib/action-error';
 import '~/lib/form-schemas';
-import { setChecklistItem } from '~/lib/server/checklist';
+import { setChecklistItem } from '~/lib/server/todo/checklist';
 import { getDb } from '~/lib/server/db';
 import { requireRole } from './guard';
 

@@ -1,12 +1,12 @@
 /** Curriculum progress: completing modules and submitting knowledge checks. */
 import { ActionError, defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
-import { answersInOrder } from '~/lib/quiz';
+import { answersInOrder } from '~/lib/assessment/quiz';
 import { staleFormSentence } from '~/lib/action-error';
 import '~/lib/form-schemas';
 import { getDb } from '~/lib/server/db';
-import { setModuleComplete } from '~/lib/server/progress';
-import { findKnowledgeCheck, submitKnowledgeCheck } from '~/lib/server/quiz';
+import { setModuleComplete } from '~/lib/server/course/progress';
+import { findKnowledgeCheck, submitKnowledgeCheck } from '~/lib/server/assessment/knowledge-check';
 import { requireRole, run } from './guard';
 
 const moduleId = z

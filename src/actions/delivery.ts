@@ -9,10 +9,10 @@ import {
 	acknowledgeDelivery,
 	deliveryLinkLifetimeMs,
 	issueDeliveryLink,
-} from '~/lib/server/delivery';
-import { baseUrl } from '~/lib/server/links';
-import { deliveryLinkMail, sendMail } from '~/lib/server/mail';
-import { findUserById } from '~/lib/server/user';
+} from '~/lib/server/oversight/delivery';
+import { baseUrl } from '~/lib/server/http/links';
+import { deliveryLinkMail, sendMail } from '~/lib/server/notify/mail';
+import { findUserById } from '~/lib/server/auth/user';
 import { requireUser, run } from './guard';
 import { emailNotifications } from './mailer';
 

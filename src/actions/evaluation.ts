@@ -2,8 +2,8 @@
 import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
 import { getDb } from '~/lib/server/db';
-import { listEvaluationItems, saveEvaluation } from '~/lib/server/evaluation';
-import { copyEvaluationToReport } from '~/lib/server/evaluation-report';
+import { listEvaluationItems, saveEvaluation } from '~/lib/server/evaluation/answers';
+import { copyEvaluationToReport } from '~/lib/server/evaluation/copy-to-report';
 import { requireRole, run } from './guard';
 
 export const evaluation = {

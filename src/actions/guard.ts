@@ -1,7 +1,7 @@
 /** The first lines of every action handler: who is asking, may they, and errors in HTTP terms. */
 import { ActionError, type ActionAPIContext } from 'astro:actions';
 import { RuleError } from '~/lib/server/errors';
-import type { SessionUser } from '~/lib/server/session';
+import type { SessionUser } from '~/lib/server/auth/session';
 
 /** The signed-in person, or a 401. */
 export function requireUser(context: ActionAPIContext): SessionUser {

@@ -1,10 +1,10 @@
 /** The OJT logbook: entries, the plan, and the comment thread. */
 import { defineAction, type ActionAPIContext } from 'astro:actions';
 import type { LogEntry } from '~db/schema';
-import type { SessionUser } from '~/lib/server/session';
+import type { SessionUser } from '~/lib/server/auth/session';
 import { z } from 'astro/zod';
-import { flashAfterSave, type SaveIntent } from '~/lib/entry-form';
-import { entrySchema, entryUpdateSchema, type EntryFields } from '~/lib/entry-schema';
+import { flashAfterSave, type SaveIntent } from '~/lib/logbook/entry-form';
+import { entrySchema, entryUpdateSchema, type EntryFields } from '~/lib/logbook/entry-schema';
 import {
 	confirmTick,
 	optionalText,
@@ -19,10 +19,10 @@ import {
 	submitEntry,
 	updateEntry,
 	type EntryInput,
-} from '~/lib/server/logbook';
-import { addComment, resolveComment } from '~/lib/server/comment';
-import { savePlan } from '~/lib/server/plan';
-import { markAllRead } from '~/lib/server/notification';
+} from '~/lib/server/logbook/entry';
+import { addComment, resolveComment } from '~/lib/server/logbook/comment';
+import { savePlan } from '~/lib/server/logbook/ojt-plan';
+import { markAllRead } from '~/lib/server/notify/notification';
 import { requireRole, requireUser, run } from './guard';
 import { emailNotifications } from './mailer';
 

@@ -1,9 +1,9 @@
 /** Emails the notifications a mutation just created, when the portal has an SMTP server. */
 import { SMTP_FROM, SMTP_URL } from 'astro:env/server';
 import { getDb } from '~/lib/server/db';
-import { baseUrl } from '~/lib/server/links';
-import { sendMail } from '~/lib/server/mail';
-import { flushNotificationEmails } from '~/lib/server/notification';
+import { baseUrl } from '~/lib/server/http/links';
+import { sendMail } from '~/lib/server/notify/mail';
+import { flushNotificationEmails } from '~/lib/server/notify/notification';
 
 /** Sends pending notification emails; never fails the action that triggered it. */
 export async function emailNotifications(requestUrl: URL): Promise<void> {

@@ -16,13 +16,13 @@ import {
 } from '~/lib/office/application-form';
 import { formatDeadline } from '~/lib/office/call-dates';
 import { getDb } from '~/lib/server/db';
-import { applicationLink, nominationVerifyLink } from '~/lib/server/links';
-import { applicationLinkMail, nominationVerifyMail } from '~/lib/server/mail';
+import { applicationLink, nominationVerifyLink } from '~/lib/server/http/links';
+import { applicationLinkMail, nominationVerifyMail } from '~/lib/server/notify/mail';
 import { IncompleteApplication, saveApplication } from '~/lib/server/office/application';
 import { createNextEdition, extendDeadline, findEditionBySlug } from '~/lib/server/office/edition';
-import { deliverMail } from '~/lib/server/office/outbox';
+import { deliverMail } from '~/lib/server/notify/outbox';
 import { confirmNomination, requestNomination } from '~/lib/server/office/nomination';
-import { blockedUntil, recordFailure, throttleKey } from '~/lib/server/throttle';
+import { blockedUntil, recordFailure, throttleKey } from '~/lib/server/auth/throttle';
 import { clientAddress, fieldErrors, requireRole, run } from './guard';
 
 const linkProblem = 'This link is incomplete. Open the link from your email again.';

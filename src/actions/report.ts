@@ -18,13 +18,13 @@ import {
 	restoreRevision,
 	saveSection,
 	SectionConflict,
-} from '~/lib/server/report';
-import { draftReportFromLog } from '~/lib/server/report-draft';
-import { insertMaterialIntoSection } from '~/lib/server/report-materials';
-import { addReportComment, resolveReportComment } from '~/lib/server/report-comment';
-import { markOutlinePresented } from '~/lib/server/report-lifecycle';
-import { submitVersion } from '~/lib/server/report-version';
-import { acceptVersion, returnForCorrections } from '~/lib/server/report-decision';
+} from '~/lib/server/report/working-copy';
+import { draftReportFromLog } from '~/lib/server/report/draft-from-log';
+import { insertMaterialIntoSection } from '~/lib/server/report/materials';
+import { addReportComment, resolveReportComment } from '~/lib/server/report/comment';
+import { markOutlinePresented } from '~/lib/server/report/outline';
+import { submitVersion } from '~/lib/server/report/submit-version';
+import { acceptVersion, returnForCorrections } from '~/lib/server/report/decide-version';
 import { regenerateCalendarToken } from '~/lib/server/calendar';
 import { requireRole, requireUser, rethrow, run } from './guard';
 import { emailNotifications } from './mailer';

@@ -3,8 +3,8 @@ import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
 import { optionalText, recordId, requiredDay } from '~/lib/form-schemas';
 import { getDb } from '~/lib/server/db';
-import { approveDay, decideEntry, reopenEntry, undoDecision } from '~/lib/server/review';
-import { confirmPlan, saveCheckin } from '~/lib/server/plan';
+import { approveDay, decideEntry, reopenEntry, undoDecision } from '~/lib/server/review/decide';
+import { confirmPlan, saveCheckin } from '~/lib/server/logbook/ojt-plan';
 import { requireRole, run } from './guard';
 import { emailNotifications } from './mailer';
 

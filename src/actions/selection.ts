@@ -8,11 +8,11 @@ import { APPLICATION_RETENTION_MONTHS, SMTP_FROM, SMTP_URL } from 'astro:env/ser
 import { confirmTick, optionalText, recordId, requiredText } from '~/lib/form-schemas';
 import { factors } from '~/lib/office/rubric';
 import { getDb } from '~/lib/server/db';
-import { invitationLink } from '~/lib/server/links';
-import { invitationMail, sendMail } from '~/lib/server/mail';
+import { invitationLink } from '~/lib/server/http/links';
+import { invitationMail, sendMail } from '~/lib/server/notify/mail';
 import { inviteSelected } from '~/lib/server/office/invite';
 import { sendNotices } from '~/lib/server/office/notice';
-import { deliverMail } from '~/lib/server/office/outbox';
+import { deliverMail } from '~/lib/server/notify/outbox';
 import { overrideCheck } from '~/lib/server/office/override';
 import { purgeApplications } from '~/lib/server/office/purge';
 import { IncompleteSheet, saveScoreSheet } from '~/lib/server/office/score';

@@ -13,22 +13,22 @@ import {
 	requiredDay,
 	requiredText,
 } from '~/lib/form-schemas';
-import { threadAnchor } from '~/lib/study-rules';
+import { threadAnchor } from '~/lib/study/rules';
 import { getDb } from '~/lib/server/db';
-import { saveFindings, savePlan } from '~/lib/server/study';
-import { addSource, deleteSource, updateSource } from '~/lib/server/study-source';
-import { addMilestone, deleteMilestone, setMilestoneDone } from '~/lib/server/study-milestone';
+import { saveFindings, savePlan } from '~/lib/server/study/plan';
+import { addSource, deleteSource, updateSource } from '~/lib/server/study/source';
+import { addMilestone, deleteMilestone, setMilestoneDone } from '~/lib/server/study/milestone';
 import {
 	addSection,
 	deleteSection,
 	moveSection,
 	renameSection,
 	saveSectionBody,
-} from '~/lib/server/study-paper';
-import { addActivity, updateActivity } from '~/lib/server/study-activity';
-import { answerActivity } from '~/lib/server/activity-agreement';
-import { addStudyComment, resolveStudyComment } from '~/lib/server/study-comment';
-import type { SessionUser } from '~/lib/server/session';
+} from '~/lib/server/study/paper';
+import { addActivity, updateActivity } from '~/lib/server/study/activity';
+import { answerActivity } from '~/lib/server/study/agreement';
+import { addStudyComment, resolveStudyComment } from '~/lib/server/study/comment';
+import type { SessionUser } from '~/lib/server/auth/session';
 import { requireRole, requireUser, run } from './guard';
 import { emailNotifications } from './mailer';
 

@@ -7,9 +7,9 @@
 import { parseArgs } from 'node:util';
 import { createDb } from '../../db/client';
 import { migrateDb } from '../../db/migrate';
-import { createResetLink } from '../lib/server/invitation';
+import { createResetLink } from '../lib/server/auth/invitation';
 import { newToken } from '../lib/server/ids';
-import { findUserByEmail, insertUser } from '../lib/server/user';
+import { findUserByEmail, insertUser } from '../lib/server/auth/user';
 import { recordAudit } from '../lib/server/audit';
 
 const usage = [

@@ -8,8 +8,8 @@ import { parse } from 'yaml';
 import type { Db } from '../../db/client';
 import { assessmentAttemptTable, type AssessmentKind } from '../../db/schema';
 import type { DemoIds } from '../../db/seed-demo';
-import { scoreByTopic, testSchema, type CourseTest } from '../lib/assessment-schema';
-import { optionId, scoreAnswers } from '../lib/quiz';
+import { scoreByTopic, testSchema, type CourseTest } from '../lib/assessment/schema';
+import { optionId, scoreAnswers } from '../lib/assessment/quiz';
 
 const read = (kind: AssessmentKind): CourseTest =>
 	testSchema.parse(parse(readFileSync(`content/assessments/${kind}-test.yaml`, 'utf8')));

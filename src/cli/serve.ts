@@ -10,7 +10,7 @@ import { createDb } from '../../db/client';
 import { migrateDb } from '../../db/migrate';
 import { securityHeaders } from '../lib/security-headers';
 import { ensureSetupLink } from './setup-link';
-import { deleteExpiredSessions } from '../lib/server/session';
+import { deleteExpiredSessions } from '../lib/server/auth/session';
 import { markServing, resolveCurrentBuild } from './build-dir';
 import { createPortalHandler } from './serving/handler';
 import { createPageCache } from './serving/page-cache';

@@ -1,6 +1,6 @@
 /** Prints the one-time first-admin link when the database has no admin yet. */
 import type { Db } from '../../db/client';
-import { issueSetupLink } from '../lib/server/invitation';
+import { issueSetupLink } from '../lib/server/auth/invitation';
 
 export async function ensureSetupLink(db: Db, publicUrl: string): Promise<void> {
 	const token = await issueSetupLink(db);

@@ -5,7 +5,7 @@
 import type { APIRoute } from 'astro';
 import { sql } from 'drizzle-orm';
 import { getDb } from '~/lib/server/db';
-import { buildProblem } from '~/lib/server/build-health';
+import { buildProblem } from '~/lib/server/http/build-health';
 
 const headers = { 'Cache-Control': 'no-store' };
 

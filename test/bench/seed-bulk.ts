@@ -10,7 +10,7 @@
 import type { Db } from '~db/client';
 import type { DemoIds } from '~db/seed-demo';
 import { logEntryTable, type EntryStatus, type OjtArea } from '~db/schema';
-import { activities } from '~/lib/ojt-areas';
+import { activities } from '~/lib/logbook/ojt-areas';
 
 type NewEntry = typeof logEntryTable.$inferInsert;
 

@@ -1,5 +1,5 @@
 /** A valid log entry input, overridable, dated inside the factory cohort's OJT. */
-import type { EntryInput } from '~/lib/server/logbook';
+import type { EntryInput } from '~/lib/server/logbook/entry';
 
 export function entryInput(overrides: Partial<EntryInput> = {}): EntryInput {
 	return {

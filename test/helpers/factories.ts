@@ -1,9 +1,9 @@
 /** Small builders for integration tests: people and cohorts with sensible defaults. */
 import type { Db } from '~db/client';
 import type { Role } from '~db/schema';
-import { addMember, createCohort, type CohortInput } from '~/lib/server/cohort';
-import { insertUser } from '~/lib/server/user';
-import type { SessionUser } from '~/lib/server/session';
+import { addMember, createCohort, type CohortInput } from '~/lib/server/cohort/manage';
+import { insertUser } from '~/lib/server/auth/user';
+import type { SessionUser } from '~/lib/server/auth/session';
 
 let counter = 0;
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { auditEventTable, cohortTable, studyTable, userTable } from '~db/schema';
-import { setCohortArchived } from '~/lib/server/cohort';
+import { setCohortArchived } from '~/lib/server/cohort/manage';
 import {
 	alumniReaders,
 	findOwnEntry,

@@ -2,13 +2,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../helpers/db';
 import { makeCohort, makeUser } from '../helpers/factories';
-import { optionId } from '~/lib/quiz';
-import { blueprintProblems } from '~/lib/assessment-schema';
+import { optionId } from '~/lib/assessment/quiz';
+import { blueprintProblems } from '~/lib/assessment/schema';
 import { getCourseTest, listTopics } from '~/lib/server/assessment/content';
 import { submitAssessment } from '~/lib/server/assessment/attempt';
 import { cohortGains, participantGain } from '~/lib/server/assessment/gain';
 import type { AssessmentKind } from '~db/schema';
-import type { SessionUser } from '~/lib/server/session';
+import type { SessionUser } from '~/lib/server/auth/session';
 
 let t: TestDb;
 beforeEach(async () => {

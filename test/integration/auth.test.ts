@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditEventTable, authSessionTable } from '~db/schema';
-import { changePassword, signIn } from '~/lib/server/auth';
+import { changePassword, signIn } from '~/lib/server/auth/sign-in';
 import { RuleError } from '~/lib/server/errors';
-import { hashPassword, passwordProblem, verifyPassword } from '~/lib/server/password';
-import { createSession, validateSessionToken } from '~/lib/server/session';
-import { waitAfter } from '~/lib/server/throttle';
+import { hashPassword, passwordProblem, verifyPassword } from '~/lib/server/auth/password';
+import { createSession, validateSessionToken } from '~/lib/server/auth/session';
+import { waitAfter } from '~/lib/server/auth/throttle';
 import { createTestDb, type TestDb } from '../helpers/db';
 import { makeUser, testPassword } from '../helpers/factories';
 

@@ -15,7 +15,7 @@ import {
 	resolveCurrentBuild,
 	writeBuildManifest,
 } from '../../src/cli/build-dir';
-import { buildProblem } from '~/lib/server/build-health';
+import { buildProblem } from '~/lib/server/http/build-health';
 
 const roots: string[] = [];
 afterEach(() => {

@@ -18,13 +18,13 @@ import {
 	saveSearch,
 } from '~/lib/server/cen/material';
 import { createMessage } from '~/lib/server/cen/message';
-import { createEntry } from '~/lib/server/logbook';
-import { getReportForViewer, saveSection } from '~/lib/server/report';
-import { exportMarkdown } from '~/lib/server/report-export';
-import { reportDocx } from '~/lib/server/report-docx';
-import { insertMaterialIntoSection } from '~/lib/server/report-materials';
+import { createEntry } from '~/lib/server/logbook/entry';
+import { getReportForViewer, saveSection } from '~/lib/server/report/working-copy';
+import { exportMarkdown } from '~/lib/server/report/export-markdown';
+import { reportDocx } from '~/lib/server/report/docx';
+import { insertMaterialIntoSection } from '~/lib/server/report/materials';
 import { describeStoredChart } from '~/lib/cen/chart-settings';
-import { materialReference, splitMaterialRefs } from '~/lib/report-materials';
+import { materialReference, splitMaterialRefs } from '~/lib/report/materials';
 import { barChartPng } from '~db/seed-demo-chart';
 import { createTestDb, type TestDb } from '../helpers/db';
 import { entryInput } from '../helpers/entries';

@@ -2,10 +2,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTestDb, type TestDb } from '../helpers/db';
 import { makeCohort, makeUser } from '../helpers/factories';
-import { optionId } from '~/lib/quiz';
-import { cohortChecks } from '~/lib/server/cohort-overview';
-import { publishedModules } from '~/lib/server/modules';
-import { findKnowledgeCheck, submitKnowledgeCheck } from '~/lib/server/quiz';
+import { optionId } from '~/lib/assessment/quiz';
+import { cohortChecks } from '~/lib/server/cohort/overview';
+import { publishedModules } from '~/lib/server/course/modules';
+import { findKnowledgeCheck, submitKnowledgeCheck } from '~/lib/server/assessment/knowledge-check';
 
 // The real modules, notes and rubrics from content/ (Astro's loaders do not run under Vitest).
 vi.mock('astro:content', async () => (await import('../helpers/content')).contentFromDisk());

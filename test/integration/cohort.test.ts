@@ -6,9 +6,9 @@ import {
 	setCohortArchived,
 	updateCohort,
 	cohortForViewer,
-} from '~/lib/server/cohort';
+} from '~/lib/server/cohort/manage';
 import { findVisibleParticipant } from '~/lib/server/access';
-import { cohortDateProblems, defaultCorrectionsUntil, defaultReportDue } from '~/lib/cohort-rules';
+import { cohortDateProblems, defaultCorrectionsUntil, defaultReportDue } from '~/lib/cohort/rules';
 import { createTestDb, type TestDb } from '../helpers/db';
 import { cohortInput, makeCohort, makeUser } from '../helpers/factories';
 

@@ -7,12 +7,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../helpers/db';
 import { makeCohort, makeUser } from '../helpers/factories';
 import { reportSectionTable, reportTable } from '~db/schema';
-import { evaluationItems } from '~/lib/evaluation-items';
+import { evaluationItems } from '~/lib/evaluation/items';
 import { RuleError } from '~/lib/server/errors';
-import { evaluationDraftMarkdown, findEvaluation, saveEvaluation } from '~/lib/server/evaluation';
-import { evaluationResults } from '~/lib/server/evaluation-results';
-import { copyEvaluationToReport } from '~/lib/server/evaluation-report';
-import type { SessionUser } from '~/lib/server/session';
+import {
+	evaluationDraftMarkdown,
+	findEvaluation,
+	saveEvaluation,
+} from '~/lib/server/evaluation/answers';
+import { evaluationResults } from '~/lib/server/evaluation/results';
+import { copyEvaluationToReport } from '~/lib/server/evaluation/copy-to-report';
+import type { SessionUser } from '~/lib/server/auth/session';
 
 const items = evaluationItems([
 	{ id: 'mod-a', title: 'Module A', description: 'A module.', day: 1, order: 1, duration: 60 },

@@ -9,8 +9,8 @@ import {
 	listFacilitatorNoteIds,
 	listRubrics,
 	mayReadFacilitatorNotes,
-} from '~/lib/server/facilitator';
-import { publishedModules } from '~/lib/server/modules';
+} from '~/lib/server/course/facilitator';
+import { publishedModules } from '~/lib/server/course/modules';
 
 // The real modules, notes and rubrics from content/ (Astro's loaders do not run under Vitest).
 vi.mock('astro:content', async () => (await import('../helpers/content')).contentFromDisk());

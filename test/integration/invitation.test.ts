@@ -12,9 +12,9 @@ import {
 	linkState,
 	revokeLink,
 	useResetLink,
-} from '~/lib/server/invitation';
-import { signIn } from '~/lib/server/auth';
-import { createSession, validateSessionToken } from '~/lib/server/session';
+} from '~/lib/server/auth/invitation';
+import { signIn } from '~/lib/server/auth/sign-in';
+import { createSession, validateSessionToken } from '~/lib/server/auth/session';
 import { createTestDb, type TestDb } from '../helpers/db';
 import { makeCohort, makeUser, testPassword } from '../helpers/factories';
 

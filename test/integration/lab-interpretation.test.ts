@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { auditEventTable, labInterpretationTable, notificationTable } from '~db/schema';
-import { checkExerciseAnswer, listExercises } from '~/lib/server/lab';
+import { checkExerciseAnswer, listExercises } from '~/lib/server/lab/exercises';
 import {
 	countWords,
 	findInterpretationForViewer,
@@ -11,7 +11,7 @@ import {
 	reviewInterpretation,
 	rubricTotal,
 	submitInterpretation,
-} from '~/lib/server/lab-interpretation';
+} from '~/lib/server/lab/interpretation';
 import { interpretationRubric } from '../../content/data/exercises';
 import { createTestDb, type TestDb } from '../helpers/db';
 import { makeCohort, makeUser } from '../helpers/factories';

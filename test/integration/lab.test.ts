@@ -7,7 +7,7 @@ import {
 	gradeExerciseAnswer,
 	listExerciseAttempts,
 	listExercises,
-} from '~/lib/server/lab';
+} from '~/lib/server/lab/exercises';
 import truth from '../../content/data/ground-truth.json';
 import { createTestDb, type TestDb } from '../helpers/db';
 import { makeUser } from '../helpers/factories';

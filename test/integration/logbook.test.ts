@@ -8,7 +8,7 @@ import {
 	submitEntry,
 	updateEntry,
 	VersionConflict,
-} from '~/lib/server/logbook';
+} from '~/lib/server/logbook/entry';
 import {
 	approveDay,
 	decideEntry,
@@ -16,8 +16,8 @@ import {
 	reopenEntry,
 	undoDecision,
 	countReviewQueue,
-} from '~/lib/server/review';
-import { addComment, listComments, resolveComment } from '~/lib/server/comment';
+} from '~/lib/server/review/decide';
+import { addComment, listComments, resolveComment } from '~/lib/server/logbook/comment';
 import { RuleError } from '~/lib/server/errors';
 import { createTestDb, type TestDb } from '../helpers/db';
 import { makeCohort, makeUser } from '../helpers/factories';

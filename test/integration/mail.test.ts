@@ -2,9 +2,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
-import { invitationMail, sendMail } from '~/lib/server/mail';
-import { flushNotificationEmails } from '~/lib/server/notification';
-import { createEntry, submitEntry } from '~/lib/server/logbook';
+import { invitationMail, sendMail } from '~/lib/server/notify/mail';
+import { flushNotificationEmails } from '~/lib/server/notify/notification';
+import { createEntry, submitEntry } from '~/lib/server/logbook/entry';
 import { createTestDb, type TestDb } from '../helpers/db';
 import { makeCohort, makeUser } from '../helpers/factories';
 import { entryInput } from '../helpers/entries';

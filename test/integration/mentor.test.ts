@@ -21,25 +21,25 @@ import {
 	parseCursor,
 	formatCursor,
 	type QueueFilter,
-} from '~/lib/server/review-queue';
-import { decideEntry, undoDecision } from '~/lib/server/review';
+} from '~/lib/server/review/queue';
+import { decideEntry, undoDecision } from '~/lib/server/review/decide';
 import {
 	countEntriesByStatus,
 	coverageInSql,
 	listEntriesPage,
-} from '~/lib/server/participant-entries';
-import { cohortOverview, reviewBacklog } from '~/lib/server/cohort-overview';
+} from '~/lib/server/review/participant-entries';
+import { cohortOverview, reviewBacklog } from '~/lib/server/cohort/overview';
 import {
 	createAdministration,
 	listActiveAdministrations,
 	listAdministrations,
 	renameAdministration,
 	setAdministrationActive,
-} from '~/lib/server/administration';
-import { listMembers } from '~/lib/server/cohort';
+} from '~/lib/server/cohort/administration';
+import { listMembers } from '~/lib/server/cohort/manage';
 import { listAuditPage, recordAudit } from '~/lib/server/audit';
 import { auditLink, auditSentence } from '~/lib/audit-sentences';
-import { coverage } from '~/lib/coverage';
+import { coverage } from '~/lib/logbook/coverage';
 import { ojtWeeks } from '~/lib/programme-calendar';
 import { createTestDb, type TestDb } from '../helpers/db';
 import { makeCohort, makeUser } from '../helpers/factories';

@@ -14,24 +14,24 @@ import {
 	studyActivityTable,
 	userTable,
 } from '~db/schema';
-import type { SessionUser } from '~/lib/server/session';
+import type { SessionUser } from '~/lib/server/auth/session';
 import {
 	findOverseenParticipant,
 	listOverseenEntries,
 	listOverseenOfficers,
-} from '~/lib/server/oversight';
-import { loadOfficerView, overseenReportPack } from '~/lib/server/oversight-view';
+} from '~/lib/server/oversight/access';
+import { loadOfficerView, overseenReportPack } from '~/lib/server/oversight/officer-view';
 import { findVisibleParticipant } from '~/lib/server/access';
-import { getReportForViewer, saveSection } from '~/lib/server/report';
-import { markOutlinePresented } from '~/lib/server/report-lifecycle';
-import { submitVersion } from '~/lib/server/report-version';
-import { acceptVersion, returnForCorrections } from '~/lib/server/report-decision';
-import { findStudyForViewer } from '~/lib/server/study';
-import { addStudyComment } from '~/lib/server/study-comment';
-import { findEntryForViewer } from '~/lib/server/logbook';
-import { decideEntry } from '~/lib/server/review';
-import { loadReportView } from '~/lib/server/report-view';
-import { exportMarkdown } from '~/lib/server/report-export';
+import { getReportForViewer, saveSection } from '~/lib/server/report/working-copy';
+import { markOutlinePresented } from '~/lib/server/report/outline';
+import { submitVersion } from '~/lib/server/report/submit-version';
+import { acceptVersion, returnForCorrections } from '~/lib/server/report/decide-version';
+import { findStudyForViewer } from '~/lib/server/study/plan';
+import { addStudyComment } from '~/lib/server/study/comment';
+import { findEntryForViewer } from '~/lib/server/logbook/entry';
+import { decideEntry } from '~/lib/server/review/decide';
+import { loadReportView } from '~/lib/server/report/view';
+import { exportMarkdown } from '~/lib/server/report/export-markdown';
 import {
 	acknowledgeByLink,
 	acknowledgeDelivery,
@@ -40,13 +40,13 @@ import {
 	issueDeliveryLink,
 	listDeliveries,
 	openDeliveryLink,
-} from '~/lib/server/delivery';
-import { agreementState, answerActivity, listAgreements } from '~/lib/server/activity-agreement';
-import { addActivity, updateActivity } from '~/lib/server/study-activity';
-import { createInvitation, acceptInvitation } from '~/lib/server/invitation';
+} from '~/lib/server/oversight/delivery';
+import { agreementState, answerActivity, listAgreements } from '~/lib/server/study/agreement';
+import { addActivity, updateActivity } from '~/lib/server/study/activity';
+import { createInvitation, acceptInvitation } from '~/lib/server/auth/invitation';
 import { createTestDb, type TestDb } from '../helpers/db';
 import { makeCohort, makeUser, testPassword } from '../helpers/factories';
-import { insertUser } from '~/lib/server/user';
+import { insertUser } from '~/lib/server/auth/user';
 
 let t: TestDb;
 beforeEach(async () => (t = await createTestDb()));

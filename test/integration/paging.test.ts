@@ -4,11 +4,11 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { logEntryTable, notificationTable, type OjtArea } from '~db/schema';
-import { coverage } from '~/lib/coverage';
+import { coverage } from '~/lib/logbook/coverage';
 import { ojtWeeks } from '~/lib/programme-calendar';
-import { countByStatus, coverageOf, listEntryPage } from '~/lib/server/logbook-stats';
-import { listNotifications, parseNotificationCursor } from '~/lib/server/notification';
-import { parseEntryCursor } from '~/lib/server/logbook-stats';
+import { countByStatus, coverageOf, listEntryPage } from '~/lib/server/logbook/stats';
+import { listNotifications, parseNotificationCursor } from '~/lib/server/notify/notification';
+import { parseEntryCursor } from '~/lib/server/logbook/stats';
 import { createTestDb, type TestDb } from '../helpers/db';
 import { makeCohort, makeUser } from '../helpers/factories';
 

@@ -12,9 +12,9 @@ import {
 	scoreAnswers,
 	showAttempt,
 	type AuthoredQuestion,
-} from '~/lib/quiz';
-import { submitKnowledgeCheck, type KnowledgeCheck } from '~/lib/server/quiz';
-import { findQuizResult, listQuizResults } from '~/lib/server/quiz-results';
+} from '~/lib/assessment/quiz';
+import { submitKnowledgeCheck, type KnowledgeCheck } from '~/lib/server/assessment/knowledge-check';
+import { findQuizResult, listQuizResults } from '~/lib/server/assessment/quiz-results';
 import { RuleError } from '~/lib/server/errors';
 
 const questions: AuthoredQuestion[] = Array.from({ length: 6 }, (_, i) => ({

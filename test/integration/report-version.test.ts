@@ -10,15 +10,16 @@ import {
 	renameSection,
 	restoreRevision,
 	saveSection,
-} from '~/lib/server/report';
-import { draftReportFromLog } from '~/lib/server/report-draft';
-import { addReportComment, resolveReportComment } from '~/lib/server/report-comment';
-import { markOutlinePresented } from '~/lib/server/report-lifecycle';
-import { findVersion, submitVersion } from '~/lib/server/report-version';
-import { acceptVersion, returnForCorrections } from '~/lib/server/report-decision';
-import { findCertificate, verifyCertificate } from '~/lib/server/certificate';
-import { exportMarkdown } from '~/lib/server/report-export';
-import { reportDocx } from '~/lib/server/report-docx';
+} from '~/lib/server/report/working-copy';
+import { draftReportFromLog } from '~/lib/server/report/draft-from-log';
+import { addReportComment, resolveReportComment } from '~/lib/server/report/comment';
+import { markOutlinePresented } from '~/lib/server/report/outline';
+import { findVersion } from '~/lib/server/report/versions';
+import { submitVersion } from '~/lib/server/report/submit-version';
+import { acceptVersion, returnForCorrections } from '~/lib/server/report/decide-version';
+import { findCertificate, verifyCertificate } from '~/lib/server/report/certificate';
+import { exportMarkdown } from '~/lib/server/report/export-markdown';
+import { reportDocx } from '~/lib/server/report/docx';
 import { createTestDb, type TestDb } from '../helpers/db';
 import { makeCohort, makeUser } from '../helpers/factories';
 

@@ -10,18 +10,18 @@ import {
 	restoreRevision,
 	saveSection,
 	SectionConflict,
-} from '~/lib/server/report';
-import { draftReportFromLog } from '~/lib/server/report-draft';
-import { markOutlinePresented } from '~/lib/server/report-lifecycle';
-import { submitVersion } from '~/lib/server/report-version';
-import { acceptVersion, returnForCorrections } from '~/lib/server/report-decision';
-import { addReportComment } from '~/lib/server/report-comment';
-import { exportMarkdown } from '~/lib/server/report-export';
-import { reportDocx } from '~/lib/server/report-docx';
+} from '~/lib/server/report/working-copy';
+import { draftReportFromLog } from '~/lib/server/report/draft-from-log';
+import { markOutlinePresented } from '~/lib/server/report/outline';
+import { submitVersion } from '~/lib/server/report/submit-version';
+import { acceptVersion, returnForCorrections } from '~/lib/server/report/decide-version';
+import { addReportComment } from '~/lib/server/report/comment';
+import { exportMarkdown } from '~/lib/server/report/export-markdown';
+import { reportDocx } from '~/lib/server/report/docx';
 import { calendarFeed, regenerateCalendarToken } from '~/lib/server/calendar';
-import { createEntry, submitEntry } from '~/lib/server/logbook';
-import { decideEntry } from '~/lib/server/review';
-import { deadlines } from '~/lib/report-rules';
+import { createEntry, submitEntry } from '~/lib/server/logbook/entry';
+import { decideEntry } from '~/lib/server/review/decide';
+import { deadlines } from '~/lib/report/rules';
 import { createTestDb, type TestDb } from '../helpers/db';
 import { makeCohort, makeUser } from '../helpers/factories';
 import { entryInput } from '../helpers/entries';

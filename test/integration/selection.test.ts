@@ -15,7 +15,7 @@ import {
 import { readAnswers, type Answers } from '~/lib/office/application-form';
 import { noticeText } from '~/lib/office/notice';
 import { selectionProblem } from '~/lib/office/selection-rules';
-import { createCohort } from '~/lib/server/cohort';
+import { createCohort } from '~/lib/server/cohort/manage';
 import { RuleError } from '~/lib/server/errors';
 import {
 	findScreened,
@@ -28,7 +28,7 @@ import { overrideCheck } from '~/lib/server/office/override';
 import { countPurgeDue, purgeApplications } from '~/lib/server/office/purge';
 import { saveScoreSheet, sheetsFor } from '~/lib/server/office/score';
 import { recordSelection, reopenSelection, selectionBoard } from '~/lib/server/office/selection';
-import type { SessionUser } from '~/lib/server/session';
+import type { SessionUser } from '~/lib/server/auth/session';
 import { createTestDb, type TestDb } from '../helpers/db';
 import { cohortInput, makeUser } from '../helpers/factories';
 

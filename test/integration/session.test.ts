@@ -9,7 +9,7 @@ import {
 	invalidateUserSessions,
 	listUserSessions,
 	validateSessionToken,
-} from '~/lib/server/session';
+} from '~/lib/server/auth/session';
 import { hashToken } from '~/lib/server/ids';
 import { createTestDb, type TestDb } from '../helpers/db';
 import { makeUser } from '../helpers/factories';

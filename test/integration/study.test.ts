@@ -12,9 +12,9 @@ import {
 	saveFindings,
 	savePlan,
 	StudyConflict,
-} from '~/lib/server/study';
-import { addSource, deleteSource, updateSource } from '~/lib/server/study-source';
-import { addMilestone, deleteMilestone, setMilestoneDone } from '~/lib/server/study-milestone';
+} from '~/lib/server/study/plan';
+import { addSource, deleteSource, updateSource } from '~/lib/server/study/source';
+import { addMilestone, deleteMilestone, setMilestoneDone } from '~/lib/server/study/milestone';
 import {
 	addSection,
 	deleteSection,
@@ -22,11 +22,11 @@ import {
 	PaperConflict,
 	renameSection,
 	saveSectionBody,
-} from '~/lib/server/study-paper';
-import { addActivity, updateActivity } from '~/lib/server/study-activity';
-import { addStudyComment, resolveStudyComment } from '~/lib/server/study-comment';
-import { setCohortArchived } from '~/lib/server/cohort';
-import { daysOverdue, isOverdue, parsePart, sectionPart } from '~/lib/study-rules';
+} from '~/lib/server/study/paper';
+import { addActivity, updateActivity } from '~/lib/server/study/activity';
+import { addStudyComment, resolveStudyComment } from '~/lib/server/study/comment';
+import { setCohortArchived } from '~/lib/server/cohort/manage';
+import { daysOverdue, isOverdue, parsePart, sectionPart } from '~/lib/study/rules';
 import { createTestDb, type TestDb } from '../helpers/db';
 import { makeCohort, makeUser } from '../helpers/factories';
 

@@ -1,7 +1,7 @@
 /** Two app instances share one database file: sign-in throttling must hold across them. */
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createDb, type Db } from '~db/client';
-import { signIn } from '~/lib/server/auth';
+import { signIn } from '~/lib/server/auth/sign-in';
 import { createTestDb, type TestDb } from '../helpers/db';
 import { makeUser, testPassword } from '../helpers/factories';
 

@@ -6,15 +6,15 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkinTable, reportTable, type Cohort, type ReportStatus } from '~db/schema';
-import { createEntry, submitEntry } from '~/lib/server/logbook';
-import { decideEntry } from '~/lib/server/review';
-import { addComment } from '~/lib/server/comment';
-import { saveCheckin } from '~/lib/server/plan';
-import { addMilestone, setMilestoneDone } from '~/lib/server/study-milestone';
-import { markReadByLink } from '~/lib/server/notification';
-import { participantTodo } from '~/lib/server/todo';
-import { lastWorkingDay, type TodoFacts } from '~/lib/todo';
-import type { SessionUser } from '~/lib/server/session';
+import { createEntry, submitEntry } from '~/lib/server/logbook/entry';
+import { decideEntry } from '~/lib/server/review/decide';
+import { addComment } from '~/lib/server/logbook/comment';
+import { saveCheckin } from '~/lib/server/logbook/ojt-plan';
+import { addMilestone, setMilestoneDone } from '~/lib/server/study/milestone';
+import { markReadByLink } from '~/lib/server/notify/notification';
+import { participantTodo } from '~/lib/server/todo/participant';
+import { lastWorkingDay, type TodoFacts } from '~/lib/todo/participant';
+import type { SessionUser } from '~/lib/server/auth/session';
 import { createTestDb, type TestDb } from '../helpers/db';
 import { makeCohort, makeUser } from '../helpers/factories';
 import { entryInput } from '../helpers/entries';

@@ -9,8 +9,8 @@
  * count 0 writes until stdin closes (the parent ends it to stop the stream cleanly).
  */
 import { createDb } from '~db/client';
-import { createEntry } from '~/lib/server/logbook';
-import { createSession, type SessionUser } from '~/lib/server/session';
+import { createEntry } from '~/lib/server/logbook/entry';
+import { createSession, type SessionUser } from '~/lib/server/auth/session';
 import { entryInput } from '../helpers/entries';
 
 export type WriterConfig = {

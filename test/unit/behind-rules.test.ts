@@ -12,8 +12,8 @@ import {
 	workingDays,
 	type ParticipantFacts,
 	type RuleDates,
-} from '~/lib/behind-rules';
-import { csvRecord, parseSort, sortHref, sortRows, type CohortRow } from '~/lib/cohort-table';
+} from '~/lib/cohort/behind-rules';
+import { csvRecord, parseSort, sortHref, sortRows, type CohortRow } from '~/lib/cohort/table';
 
 // Training Mon 30 Nov – Fri 4 Dec 2026; OJT Mon 7 Dec – Fri 25 Dec (15 working days).
 const dates: RuleDates = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTimeline, currentOjtWeek, ojtWeeks } from '~/lib/programme-calendar';
 import { addDays, daysBetween, isDay, todayIn } from '~/lib/dates';
-import { groupByDay, neighbours, formatMinutes } from '~/lib/modules';
+import { groupByDay, neighbours, formatMinutes } from '~/lib/course/modules';
 import { navFor, isCurrent } from '~/lib/navigation';
 
 const dates = {

@@ -6,8 +6,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { blueprintProblems, blueprintSchema, testSchema } from '~/lib/assessment-schema';
-import { balanceProblems } from '~/lib/quiz';
+import { blueprintProblems, blueprintSchema, testSchema } from '~/lib/assessment/schema';
+import { balanceProblems } from '~/lib/assessment/quiz';
 
 const read = (path: string) => parse(readFileSync(path, 'utf8'));
 const frontmatter = (path: string) =>

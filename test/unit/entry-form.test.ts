@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { entrySchema } from '~/lib/entry-schema';
-import { activityKeysFor, previewSections, showsNetworkingFields } from '~/lib/entry-form';
-import { activities } from '~/lib/ojt-areas';
-import { renderMarkdown } from '~/lib/server/markdown';
+import { entrySchema } from '~/lib/logbook/entry-schema';
+import { activityKeysFor, previewSections, showsNetworkingFields } from '~/lib/logbook/entry-form';
+import { activities } from '~/lib/logbook/ojt-areas';
+import { renderMarkdown } from '~/lib/server/markdown/render';
 
 /** What the browser posts, after Astro's form parsing (numbers as numbers, empty as null). */
 const valid = {

@@ -1,7 +1,7 @@
 /** Every module's handout finds its key facts, its exercise and its OJT section in the source. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { handoutParts } from '~/lib/handout';
+import { handoutParts } from '~/lib/course/handout';
 
 const modules = readdirSync('content/modules')
 	.filter((f) => f.endsWith('.mdx'))

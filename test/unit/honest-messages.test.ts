@@ -8,7 +8,7 @@ import {
 } from '~/lib/action-error';
 import { flashMessage } from '~/lib/flash';
 import { humanIssueMessage, recordId, requiredText } from '~/lib/form-schemas';
-import { entryFlashes, flashAfterSave } from '~/lib/entry-form';
+import { entryFlashes, flashAfterSave } from '~/lib/logbook/entry-form';
 
 /** What Astro hands a page for a refused form: its input error, as serialised. */
 function inputError(issues: { path: string[]; message: string }[]) {

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '~/lib/server/markdown';
+import { renderMarkdown } from '~/lib/server/markdown/render';
 
 const allowedTags = new Set(
 	'p br strong em del code pre blockquote ul ol li a h3 h4 h5 h6 table thead tbody tr th td hr'.split(

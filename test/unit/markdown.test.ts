@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '~/lib/server/markdown';
+import { renderMarkdown } from '~/lib/server/markdown/render';
 
 // A list of classic stored-XSS payloads; none may survive as markup that can run.
 const payloads = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exportFileName, reportMarkdown, type ExportMeta } from '~/lib/report-export';
-import { describeDraft, editionLabel } from '~/lib/report-rules';
+import { exportFileName, reportMarkdown, type ExportMeta } from '~/lib/report/export';
+import { describeDraft, editionLabel } from '~/lib/report/rules';
 import { normaliseNewlines } from '~/lib/text';
 
 const meta: ExportMeta = {

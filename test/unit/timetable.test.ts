@@ -2,8 +2,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { ModuleSummary } from '~/lib/modules';
-import { dayStart, latestEnd, toMinutes, weekTimetable } from '~/lib/timetable';
+import type { ModuleSummary } from '~/lib/course/modules';
+import { dayStart, latestEnd, toMinutes, weekTimetable } from '~/lib/course/timetable';
 
 const modules: ModuleSummary[] = readdirSync('content/modules')
 	.filter((f) => f.endsWith('.mdx'))

@@ -7,8 +7,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import { userTable, type User } from '~db/schema';
-import { shareCohort } from './cohort';
-import type { SessionUser } from './session';
+import { shareCohort } from './cohort/manage';
+import type { SessionUser } from './auth/session';
 
 /** The participant whose records `viewer` asks for, or null when missing or not theirs to see. */
 export async function findVisibleParticipant(

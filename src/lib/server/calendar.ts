@@ -9,9 +9,9 @@ import { reportTable, studyMilestoneTable, userTable } from '~db/schema';
 import { buildTimeline } from '~/lib/programme-calendar';
 import { addDays, todayIn } from '~/lib/dates';
 import { buildIcs, type FeedEvent } from '~/lib/ics-feed';
-import { findCurrentCohort } from './cohort';
+import { findCurrentCohort } from './cohort/manage';
 import { hashToken, newToken } from './ids';
-import { ensureReport } from './report';
+import { ensureReport } from './report/working-copy';
 
 /** Makes a new feed token (the old URL stops working) and returns it, once. */
 export async function regenerateCalendarToken(db: Db, participantId: string): Promise<string> {

@@ -2,9 +2,9 @@
 import type { APIRoute } from 'astro';
 import Papa from 'papaparse';
 import { getDb } from '~/lib/server/db';
-import { loadCohortPage } from '~/lib/server/cohort-overview';
-import { publishedModules } from '~/lib/server/modules';
-import { csvRecord } from '~/lib/cohort-table';
+import { loadCohortPage } from '~/lib/server/cohort/overview';
+import { publishedModules } from '~/lib/server/course/modules';
+import { csvRecord } from '~/lib/cohort/table';
 
 export const GET: APIRoute = async ({ locals, url }) => {
 	const user = locals.user;

@@ -3,7 +3,7 @@
  * people only; the browser unzips it (Content-Encoding) and caches it privately for an hour.
  */
 import type { APIRoute } from 'astro';
-import { readSeizureData, unzippedSize } from '~/lib/server/lab';
+import { readSeizureData, unzippedSize } from '~/lib/server/lab/exercises';
 
 export const GET: APIRoute = async (context) => {
 	if (!context.locals.user)

@@ -4,7 +4,7 @@
  * keeps the right version for a year and any other version must be checked again.
  */
 import type { APIRoute } from 'astro';
-import { encodedLabData, labDataset, pickEncoding } from '~/lib/server/lab-data';
+import { encodedLabData, labDataset, pickEncoding } from '~/lib/server/lab/data';
 
 export const GET: APIRoute = async (context) => {
 	if (!context.locals.user)

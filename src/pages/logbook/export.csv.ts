@@ -1,9 +1,9 @@
 /** The participant's own logbook as CSV. Restricted text is withheld, and the file says so. */
 import type { APIRoute } from 'astro';
 import { getDb } from '~/lib/server/db';
-import { listEntries } from '~/lib/server/logbook';
+import { listEntries } from '~/lib/server/logbook/entry';
 import { toCsv } from '~/lib/csv';
-import { activityLabel, areaNames, statusLabels } from '~/lib/ojt-areas';
+import { activityLabel, areaNames, statusLabels } from '~/lib/logbook/ojt-areas';
 
 const withheld = '[withheld: restricted]';
 

@@ -1,8 +1,12 @@
 /** The report (or its outline, ?scope=outline; a submitted version, ?version=N) as a Word document. */
 import type { APIRoute } from 'astro';
 import { getDb } from '~/lib/server/db';
-import { exportMarkdown, requestedParticipant, requestedVersion } from '~/lib/server/report-export';
-import { reportDocx } from '~/lib/server/report-docx';
+import {
+	exportMarkdown,
+	requestedParticipant,
+	requestedVersion,
+} from '~/lib/server/report/export-markdown';
+import { reportDocx } from '~/lib/server/report/docx';
 
 export const GET: APIRoute = async (context) => {
 	const viewer = context.locals.user;

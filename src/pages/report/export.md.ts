@@ -1,7 +1,11 @@
 /** The report (or its outline, ?scope=outline; a submitted version, ?version=N) as a Markdown file. */
 import type { APIRoute } from 'astro';
 import { getDb } from '~/lib/server/db';
-import { exportMarkdown, requestedParticipant, requestedVersion } from '~/lib/server/report-export';
+import {
+	exportMarkdown,
+	requestedParticipant,
+	requestedVersion,
+} from '~/lib/server/report/export-markdown';
 
 export const GET: APIRoute = async (context) => {
 	const viewer = context.locals.user;

@@ -5,13 +5,13 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import { assessmentAttemptTable, type AssessmentAttempt, type AssessmentKind } from '~db/schema';
-import { scoreAnswers, type Verdict } from '~/lib/quiz';
-import { scoreByTopic, type CourseTest, type TopicScores } from '~/lib/assessment-schema';
+import { scoreAnswers, type Verdict } from '~/lib/assessment/quiz';
+import { scoreByTopic, type CourseTest, type TopicScores } from '~/lib/assessment/schema';
 import { formatInstant } from '~/lib/dates';
 import { RuleError } from '../errors';
 import { newId } from '../ids';
-import { assertAllAnswered, type CheckSubmission } from '../quiz';
-import type { SessionUser } from '../session';
+import { assertAllAnswered, type CheckSubmission } from './knowledge-check';
+import type { SessionUser } from '../auth/session';
 import { getCourseTest } from './content';
 
 /** The scored test as the results page shows it. */

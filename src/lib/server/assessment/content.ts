@@ -12,7 +12,7 @@ import {
 	testSchema,
 	type Blueprint,
 	type CourseTest,
-} from '~/lib/assessment-schema';
+} from '~/lib/assessment/schema';
 import type { AssessmentKind } from '~db/schema';
 
 function load(): { blueprint: Blueprint; tests: Record<AssessmentKind, CourseTest> } {

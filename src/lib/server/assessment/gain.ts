@@ -10,7 +10,7 @@ import {
 	userTable,
 	type AssessmentAttempt,
 } from '~db/schema';
-import type { Topic } from '~/lib/assessment-schema';
+import type { Topic } from '~/lib/assessment/schema';
 import { listTopics } from './content';
 
 /** One topic's result: percent right before and after, and the difference (null until both exist). */

@@ -5,7 +5,7 @@
 import { gunzipSync } from 'node:zlib';
 import Papa from 'papaparse';
 import type { CenSeizure } from '~db/schema';
-import { readSeizureData } from '../lab';
+import { readSeizureData } from '../lab/exercises';
 
 /** One searchable row. `source` says whether it is synthetic or the participant's own record. */
 export type SearchRow = {

@@ -19,7 +19,7 @@ import { recordAudit } from '../audit';
 import { notFound, RuleError } from '../errors';
 import { newId } from '../ids';
 import { insertedLast } from '../row-order';
-import type { SessionUser } from '../session';
+import type { SessionUser } from '../auth/session';
 import { readChartSettings } from '~/lib/cen/chart-settings';
 import { queryString, readQuery } from './search';
 import { maxUploadBytes, sniffUpload, uploadTypes } from './upload-check';

@@ -1,8 +1,8 @@
 /** What the materials register page shows: whose register, its items, and what can be added. */
 import type { Db } from '~db/client';
 import { findVisibleParticipant } from '../access';
-import { listEntries } from '../logbook';
-import type { SessionUser } from '../session';
+import { listEntries } from '../logbook/entry';
+import type { SessionUser } from '../auth/session';
 import { listMaterials } from './material';
 import { listMessages } from './message';
 import { listSeizures } from './seizure';

@@ -2,8 +2,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import { cenSeizureTable } from '~db/schema';
-import type { SessionUser } from '../session';
-import { findUserById } from '../user';
+import type { SessionUser } from '../auth/session';
+import { findUserById } from '../auth/user';
 import { findMessageForViewer, listMessageReviews } from './message';
 import { listSeizures } from './seizure';
 

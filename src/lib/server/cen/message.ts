@@ -17,10 +17,10 @@ import { findVisibleParticipant } from '../access';
 import { recordAudit } from '../audit';
 import { notFound, RuleError } from '../errors';
 import { newId } from '../ids';
-import { mentorsOf } from '../logbook';
-import { notify } from '../notification';
+import { mentorsOf } from '../logbook/entry';
+import { notify } from '../notify/notification';
 import { insertedFirst, insertedLast } from '../row-order';
-import type { SessionUser } from '../session';
+import type { SessionUser } from '../auth/session';
 import { checkMessage, kindLabels, shownFor, type MessageForm } from './message-rules';
 
 const textFields = [

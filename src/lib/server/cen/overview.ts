@@ -2,8 +2,8 @@
 import type { Db } from '~db/client';
 import type { CenSeizure } from '~db/schema';
 import { findVisibleParticipant } from '../access';
-import { cohortForViewer, listMembers } from '../cohort';
-import type { SessionUser } from '../session';
+import { cohortForViewer, listMembers } from '../cohort/manage';
+import type { SessionUser } from '../auth/session';
 import { codingCases } from './cases';
 import { listMessages } from './message';
 import { feedbackFor, listSeizures } from './seizure';

@@ -1,6 +1,6 @@
 /** What the practice search page shows for a URL: the query, a page of results, counts, saved searches. */
 import type { Db } from '~db/client';
-import type { SessionUser } from '../session';
+import type { SessionUser } from '../auth/session';
 import { listMaterials } from './material';
 import { countBy, pageOf, queryString, readQuery, searchRows } from './search';
 

@@ -10,7 +10,7 @@ import { findVisibleParticipant } from '../access';
 import { recordAudit } from '../audit';
 import { notFound, RuleError } from '../errors';
 import { newId } from '../ids';
-import type { SessionUser } from '../session';
+import type { SessionUser } from '../auth/session';
 import { findCase, type CodingCase } from './cases';
 import { compareWithKey, type FieldVerdict } from './compare';
 import { checkSeizure, readQuantity, seizureFields, type SeizureForm } from './seizure-rules';

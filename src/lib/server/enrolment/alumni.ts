@@ -19,7 +19,7 @@ import {
 import { todayIn } from '~/lib/dates';
 import { recordAudit } from '../audit';
 import { RuleError } from '../errors';
-import type { SessionUser } from '../session';
+import type { SessionUser } from '../auth/session';
 
 /** Longest contact accepted (an address or a line of text). */
 export const contactMaxLength = 200;

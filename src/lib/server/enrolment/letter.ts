@@ -9,7 +9,7 @@ import { enrolmentLetterTable, type EnrolmentLetter } from '~db/schema';
 import { letterCodeFrom, normaliseLetterCode } from '~/lib/enrolment/letter-code';
 import { recordAudit } from '../audit';
 import { notFound, RuleError } from '../errors';
-import type { SessionUser } from '../session';
+import type { SessionUser } from '../auth/session';
 import { findEnrolment, type Enrolment } from './participant';
 
 /** A new code: 100 random bits in Crockford base32. */

@@ -10,7 +10,7 @@ import { emptyMatters, type MatterFields } from '~/lib/enrolment/matters';
 import { isDay } from '~/lib/dates';
 import { recordAudit } from '../audit';
 import { notFound, RuleError } from '../errors';
-import type { SessionUser } from '../session';
+import type { SessionUser } from '../auth/session';
 import { findEnrolment, type Enrolment } from './participant';
 import { latestLetter } from './letter';
 

@@ -5,7 +5,7 @@
  */
 import type { AstroGlobal } from 'astro';
 import type { Db } from '~db/client';
-import { blockedUntil, recordFailure, throttleKey } from '../throttle';
+import { blockedUntil, recordFailure, throttleKey } from '../auth/throttle';
 
 /** The client address of a page request (behind a proxy, the first X-Forwarded-For hop). */
 export function pageAddress(astro: AstroGlobal): string {

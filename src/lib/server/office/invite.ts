@@ -5,9 +5,9 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import { cohortTable, invitationTable, selectionCandidateTable, type Edition } from '~db/schema';
-import { findCohort } from '../cohort';
+import { findCohort } from '../cohort/manage';
 import { notFound, RuleError } from '../errors';
-import { createInvitation } from '../invitation';
+import { createInvitation } from '../auth/invitation';
 import { findScreened } from './application';
 
 /** The edition's cohort: the one linked to it, else the cohort named after the edition. */

@@ -12,10 +12,10 @@ import {
 	type Nomination,
 } from '~db/schema';
 import { recordAudit } from '../audit';
-import { findAdministration } from '../administration';
+import { findAdministration } from '../cohort/administration';
 import { notFound, RuleError } from '../errors';
 import { hashToken, newId, newToken } from '../ids';
-import { normaliseEmail } from '../user';
+import { normaliseEmail } from '../auth/user';
 import { assertCallOpen, findEdition } from './edition';
 
 /** How long the nominating officer's confirmation link works. */

@@ -7,7 +7,7 @@ import type { Db } from '~db/client';
 import { selectionCandidateTable, selectionTable } from '~db/schema';
 import { formatInstant } from '~/lib/dates';
 import { noticeSubject, noticeText, type NoticeFacts } from '~/lib/office/notice';
-import type { Mail } from '../mail';
+import type { Mail } from '../notify/mail';
 import { recordAudit } from '../audit';
 import { RuleError } from '../errors';
 import { readApplication } from './application';

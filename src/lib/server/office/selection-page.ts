@@ -2,7 +2,7 @@
 import { inArray } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import { userTable } from '~db/schema';
-import { linkState } from '../invitation';
+import { linkState } from '../auth/invitation';
 import { editionCohort, invitationsByEmail } from './invite';
 import { findEditionBySlug } from './edition';
 import { selectionBoard } from './selection';

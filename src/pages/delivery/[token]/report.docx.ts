@@ -1,8 +1,8 @@
 /** The Word file of a report delivered by link, during the link's one visit (otherwise 404). */
 import type { APIRoute } from 'astro';
 import { getDb } from '~/lib/server/db';
-import { deliveryPack, openDeliveryLink } from '~/lib/server/delivery';
-import { reportDocx } from '~/lib/server/report-docx';
+import { deliveryPack, openDeliveryLink } from '~/lib/server/oversight/delivery';
+import { reportDocx } from '~/lib/server/report/docx';
 
 export const GET: APIRoute = async ({ params }) => {
 	const db = await getDb();

@@ -5,9 +5,9 @@
  */
 import type { APIRoute } from 'astro';
 import { getDb } from '~/lib/server/db';
-import { isOverseer } from '~/lib/server/oversight';
-import { overseenReportPack } from '~/lib/server/oversight-view';
-import { reportDocx } from '~/lib/server/report-docx';
+import { isOverseer } from '~/lib/server/oversight/access';
+import { overseenReportPack } from '~/lib/server/oversight/officer-view';
+import { reportDocx } from '~/lib/server/report/docx';
 
 export const GET: APIRoute = async ({ locals, params, url }) => {
 	const user = locals.user;

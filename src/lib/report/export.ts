@@ -1,0 +1,67 @@
+/** The report as Markdown, for download and as the source of the Word export. Pure. */
+import { formatDay } from '../dates';
+
+export type ExportScope = 'outline' | 'full';
+
+/** What an export needs of a section (a working section or a frozen version's). */
+export type ExportSection = { title: string; outline: string; notes: string };
+
+/** Who and which edition the report is by, and which submitted version (if any) it is. */
+export type ExportMeta = {
+	name: string;
+	administration: string;
+	edition: string;
+	/** The submitted version exported, or null for the working copy. */
+	version: { number: number; submittedAt: Date } | null;
+};
+
+/** The document title: outline or final report, and which version. */
+export function exportTitle(meta: ExportMeta, scope: ExportScope): string {
+	if (scope === 'outline') return 'Final report — outline';
+	return meta.version ? `Final report — version ${meta.version.number}` : 'Final report';
+}
+
+/** The lines under the title: programme and edition, then the author. */
+export function exportSubtitle(meta: ExportMeta): string[] {
+	return [
+		`WCO Asia-Pacific Regional Data/Intelligence Professionals Programme, ${meta.edition}`,
+		`${meta.name}${meta.administration ? `, ${meta.administration}` : ''}`,
+		...(meta.version
+			? [
+					`Version ${meta.version.number}, submitted ${formatDay(meta.version.submittedAt.toISOString().slice(0, 10))}`,
+				]
+			: []),
+	];
+}
+
+/** A section's Markdown body for the scope: the outline, and the notes in the full report. */
+export function sectionBody(s: ExportSection, scope: ExportScope): string {
+	const outline = s.outline.trim() || '_(no outline yet)_';
+	return scope === 'full' && s.notes.trim() ? `${outline}\n\n${s.notes.trim()}` : outline;
+}
+
+/** A report heading block plus each section's outline (and notes for the full report). */
+export function reportMarkdown(
+	meta: ExportMeta,
+	sections: ExportSection[],
+	scope: ExportScope,
+): string {
+	const lines = [`# ${exportTitle(meta, scope)}`, ''];
+	for (const line of exportSubtitle(meta)) lines.push(line, '');
+	sections.forEach((s, i) => lines.push(`## ${i + 1}. ${s.title}`, '', sectionBody(s, scope), ''));
+	return lines.join('\n');
+}
+
+/** A download's file name: outline and full report differ, and a version carries its number. */
+export function exportFileName(meta: ExportMeta, scope: ExportScope, ext: string): string {
+	const who =
+		meta.name
+			.normalize('NFKD')
+			// Accents come apart under NFKD; dropping the marks keeps "Nguyễn" readable as "nguyen".
+			.replace(/[\u0300-\u036f]/g, '')
+			.toLowerCase()
+			.replace(/[^a-z0-9]+/g, '-')
+			.replace(/^-|-$/g, '') || 'participant';
+	const what = scope === 'outline' ? 'report-outline' : 'final-report';
+	return `${what}-${who}${meta.version ? `-version-${meta.version.number}` : ''}.${ext}`;
+}

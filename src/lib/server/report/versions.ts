@@ -1,0 +1,76 @@
+/**
+ * Reading the submitted versions of the final report: numbered, frozen snapshots of every
+ * section (submit-version.ts makes them; decide-version.ts returns or accepts them). Reads only,
+ * so the delivery of a version can use them without importing the submission.
+ */
+import { and, asc, desc, eq } from 'drizzle-orm';
+import type { Db } from '~db/client';
+import {
+	reportTable,
+	reportVersionSectionTable,
+	reportVersionTable,
+	userTable,
+	type Report,
+	type ReportVersion,
+	type ReportVersionSection,
+} from '~db/schema';
+import { findVisibleParticipant } from '../access';
+import { notFound } from '../errors';
+import { ensureReport } from './working-copy';
+import type { SessionUser } from '../auth/session';
+
+/** A version with its frozen sections, in order. */
+export type VersionWithSections = ReportVersion & { sections: ReportVersionSection[] };
+
+/** The report of a participant the viewer may see, created if missing; a 404 otherwise. */
+export async function loadReport(
+	db: Db,
+	viewer: SessionUser,
+	participantId: string,
+): Promise<Report> {
+	if (!(await findVisibleParticipant(db, viewer, participantId))) throw notFound('report');
+	await ensureReport(db, participantId);
+	return (
+		await db.select().from(reportTable).where(eq(reportTable.participantId, participantId))
+	)[0]!;
+}
+
+/** Every submitted version of a participant's report, newest first, with who decided (no visibility check). */
+export async function listVersions(
+	db: Db,
+	participantId: string,
+): Promise<(ReportVersion & { decidedByName: string | null })[]> {
+	const rows = await db
+		.select({ version: reportVersionTable, decidedByName: userTable.name })
+		.from(reportVersionTable)
+		.leftJoin(userTable, eq(userTable.id, reportVersionTable.decidedBy))
+		.where(eq(reportVersionTable.participantId, participantId))
+		.orderBy(desc(reportVersionTable.number));
+	return rows.map((r) => ({ ...r.version, decidedByName: r.decidedByName }));
+}
+
+/** One version with its sections: `number`, or the latest when omitted; null when there is none. */
+export async function findVersion(
+	db: Db,
+	participantId: string,
+	number?: number,
+): Promise<VersionWithSections | null> {
+	const [version] = await db
+		.select()
+		.from(reportVersionTable)
+		.where(
+			and(
+				eq(reportVersionTable.participantId, participantId),
+				number ? eq(reportVersionTable.number, number) : undefined,
+			),
+		)
+		.orderBy(desc(reportVersionTable.number))
+		.limit(1);
+	if (!version) return null;
+	const sections = await db
+		.select()
+		.from(reportVersionSectionTable)
+		.where(eq(reportVersionSectionTable.versionId, version.id))
+		.orderBy(asc(reportVersionSectionTable.position));
+	return { ...version, sections };
+}

@@ -1,0 +1,203 @@
+/**
+ * The mentor's review queue, a page at a time: filters (participant, area, marking), keyset
+ * paging on (submitted_at, id) so a page costs the same however long the queue is, and the
+ * decisions the mentor made today (with undo while the entry has not moved on).
+ */
+import { and, asc, eq, gte, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '~db/client';
+import {
+	cohortMemberTable,
+	handlings,
+	logEntryTable,
+	reviewDecisionTable,
+	userTable,
+	type Handling,
+	type OjtArea,
+} from '~db/schema';
+import { isArea } from '~/lib/logbook/ojt-areas';
+import type { SessionUser } from '../auth/session';
+import { cohortForViewer, listMembers } from '../cohort/manage';
+
+/** What the queue can be narrowed to. */
+export type QueueFilter = { participantId?: string; area?: OjtArea; handling?: Handling };
+
+/** Where the next page starts: just after this entry in queue order. */
+export type QueueCursor = { submittedAt: number; id: string };
+
+/**
+ * Entries per page of the queue: a morning's review (a mentor reviews about twelve before
+ * lunch), and each page made from scratch stays within twice the dashboard's server time.
+ */
+export const queuePageSize = 12;
+
+/** The filter in a URL's query (?participant=&area=&marking=); unknown values are ignored. */
+export function parseQueueFilter(params: URLSearchParams): QueueFilter {
+	const area = Number(params.get('area'));
+	const marking = params.get('marking') as Handling | null;
+	return {
+		participantId: params.get('participant') || undefined,
+		area: isArea(area) ? area : undefined,
+		handling: marking && handlings.includes(marking) ? marking : undefined,
+	};
+}
+
+/** "1733000000000~abc" <-> cursor; a malformed value means the first page. */
+export function parseCursor(value: string | null): QueueCursor | null {
+	const match = /^(\d{1,16})~([\w-]{1,60})$/.exec(value ?? '');
+	return match ? { submittedAt: Number(match[1]), id: match[2]! } : null;
+}
+
+/** The URL form of a cursor. */
+export function formatCursor(c: QueueCursor): string {
+	return `${c.submittedAt}~${c.id}`;
+}
+
+/** Participants a mentor reviews (in any cohort they mentor), as a subquery. */
+function menteeIds(db: Db, mentorId: string) {
+	const cohorts = db
+		.select({ id: cohortMemberTable.cohortId })
+		.from(cohortMemberTable)
+		.where(and(eq(cohortMemberTable.userId, mentorId), eq(cohortMemberTable.role, 'mentor')));
+	return db
+		.select({ id: cohortMemberTable.userId })
+		.from(cohortMemberTable)
+		.where(
+			and(eq(cohortMemberTable.role, 'participant'), inArray(cohortMemberTable.cohortId, cohorts)),
+		);
+}
+
+// Every submitted entry has its submission time, so the queue index serves order and keyset alike.
+const submittedAt = logEntryTable.submittedAt;
+
+function queueWhere(db: Db, mentor: SessionUser, filter: QueueFilter): SQL {
+	return and(
+		eq(logEntryTable.status, 'submitted'),
+		inArray(logEntryTable.participantId, menteeIds(db, mentor.id)),
+		filter.participantId ? eq(logEntryTable.participantId, filter.participantId) : undefined,
+		filter.area ? eq(logEntryTable.area, filter.area) : undefined,
+		filter.handling ? eq(logEntryTable.handling, filter.handling) : undefined,
+	)!;
+}
+
+/** One page of the queue, oldest submission first, and the cursor of the page after it. */
+export async function listReviewQueuePage(
+	db: Db,
+	mentor: SessionUser,
+	filter: QueueFilter,
+	after: QueueCursor | null,
+	limit = queuePageSize,
+) {
+	const rows = await db
+		.select({ entry: logEntryTable, participantName: userTable.name })
+		.from(logEntryTable)
+		.innerJoin(userTable, eq(userTable.id, logEntryTable.participantId))
+		.where(
+			and(
+				queueWhere(db, mentor, filter),
+				after
+					? sql`(${submittedAt}, ${logEntryTable.id}) > (${after.submittedAt}, ${after.id})`
+					: undefined,
+			),
+		)
+		.orderBy(asc(submittedAt), asc(logEntryTable.id))
+		.limit(limit + 1);
+	const items = rows.slice(0, limit);
+	const last = items.at(-1)?.entry;
+	const next =
+		rows.length > limit && last
+			? { submittedAt: last.submittedAt?.getTime() ?? 0, id: last.id }
+			: null;
+	return { items, next };
+}
+
+/** How many entries match the filter (one indexed count, not a list). */
+export async function countReviewQueuePage(
+	db: Db,
+	mentor: SessionUser,
+	filter: QueueFilter,
+): Promise<number> {
+	const [row] = await db
+		.select({ n: sql<number>`count(*)` })
+		.from(logEntryTable)
+		.where(queueWhere(db, mentor, filter));
+	return Number(row?.n ?? 0);
+}
+
+/** Midnight of `now`'s day in a time zone, as an instant. */
+export function startOfDayIn(timeZone: string, now = new Date()): Date {
+	const parts = new Intl.DateTimeFormat('en-CA', {
+		timeZone,
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+		second: '2-digit',
+		hourCycle: 'h23',
+	}).formatToParts(now);
+	const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
+	const wallAsUtc = Date.UTC(
+		get('year'),
+		get('month') - 1,
+		get('day'),
+		get('hour'),
+		get('minute'),
+		get('second'),
+	);
+	const offset = wallAsUtc - Math.floor(now.getTime() / 1000) * 1000;
+	return new Date(Date.UTC(get('year'), get('month') - 1, get('day')) - offset);
+}
+
+/**
+ * The approvals and change requests the mentor made since `since`, newest first, each saying
+ * whether it can still be undone (it is the entry's latest decision and the entry has not moved).
+ */
+export async function listReviewedToday(db: Db, mentor: SessionUser, since: Date, limit = 50) {
+	const d = reviewDecisionTable;
+	const rows = await db
+		.select({
+			decisionId: d.id,
+			decision: d.decision,
+			at: d.createdAt,
+			entryId: logEntryTable.id,
+			title: logEntryTable.title,
+			status: logEntryTable.status,
+			participantName: userTable.name,
+			latest: sql<number>`not exists (select 1 from review_decision later where later.entry_id = ${d.entryId} and later.rowid > ${d}.rowid)`,
+		})
+		.from(d)
+		.innerJoin(logEntryTable, eq(logEntryTable.id, d.entryId))
+		.innerJoin(userTable, eq(userTable.id, logEntryTable.participantId))
+		.where(
+			and(
+				eq(d.mentorId, mentor.id),
+				gte(d.createdAt, since),
+				inArray(d.decision, ['approved', 'changes_requested']),
+			),
+		)
+		.orderBy(sql`${d}.rowid desc`)
+		.limit(limit);
+	return rows.map((r) => ({
+		...r,
+		undoable: Boolean(Number(r.latest)) && r.status === r.decision,
+	}));
+}
+
+/** Everything /review shows for the viewer and the URL's filter and page. */
+export async function loadReviewQueue(db: Db, viewer: SessionUser, params: URLSearchParams) {
+	const filter = parseQueueFilter(params);
+	const after = parseCursor(params.get('after'));
+	const cohort = await cohortForViewer(db, viewer);
+	const participants = cohort
+		? (await listMembers(db, cohort.id)).filter((m) => m.role === 'participant')
+		: [];
+	if (viewer.role !== 'mentor')
+		return { filter, after, participants, items: [], next: null, total: 0, reviewedToday: [] };
+	const since = startOfDayIn(cohort?.timezone ?? 'Asia/Tokyo');
+	const [page, total, reviewedToday] = await Promise.all([
+		listReviewQueuePage(db, viewer, filter, after),
+		countReviewQueuePage(db, viewer, filter),
+		listReviewedToday(db, viewer, since),
+	]);
+	return { filter, after, participants, ...page, total, reviewedToday };
+}
