@@ -500,6 +500,8 @@ export const notificationTable = sqliteTable(
 		readAt: integer('read_at', { mode: 'timestamp_ms' }),
 		/** Set once the email copy is sent (or skipped); an outbox any instance can drain. */
 		emailedAt: integer('emailed_at', { mode: 'timestamp_ms' }),
+		/** The message kind (src/lib/clock/reminder-kinds.ts) that decides the email: at once, in the digest, or none. */
+		kind: text('kind').notNull().default('activity'),
 		createdAt: createdAt(),
 	},
 	(t) => [
@@ -1232,19 +1234,123 @@ export const applicationTable = sqliteTable(
 	(t) => [index('application_list_idx').on(t.status, t.submittedAt, t.id)],
 );
 
+/** Where an outgoing email stands: waiting for an admin (no SMTP), queued to send, sent, given up. */
+export const mailStatuses = ['kept', 'queued', 'sent', 'failed'] as const;
+export type MailStatus = (typeof mailStatuses)[number];
+
 /**
- * Messages the portal could not send because no SMTP server is configured: an admin reads
- * them at /admin/outbox and passes them on. Sent messages are not kept.
+ * Every email the portal writes. Without SMTP it is `kept`: an admin reads it at /admin/outbox and
+ * passes it on. With SMTP it is `queued`, and the scheduler sends it, retrying a refusal or a
+ * failure with growing waits until it is `sent` or, after the last try, `failed` (an admin can
+ * send it again from the outbox).
  */
-export const mailOutboxTable = sqliteTable('mail_outbox', {
-	id: text('id').primaryKey(),
-	/** Recipient address. */
-	to: text('to').notNull(),
-	subject: text('subject').notNull(),
-	/** Plain-text body (may hold a one-time link: admins only). */
-	text: text('text').notNull(),
+export const mailOutboxTable = sqliteTable(
+	'mail_outbox',
+	{
+		id: text('id').primaryKey(),
+		/** Recipient address. */
+		to: text('to').notNull(),
+		subject: text('subject').notNull(),
+		/** Plain-text body (may hold a one-time link: admins only). */
+		text: text('text').notNull(),
+		/** kept | queued | sent | failed. Rows from before the scheduler are `kept`. */
+		status: text('status', { enum: mailStatuses }).notNull().default('kept'),
+		/** How many times sending was tried. */
+		attempts: integer('attempts').notNull().default(0),
+		/** A queued message is not tried before this instant (the back-off). */
+		nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }),
+		/** The last refusal or failure, in the mail server's words. */
+		lastError: text('last_error'),
+		/** When the message was sent. */
+		sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt(),
+	},
+	(t) => [index('mail_outbox_status_idx').on(t.status, t.nextAttemptAt)],
+);
+
+/**
+ * A reminder that went out, under its unique key (kind, subject, due day, recipient): two
+ * instances, a restart or a rerun of the jobs claim the key before sending, so none is sent twice.
+ */
+export const reminderSentTable = sqliteTable(
+	'reminder_sent',
+	{
+		/** `kind|subject|due|recipient`, the unique claim. */
+		key: text('key').primaryKey(),
+		/** What the reminder is about, e.g. `report_due_7d` (see src/lib/clock/reminder-kinds.ts). */
+		kind: text('kind').notNull(),
+		/** The record it is about (an entry, a report, a nomination, a delivery …). */
+		subjectId: text('subject_id').notNull(),
+		/** The deadline or the day the reminder is for ('YYYY-MM-DD', cohort time zone). */
+		due: text('due').notNull(),
+		/** A user id, or an email address for people without an account. */
+		recipient: text('recipient').notNull(),
+		sentAt: integer('sent_at', { mode: 'timestamp_ms' }).notNull(),
+	},
+	(t) => [index('reminder_sent_sent_idx').on(t.sentAt)],
+);
+
+/** How a person wants a kind of message: by email at once, in a daily digest, or not by email. */
+export const deliveryModes = ['immediately', 'digest', 'off'] as const;
+export type DeliveryMode = (typeof deliveryModes)[number];
+
+/** A person's choice for one kind of message; no row means the kind's default. */
+export const notificationPreferenceTable = sqliteTable(
+	'notification_preference',
+	{
+		userId: text('user_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		/** A message kind of src/lib/clock/reminder-kinds.ts. */
+		kind: text('kind').notNull(),
+		/** immediately | digest | off. */
+		mode: text('mode', { enum: deliveryModes }).notNull(),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.kind] })],
+);
+
+/**
+ * Secrets the portal makes for itself on first use and shares across instances through the
+ * database, e.g. the key that signs one-click email-preference links.
+ */
+export const appSecretTable = sqliteTable('app_secret', {
+	/** What the secret is for, e.g. `preference_link`. */
+	name: text('name').primaryKey(),
+	/** Base64 of 32 random bytes. */
+	value: text('value').notNull(),
 	createdAt: createdAt(),
 });
+
+/** Answers on the follow-up of the report's recommendations to the home administration. */
+export const followUpAnswers = ['adopted', 'in_progress', 'not_adopted'] as const;
+export type FollowUpAnswer = (typeof followUpAnswers)[number];
+
+/**
+ * The alumnus's or their home contact's answer on one recommendation of the accepted report,
+ * 3 and 6 months after departure (the charter's objective of measures taken at home).
+ */
+export const recommendationFollowUpTable = sqliteTable(
+	'recommendation_follow_up',
+	{
+		id: text('id').primaryKey(),
+		participantId: text('participant_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		/** 3 or 6 (months after departure). */
+		round: integer('round').notNull(),
+		/** The recommendation's position in the accepted version's recommendations section (1-based). */
+		item: integer('item').notNull(),
+		/** The recommendation as it stood in the accepted version. */
+		recommendation: text('recommendation').notNull(),
+		/** adopted | in_progress | not_adopted. */
+		answer: text('answer', { enum: followUpAnswers }).notNull(),
+		note: text('note').notNull().default(''),
+		answeredBy: text('answered_by').references(() => userTable.id, { onDelete: 'set null' }),
+		answeredAt: integer('answered_at', { mode: 'timestamp_ms' }).notNull(),
+	},
+	(t) => [uniqueIndex('recommendation_follow_up_uq').on(t.participantId, t.round, t.item)],
+);
 
 export type Edition = typeof editionTable.$inferSelect;
 export type Nomination = typeof nominationTable.$inferSelect;
