@@ -2,20 +2,24 @@
 import { SMTP_FROM, SMTP_URL } from 'astro:env/server';
 import { getDb } from '~/lib/server/db';
 import { baseUrl } from '~/lib/server/http/links';
-import { sendMail } from '~/lib/server/notify/mail';
+import { reminderMail } from '~/lib/server/clock/reminder-mail';
+import { deliverQueuedMail, queueMail } from '~/lib/server/notify/mail-queue';
 import { flushNotificationEmails } from '~/lib/server/notify/notification';
 
-/** Sends pending notification emails; never fails the action that triggered it. */
+/**
+ * Queues the pending notification emails (as each person chose) and sends what is due; a refused
+ * message stays queued for the scheduler's retries. Never fails the action that triggered it.
+ */
 export async function emailNotifications(requestUrl: URL): Promise<void> {
 	if (!SMTP_URL) return;
 	try {
-		await flushNotificationEmails(await getDb(), async (to, text, link) => {
-			await sendMail(SMTP_URL, SMTP_FROM, {
-				to,
-				subject: 'RILO A/P Programme Portal: ' + text.slice(0, 80),
-				text: `${text}\n\nOpen it in the portal: ${baseUrl(requestUrl)}${link}\n`,
-			});
+		const db = await getDb();
+		const publicUrl = baseUrl(requestUrl);
+		await flushNotificationEmails(db, async (to, text, link, userId, kind) => {
+			const mail = await reminderMail(db, { publicUrl }, { to, userId, kind, text, link });
+			await queueMail(db, mail, true);
 		});
+		await deliverQueuedMail(db, { smtpUrl: SMTP_URL, from: SMTP_FROM });
 	} catch (error) {
 		console.error('notification email failed', error);
 	}

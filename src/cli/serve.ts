@@ -15,6 +15,8 @@ import { markServing, resolveCurrentBuild } from './build-dir';
 import { createPortalHandler } from './serving/handler';
 import { createPageCache } from './serving/page-cache';
 import { openDataVersion } from './serving/data-version';
+import { startScheduler } from '../lib/server/clock/scheduler';
+import { jobSettingsFromEnv } from './job-settings';
 
 /** Reads the settings the start script needs (the app itself reads them through astro:env). */
 function readSettings() {
@@ -65,7 +67,19 @@ export async function serve(banner?: string): Promise<void> {
 		console.log(`RILO A/P Programme Portal listening on ${publicUrl}`);
 		if (banner) console.log(banner);
 	});
-	const stop = () => server.close(() => process.exit(0));
+	// The programme's clock: reminders, digests, mail retries, the purge (SCHEDULER=off for a
+	// set-up where cron runs `npm run jobs` instead).
+	const stopClock =
+		process.env.SCHEDULER === 'off'
+			? () => {}
+			: startScheduler(
+					await createDb(settings.databaseUrl, settings.authToken),
+					jobSettingsFromEnv({ ...process.env, PUBLIC_URL: publicUrl }),
+				);
+	const stop = () => {
+		stopClock();
+		server.close(() => process.exit(0));
+	};
 	process.on('SIGTERM', stop);
 	process.on('SIGINT', stop);
 }

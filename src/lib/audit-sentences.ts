@@ -135,7 +135,10 @@ function generic(f: AuditFacts): string {
 export function auditSentence(f: AuditFacts): string {
 	if (f.action === 'auth.sign_in_failed')
 		return `A sign-in failed${detail(f, 'email') ? ` for ${detail(f, 'email')}` : ''}.`;
-	const who = f.actorName ?? 'Someone (account since removed)';
+	// Work the scheduler does on its own (e.g. the retention purge) has no actor.
+	const who =
+		f.actorName ??
+		(f.details?.scheduled ? 'The portal’s scheduler' : 'Someone (account since removed)');
 	const phrase = phrases[f.action] ?? generic;
 	return `${who} ${phrase(f)}.`;
 }

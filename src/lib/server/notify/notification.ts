@@ -1,7 +1,9 @@
 /** In-app notifications (and their emails when SMTP is set). Texts never carry restricted content. */
 import { and, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '~db/client';
-import { notificationTable, userTable } from '~db/schema';
+import { notificationTable, userTable, type DeliveryMode } from '~db/schema';
+import { isMessageKind, type MessageKind } from '~/lib/clock/reminder-kinds';
+import { modesFor } from './preferences';
 import { newId } from '../ids';
 import { insertedLast } from '../row-order';
 
@@ -13,11 +15,12 @@ export async function notify(
 	userIds: string[],
 	text: string,
 	link: string,
+	kind: MessageKind = 'activity',
 ): Promise<void> {
 	if (!userIds.length) return;
 	await db
 		.insert(notificationTable)
-		.values(userIds.map((userId) => ({ id: newId(), userId, text, link })));
+		.values(userIds.map((userId) => ({ id: newId(), userId, text, link, kind })));
 }
 
 /** How many unread notifications a person has (shown in the navigation). */
@@ -84,36 +87,83 @@ export async function markAllRead(db: Db, userId: string): Promise<void> {
 }
 
 /**
- * Sends the email copies of notifications not yet emailed. Each row is claimed with an
- * UPDATE … RETURNING first, so two instances never send the same one.
+ * Sends the email copies of notifications not yet emailed, as each person chose for the kind:
+ * at once, or later in their daily digest (left for the digest job), or not at all. Each row is
+ * claimed with an UPDATE … RETURNING first, so two instances never send the same one.
  */
 export async function flushNotificationEmails(
 	db: Db,
-	send: (to: string, text: string, link: string) => Promise<void>,
+	send: (
+		to: string,
+		text: string,
+		link: string,
+		userId: string,
+		kind: MessageKind,
+	) => Promise<void>,
+	now = new Date(),
 ): Promise<number> {
-	const claimed = await db
-		.update(notificationTable)
-		.set({ emailedAt: new Date() })
-		// Only recent ones: turning SMTP on later must not send a backlog of stale news.
+	// Only recent ones: turning SMTP on later must not send a backlog of stale news.
+	const pending = await db
+		.select({
+			id: notificationTable.id,
+			userId: notificationTable.userId,
+			kind: notificationTable.kind,
+		})
+		.from(notificationTable)
 		.where(
 			and(
 				isNull(notificationTable.emailedAt),
-				gt(notificationTable.createdAt, new Date(Date.now() - 3_600_000)),
+				gt(notificationTable.createdAt, new Date(now.getTime() - 3_600_000)),
+			),
+		);
+	const modes = await modesByUserAndKind(db, pending);
+	const claimNow = pending.filter((n) => modes.get(`${n.userId}|${n.kind}`) !== 'digest');
+	if (!claimNow.length) return 0;
+	const claimed = await db
+		.update(notificationTable)
+		.set({ emailedAt: now })
+		.where(
+			and(
+				isNull(notificationTable.emailedAt),
+				inArray(
+					notificationTable.id,
+					claimNow.map((n) => n.id),
+				),
 			),
 		)
 		.returning({
 			userId: notificationTable.userId,
 			text: notificationTable.text,
 			link: notificationTable.link,
+			kind: notificationTable.kind,
 		});
+	let sent = 0;
 	for (const n of claimed) {
+		if (modes.get(`${n.userId}|${n.kind}`) === 'off') continue;
 		const [user] = await db
 			.select({ email: userTable.email })
 			.from(userTable)
 			.where(eq(userTable.id, n.userId));
-		if (user) await send(user.email, n.text, n.link);
+		if (!user) continue;
+		await send(user.email, n.text, n.link, n.userId, asKind(n.kind));
+		sent++;
 	}
-	return claimed.length;
+	return sent;
+}
+
+function asKind(kind: string): MessageKind {
+	return isMessageKind(kind) ? kind : 'activity';
+}
+
+/** The mode in force for each (person, kind) among `rows`, keyed `user|kind`. */
+async function modesByUserAndKind(db: Db, rows: { userId: string; kind: string }[]) {
+	const modes = new Map<string, DeliveryMode>();
+	for (const kind of new Set(rows.map((r) => asKind(r.kind)))) {
+		const users = [...new Set(rows.filter((r) => asKind(r.kind) === kind).map((r) => r.userId))];
+		for (const [userId, mode] of await modesFor(db, users, kind))
+			modes.set(`${userId}|${kind}`, mode);
+	}
+	return modes;
 }
 
 /** Marks read a person's unread notifications that point at `links` (the page they opened). */

@@ -54,11 +54,12 @@ export async function countPurgeDue(db: Db, months: number, now = Date.now()) {
 /** Deletes the unsuccessful applications past retention, with their nominations; audited (counts only). */
 export async function purgeApplications(
 	db: Db,
-	actor: { id: string; role: string },
+	actor: { id: string; role: string } | 'scheduler',
 	months: number,
 	now = Date.now(),
 ) {
-	if (actor.role !== 'admin') throw new RuleError('forbidden', 'Only an admin runs the purge.');
+	if (actor !== 'scheduler' && actor.role !== 'admin')
+		throw new RuleError('forbidden', 'Only an admin runs the purge.');
 	const due = await dueNominations(db, now, months);
 	const counts = {
 		nominations: due.length,
@@ -72,10 +73,14 @@ export async function purgeApplications(
 		await recordAudit(
 			tx,
 			{
-				actorId: actor.id,
+				actorId: actor === 'scheduler' ? null : actor.id,
 				action: 'application.purge',
 				subjectType: 'application',
-				details: { ...counts, retentionMonths: months },
+				details: {
+					...counts,
+					retentionMonths: months,
+					...(actor === 'scheduler' ? { scheduled: true } : {}),
+				},
 			},
 			now,
 		);

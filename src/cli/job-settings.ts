@@ -1,0 +1,15 @@
+/** The scheduler's settings from the environment (the server and `npm run jobs` read the same). */
+import type { JobSettings } from '../lib/server/clock/run-jobs';
+import { defaultRetentionMonths } from '../lib/server/office/purge';
+
+/** Reads SMTP_URL, SMTP_FROM, PUBLIC_URL (else http://HOST:PORT) and APPLICATION_RETENTION_MONTHS. */
+export function jobSettingsFromEnv(env = process.env): JobSettings {
+	const host = env.HOST ?? '127.0.0.1';
+	const port = env.PORT ?? '4321';
+	return {
+		smtpUrl: env.SMTP_URL || undefined,
+		from: env.SMTP_FROM ?? 'RILO A/P Programme Portal <no-reply@localhost>',
+		publicUrl: (env.PUBLIC_URL ?? `http://${host}:${port}`).replace(/\/$/, ''),
+		retentionMonths: Number(env.APPLICATION_RETENTION_MONTHS ?? defaultRetentionMonths),
+	};
+}

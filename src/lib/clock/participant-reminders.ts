@@ -1,0 +1,148 @@
+/**
+ * What a participant is reminded of along the charter's clock: drafts left unsubmitted, changes
+ * not answered, study milestones, the outline presentation, the final report, and the
+ * corrections window. Pure: facts in, reminders out.
+ */
+import { addDays, daysBetween, formatDay, type Day } from '../dates';
+import type { ReportStatus } from '~db/schema';
+import { countdownStage, dateAndDaysLeft, type Reminder } from './reminder';
+import { addWorkingDays } from './working-days';
+
+/** What the rules need to know about one participant, in their cohort's time zone. */
+export type ParticipantFacts = {
+	participantId: string;
+	cohort: { outlinePresentationDate: Day; reportDueDate: Day; correctionsUntil: Day };
+	/** Drafts, with the day each was created. */
+	drafts: { id: string; title: string; createdOn: Day }[];
+	/** Entries returned for changes, with the day of the request. */
+	returned: { id: string; title: string; returnedOn: Day }[];
+	/** Study milestones not done. */
+	milestones: { id: string; title: string; dueDate: Day }[];
+	reportStatus: ReportStatus;
+};
+
+/** How long a draft or a request for changes may wait, in working days, before a nudge. */
+export const nudgeAfterWorkingDays = 2;
+
+function entryNudges(f: ParticipantFacts, today: Day): Reminder[] {
+	const to = { userId: f.participantId };
+	const drafts = f.drafts
+		.map((d) => ({ d, due: addWorkingDays(d.createdOn, nudgeAfterWorkingDays) }))
+		.filter(({ due }) => today >= due)
+		.map(({ d, due }) => ({
+			kind: 'entry_draft',
+			messageKind: 'nudge' as const,
+			subjectId: d.id,
+			due,
+			recipient: to,
+			subject: `Draft not submitted: ${d.title}`,
+			text: `Your logbook entry “${d.title}” has been a draft since ${formatDay(d.createdOn)}. Submit it for review, or delete it if it is not needed.`,
+			link: `/logbook/${d.id}`,
+		}));
+	const returned = f.returned
+		.map((r) => ({ r, due: addWorkingDays(r.returnedOn, nudgeAfterWorkingDays) }))
+		.filter(({ due }) => today >= due)
+		.map(({ r, due }) => ({
+			kind: 'entry_changes',
+			messageKind: 'nudge' as const,
+			subjectId: r.id,
+			due,
+			recipient: to,
+			subject: `Changes requested: ${r.title}`,
+			text: `Your mentor asked for changes to “${r.title}” on ${formatDay(r.returnedOn)}, and the entry has not been resubmitted. Make the changes and submit it again.`,
+			link: `/logbook/${r.id}`,
+		}));
+	return [...drafts, ...returned];
+}
+
+function milestoneReminders(f: ParticipantFacts, today: Day): Reminder[] {
+	return f.milestones.flatMap((m) => {
+		// Due tomorrow (or today), then once overdue, for a fortnight at most.
+		const stage = countdownStage(today, m.dueDate, [1, -1], 14);
+		if (stage === null) return [];
+		const overdue = stage < 0;
+		return [
+			{
+				kind: overdue ? 'milestone_overdue' : 'milestone_due',
+				messageKind: 'deadline' as const,
+				subjectId: m.id,
+				due: m.dueDate,
+				recipient: { userId: f.participantId },
+				subject: overdue
+					? `Study milestone overdue: ${m.title}`
+					: `Study milestone due: ${m.title}`,
+				text: overdue
+					? `Your study milestone “${m.title}” was due on ${dateAndDaysLeft(today, m.dueDate)}. Mark it done on your study page, or move its date with your mentor.`
+					: `Your study milestone “${m.title}” is due on ${dateAndDaysLeft(today, m.dueDate)}.`,
+				link: '/study#milestones',
+			},
+		];
+	});
+}
+
+function reportReminders(f: ParticipantFacts, today: Day): Reminder[] {
+	const to = { userId: f.participantId };
+	const out: Reminder[] = [];
+	const { outlinePresentationDate, reportDueDate, correctionsUntil } = f.cohort;
+	if (
+		f.reportStatus === 'outline_drafted' &&
+		countdownStage(today, outlinePresentationDate, [3]) !== null
+	)
+		out.push({
+			kind: 'outline_presentation',
+			messageKind: 'deadline',
+			subjectId: f.participantId,
+			due: outlinePresentationDate,
+			recipient: to,
+			subject: 'Report outline presentation coming up',
+			text: `You present the outline of your final report on ${dateAndDaysLeft(today, outlinePresentationDate)}. Check that every section of the outline has its points.`,
+			link: '/report',
+		});
+	const notSubmitted =
+		f.reportStatus === 'outline_drafted' || f.reportStatus === 'outline_presented';
+	const stage = notSubmitted ? countdownStage(today, reportDueDate, [7, 2, 0, -1], 14) : null;
+	if (stage !== null)
+		out.push({
+			kind: stage < 0 ? 'report_overdue' : `report_due_${stage}d`,
+			messageKind: 'deadline',
+			subjectId: f.participantId,
+			due: reportDueDate,
+			recipient: to,
+			subject: stage < 0 ? 'Final report overdue' : 'Final report due',
+			text:
+				stage < 0
+					? `Your final report was due on ${dateAndDaysLeft(today, reportDueDate)} and has not been submitted. Submit it, or tell your mentor when it will come.`
+					: `Your final report is due on ${dateAndDaysLeft(today, reportDueDate)}. Submit it from your report page when it is ready.`,
+			link: '/report',
+		});
+	if (
+		f.reportStatus === 'corrections_requested' &&
+		countdownStage(today, correctionsUntil, [3]) !== null
+	)
+		out.push({
+			kind: 'corrections_closing',
+			messageKind: 'deadline',
+			subjectId: f.participantId,
+			due: correctionsUntil,
+			recipient: to,
+			subject: 'Corrections window closing',
+			text: `The window for corrections to your final report closes on ${dateAndDaysLeft(today, correctionsUntil)}. Submit the corrected version before then.`,
+			link: '/report',
+		});
+	return out;
+}
+
+/** Every reminder due today for one participant. */
+export function participantReminders(f: ParticipantFacts, today: Day): Reminder[] {
+	return [...entryNudges(f, today), ...milestoneReminders(f, today), ...reportReminders(f, today)];
+}
+
+/** Days after which a cohort no longer gets reminders (the corrections window and a margin). */
+export function cohortStillRunning(
+	cohort: { trainingStart: Day; correctionsUntil: Day },
+	today: Day,
+): boolean {
+	return (
+		daysBetween(today, cohort.trainingStart) <= 60 && today <= addDays(cohort.correctionsUntil, 14)
+	);
+}
