@@ -135,7 +135,7 @@ export async function sendStaticFile(
 	// person go through Astro and keep the header (src/lib/security-headers.ts).
 	if (file.type.startsWith('text/html')) res.removeHeader('Cross-Origin-Opener-Policy');
 	res.setHeader('Cache-Control', cacheControlOf(url));
-	// Signed-in people get another page at this URL (see signed-in-pages.ts).
+	// Signed-in people get another page at this URL (see src/lib/signed-in-parts.ts).
 	if (compressible || file.personal)
 		res.setHeader('Vary', file.personal ? 'Accept-Encoding, Cookie' : 'Accept-Encoding');
 	res.setHeader('ETag', variant.etag);

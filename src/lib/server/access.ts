@@ -2,7 +2,7 @@
  * Who may see whose records. Participants see only their own; mentors see the participants of
  * their cohorts; admins see everyone. Callers answer 404 when these return null. The charter's
  * other parties (secretariat, home) never see working records through here: what they read is
- * decided in oversight.ts.
+ * decided in oversight/access.ts.
  */
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '~db/client';

@@ -1,4 +1,4 @@
-/** What an officer's page shows the WCO Secretariat or a home contact (see oversight.ts for the rules). */
+/** What an officer's page shows the WCO Secretariat or a home contact (see access.ts for the rules). */
 import { eq } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import { reportTable } from '~db/schema';

@@ -1,7 +1,8 @@
 /**
  * The report's lifecycle before and around submission: outline drafted -> outline presented ->
- * (versions: see report-version.ts) -> closed. Where each version went is recorded by delivery.ts
- * (the participant's hand-kept "sent on" notes of earlier editions stay in report_submission).
+ * (versions: see versions.ts, submit-version.ts, decide-version.ts) -> closed. Where each version
+ * went is recorded by oversight/delivery.ts (the participant's hand-kept "sent on" notes of
+ * earlier editions stay in report_submission).
  */
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '~db/client';

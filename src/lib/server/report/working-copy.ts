@@ -1,7 +1,6 @@
 /**
  * The final report: sections with versions and history, visibility of the evaluation, and
- * the outline editing rules. Lifecycle and comments live in report-lifecycle.ts and
- * report-comment.ts.
+ * the outline editing rules. Lifecycle and comments live in outline.ts and comment.ts.
  */
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '~db/client';
