@@ -1526,3 +1526,4 @@ export const alumniEntryTable = sqliteTable('alumni_entry', {
 export type EnrolmentLetter = typeof enrolmentLetterTable.$inferSelect;
 export type AdminMatter = typeof adminMatterTable.$inferSelect;
 export type AlumniEntry = typeof alumniEntryTable.$inferSelect;
+export type RecommendationFollowUp = typeof recommendationFollowUpTable.$inferSelect;

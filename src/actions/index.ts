@@ -8,6 +8,7 @@ import { cen } from './cen';
 import { cohort, invitation } from './admin';
 import { checklist } from './checklist';
 import { evaluation } from './evaluation';
+import { followUp } from './follow-up';
 import { progress, quiz } from './curriculum';
 import { lab } from './lab';
 import { call, edition } from './office';
@@ -29,6 +30,7 @@ export const server = {
 	quiz,
 	assessment,
 	evaluation,
+	followUp,
 	lab,
 	logbook,
 	comment,

@@ -16,6 +16,7 @@ import { seedDemoLab } from '../../db/seed-demo-lab';
 import { seedDemoOffice } from '../../db/seed-demo-office';
 import { seedDemoSelection } from './seed-demo-selection';
 import { alumniAccounts, seedDemoEnrolment } from '../../db/seed-demo-enrolment';
+import { seedDemoFollowUp } from '../../db/seed-demo-followup';
 import { serve } from './serve';
 
 const url = process.env.DEMO_DATABASE_URL ?? 'file:data/demo.db';
@@ -36,6 +37,7 @@ await seedDemoLab(db, ids);
 await seedDemoOffice(db, ids.cohortId);
 await seedDemoSelection(db, Number(process.env.APPLICATION_RETENTION_MONTHS) || 6);
 await seedDemoEnrolment(db, ids);
+await seedDemoFollowUp(db, ids.adminId);
 db.$client.close();
 
 process.env.DATABASE_URL = url;

@@ -5,6 +5,7 @@
  * from cron, a second instance or a rerun can all call it at any time.
  */
 import type { Db } from '~db/client';
+import { followUpReminders } from '~/lib/clock/follow-up-reminders';
 import { mentorReminders } from '~/lib/clock/mentor-reminders';
 import { oversightReminders } from '~/lib/clock/oversight-reminders';
 import { participantReminders } from '~/lib/clock/participant-reminders';
@@ -17,6 +18,7 @@ import {
 	type QueueRun,
 } from '../notify/mail-queue';
 import { sendDigests } from './digest';
+import { followUpFacts } from './follow-up-facts';
 import { mentorFacts } from './mentor-facts';
 import { oversightFacts } from './oversight-facts';
 import { participantFacts } from './participant-facts';
@@ -45,6 +47,8 @@ export async function dueReminders(db: Db, now: Date): Promise<Reminder[]> {
 		const o = await oversightFacts(db, running);
 		due.push(...oversightReminders(o.deliveries, o.versions, running.today));
 	}
+	// Former participants' cohorts are archived: the follow-up runs over accepted reports instead.
+	for (const f of await followUpFacts(db, now)) due.push(...followUpReminders(f));
 	return due;
 }
 
