@@ -12,10 +12,13 @@ import { addWorkingDays } from './working-days';
 export type ParticipantFacts = {
 	participantId: string;
 	cohort: { outlinePresentationDate: Day; reportDueDate: Day; correctionsUntil: Day };
-	/** Drafts, with the day each was created. */
-	drafts: { id: string; title: string; createdOn: Day }[];
-	/** Entries returned for changes, with the day of the request. */
-	returned: { id: string; title: string; returnedOn: Day }[];
+	/**
+	 * Drafts, with the day each was created. `label` names the entry in a sentence: its title in
+	 * quotes, or "a restricted entry (title withheld)", since mail never carries restricted text.
+	 */
+	drafts: { id: string; label: string; createdOn: Day }[];
+	/** Entries returned for changes, with the day of the request (named like drafts). */
+	returned: { id: string; label: string; returnedOn: Day }[];
 	/** Study milestones not done. */
 	milestones: { id: string; title: string; dueDate: Day }[];
 	reportStatus: ReportStatus;
@@ -23,6 +26,11 @@ export type ParticipantFacts = {
 
 /** How long a draft or a request for changes may wait, in working days, before a nudge. */
 export const nudgeAfterWorkingDays = 2;
+
+/** "a restricted entry …" → "A restricted entry …" at the start of a sentence. */
+function capitalised(text: string): string {
+	return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 function entryNudges(f: ParticipantFacts, today: Day): Reminder[] {
 	const to = { userId: f.participantId };
@@ -35,8 +43,8 @@ function entryNudges(f: ParticipantFacts, today: Day): Reminder[] {
 			subjectId: d.id,
 			due,
 			recipient: to,
-			subject: `Draft not submitted: ${d.title}`,
-			text: `Your logbook entry “${d.title}” has been a draft since ${formatDay(d.createdOn)}. Submit it for review, or delete it if it is not needed.`,
+			subject: `Logbook draft not submitted: ${d.label}`,
+			text: `${capitalised(d.label)} in your logbook has been a draft since ${formatDay(d.createdOn)}. Submit it for review, or delete it if it is not needed.`,
 			link: `/logbook/${d.id}`,
 		}));
 	const returned = f.returned
@@ -48,8 +56,8 @@ function entryNudges(f: ParticipantFacts, today: Day): Reminder[] {
 			subjectId: r.id,
 			due,
 			recipient: to,
-			subject: `Changes requested: ${r.title}`,
-			text: `Your mentor asked for changes to “${r.title}” on ${formatDay(r.returnedOn)}, and the entry has not been resubmitted. Make the changes and submit it again.`,
+			subject: `Changes requested on ${r.label}`,
+			text: `Your mentor asked for changes to ${r.label} on ${formatDay(r.returnedOn)}, and the entry has not been resubmitted. Make the changes and submit it again.`,
 			link: `/logbook/${r.id}`,
 		}));
 	return [...drafts, ...returned];

@@ -65,7 +65,7 @@ async function openEntries(db: Db, ids: string[], tz: string) {
 	return rows.map((r) => ({
 		...r,
 		// Mail never carries restricted text: such an entry is named without its title.
-		title: r.handling === 'restricted' ? 'restricted entry (title withheld)' : r.title,
+		label: r.handling === 'restricted' ? 'a restricted entry (title withheld)' : `“${r.title}”`,
 		createdOn: todayIn(tz, r.createdAt),
 		returnedOn: requestedOn.get(r.id) ?? todayIn(tz, r.createdAt),
 	}));
