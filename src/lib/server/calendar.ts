@@ -1,7 +1,7 @@
 /**
  * A private calendar feed per participant (ICS): the programme's dates, their report
- * deadlines and study milestones, the deadlines with reminders. The URL carries a random token; only its hash is stored,
- * and a new one replaces it on request.
+ * deadlines and study milestones, the deadlines with reminders. The URL carries a random
+ * token; only its hash is stored, and a new one replaces it on request.
  */
 import { eq } from 'drizzle-orm';
 import type { Db } from '~db/client';
