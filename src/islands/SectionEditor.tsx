@@ -14,6 +14,8 @@ type Props = {
 	notes: string;
 	formAction: string;
 	hint: string;
+	/** The cohort's time zone: "Saved at" tells the time there, as every page does, not the device's. */
+	timeZone: string;
 };
 type State = 'saved' | 'dirty' | 'saving' | 'conflict' | 'error';
 
@@ -75,7 +77,7 @@ export default function SectionEditor(props: Props) {
 		const changedSince = latest.current !== sent;
 		setState(changedSince ? 'dirty' : 'saved');
 		setMessage(
-			`Saved at ${new Date(data.savedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}${autosave ? ' (autosave)' : ''}.`,
+			`Saved at ${new Date(data.savedAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: props.timeZone })}${autosave ? ' (autosave)' : ''}.`,
 		);
 		if (changedSince) schedule();
 	}

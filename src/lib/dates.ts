@@ -14,6 +14,12 @@ import {
 /** A 'YYYY-MM-DD' string. */
 export type Day = string;
 
+/**
+ * The zone of the programme office in Tokyo: the call's deadline is "23:59 Tokyo time", so pages
+ * and files without a cohort (an edition, the office's own) give their dates here.
+ */
+export const officeTimeZone = 'Asia/Tokyo';
+
 const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
 
 /** True for a well-formed, real calendar day. */
@@ -50,14 +56,24 @@ function formatterFor(locale: string, options: Intl.DateTimeFormatOptions): Intl
 	return formatter;
 }
 
-/** Today's date in a time zone, e.g. todayIn('Asia/Tokyo'). */
-export function todayIn(timeZone: string, now = new Date()): Day {
+/**
+ * The calendar day an instant falls on in a time zone: 2026-12-07T16:36Z is '2026-12-08' in
+ * Asia/Tokyo. The only way a day is derived from an instant: `toISOString().slice(0, 10)` gives
+ * the UTC day and date-fns the server's, neither of them the cohort's.
+ */
+export function dayOf(at: Date, timeZone: string): Day {
+	// en-CA writes dates as YYYY-MM-DD.
 	return formatterFor('en-CA', {
 		timeZone,
 		year: 'numeric',
 		month: '2-digit',
 		day: '2-digit',
-	}).format(now);
+	}).format(at);
+}
+
+/** Today's date in a time zone, e.g. todayIn('Asia/Tokyo'). */
+export function todayIn(timeZone: string, now = new Date()): Day {
+	return dayOf(now, timeZone);
 }
 
 /** A day for people: "Mon 30 Nov 2026". */
@@ -65,8 +81,13 @@ export function formatDay(day: Day): string {
 	return format(parseISO(day), 'EEE d MMM yyyy');
 }
 
+/** The day of an instant for people, in a time zone: "Tue 8 Dec 2026" for 2026-12-07T16:36Z in Tokyo. */
+export function formatInstantDay(at: Date, timeZone: string): string {
+	return formatDay(dayOf(at, timeZone));
+}
+
 /** An instant for people, in a time zone: "30 Nov 2026, 14:05". */
-export function formatInstant(at: Date, timeZone = 'Asia/Tokyo'): string {
+export function formatInstant(at: Date, timeZone = officeTimeZone): string {
 	return formatterFor('en-GB', {
 		timeZone,
 		day: 'numeric',

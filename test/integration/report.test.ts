@@ -292,6 +292,10 @@ describe('exports', () => {
 		const feed = await calendarFeed(t.db, first);
 		expect(feed).toContain('BEGIN:VCALENDAR');
 		expect(feed).toContain('Final report due');
+		// Deadlines carry reminders; the corrections window is its closing day (factory cohort).
+		expect(feed).toContain('DESCRIPTION:Final report due: in 7 days');
+		expect(feed).toContain('TRIGGER:-P6DT15H');
+		expect(feed).toMatch(/DTSTART;VALUE=DATE:20270126\r\nDTEND;VALUE=DATE:20270127/);
 		const second = await regenerateCalendarToken(t.db, p1.id);
 		expect(await calendarFeed(t.db, first)).toBeNull();
 		expect(await calendarFeed(t.db, second)).toContain('Training week');

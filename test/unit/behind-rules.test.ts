@@ -202,7 +202,7 @@ describe('the cohort table', () => {
 		expect(sortHref(q, 'name', { key: 'hours', dir: 'asc' })).toBe('?cohort=c1&sort=name&dir=asc');
 	});
 	it('gives one flat CSV record per participant', () => {
-		const record = csvRecord(rows[0]!);
+		const record = csvRecord(rows[0]!, 'Asia/Tokyo');
 		expect(record.participant).toBe('Bea');
 		expect(record.hours_logged_total).toBe('10.0');
 		expect(record.behind).toBe('yes');

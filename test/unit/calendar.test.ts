@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildTimeline, currentOjtWeek, ojtWeeks } from '~/lib/programme-calendar';
+import { milestoneEvent, timelineEvents } from '~/lib/ics-feed';
 import { addDays, daysBetween, isDay, todayIn } from '~/lib/dates';
 import { groupByDay, neighbours, formatMinutes } from '~/lib/course/modules';
 import { navFor, isCurrent } from '~/lib/navigation';
@@ -38,6 +39,40 @@ describe('programme calendar', () => {
 		expect(items.find((i) => i.key === 'ojt-2')?.status).toBe('current');
 		expect(items.find((i) => i.key === 'report')?.status).toBe('upcoming');
 		expect(items.map((i) => i.start)).toEqual([...items.map((i) => i.start)].sort());
+	});
+});
+
+describe('calendar feed events', () => {
+	const events = timelineEvents('c1', buildTimeline(dates, '2026-12-15'));
+	const byKey = (key: string) => events.find((e) => e.uid === `c1-${key}@rilo-ap-portal`)!;
+
+	it('shows the corrections window as a deadline on its last day, not a bar', () => {
+		expect(byKey('corrections')).toMatchObject({
+			title: 'Corrections window closes',
+			day: '2027-01-26',
+			endExclusive: '2027-01-27',
+			remindDaysBefore: [1],
+		});
+	});
+
+	it('reminds of the deadlines (the report a week ahead too), not of the phases', () => {
+		expect(byKey('outline').remindDaysBefore).toEqual([1]);
+		expect(byKey('report').remindDaysBefore).toEqual([7, 1]);
+		expect(byKey('report')).toMatchObject({ day: '2027-01-09', endExclusive: '2027-01-10' });
+		expect(byKey('training')).toMatchObject({ day: '2026-11-30', endExclusive: '2026-12-05' });
+		for (const key of ['training', 'ojt-1', 'departure'])
+			expect(byKey(key).remindDaysBefore).toBeUndefined();
+	});
+
+	it('reminds of a study milestone until it is done', () => {
+		const m = { id: 'm1', title: 'Sources', dueDate: '2026-12-18', doneAt: null };
+		expect(milestoneEvent(m)).toMatchObject({
+			day: '2026-12-18',
+			endExclusive: '2026-12-19',
+			title: 'Study milestone: Sources',
+			remindDaysBefore: [1],
+		});
+		expect(milestoneEvent({ ...m, doneAt: new Date() }).remindDaysBefore).toBeUndefined();
 	});
 });
 

@@ -8,6 +8,7 @@ const meta: ExportMeta = {
 	administration: 'Maravia Customs',
 	edition: 'Demo edition',
 	version: null,
+	timeZone: 'Asia/Tokyo',
 };
 
 describe('report exports', () => {

@@ -3,6 +3,7 @@ import type { CheckinKind, OjtArea, ReportStatus } from '~db/schema';
 import type { BehindReason } from './behind-rules';
 import type { Deadline } from '../report/rules';
 import { areaNames } from '../logbook/ojt-areas';
+import { formatInstant } from '../dates';
 
 /** One participant's row of the cohort page. */
 export type CohortRow = {
@@ -81,8 +82,8 @@ export function sortHref(
 
 const hours = (minutes: number) => (minutes / 60).toFixed(1);
 
-/** One flat record per participant for the CSV export (column order = key order). */
-export function csvRecord(r: CohortRow): Record<string, string | number> {
+/** One flat record per participant for the CSV export (column order = key order; times in the cohort's zone). */
+export function csvRecord(r: CohortRow, timeZone: string): Record<string, string | number> {
 	const record: Record<string, string | number> = {
 		participant: r.participant.name,
 		administration: r.participant.administration ?? '',
@@ -104,7 +105,7 @@ export function csvRecord(r: CohortRow): Record<string, string | number> {
 		milestones_total: r.milestones.total,
 		report_status: r.report.label,
 		plan_confirmed: r.planConfirmed ? 'yes' : 'no',
-		last_activity: r.lastActivity?.toISOString() ?? '',
+		last_activity: r.lastActivity ? formatInstant(r.lastActivity, timeZone) : '',
 		behind: r.reasons.length ? 'yes' : 'no',
 		reasons: r.reasons.map((x) => x.text).join(' | '),
 	};

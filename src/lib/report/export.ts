@@ -1,5 +1,5 @@
 /** The report as Markdown, for download and as the source of the Word export. Pure. */
-import { formatDay } from '../dates';
+import { formatInstantDay } from '../dates';
 
 export type ExportScope = 'outline' | 'full';
 
@@ -13,6 +13,8 @@ export type ExportMeta = {
 	edition: string;
 	/** The submitted version exported, or null for the working copy. */
 	version: { number: number; submittedAt: Date } | null;
+	/** The cohort's time zone: the submission day printed is the day it was there. */
+	timeZone: string;
 };
 
 /** The document title: outline or final report, and which version. */
@@ -28,7 +30,7 @@ export function exportSubtitle(meta: ExportMeta): string[] {
 		`${meta.name}${meta.administration ? `, ${meta.administration}` : ''}`,
 		...(meta.version
 			? [
-					`Version ${meta.version.number}, submitted ${formatDay(meta.version.submittedAt.toISOString().slice(0, 10))}`,
+					`Version ${meta.version.number}, submitted ${formatInstantDay(meta.version.submittedAt, meta.timeZone)}`,
 				]
 			: []),
 	];

@@ -1,14 +1,14 @@
 /**
  * A private calendar feed per participant (ICS): the programme's dates, their report
- * deadlines and study milestones. The URL carries a random token; only its hash is stored,
- * and a new one replaces it on request.
+ * deadlines and study milestones, the deadlines with reminders. The URL carries a random
+ * token; only its hash is stored, and a new one replaces it on request.
  */
 import { eq } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import { reportTable, studyMilestoneTable, userTable } from '~db/schema';
 import { buildTimeline } from '~/lib/programme-calendar';
-import { addDays, todayIn } from '~/lib/dates';
-import { buildIcs, type FeedEvent } from '~/lib/ics-feed';
+import { todayIn } from '~/lib/dates';
+import { buildIcs, milestoneEvent, timelineEvents, type FeedEvent } from '~/lib/ics-feed';
 import { findCurrentCohort } from './cohort/manage';
 import { hashToken, newToken } from './ids';
 import { ensureReport } from './report/working-copy';
@@ -42,28 +42,13 @@ export async function calendarFeed(db: Db, token: string): Promise<string | null
 		.where(eq(reportTable.calendarTokenHash, hashToken(token)));
 	if (!row) return null;
 	const cohort = await findCurrentCohort(db, row.participantId);
-	const events: FeedEvent[] = [];
-	if (cohort) {
-		for (const item of buildTimeline(cohort, todayIn(cohort.timezone)))
-			events.push({
-				uid: `${cohort.id}-${item.key}@rilo-ap-portal`,
-				day: item.start,
-				endExclusive: addDays(item.end, 1),
-				title: item.label,
-				description: item.detail,
-			});
-	}
+	const events: FeedEvent[] = cohort
+		? timelineEvents(cohort.id, buildTimeline(cohort, todayIn(cohort.timezone)))
+		: [];
 	const milestones = await db
 		.select()
 		.from(studyMilestoneTable)
 		.where(eq(studyMilestoneTable.participantId, row.participantId));
-	for (const m of milestones)
-		events.push({
-			uid: `${m.id}@rilo-ap-portal`,
-			day: m.dueDate,
-			endExclusive: addDays(m.dueDate, 1),
-			title: `Study milestone: ${m.title}`,
-			description: m.doneAt ? 'Done.' : 'Due.',
-		});
+	events.push(...milestones.map(milestoneEvent));
 	return buildIcs(`RILO A/P programme — ${row.name}`, events);
 }

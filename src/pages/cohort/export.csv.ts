@@ -18,7 +18,7 @@ export const GET: APIRoute = async ({ locals, url }) => {
 		await publishedModules(),
 	);
 	if (!page.cohort) return new Response('No such cohort.', { status: 404 });
-	const records = page.rows.map(csvRecord);
+	const records = page.rows.map((r) => csvRecord(r, page.cohort!.timezone));
 	// A leading BOM so spreadsheet programs read the UTF-8 correctly.
 	const csv = '\uFEFF' + Papa.unparse(records, { escapeFormulae: true });
 	const slug = page.cohort.edition.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');

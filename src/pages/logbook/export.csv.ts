@@ -2,6 +2,9 @@
 import type { APIRoute } from 'astro';
 import { getDb } from '~/lib/server/db';
 import { listEntries } from '~/lib/server/logbook/entry';
+import { findCurrentCohort } from '~/lib/server/cohort/manage';
+import { officeTimeZone } from '~/lib/dates';
+import { logbookCsvName } from '~/lib/logbook/export-name';
 import { toCsv } from '~/lib/csv';
 import { activityLabel, areaNames, statusLabels } from '~/lib/logbook/ojt-areas';
 
@@ -12,7 +15,11 @@ export const GET: APIRoute = async ({ locals }) => {
 	if (!user) return new Response('Sign in first.', { status: 401 });
 	if (user.role !== 'participant')
 		return new Response('Only participants export their own logbook.', { status: 403 });
-	const entries = await listEntries(await getDb(), user.id);
+	const db = await getDb();
+	const [entries, cohort] = await Promise.all([
+		listEntries(db, user.id),
+		findCurrentCohort(db, user.id),
+	]);
 	const rows = entries.map((e) => {
 		const r = e.handling === 'restricted';
 		return {
@@ -49,7 +56,7 @@ export const GET: APIRoute = async ({ locals }) => {
 	return new Response(csv, {
 		headers: {
 			'Content-Type': 'text/csv; charset=utf-8',
-			'Content-Disposition': `attachment; filename="ojt-logbook-${new Date().toISOString().slice(0, 10)}.csv"`,
+			'Content-Disposition': `attachment; filename="${logbookCsvName(new Date(), cohort?.timezone ?? officeTimeZone)}"`,
 			'Cache-Control': 'private, no-store',
 		},
 	});

@@ -367,6 +367,7 @@ export async function deliveryPack(db: Db, version: ReportVersion) {
 		administration: membership?.administration ?? '',
 		edition: membership?.cohort.edition ?? '',
 		version: { number: full.number, submittedAt: full.submittedAt },
+		timeZone: membership?.cohort.timezone ?? 'Asia/Tokyo',
 	};
 	const docx: DocxReport = {
 		title: exportTitle(meta, 'full'),
@@ -381,7 +382,7 @@ export async function deliveryPack(db: Db, version: ReportVersion) {
 		sections: full.sections,
 		docx,
 		fileName: exportFileName(meta, 'full', 'docx'),
-		timezone: membership?.cohort.timezone ?? 'Asia/Tokyo',
+		timezone: meta.timeZone,
 	};
 }
 

@@ -45,6 +45,7 @@ export async function exportMarkdown(
 		administration: member?.administration ?? '',
 		edition: view.cohort?.edition ?? '',
 		version: version ? { number: version.number, submittedAt: version.submittedAt } : null,
+		timeZone: view.cohort?.timezone ?? 'Asia/Tokyo',
 	};
 	const sections = version ? version.sections : view.sections;
 	// Materials inserted into sections: unrestricted ones go into the export, restricted ones by name only.
