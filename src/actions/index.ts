@@ -10,6 +10,8 @@ import { checklist } from './checklist';
 import { evaluation } from './evaluation';
 import { progress, quiz } from './curriculum';
 import { lab } from './lab';
+import { outbox } from './outbox';
+import { account } from './preferences';
 import { call, edition } from './office';
 import { score, screening, selection } from './selection';
 import { comment, logbook, notifications } from './logbook';
@@ -21,6 +23,7 @@ import { study } from './study';
 
 export const server = {
 	auth,
+	account,
 	cohort,
 	invitation,
 	administration,
@@ -46,4 +49,5 @@ export const server = {
 	letter,
 	adminMatter,
 	alumni,
+	outbox,
 };
