@@ -11,6 +11,8 @@ import { evaluation } from './evaluation';
 import { followUp } from './follow-up';
 import { progress, quiz } from './curriculum';
 import { lab } from './lab';
+import { outbox } from './outbox';
+import { account } from './preferences';
 import { call, edition } from './office';
 import { score, screening, selection } from './selection';
 import { comment, logbook, notifications } from './logbook';
@@ -22,6 +24,7 @@ import { study } from './study';
 
 export const server = {
 	auth,
+	account,
 	cohort,
 	invitation,
 	administration,
@@ -48,4 +51,5 @@ export const server = {
 	letter,
 	adminMatter,
 	alumni,
+	outbox,
 };

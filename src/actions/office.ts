@@ -16,7 +16,8 @@ import {
 } from '~/lib/office/application-form';
 import { formatDeadline } from '~/lib/office/call-dates';
 import { getDb } from '~/lib/server/db';
-import { applicationLink, nominationVerifyLink } from '~/lib/server/http/links';
+import { applicationLink, baseUrl, nominationVerifyLink } from '~/lib/server/http/links';
+import { deliverQueuedMail } from '~/lib/server/notify/mail-queue';
 import { applicationLinkMail, nominationVerifyMail } from '~/lib/server/notify/mail';
 import { IncompleteApplication, saveApplication } from '~/lib/server/office/application';
 import { createNextEdition, extendDeadline, findEditionBySlug } from '~/lib/server/office/edition';
@@ -173,9 +174,26 @@ export const call = {
 			const db = await getDb();
 			const answers = readAnswers(input);
 			try {
-				return await run(() =>
-					saveApplication(db, String(input.token), answers, input.intent === 'submit'),
+				const receipts = {
+					publicUrl: baseUrl(context.url),
+					token: String(input.token),
+					smtpConfigured: Boolean(SMTP_URL),
+				};
+				const saved = await run(() =>
+					saveApplication(
+						db,
+						receipts.token,
+						answers,
+						input.intent === 'submit',
+						Date.now(),
+						receipts,
+					),
 				);
+				if (saved.submitted && SMTP_URL)
+					await deliverQueuedMail(db, { smtpUrl: SMTP_URL, from: SMTP_FROM }).catch((e) =>
+						console.error('sending the application receipts failed', e),
+					);
+				return saved;
 			} catch (error) {
 				if (error instanceof IncompleteApplication)
 					throw fieldErrors(

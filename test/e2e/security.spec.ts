@@ -52,6 +52,9 @@ const tokenRoutes = new Set([
 	'/delivery/[token]/report.docx',
 	'/apply/verify',
 	'/apply/application',
+	'/apply/receipt',
+	// The one-click email preference link: a signed token, no session.
+	'/email-preferences/[token]',
 ]);
 /** Pages that only receive a form from a static page; a plain visit is sent back to the curriculum. */
 const formReceivers = new Set(['/progress/module']);
@@ -258,6 +261,9 @@ function attempts(): Record<string, Attempt> {
 		'selection.purge': { form: { confirm: 'on' }, status: 403 },
 		'auth.signOutOthers': 'own',
 		'auth.changePassword': 'own',
+		'account.savePreferences': 'own',
+		'account.setFromLink': 'public',
+		'outbox.resend': { form: { id: 'nosuch' }, status: 403 },
 		'checklist.set': 'own',
 		'lab.submit': 'own',
 		'lab.interpret': 'own',
@@ -650,6 +656,8 @@ const overseerSkip = new Set([
 	'auth.signOutOthers',
 	'auth.changePassword',
 	'notifications.markRead',
+	'account.savePreferences',
+	'account.setFromLink',
 	// Anyone may try these; only participants' answers are stored.
 	'lab.submit',
 	'quiz.submit',

@@ -24,6 +24,7 @@ import { recordAudit } from '../audit';
 import { notFound, RuleError } from '../errors';
 import { hashToken } from '../ids';
 import { assertApplicationReader } from './access';
+import { queueApplicationReceipts, type ReceiptSettings } from './application-receipt';
 import { assertCallOpen } from './edition';
 import { overridesFor } from './override';
 
@@ -62,7 +63,8 @@ export class IncompleteApplication extends Error {
 /**
  * Saves the candidate's answers (draft), and submits them when asked and complete. Refused
  * after the deadline and once submitted. Throws IncompleteApplication after saving when a
- * submit lacks answers.
+ * submit lacks answers. With `receipts`, a submission queues the candidate's and the
+ * nominating officer's receipts in the same transaction.
  */
 export async function saveApplication(
 	db: Db,
@@ -70,6 +72,7 @@ export async function saveApplication(
 	answers: Answers,
 	submit: boolean,
 	now = Date.now(),
+	receipts: ReceiptSettings | null = null,
 ) {
 	const found = await findApplicationByToken(db, token);
 	if (!found) throw notFound('application');
@@ -94,6 +97,8 @@ export async function saveApplication(
 				...(complete ? { status: 'submitted' as const, submittedAt: new Date(now) } : {}),
 			})
 			.where(and(eq(applicationTable.id, application.id), eq(applicationTable.status, 'draft')));
+		if (complete && receipts)
+			await queueApplicationReceipts(tx, found, answers, receipts, new Date(now));
 		if (complete)
 			await recordAudit(
 				tx,

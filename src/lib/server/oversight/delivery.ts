@@ -31,6 +31,7 @@ import { hashToken, newId, newToken } from '../ids';
 import { mentorsOf } from '../logbook/entry';
 import { notify } from '../notify/notification';
 import { findOverseenParticipant, participantMembership } from './access';
+import { confirmDelivery, confirmLateDelivery } from './delivery-receipt';
 import { findVersion } from '../report/versions';
 import type { SessionUser } from '../auth/session';
 
@@ -131,6 +132,7 @@ export async function deliverVersion(
 			);
 		}
 	}
+	await confirmDelivery(db, version, now);
 }
 
 /** A delivery with who acknowledged it. */
@@ -315,6 +317,7 @@ export async function openDeliveryLink(
 		.where(and(eq(reportDeliveryTable.id, d.id), isNull(reportDeliveryTable.linkUsedAt)))
 		.returning();
 	if (!opened) return openDeliveryLink(db, token, now);
+	if (!d.deliveredAt) await confirmLateDelivery(db, v, d.recipient, now);
 	return { state: 'open', delivery: opened, version: v };
 }
 

@@ -20,6 +20,7 @@ import { assertWritable, findCurrentCohort } from '../cohort/manage';
 import { RuleError } from '../errors';
 import { newId } from '../ids';
 import { deliverVersion } from '../oversight/delivery';
+import { confirmSubmission } from '../oversight/delivery-receipt';
 import { loadReport } from './versions';
 import { closedMessage } from './working-copy';
 
@@ -97,6 +98,7 @@ export async function submitVersion(
 			subjectId: row!.id,
 			details: { participant: participant.id, number },
 		});
+		await confirmSubmission(tx, row!, now);
 		return row!;
 	});
 	// RILO A/P (mentors and admins) is told by the delivery itself, as are the other two recipients.
