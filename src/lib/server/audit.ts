@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm
 import type { Db } from '~db/client';
 import { auditEventTable, userTable } from '~db/schema';
 import { addDays } from '~/lib/dates';
+import { keysetPage } from './paging';
 
 /** One thing that happened, as the caller describes it. */
 export type AuditInput = {
@@ -112,7 +113,7 @@ export async function listAuditPage(
 		)
 		.orderBy(desc(auditEventTable.id))
 		.limit(limit + 1);
-	const items = rows.slice(0, limit);
+	const { items, next } = keysetPage(rows, limit, (last) => last.event.id);
 	const ownerIds = [...new Set(items.map((r) => r.ownerId).filter((id): id is string => !!id))];
 	const owners = ownerIds.length
 		? await db
@@ -125,7 +126,7 @@ export async function listAuditPage(
 			...r,
 			ownerName: owners.find((o) => o.id === r.ownerId)?.name ?? null,
 		})),
-		next: rows.length > limit ? (items.at(-1)?.event.id ?? null) : null,
+		next,
 	};
 }
 
