@@ -29,6 +29,24 @@ export async function recordAudit(db: Writer, event: AuditInput, now = Date.now(
 	});
 }
 
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/**
+ * Writes one row and records the event about it in a single transaction: the event's subject is
+ * the row written, so neither exists without the other. Returns the row.
+ */
+export function writeAudited<R extends { id: string }>(
+	db: Db,
+	write: (tx: Tx) => Promise<R[]>,
+	event: Omit<AuditInput, 'subjectId'>,
+): Promise<R> {
+	return db.transaction(async (tx) => {
+		const [row] = await write(tx);
+		await recordAudit(tx, { ...event, subjectId: row!.id });
+		return row!;
+	});
+}
+
 /** A page of events, newest first, with the actor's name; `before` is the last id of the previous page. */
 export async function listAuditEvents(
 	db: Db,
