@@ -110,7 +110,7 @@ export async function findSectionForViewer(
 }
 
 /** The participant's own section, or a 404; refuses writes in an archived cohort or to an accepted report. */
-async function ownSection(
+export async function ownSection(
 	db: Db,
 	participant: SessionUser,
 	sectionId: string,
