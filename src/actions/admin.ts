@@ -16,7 +16,7 @@ import { getDb } from '~/lib/server/db';
 import { createInvitation, createResetLink, revokeLink } from '~/lib/server/auth/invitation';
 import { invitationLink, resetLink } from '~/lib/server/http/links';
 import { invitationMail, resetMail, sendMail } from '~/lib/server/notify/mail';
-import { requireRole, run } from './guard';
+import { asRole, requireRole, run } from './guard';
 
 const day = requiredDay();
 const validTimeZone = (tz: string) => {
@@ -75,8 +75,9 @@ export const cohort = {
 		accept: 'form',
 		input: cohortFields.superRefine(checkDateOrder),
 		handler: async (input, context) => {
-			const admin = requireRole(context, 'admin');
-			const row = await run(async () => createCohort(await getDb(), admin.id, withDefaults(input)));
+			const row = await asRole(context, ['admin'], (db, admin) =>
+				createCohort(db, admin.id, withDefaults(input)),
+			);
 			return { id: row.id };
 		},
 	}),
@@ -97,9 +98,8 @@ export const cohort = {
 			archived: z.enum(['true', 'false'], { error: staleFormSentence }),
 		}),
 		handler: async (input, context) => {
-			const admin = requireRole(context, 'admin');
-			await run(async () =>
-				setCohortArchived(await getDb(), admin.id, input.id, input.archived === 'true'),
+			await asRole(context, ['admin'], (db, admin) =>
+				setCohortArchived(db, admin.id, input.id, input.archived === 'true'),
 			);
 			return { id: input.id };
 		},
@@ -142,8 +142,7 @@ export const invitation = {
 		accept: 'form',
 		input: z.object({ id: recordId() }),
 		handler: async (input, context) => {
-			const admin = requireRole(context, 'admin');
-			await run(async () => revokeLink(await getDb(), admin.id, input.id));
+			await asRole(context, ['admin'], (db, admin) => revokeLink(db, admin.id, input.id));
 			return { id: input.id };
 		},
 	}),
@@ -151,9 +150,8 @@ export const invitation = {
 		accept: 'form',
 		input: z.object({ userId: recordId() }),
 		handler: async (input, context) => {
-			const admin = requireRole(context, 'admin');
-			const { token, user } = await run(async () =>
-				createResetLink(await getDb(), admin.id, input.userId),
+			const { token, user } = await asRole(context, ['admin'], (db, admin) =>
+				createResetLink(db, admin.id, input.userId),
 			);
 			const link = resetLink(context.url, token);
 			const emailed = await sendMail(

@@ -7,8 +7,7 @@ import {
 	renameAdministration,
 	setAdministrationActive,
 } from '~/lib/server/cohort/administration';
-import { getDb } from '~/lib/server/db';
-import { requireRole, run } from './guard';
+import { asRole } from './guard';
 
 const id = z.string({ error: 'Choose an administration.' }).min(1).max(60);
 const name = requiredText('Enter the administration’s name.', 120, 2);
@@ -18,8 +17,9 @@ export const administration = {
 		accept: 'form',
 		input: z.object({ name }),
 		handler: async (input, context) => {
-			const admin = requireRole(context, 'admin');
-			const row = await run(async () => createAdministration(await getDb(), admin.id, input.name));
+			const row = await asRole(context, ['admin'], (db, admin) =>
+				createAdministration(db, admin.id, input.name),
+			);
 			return { id: row.id, name: row.name };
 		},
 	}),
@@ -27,8 +27,9 @@ export const administration = {
 		accept: 'form',
 		input: z.object({ id, name }),
 		handler: async (input, context) => {
-			const admin = requireRole(context, 'admin');
-			await run(async () => renameAdministration(await getDb(), admin.id, input.id, input.name));
+			await asRole(context, ['admin'], (db, admin) =>
+				renameAdministration(db, admin.id, input.id, input.name),
+			);
 			return { id: input.id, name: input.name };
 		},
 	}),
@@ -36,9 +37,8 @@ export const administration = {
 		accept: 'form',
 		input: z.object({ id, active: z.enum(['true', 'false'], { error: 'Say what to do.' }) }),
 		handler: async (input, context) => {
-			const admin = requireRole(context, 'admin');
-			await run(async () =>
-				setAdministrationActive(await getDb(), admin.id, input.id, input.active === 'true'),
+			await asRole(context, ['admin'], (db, admin) =>
+				setAdministrationActive(db, admin.id, input.id, input.active === 'true'),
 			);
 			return { id: input.id, active: input.active === 'true' };
 		},

@@ -20,7 +20,7 @@ import {
 	saveSearch,
 	uploadMaterial,
 } from '~/lib/server/cen/material';
-import { requireRole, run } from './guard';
+import { asRole, requireRole, run } from './guard';
 
 const seizureInput = z
 	.object({
@@ -87,9 +87,8 @@ export const cen = {
 		accept: 'form',
 		input: seizureInput,
 		handler: async (input, context) => {
-			const user = requireRole(context, 'participant');
-			const row = await run(async () =>
-				createSeizure(await getDb(), user, cleanForm(input), {
+			const row = await asRole(context, ['participant'], (db, user) =>
+				createSeizure(db, user, cleanForm(input), {
 					caseId: input.caseId,
 					confirmWarnings: input.confirmWarnings ?? false,
 				}),
@@ -101,8 +100,9 @@ export const cen = {
 		accept: 'form',
 		input: z.object(messageFields).superRefine(checkMessageInput),
 		handler: async (input, context) => {
-			const user = requireRole(context, 'participant');
-			const row = await run(async () => createMessage(await getDb(), user, input));
+			const row = await asRole(context, ['participant'], (db, user) =>
+				createMessage(db, user, input),
+			);
 			return { id: row.id };
 		},
 	}),
@@ -110,9 +110,8 @@ export const cen = {
 		accept: 'form',
 		input: z.object({ ...messageFields, id, version }).superRefine(checkMessageInput),
 		handler: async (input, context) => {
-			const user = requireRole(context, 'participant');
-			const row = await run(async () =>
-				updateMessage(await getDb(), user, input.id, input.version, input),
+			const row = await asRole(context, ['participant'], (db, user) =>
+				updateMessage(db, user, input.id, input.version, input),
 			);
 			return { id: row.id };
 		},
@@ -121,8 +120,9 @@ export const cen = {
 		accept: 'form',
 		input: z.object({ id, version }),
 		handler: async (input, context) => {
-			const user = requireRole(context, 'participant');
-			await run(async () => submitMessage(await getDb(), user, input.id, input.version));
+			await asRole(context, ['participant'], (db, user) =>
+				submitMessage(db, user, input.id, input.version),
+			);
 			return { id: input.id };
 		},
 	}),
@@ -134,9 +134,8 @@ export const cen = {
 			comment: optionalText(5000),
 		}),
 		handler: async (input, context) => {
-			const mentor = requireRole(context, 'mentor');
-			await run(async () =>
-				decideMessage(await getDb(), mentor, input.id, input.decision, input.comment),
+			await asRole(context, ['mentor'], (db, mentor) =>
+				decideMessage(db, mentor, input.id, input.decision, input.comment),
 			);
 			return { id: input.id };
 		},
@@ -145,8 +144,9 @@ export const cen = {
 		accept: 'form',
 		input: z.object({ ...materialMeta, query: optionalText(2000) }),
 		handler: async (input, context) => {
-			const user = requireRole(context, 'participant');
-			const row = await run(async () => saveSearch(await getDb(), user, input.query, input));
+			const row = await asRole(context, ['participant'], (db, user) =>
+				saveSearch(db, user, input.query, input),
+			);
 			return { id: row.id, query: row.query };
 		},
 	}),
@@ -221,10 +221,9 @@ export const cen = {
 				error: 'Choose a part of the study.',
 			}),
 		handler: async (input, context) => {
-			const user = requireRole(context, 'participant');
-			await run(async () =>
+			await asRole(context, ['participant'], (db, user) =>
 				attachMaterial(
-					await getDb(),
+					db,
 					user,
 					input.material,
 					input.logEntryId ? { logEntryId: input.logEntryId } : { studyPart: input.studyPart },
@@ -240,8 +239,9 @@ export const cen = {
 			from: z.enum(['log', 'study'], { error: 'Say what to detach the material from.' }),
 		}),
 		handler: async (input, context) => {
-			const user = requireRole(context, 'participant');
-			await run(async () => detachMaterial(await getDb(), user, input.id, input.from));
+			await asRole(context, ['participant'], (db, user) =>
+				detachMaterial(db, user, input.id, input.from),
+			);
 			return { id: input.id };
 		},
 	}),

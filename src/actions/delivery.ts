@@ -13,7 +13,7 @@ import {
 import { baseUrl } from '~/lib/server/http/links';
 import { deliveryLinkMail, sendMail } from '~/lib/server/notify/mail';
 import { findUserById } from '~/lib/server/auth/user';
-import { requireUser, run } from './guard';
+import { asUser, requireUser, run } from './guard';
 import { emailNotifications } from './mailer';
 
 export const delivery = {
@@ -22,8 +22,7 @@ export const delivery = {
 		accept: 'form',
 		input: z.object({ versionId: recordId() }),
 		handler: async (input, context) => {
-			const user = requireUser(context);
-			await run(async () => acknowledgeDelivery(await getDb(), user, input.versionId));
+			await asUser(context, (db, user) => acknowledgeDelivery(db, user, input.versionId));
 			await emailNotifications(context.url);
 			return { done: true };
 		},

@@ -10,7 +10,7 @@ import { getDb } from '~/lib/server/db';
 import { joinAlumni, leaveAlumni, contactMaxLength } from '~/lib/server/enrolment/alumni';
 import { issueLetter, revokeLetter } from '~/lib/server/enrolment/letter';
 import { saveMatters } from '~/lib/server/enrolment/matters';
-import { requireRole, requireUser, run } from './guard';
+import { asRole, requireRole, requireUser, run } from './guard';
 
 export const letter = {
 	revoke: defineAction({
@@ -21,8 +21,9 @@ export const letter = {
 			confirm: confirmTick(),
 		}),
 		handler: async (input, context) => {
-			const admin = requireRole(context, 'admin');
-			await run(async () => revokeLetter(await getDb(), admin, input.participantId, input.code));
+			await asRole(context, ['admin'], (db, admin) =>
+				revokeLetter(db, admin, input.participantId, input.code),
+			);
 			return { participantId: input.participantId };
 		},
 	}),
@@ -30,8 +31,7 @@ export const letter = {
 		accept: 'form',
 		input: z.object({ participantId: recordId() }),
 		handler: async (input, context) => {
-			const admin = requireRole(context, 'admin');
-			await run(async () => issueLetter(await getDb(), admin, input.participantId));
+			await asRole(context, ['admin'], (db, admin) => issueLetter(db, admin, input.participantId));
 			return { participantId: input.participantId };
 		},
 	}),

@@ -1,10 +1,9 @@
 /** The end-of-week course evaluation: saving it, and copying it into the report as a start. */
 import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
-import { getDb } from '~/lib/server/db';
 import { listEvaluationItems, saveEvaluation } from '~/lib/server/evaluation/answers';
 import { copyEvaluationToReport } from '~/lib/server/evaluation/copy-to-report';
-import { requireRole, run } from './guard';
+import { asRole } from './guard';
 
 export const evaluation = {
 	/** Saves ratings (1–5, or none) and comments per day, module and the week. */
@@ -24,10 +23,9 @@ export const evaluation = {
 				.default({}),
 		}),
 		handler: async (input, context) => {
-			const user = requireRole(context, 'participant');
-			return run(async () =>
+			return asRole(context, ['participant'], async (db, user) =>
 				saveEvaluation(
-					await getDb(),
+					db,
 					user,
 					{ ratings: input.rating, comments: input.comment },
 					await listEvaluationItems(),
@@ -39,9 +37,8 @@ export const evaluation = {
 	copyToReport: defineAction({
 		accept: 'form',
 		handler: async (_input, context) => {
-			const user = requireRole(context, 'participant');
-			await run(async () =>
-				copyEvaluationToReport(await getDb(), user, await listEvaluationItems()),
+			await asRole(context, ['participant'], async (db, user) =>
+				copyEvaluationToReport(db, user, await listEvaluationItems()),
 			);
 			return { copied: true };
 		},

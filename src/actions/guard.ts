@@ -2,6 +2,8 @@
 import { ActionError, type ActionAPIContext } from 'astro:actions';
 import { RuleError } from '~/lib/server/errors';
 import type { SessionUser } from '~/lib/server/auth/session';
+import type { Db } from '~db/client';
+import { getDb } from '~/lib/server/db';
 
 /** The signed-in person, or a 401. */
 export function requireUser(context: ActionAPIContext): SessionUser {
@@ -83,6 +85,27 @@ export async function run<T>(work: () => Promise<T>): Promise<T> {
 	} catch (error) {
 		return rethrow(error);
 	}
+}
+
+/** Domain work a handler runs for a person: the database, then that person; its RuleError is mapped. */
+type Work<T> = (db: Db, user: SessionUser) => Promise<T>;
+
+function runFor<T>(user: SessionUser, work: Work<T>): Promise<T> {
+	return run(async () => work(await getDb(), user));
+}
+
+/** Most handlers' whole preamble: any signed-in person (else 401) runs `work`. */
+export function asUser<T>(context: ActionAPIContext, work: Work<T>): Promise<T> {
+	return runFor(requireUser(context), work);
+}
+
+/** Most handlers' whole preamble: a signed-in person holding one of `roles` (else 401 or 403) runs `work`. */
+export function asRole<T>(
+	context: ActionAPIContext,
+	roles: readonly SessionUser['role'][],
+	work: Work<T>,
+): Promise<T> {
+	return runFor(requireRole(context, ...roles), work);
 }
 
 /** The client address, for throttling (behind a proxy, the first X-Forwarded-For hop). */

@@ -9,7 +9,7 @@ import { getDb } from '~/lib/server/db';
 import { checkExerciseAnswer, gradeExerciseAnswer } from '~/lib/server/lab/exercises';
 import { reviewInterpretation, submitInterpretation } from '~/lib/server/lab/interpretation';
 import { interpretationRubric } from '../../content/data/exercises';
-import { requireRole, requireUser, run } from './guard';
+import { asRole, requireUser, run } from './guard';
 import { emailNotifications } from './mailer';
 
 const exerciseId = z.string().regex(/^[a-z0-9-]{1,80}$/, {
@@ -54,9 +54,8 @@ export const lab = {
 			body: requiredText('Write your interpretation.', 5000),
 		}),
 		handler: async ({ exerciseId, body }, context) => {
-			const participant = requireRole(context, 'participant');
-			const row = await run(async () =>
-				submitInterpretation(await getDb(), participant, exerciseId, body),
+			const row = await asRole(context, ['participant'], (db, participant) =>
+				submitInterpretation(db, participant, exerciseId, body),
 			);
 			await emailNotifications(context.url);
 			return { id: row.id, exerciseId };
@@ -66,9 +65,8 @@ export const lab = {
 		accept: 'form',
 		input: z.object({ id: recordId(), comment: optionalText(5000), ...levels }),
 		handler: async ({ id, comment, ...scores }, context) => {
-			const mentor = requireRole(context, 'mentor');
-			await run(async () =>
-				reviewInterpretation(await getDb(), mentor, id, scores as Record<string, number>, comment),
+			await asRole(context, ['mentor'], (db, mentor) =>
+				reviewInterpretation(db, mentor, id, scores as Record<string, number>, comment),
 			);
 			await emailNotifications(context.url);
 			return { id };

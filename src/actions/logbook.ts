@@ -23,7 +23,7 @@ import {
 import { addComment, resolveComment } from '~/lib/server/logbook/comment';
 import { savePlan } from '~/lib/server/logbook/ojt-plan';
 import { markAllRead } from '~/lib/server/notify/notification';
-import { requireRole, requireUser, run } from './guard';
+import { asRole, asUser, requireRole, requireUser, run } from './guard';
 import { emailNotifications } from './mailer';
 
 const id = recordId();
@@ -85,8 +85,9 @@ export const logbook = {
 		accept: 'form',
 		input: z.object({ id, version }),
 		handler: async (input, context) => {
-			const user = requireRole(context, 'participant');
-			await run(async () => submitEntry(await getDb(), user, input.id, input.version));
+			await asRole(context, ['participant'], (db, user) =>
+				submitEntry(db, user, input.id, input.version),
+			);
 			await emailNotifications(context.url);
 			return { id: input.id };
 		},
@@ -98,8 +99,7 @@ export const logbook = {
 			confirm: confirmTick(),
 		}),
 		handler: async (input, context) => {
-			const user = requireRole(context, 'participant');
-			await run(async () => deleteEntry(await getDb(), user, input.id));
+			await asRole(context, ['participant'], (db, user) => deleteEntry(db, user, input.id));
 			return { deleted: true };
 		},
 	}),
@@ -147,8 +147,7 @@ export const comment = {
 		accept: 'form',
 		input: z.object({ entryId: id, body: requiredText('Write a comment first.', 5000) }),
 		handler: async (input, context) => {
-			const user = requireUser(context);
-			await run(async () => addComment(await getDb(), user, input.entryId, input.body));
+			await asUser(context, (db, user) => addComment(db, user, input.entryId, input.body));
 			await emailNotifications(context.url);
 			return { entryId: input.entryId };
 		},
@@ -157,8 +156,9 @@ export const comment = {
 		accept: 'form',
 		input: z.object({ commentId: id }),
 		handler: async (input, context) => {
-			const user = requireUser(context);
-			const entryId = await run(async () => resolveComment(await getDb(), user, input.commentId));
+			const entryId = await asUser(context, (db, user) =>
+				resolveComment(db, user, input.commentId),
+			);
 			return { entryId };
 		},
 	}),

@@ -24,7 +24,7 @@ import { createNextEdition, extendDeadline, findEditionBySlug } from '~/lib/serv
 import { deliverMail } from '~/lib/server/notify/outbox';
 import { confirmNomination, requestNomination } from '~/lib/server/office/nomination';
 import { blockedUntil, recordFailure, throttleKey } from '~/lib/server/auth/throttle';
-import { clientAddress, fieldErrors, requireRole, run } from './guard';
+import { asRole, clientAddress, fieldErrors, run } from './guard';
 
 const linkProblem = 'This link is incomplete. Open the link from your email again.';
 const token = z
@@ -50,8 +50,9 @@ export const edition = {
 		accept: 'form',
 		input: z.object({ from: recordId() }),
 		handler: async (input, context) => {
-			const admin = requireRole(context, 'admin');
-			const row = await run(async () => createNextEdition(await getDb(), admin.id, input.from));
+			const row = await asRole(context, ['admin'], (db, admin) =>
+				createNextEdition(db, admin.id, input.from),
+			);
 			return { id: row.id, name: row.name };
 		},
 	}),
@@ -62,9 +63,8 @@ export const edition = {
 			deadline: requiredText('Enter the new deadline as a date.', 10),
 		}),
 		handler: async (input, context) => {
-			const admin = requireRole(context, 'admin');
-			const row = await run(async () =>
-				extendDeadline(await getDb(), admin.id, input.id, input.deadline),
+			const row = await asRole(context, ['admin'], (db, admin) =>
+				extendDeadline(db, admin.id, input.id, input.deadline),
 			);
 			return { id: row.id, name: row.name };
 		},

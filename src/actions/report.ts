@@ -26,7 +26,7 @@ import { markOutlinePresented } from '~/lib/server/report/outline';
 import { submitVersion } from '~/lib/server/report/submit-version';
 import { acceptVersion, returnForCorrections } from '~/lib/server/report/decide-version';
 import { regenerateCalendarToken } from '~/lib/server/calendar';
-import { requireRole, requireUser, rethrow, run } from './guard';
+import { asRole, asUser, requireRole, rethrow, run } from './guard';
 import { emailNotifications } from './mailer';
 
 const id = recordId();
@@ -76,8 +76,9 @@ export const report = {
 		accept: 'form',
 		input: z.object({ title: requiredText('Give the section a title.', 140, 2) }),
 		handler: async (input, context) => {
-			const user = requireRole(context, 'participant');
-			const row = await run(async () => addSection(await getDb(), user, input.title));
+			const row = await asRole(context, ['participant'], (db, user) =>
+				addSection(db, user, input.title),
+			);
 			return { id: row.id };
 		},
 	}),
@@ -85,8 +86,9 @@ export const report = {
 		accept: 'form',
 		input: z.object({ id, title: requiredText('Give the section a title.', 140, 2) }),
 		handler: async (input, context) => {
-			const user = requireRole(context, 'participant');
-			await run(async () => renameSection(await getDb(), user, input.id, input.title));
+			await asRole(context, ['participant'], (db, user) =>
+				renameSection(db, user, input.id, input.title),
+			);
 			return { id: input.id };
 		},
 	}),
@@ -94,8 +96,9 @@ export const report = {
 		accept: 'form',
 		input: z.object({ id, direction: z.enum(['up', 'down']) }),
 		handler: async (input, context) => {
-			const user = requireRole(context, 'participant');
-			await run(async () => moveSection(await getDb(), user, input.id, input.direction));
+			await asRole(context, ['participant'], (db, user) =>
+				moveSection(db, user, input.id, input.direction),
+			);
 			return { id: input.id };
 		},
 	}),
@@ -106,8 +109,7 @@ export const report = {
 			confirm: confirmTick(),
 		}),
 		handler: async (input, context) => {
-			const user = requireRole(context, 'participant');
-			await run(async () => deleteSection(await getDb(), user, input.id));
+			await asRole(context, ['participant'], (db, user) => deleteSection(db, user, input.id));
 			return { deleted: true };
 		},
 	}),
@@ -115,9 +117,8 @@ export const report = {
 		accept: 'form',
 		input: z.object({ id, fromVersion: z.number().int().min(1), version }),
 		handler: async (input, context) => {
-			const user = requireRole(context, 'participant');
-			await run(async () =>
-				restoreRevision(await getDb(), user, input.id, input.fromVersion, input.version),
+			await asRole(context, ['participant'], (db, user) =>
+				restoreRevision(db, user, input.id, input.fromVersion, input.version),
 			);
 			return { id: input.id };
 		},
@@ -133,9 +134,8 @@ export const report = {
 				.max(40),
 		}),
 		handler: async (input, context) => {
-			const user = requireRole(context, 'participant');
-			const row = await run(async () =>
-				insertMaterialIntoSection(await getDb(), user, input.id, input.material),
+			const row = await asRole(context, ['participant'], (db, user) =>
+				insertMaterialIntoSection(db, user, input.id, input.material),
 			);
 			return { id: row.id };
 		},
@@ -143,8 +143,7 @@ export const report = {
 	draftFromLog: defineAction({
 		accept: 'form',
 		handler: async (_input, context) => {
-			const user = requireRole(context, 'participant');
-			return run(async () => draftReportFromLog(await getDb(), user));
+			return asRole(context, ['participant'], (db, user) => draftReportFromLog(db, user));
 		},
 	}),
 	comment: defineAction({
@@ -156,9 +155,8 @@ export const report = {
 			parentId: optionalText(40),
 		}),
 		handler: async (input, context) => {
-			const user = requireUser(context);
-			await run(async () =>
-				addReportComment(await getDb(), user, { ...input, parentId: input.parentId || undefined }),
+			await asUser(context, (db, user) =>
+				addReportComment(db, user, { ...input, parentId: input.parentId || undefined }),
 			);
 			await emailNotifications(context.url);
 			return { sectionId: input.sectionId };
@@ -168,8 +166,7 @@ export const report = {
 		accept: 'form',
 		input: z.object({ commentId: id }),
 		handler: async (input, context) => {
-			const user = requireUser(context);
-			await run(async () => resolveReportComment(await getDb(), user, input.commentId));
+			await asUser(context, (db, user) => resolveReportComment(db, user, input.commentId));
 			return { done: true };
 		},
 	}),
@@ -177,9 +174,8 @@ export const report = {
 		accept: 'form',
 		input: z.object({ participantId, day: requiredDay('Enter the day of the presentation.') }),
 		handler: async (input, context) => {
-			const user = requireUser(context);
-			await run(async () =>
-				markOutlinePresented(await getDb(), user, input.participantId, input.day),
+			await asUser(context, (db, user) =>
+				markOutlinePresented(db, user, input.participantId, input.day),
 			);
 			return { done: true };
 		},
@@ -188,8 +184,7 @@ export const report = {
 	submit: defineAction({
 		accept: 'form',
 		handler: async (_input, context) => {
-			const user = requireRole(context, 'participant');
-			const version = await run(async () => submitVersion(await getDb(), user));
+			const version = await asRole(context, ['participant'], (db, user) => submitVersion(db, user));
 			await emailNotifications(context.url);
 			return { number: version.number };
 		},
@@ -228,8 +223,9 @@ export const report = {
 		accept: 'form',
 		input: z.object({ participantId, confirm: confirmTick() }),
 		handler: async (input, context) => {
-			const user = requireRole(context, 'mentor', 'admin');
-			await run(async () => acceptVersion(await getDb(), user, input.participantId));
+			await asRole(context, ['mentor', 'admin'], (db, user) =>
+				acceptVersion(db, user, input.participantId),
+			);
 			await emailNotifications(context.url);
 			return { done: true };
 		},

@@ -2,10 +2,9 @@
 import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
 import { optionalText, recordId, requiredDay } from '~/lib/form-schemas';
-import { getDb } from '~/lib/server/db';
 import { approveDay, decideEntry, reopenEntry, undoDecision } from '~/lib/server/review/decide';
 import { confirmPlan, saveCheckin } from '~/lib/server/logbook/ojt-plan';
-import { requireRole, run } from './guard';
+import { asRole } from './guard';
 import { emailNotifications } from './mailer';
 
 const id = recordId();
@@ -21,9 +20,8 @@ export const review = {
 			comment: optionalText(5000),
 		}),
 		handler: async (input, context) => {
-			const mentor = requireRole(context, 'mentor');
-			const entry = await run(async () =>
-				decideEntry(await getDb(), mentor, input.id, input.decision, input.comment),
+			const entry = await asRole(context, ['mentor'], (db, mentor) =>
+				decideEntry(db, mentor, input.id, input.decision, input.comment),
 			);
 			await emailNotifications(context.url);
 			return { id: entry.id, decision: input.decision, participantId: entry.participantId };
@@ -33,8 +31,9 @@ export const review = {
 		accept: 'form',
 		input: z.object({ id, comment: optionalText(5000) }),
 		handler: async (input, context) => {
-			const mentor = requireRole(context, 'mentor');
-			await run(async () => reopenEntry(await getDb(), mentor, input.id, input.comment));
+			await asRole(context, ['mentor'], (db, mentor) =>
+				reopenEntry(db, mentor, input.id, input.comment),
+			);
 			await emailNotifications(context.url);
 			return { id: input.id };
 		},
@@ -43,8 +42,7 @@ export const review = {
 		accept: 'form',
 		input: z.object({ id }),
 		handler: async (input, context) => {
-			const mentor = requireRole(context, 'mentor');
-			await run(async () => undoDecision(await getDb(), mentor, input.id));
+			await asRole(context, ['mentor'], (db, mentor) => undoDecision(db, mentor, input.id));
 			return { id: input.id };
 		},
 	}),
@@ -52,9 +50,8 @@ export const review = {
 		accept: 'form',
 		input: z.object({ participantId: id, date: requiredDay() }),
 		handler: async (input, context) => {
-			const mentor = requireRole(context, 'mentor');
-			const count = await run(async () =>
-				approveDay(await getDb(), mentor, input.participantId, input.date),
+			const count = await asRole(context, ['mentor'], (db, mentor) =>
+				approveDay(db, mentor, input.participantId, input.date),
 			);
 			await emailNotifications(context.url);
 			return { count, date: input.date };
@@ -64,8 +61,9 @@ export const review = {
 		accept: 'form',
 		input: z.object({ participantId: id }),
 		handler: async (input, context) => {
-			const mentor = requireRole(context, 'mentor');
-			await run(async () => confirmPlan(await getDb(), mentor, input.participantId));
+			await asRole(context, ['mentor'], (db, mentor) =>
+				confirmPlan(db, mentor, input.participantId),
+			);
 			return { participantId: input.participantId };
 		},
 	}),
@@ -78,16 +76,8 @@ export const review = {
 			notes: optionalText(10_000),
 		}),
 		handler: async (input, context) => {
-			const mentor = requireRole(context, 'mentor');
-			await run(async () =>
-				saveCheckin(
-					await getDb(),
-					mentor,
-					input.participantId,
-					input.kind,
-					input.heldOn,
-					input.notes,
-				),
+			await asRole(context, ['mentor'], (db, mentor) =>
+				saveCheckin(db, mentor, input.participantId, input.kind, input.heldOn, input.notes),
 			);
 			return { participantId: input.participantId };
 		},

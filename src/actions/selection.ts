@@ -17,7 +17,7 @@ import { overrideCheck } from '~/lib/server/office/override';
 import { purgeApplications } from '~/lib/server/office/purge';
 import { IncompleteSheet, saveScoreSheet } from '~/lib/server/office/score';
 import { recordSelection, reopenSelection } from '~/lib/server/office/selection';
-import { fieldErrors, requireRole, run } from './guard';
+import { asRole, fieldErrors, requireRole, run } from './guard';
 
 const office = ['admin', 'secretariat'] as const;
 
@@ -118,9 +118,8 @@ export const selection = {
 			email: z.email({ error: 'Enter an email address.' }).max(200),
 		}),
 		handler: async (input, context) => {
-			const admin = requireRole(context, 'admin');
-			const { token, invitation, cohort } = await run(async () =>
-				inviteSelected(await getDb(), admin, input.applicationId, input),
+			const { token, invitation, cohort } = await asRole(context, ['admin'], (db, admin) =>
+				inviteSelected(db, admin, input.applicationId, input),
 			);
 			const link = invitationLink(context.url, token);
 			const emailed = await sendMail(
@@ -141,8 +140,9 @@ export const selection = {
 		accept: 'form',
 		input: z.object({ confirm: confirmTick() }),
 		handler: async (_input, context) => {
-			const admin = requireRole(context, 'admin');
-			return run(async () => purgeApplications(await getDb(), admin, APPLICATION_RETENTION_MONTHS));
+			return asRole(context, ['admin'], (db, admin) =>
+				purgeApplications(db, admin, APPLICATION_RETENTION_MONTHS),
+			);
 		},
 	}),
 };

@@ -14,7 +14,6 @@ import {
 	requiredText,
 } from '~/lib/form-schemas';
 import { threadAnchor } from '~/lib/study/rules';
-import { getDb } from '~/lib/server/db';
 import { saveFindings, savePlan } from '~/lib/server/study/plan';
 import { addSource, deleteSource, updateSource } from '~/lib/server/study/source';
 import { addMilestone, deleteMilestone, setMilestoneDone } from '~/lib/server/study/milestone';
@@ -28,8 +27,7 @@ import {
 import { addActivity, updateActivity } from '~/lib/server/study/activity';
 import { answerActivity } from '~/lib/server/study/agreement';
 import { addStudyComment, resolveStudyComment } from '~/lib/server/study/comment';
-import type { SessionUser } from '~/lib/server/auth/session';
-import { requireRole, requireUser, run } from './guard';
+import { asRole, asUser } from './guard';
 import { emailNotifications } from './mailer';
 
 const id = recordId();
@@ -54,15 +52,6 @@ const sourceFields = z.object({
 const activityStatus = z.enum(activityStatuses, { error: 'Choose where the activity stands.' });
 const sectionTitle = requiredText('Give the section a title.', 140);
 
-/** Runs a participant-only change to their own study. */
-async function asParticipant<T>(
-	context: Parameters<typeof requireRole>[0],
-	work: (db: Awaited<ReturnType<typeof getDb>>, user: SessionUser) => Promise<T>,
-): Promise<T> {
-	const user = requireRole(context, 'participant');
-	return run(async () => work(await getDb(), user));
-}
-
 export const study = {
 	savePlan: defineAction({
 		accept: 'form',
@@ -75,7 +64,7 @@ export const study = {
 			expectedOutputs: optionalText(5000),
 		}),
 		handler: async ({ version: v, ...plan }, context) => {
-			await asParticipant(context, (db, user) => savePlan(db, user, v, plan));
+			await asRole(context, ['participant'], (db, user) => savePlan(db, user, v, plan));
 			return { anchor: 'plan' };
 		},
 	}),
@@ -83,7 +72,7 @@ export const study = {
 		accept: 'form',
 		input: z.object({ version, findings: optionalText(50_000) }),
 		handler: async (input, context) => {
-			await asParticipant(context, (db, user) =>
+			await asRole(context, ['participant'], (db, user) =>
 				saveFindings(db, user, input.version, input.findings),
 			);
 			return { anchor: 'findings' };
@@ -93,7 +82,7 @@ export const study = {
 		accept: 'form',
 		input: sourceFields,
 		handler: async (input, context) => {
-			await asParticipant(context, (db, user) => addSource(db, user, input));
+			await asRole(context, ['participant'], (db, user) => addSource(db, user, input));
 			return { anchor: 'sources' };
 		},
 	}),
@@ -101,7 +90,7 @@ export const study = {
 		accept: 'form',
 		input: sourceFields.extend({ id }),
 		handler: async ({ id: sourceId, ...input }, context) => {
-			await asParticipant(context, (db, user) => updateSource(db, user, sourceId, input));
+			await asRole(context, ['participant'], (db, user) => updateSource(db, user, sourceId, input));
 			return { anchor: 'sources' };
 		},
 	}),
@@ -109,7 +98,7 @@ export const study = {
 		accept: 'form',
 		input: z.object({ id, confirm }),
 		handler: async (input, context) => {
-			await asParticipant(context, (db, user) => deleteSource(db, user, input.id));
+			await asRole(context, ['participant'], (db, user) => deleteSource(db, user, input.id));
 			return { anchor: 'sources' };
 		},
 	}),
@@ -120,7 +109,7 @@ export const study = {
 			dueDate: requiredDay('Enter the day it is due.'),
 		}),
 		handler: async (input, context) => {
-			await asParticipant(context, (db, user) => addMilestone(db, user, input));
+			await asRole(context, ['participant'], (db, user) => addMilestone(db, user, input));
 			return { anchor: 'milestones' };
 		},
 	}),
@@ -128,7 +117,9 @@ export const study = {
 		accept: 'form',
 		input: z.object({ id, done: z.boolean() }),
 		handler: async (input, context) => {
-			await asParticipant(context, (db, user) => setMilestoneDone(db, user, input.id, input.done));
+			await asRole(context, ['participant'], (db, user) =>
+				setMilestoneDone(db, user, input.id, input.done),
+			);
 			return { anchor: 'milestones' };
 		},
 	}),
@@ -136,7 +127,7 @@ export const study = {
 		accept: 'form',
 		input: z.object({ id }),
 		handler: async (input, context) => {
-			await asParticipant(context, (db, user) => deleteMilestone(db, user, input.id));
+			await asRole(context, ['participant'], (db, user) => deleteMilestone(db, user, input.id));
 			return { anchor: 'milestones' };
 		},
 	}),
@@ -151,7 +142,7 @@ export const study = {
 			outcome: optionalText(5000),
 		}),
 		handler: async (input, context) => {
-			await asParticipant(context, (db, user) => addActivity(db, user, input));
+			await asRole(context, ['participant'], (db, user) => addActivity(db, user, input));
 			return { anchor: 'activities' };
 		},
 	}),
@@ -164,7 +155,9 @@ export const study = {
 			what: optionalText(2000),
 		}),
 		handler: async ({ id: activityId, ...input }, context) => {
-			await asParticipant(context, (db, user) => updateActivity(db, user, activityId, input));
+			await asRole(context, ['participant'], (db, user) =>
+				updateActivity(db, user, activityId, input),
+			);
 			return { anchor: 'activities' };
 		},
 	}),
@@ -172,7 +165,9 @@ export const study = {
 		accept: 'form',
 		input: z.object({ title: sectionTitle }),
 		handler: async (input, context) => {
-			const row = await asParticipant(context, (db, user) => addSection(db, user, input.title));
+			const row = await asRole(context, ['participant'], (db, user) =>
+				addSection(db, user, input.title),
+			);
 			return { anchor: `section-${row.id}` };
 		},
 	}),
@@ -180,7 +175,9 @@ export const study = {
 		accept: 'form',
 		input: z.object({ id, title: sectionTitle }),
 		handler: async (input, context) => {
-			await asParticipant(context, (db, user) => renameSection(db, user, input.id, input.title));
+			await asRole(context, ['participant'], (db, user) =>
+				renameSection(db, user, input.id, input.title),
+			);
 			return { anchor: `section-${input.id}` };
 		},
 	}),
@@ -188,7 +185,7 @@ export const study = {
 		accept: 'form',
 		input: z.object({ id, version: recordVersion(), body: optionalText(100_000) }),
 		handler: async (input, context) => {
-			await asParticipant(context, (db, user) =>
+			await asRole(context, ['participant'], (db, user) =>
 				saveSectionBody(db, user, input.id, input.version, input.body),
 			);
 			return { anchor: `section-${input.id}` };
@@ -198,7 +195,9 @@ export const study = {
 		accept: 'form',
 		input: z.object({ id, direction: z.enum(['up', 'down']) }),
 		handler: async (input, context) => {
-			await asParticipant(context, (db, user) => moveSection(db, user, input.id, input.direction));
+			await asRole(context, ['participant'], (db, user) =>
+				moveSection(db, user, input.id, input.direction),
+			);
 			return { anchor: `section-${input.id}` };
 		},
 	}),
@@ -206,7 +205,7 @@ export const study = {
 		accept: 'form',
 		input: z.object({ id, confirm }),
 		handler: async (input, context) => {
-			await asParticipant(context, (db, user) => deleteSection(db, user, input.id));
+			await asRole(context, ['participant'], (db, user) => deleteSection(db, user, input.id));
 			return { anchor: 'sections' };
 		},
 	}),
@@ -219,9 +218,8 @@ export const study = {
 			comment: optionalText(2000),
 		}),
 		handler: async (input, context) => {
-			const user = requireUser(context);
-			await run(async () =>
-				answerActivity(await getDb(), user, input.id, {
+			await asUser(context, (db, user) =>
+				answerActivity(db, user, input.id, {
 					decision: input.decision,
 					comment: input.comment,
 				}),
@@ -238,9 +236,8 @@ export const study = {
 			body: requiredText('Write a comment first.', 5000),
 		}),
 		handler: async (input, context) => {
-			const user = requireUser(context);
-			await run(async () =>
-				addStudyComment(await getDb(), user, input.participantId, input.part, input.body),
+			await asUser(context, (db, user) =>
+				addStudyComment(db, user, input.participantId, input.part, input.body),
 			);
 			await emailNotifications(context.url);
 			return { anchor: threadAnchor(input.part) };
@@ -250,9 +247,8 @@ export const study = {
 		accept: 'form',
 		input: z.object({ commentId: id }),
 		handler: async (input, context) => {
-			const user = requireUser(context);
-			const { part } = await run(async () =>
-				resolveStudyComment(await getDb(), user, input.commentId),
+			const { part } = await asUser(context, (db, user) =>
+				resolveStudyComment(db, user, input.commentId),
 			);
 			return { anchor: threadAnchor(part) };
 		},

@@ -1,18 +1,9 @@
 /** The programme's timeline from a cohort's dates: phases and deadlines, with where today falls. */
 import { addDays, daysBetween, type Day } from './dates';
+import type { CohortDates } from './cohort/rules';
 
 /** The dates a timeline needs (a cohort row has them all). */
-export type ProgrammeDates = {
-	edition: string;
-	trainingStart: Day;
-	trainingEnd: Day;
-	ojtStart: Day;
-	ojtEnd: Day;
-	departureDate: Day;
-	outlinePresentationDate: Day;
-	reportDueDate: Day;
-	correctionsUntil: Day;
-};
+export type ProgrammeDates = CohortDates & { edition: string };
 
 export type TimelineItem = {
 	key: string;

@@ -10,6 +10,7 @@ import {
 	type Answers,
 } from './application-form';
 
+/** What a check concludes: met, not met, or for the programme office to judge. */
 export type Verdict = 'met' | 'not_met' | 'to_check';
 
 /** One requirement or profile point, with the verdict and the reason for it. */
@@ -32,150 +33,92 @@ export const verdictLabel: Record<Verdict, string> = {
 const labelOf = (choices: { value: string; label: string }[], v: string) =>
 	choices.find((c) => c.value === v)?.label ?? v;
 
+// Each requirement's outcomes differ only in verdict and reason; key and label are the requirement's.
+function criterion(key: string, label: string) {
+	return (verdict: Verdict, reason: string): Check => ({ key, label, verdict, reason });
+}
+
 function officer(f: ScreeningFacts): Check {
+	const say = criterion('officer', 'Customs officer of a Member administration');
 	return f.answers.customsOfficer
-		? {
-				key: 'officer',
-				label: 'Customs officer of a Member administration',
-				verdict: 'met',
-				reason: `The candidate declares being a Customs officer of ${f.administration.name}.`,
-			}
-		: {
-				key: 'officer',
-				label: 'Customs officer of a Member administration',
-				verdict: 'not_met',
-				reason: 'The candidate did not declare being a Customs officer.',
-			};
+		? say('met', `The candidate declares being a Customs officer of ${f.administration.name}.`)
+		: say('not_met', 'The candidate did not declare being a Customs officer.');
 }
 
 function member(f: ScreeningFacts): Check {
-	const label = 'Asia/Pacific Member with active status';
+	const say = criterion('member', 'Asia/Pacific Member with active status');
 	return f.administration.active
-		? {
-				key: 'member',
-				label,
-				verdict: 'met',
-				reason: `${f.administration.name} is active in the portal’s list of Asia/Pacific Members.`,
-			}
-		: {
-				key: 'member',
-				label,
-				verdict: 'not_met',
-				reason: `${f.administration.name} is deactivated in the portal’s list of Members.`,
-			};
+		? say('met', `${f.administration.name} is active in the portal’s list of Asia/Pacific Members.`)
+		: say('not_met', `${f.administration.name} is deactivated in the portal’s list of Members.`);
 }
 
 function nominated(f: ScreeningFacts): Check {
-	const label = 'Nominated by their administration';
-	return f.nomination.verified
-		? {
-				key: 'nominated',
-				label,
-				verdict: 'met',
-				reason: `Nominated by ${f.nomination.officerName} (${f.nomination.officerPost}), whose email was confirmed.`,
-			}
-		: {
-				key: 'nominated',
-				label,
-				verdict: 'not_met',
-				reason: 'The nominating officer never confirmed their email.',
-			};
+	const say = criterion('nominated', 'Nominated by their administration');
+	const { officerName, officerPost, verified } = f.nomination;
+	return verified
+		? say('met', `Nominated by ${officerName} (${officerPost}), whose email was confirmed.`)
+		: say('not_met', 'The nominating officer never confirmed their email.');
 }
 
 function years(a: Answers): Check {
-	const label = 'At least 3 years in Customs';
+	const say = criterion('years', 'At least 3 years in Customs');
 	const n = /^\d{1,2}$/.test(a.yearsInCustoms.trim()) ? Number(a.yearsInCustoms) : NaN;
-	if (Number.isNaN(n))
-		return { key: 'years', label, verdict: 'to_check', reason: 'No number of years given.' };
+	if (Number.isNaN(n)) return say('to_check', 'No number of years given.');
 	return n >= 3
-		? { key: 'years', label, verdict: 'met', reason: `${n} years in Customs.` }
-		: {
-				key: 'years',
-				label,
-				verdict: 'not_met',
-				reason: `${n} year${n === 1 ? '' : 's'} in Customs, fewer than 3.`,
-			};
+		? say('met', `${n} years in Customs.`)
+		: say('not_met', `${n} year${n === 1 ? '' : 's'} in Customs, fewer than 3.`);
 }
 
 function degree(a: Answers): Check {
-	const label = 'University degree or equivalent';
+	const say = criterion('degree', 'University degree or equivalent');
 	const detail = a.degreeDetail.trim() ? `: ${a.degreeDetail.trim()}` : '';
 	if (['doctorate', 'master', 'bachelor'].includes(a.degreeLevel))
-		return {
-			key: 'degree',
-			label,
-			verdict: 'met',
-			reason: `${labelOf(degreeChoices, a.degreeLevel)}${detail}.`,
-		};
+		return say('met', `${labelOf(degreeChoices, a.degreeLevel)}${detail}.`);
 	if (a.degreeLevel === 'equivalent')
-		return {
-			key: 'degree',
-			label,
-			verdict: 'to_check',
-			reason: `An equivalent qualification${detail}; whether it is equivalent is for the programme office to judge.`,
-		};
-	return {
-		key: 'degree',
-		label,
-		verdict: 'not_met',
-		reason: 'No university degree or equivalent stated.',
-	};
+		return say(
+			'to_check',
+			`An equivalent qualification${detail}; whether it is equivalent is for the programme office to judge.`,
+		);
+	return say('not_met', 'No university degree or equivalent stated.');
 }
 
 function english(a: Answers): Check {
-	const label = 'English (the programme’s only language)';
+	const say = criterion('english', 'English (the programme’s only language)');
 	if (a.englishLevel === 'fluent' || a.englishLevel === 'good')
-		return {
-			key: 'english',
-			label,
-			verdict: 'met',
-			reason: a.englishLevel === 'fluent' ? 'Fluent or native English.' : 'Good working knowledge.',
-		};
-	return {
-		key: 'english',
-		label,
-		verdict: 'to_check',
-		reason: 'Basic English stated: check that it is enough for four weeks of work in English.',
-	};
+		return say(
+			'met',
+			a.englishLevel === 'fluent' ? 'Fluent or native English.' : 'Good working knowledge.',
+		);
+	return say(
+		'to_check',
+		'Basic English stated: check that it is enough for four weeks of work in English.',
+	);
 }
 
 function computer(a: Answers): Check {
-	const label = 'Basic computer skills';
+	const say = criterion('computer', 'Basic computer skills');
 	return a.computerSkills && a.computerSkills !== 'none'
-		? {
-				key: 'computer',
-				label,
-				verdict: 'met',
-				reason: `${labelOf(computerChoices, a.computerSkills)}.`,
-			}
-		: { key: 'computer', label, verdict: 'not_met', reason: 'No computer skills stated.' };
+		? say('met', `${labelOf(computerChoices, a.computerSkills)}.`)
+		: say('not_met', 'No computer skills stated.');
 }
 
 function fitness(a: Answers): Check {
-	const label = 'Fit to take part';
+	const say = criterion('fitness', 'Fit to take part');
 	return a.fitness
-		? { key: 'fitness', label, verdict: 'met', reason: 'The declaration of fitness is ticked.' }
-		: { key: 'fitness', label, verdict: 'not_met', reason: 'No declaration of fitness.' };
+		? say('met', 'The declaration of fitness is ticked.')
+		: say('not_met', 'No declaration of fitness.');
 }
 
 function expertise(a: Answers): Check {
-	const label =
-		'Expertise in risk management, data collection/intelligence analysis, targeting and/or enforcement';
+	const say = criterion(
+		'expertise',
+		'Expertise in risk management, data collection/intelligence analysis, targeting and/or enforcement',
+	);
 	if (a.expertise.length)
-		return {
-			key: 'expertise',
-			label,
-			verdict: 'met',
-			reason: `${a.expertise.map((v) => labelOf(expertiseChoices, v)).join(', ')}.`,
-		};
+		return say('met', `${a.expertise.map((v) => labelOf(expertiseChoices, v)).join(', ')}.`);
 	return a.expertiseDetail.trim()
-		? {
-				key: 'expertise',
-				label,
-				verdict: 'to_check',
-				reason: 'None of the four areas ticked, but experience described: read it.',
-			}
-		: { key: 'expertise', label, verdict: 'not_met', reason: 'None of the four areas.' };
+		? say('to_check', 'None of the four areas ticked, but experience described: read it.')
+		: say('not_met', 'None of the four areas.');
 }
 
 /** Every requirement of the call, in the order the call page lists them. */
@@ -196,12 +139,8 @@ export function screenRequirements(f: ScreeningFacts): Check[] {
 
 /** The recommended profile: each point is met or not (it never makes anyone ineligible). */
 export function screenProfile(a: Answers): Check[] {
-	const point = (key: string, label: string, yes: boolean, reason: string): Check => ({
-		key,
-		label,
-		verdict: yes ? 'met' : 'not_met',
-		reason,
-	});
+	const point = (key: string, label: string, yes: boolean, reason: string): Check =>
+		criterion(key, label)(yes ? 'met' : 'not_met', reason);
 	const courses = a.clikc.map((c) =>
 		c === 'risk_management' ? 'risk management' : 'data analytics',
 	);

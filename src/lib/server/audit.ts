@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm
 import type { Db } from '~db/client';
 import { auditEventTable, userTable } from '~db/schema';
 import { addDays } from '~/lib/dates';
+import { keysetPage } from './paging';
 
 /** One thing that happened, as the caller describes it. */
 export type AuditInput = {
@@ -25,6 +26,24 @@ export async function recordAudit(db: Writer, event: AuditInput, now = Date.now(
 		subjectType: event.subjectType,
 		subjectId: event.subjectId ?? null,
 		details: event.details ?? null,
+	});
+}
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/**
+ * Writes one row and records the event about it in a single transaction: the event's subject is
+ * the row written, so neither exists without the other. Returns the row.
+ */
+export function writeAudited<R extends { id: string }>(
+	db: Db,
+	write: (tx: Tx) => Promise<R[]>,
+	event: Omit<AuditInput, 'subjectId'>,
+): Promise<R> {
+	return db.transaction(async (tx) => {
+		const [row] = await write(tx);
+		await recordAudit(tx, { ...event, subjectId: row!.id });
+		return row!;
 	});
 }
 
@@ -112,7 +131,7 @@ export async function listAuditPage(
 		)
 		.orderBy(desc(auditEventTable.id))
 		.limit(limit + 1);
-	const items = rows.slice(0, limit);
+	const { items, next } = keysetPage(rows, limit, (last) => last.event.id);
 	const ownerIds = [...new Set(items.map((r) => r.ownerId).filter((id): id is string => !!id))];
 	const owners = ownerIds.length
 		? await db
@@ -125,7 +144,7 @@ export async function listAuditPage(
 			...r,
 			ownerName: owners.find((o) => o.id === r.ownerId)?.name ?? null,
 		})),
-		next: rows.length > limit ? (items.at(-1)?.event.id ?? null) : null,
+		next,
 	};
 }
 

@@ -60,6 +60,36 @@ export async function findLinkByToken(
 	return row;
 }
 
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** Stores a new link under the hash of its token: the token itself is only ever in the link sent. */
+async function insertLink(
+	tx: Tx,
+	token: string,
+	values: Omit<typeof invitationTable.$inferInsert, 'id' | 'tokenHash'>,
+): Promise<Invitation> {
+	const [row] = await tx
+		.insert(invitationTable)
+		.values({ id: newId(), tokenHash: hashToken(token), ...values })
+		.returning();
+	return row!;
+}
+
+/** Revokes the open links of a kind (for one person, when given) before a newer one replaces them. */
+async function revokeOpenLinks(tx: Tx, kind: Invitation['kind'], now: number, userId?: string) {
+	await tx
+		.update(invitationTable)
+		.set({ revokedAt: new Date(now) })
+		.where(
+			and(
+				eq(invitationTable.kind, kind),
+				userId ? eq(invitationTable.userId, userId) : undefined,
+				isNull(invitationTable.usedAt),
+				isNull(invitationTable.revokedAt),
+			),
+		);
+}
+
 /** Open participant invitations of a cohort (they count against its four places). */
 async function countOpenParticipantInvitations(db: Db, cohortId: string, now: number) {
 	const [row] = await db
@@ -176,29 +206,24 @@ export async function createInvitation(
 	}
 	const token = newToken();
 	const invitation = await db.transaction(async (tx) => {
-		const [row] = await tx
-			.insert(invitationTable)
-			.values({
-				id: newId(),
-				tokenHash: hashToken(token),
-				kind: 'invite',
-				email,
-				name: input.name.trim(),
-				role: input.role,
-				cohortId: input.role === 'participant' || input.role === 'mentor' ? input.cohortId : null,
-				administrationId:
-					input.role === 'participant' || input.role === 'home' ? input.administrationId : null,
-				createdBy: actorId,
-				expiresAt: new Date(now + linkLifetimeMs),
-			})
-			.returning();
+		const row = await insertLink(tx, token, {
+			kind: 'invite',
+			email,
+			name: input.name.trim(),
+			role: input.role,
+			cohortId: input.role === 'participant' || input.role === 'mentor' ? input.cohortId : null,
+			administrationId:
+				input.role === 'participant' || input.role === 'home' ? input.administrationId : null,
+			createdBy: actorId,
+			expiresAt: new Date(now + linkLifetimeMs),
+		});
 		await recordAudit(
 			tx,
 			{
 				actorId,
 				action: 'invitation.create',
 				subjectType: 'invitation',
-				subjectId: row!.id,
+				subjectId: row.id,
 				details: {
 					email,
 					role: input.role,
@@ -209,7 +234,7 @@ export async function createInvitation(
 			},
 			now,
 		);
-		return row!;
+		return row;
 	});
 	return { token, invitation };
 }
@@ -312,31 +337,16 @@ export async function createResetLink(db: Db, actorId: string, userId: string, n
 	if (!user) throw notFound('person');
 	const token = newToken();
 	await db.transaction(async (tx) => {
-		await tx
-			.update(invitationTable)
-			.set({ revokedAt: new Date(now) })
-			.where(
-				and(
-					eq(invitationTable.kind, 'reset'),
-					eq(invitationTable.userId, user.id),
-					isNull(invitationTable.usedAt),
-					isNull(invitationTable.revokedAt),
-				),
-			);
-		const [row] = await tx
-			.insert(invitationTable)
-			.values({
-				id: newId(),
-				tokenHash: hashToken(token),
-				kind: 'reset',
-				email: user.email,
-				name: user.name,
-				role: user.role,
-				userId: user.id,
-				createdBy: actorId,
-				expiresAt: new Date(now + linkLifetimeMs),
-			})
-			.returning();
+		await revokeOpenLinks(tx, 'reset', now, user.id);
+		const row = await insertLink(tx, token, {
+			kind: 'reset',
+			email: user.email,
+			name: user.name,
+			role: user.role,
+			userId: user.id,
+			createdBy: actorId,
+			expiresAt: new Date(now + linkLifetimeMs),
+		});
 		await recordAudit(
 			tx,
 			{
@@ -344,7 +354,7 @@ export async function createResetLink(db: Db, actorId: string, userId: string, n
 				action: 'user.reset_link',
 				subjectType: 'user',
 				subjectId: user.id,
-				details: { link: row!.id },
+				details: { link: row.id },
 			},
 			now,
 		);
@@ -387,19 +397,8 @@ export async function issueSetupLink(db: Db, now = Date.now()): Promise<string |
 	if (await hasAdmin(db)) return null;
 	const token = newToken();
 	await db.transaction(async (tx) => {
-		await tx
-			.update(invitationTable)
-			.set({ revokedAt: new Date(now) })
-			.where(
-				and(
-					eq(invitationTable.kind, 'setup'),
-					isNull(invitationTable.usedAt),
-					isNull(invitationTable.revokedAt),
-				),
-			);
-		await tx.insert(invitationTable).values({
-			id: newId(),
-			tokenHash: hashToken(token),
+		await revokeOpenLinks(tx, 'setup', now);
+		await insertLink(tx, token, {
 			kind: 'setup',
 			email: '',
 			role: 'admin',

@@ -106,21 +106,16 @@ export function splitCountries(text: string): string[] {
 const nominal =
 	/\b(?:[Mm]rs?|[Mm]s|[Mm]iss|[Dd]r)\.?\s+[A-Z]|\b[A-Z]{1,2}\d{6,9}\b|\+?\d[\d\s-]{8,}\d/;
 
+// The four fields a record may leave empty; every other field of the form is required.
+const optionalFields: readonly (keyof SeizureForm)[] = [
+	'originCountry',
+	'transitCountry',
+	'nationalities',
+	'remarks',
+];
+
 function requireAll(f: SeizureForm, errors: Findings) {
-	const required: (keyof SeizureForm)[] = [
-		'seizureDate',
-		'reportingCountry',
-		'placeType',
-		'detectionMethod',
-		'commodityCategory',
-		'commodityType',
-		'quantity',
-		'unit',
-		'concealment',
-		'transportMode',
-		'departureCountry',
-		'destinationCountry',
-	];
+	const required = seizureFields.filter((field) => !optionalFields.includes(field));
 	for (const field of required)
 		if (!f[field].trim()) errors[field] = 'Required: a CEN record is incomplete without it.';
 }

@@ -6,7 +6,7 @@ import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import { administrationKey } from '~db/administrations';
 import { administrationTable, cohortMemberTable, type Administration } from '~db/schema';
-import { recordAudit } from '../audit';
+import { recordAudit, writeAudited } from '../audit';
 import { notFound, RuleError } from '../errors';
 import { newId } from '../ids';
 
@@ -79,20 +79,20 @@ export async function createAdministration(
 	const name = tidy(rawName);
 	if (name.length < 2) throw new RuleError('invalid', 'Enter the administration’s name.', 'name');
 	await assertNameFree(db, name);
-	return db.transaction(async (tx) => {
-		const [row] = await tx
-			.insert(administrationTable)
-			.values({ id: newId(), name, nameKey: administrationKey(name) })
-			.returning();
-		await recordAudit(tx, {
+	return writeAudited(
+		db,
+		(tx) =>
+			tx
+				.insert(administrationTable)
+				.values({ id: newId(), name, nameKey: administrationKey(name) })
+				.returning(),
+		{
 			actorId,
 			action: 'administration.create',
 			subjectType: 'administration',
-			subjectId: row!.id,
 			details: { name },
-		});
-		return row!;
-	});
+		},
+	);
 }
 
 /** Renames an administration; members keep it (they hold its id), so the new name shows everywhere. */

@@ -9,7 +9,7 @@ import {
 	type Cohort,
 } from '~db/schema';
 import { cohortDateProblems, type CohortDates } from '~/lib/cohort/rules';
-import { recordAudit } from '../audit';
+import { recordAudit, writeAudited } from '../audit';
 import { notFound, RuleError } from '../errors';
 import { newId } from '../ids';
 import { administrationForName, findAdministration } from './administration';
@@ -75,20 +75,20 @@ async function assertEditionFree(db: Db, edition: string, exceptId?: string) {
 export async function createCohort(db: Db, actorId: string, input: CohortInput): Promise<Cohort> {
 	assertDates(input);
 	await assertEditionFree(db, input.edition);
-	return db.transaction(async (tx) => {
-		const [row] = await tx
-			.insert(cohortTable)
-			.values({ id: newId(), ...input })
-			.returning();
-		await recordAudit(tx, {
+	return writeAudited(
+		db,
+		(tx) =>
+			tx
+				.insert(cohortTable)
+				.values({ id: newId(), ...input })
+				.returning(),
+		{
 			actorId,
 			action: 'cohort.create',
 			subjectType: 'cohort',
-			subjectId: row!.id,
 			details: { edition: input.edition },
-		});
-		return row!;
-	});
+		},
+	);
 }
 
 /** Changes a cohort's name or dates; archived cohorts are read-only. */

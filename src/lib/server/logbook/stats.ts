@@ -8,6 +8,7 @@ import type { Db } from '~db/client';
 import { entryStatuses, logEntryTable, type EntryStatus, type OjtArea } from '~db/schema';
 import type { AreaCoverage } from '~/lib/logbook/coverage';
 import type { Day } from '~/lib/dates';
+import { keysetPage } from '../paging';
 
 /** An OJT week as the calendar gives it. */
 export type Week = { week: number; start: Day; end: Day };
@@ -161,6 +162,6 @@ export async function listEntryPage(
 		)
 		.orderBy(sql`${t.date} desc`, sql`${t}.rowid desc`)
 		.limit(limit + 1);
-	const page = rows.slice(0, limit);
-	return { entries: page, next: rows.length > limit ? formatEntryCursor(page.at(-1)!) : null };
+	const { items, next } = keysetPage(rows, limit, formatEntryCursor);
+	return { entries: items, next };
 }

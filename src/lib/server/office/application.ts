@@ -27,6 +27,7 @@ import { assertApplicationReader } from './access';
 import { queueApplicationReceipts, type ReceiptSettings } from './application-receipt';
 import { assertCallOpen } from './edition';
 import { overridesFor } from './override';
+import { keysetPage } from '../paging';
 
 const joined = {
 	application: applicationTable,
@@ -179,18 +180,17 @@ export async function listApplicationsPage(
 		)
 		.orderBy(desc(applicationTable.submittedAt), desc(applicationTable.id))
 		.limit(limit + 1);
-	const slice = rows.slice(0, limit);
+	const { items, next } = keysetPage(rows, limit, ({ application: last }) =>
+		last.submittedAt ? `${last.submittedAt.getTime()}.${last.id}` : null,
+	);
 	const overrides = await overridesFor(
 		db,
-		slice.map((r) => r.application.id),
+		items.map((r) => r.application.id),
 	);
-	const page = slice.map((row) => ({
+	const page = items.map((row) => ({
 		row,
 		...screen(row, overrides.get(row.application.id)),
 	}));
-	const last = page.at(-1)?.row.application;
-	const next =
-		rows.length > limit && last?.submittedAt ? `${last.submittedAt.getTime()}.${last.id}` : null;
 	return { page, next };
 }
 

@@ -5,7 +5,7 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '~db/client';
-import { cenMessageTable, cenSeizureTable, materialTable, reportSectionTable } from '~db/schema';
+import { cenMessageTable, cenSeizureTable, materialTable } from '~db/schema';
 import { describeStoredChart } from '~/lib/cen/chart-settings';
 import {
 	materialIdsIn,
@@ -16,7 +16,7 @@ import {
 import { kindLabels, messageFields } from '../cen/message-rules';
 import { materialsByIds } from '../cen/material';
 import { notFound } from '../errors';
-import { saveSection } from './working-copy';
+import { ownSection, saveSection } from './working-copy';
 import type { SessionUser } from '../auth/session';
 
 /** Appends a reference to one of the participant's materials to a section of their report. */
@@ -31,16 +31,7 @@ export async function insertMaterialIntoSection(
 		.from(materialTable)
 		.where(and(eq(materialTable.id, materialId), eq(materialTable.participantId, participant.id)));
 	if (!material) throw notFound('material');
-	const [section] = await db
-		.select()
-		.from(reportSectionTable)
-		.where(
-			and(
-				eq(reportSectionTable.id, sectionId),
-				eq(reportSectionTable.participantId, participant.id),
-			),
-		);
-	if (!section) throw notFound('section');
+	const section = await ownSection(db, participant, sectionId);
 	const notes = section.notes.trimEnd();
 	return saveSection(db, participant, section.id, section.version, {
 		outline: section.outline,

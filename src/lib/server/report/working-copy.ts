@@ -13,7 +13,7 @@ import {
 } from '~db/schema';
 import { isSubmitted, requiredSections } from '~/lib/report/rules';
 import { normaliseNewlines } from '~/lib/text';
-import { recordAudit } from '../audit';
+import { recordAudit, writeAudited } from '../audit';
 import { findCurrentCohort, assertWritable } from '../cohort/manage';
 import { notFound, RuleError } from '../errors';
 import { findVisibleParticipant } from '../access';
@@ -109,7 +109,7 @@ export async function findSectionForViewer(
 }
 
 /** The participant's own section, or a 404; refuses writes in an archived cohort or to an accepted report. */
-async function ownSection(
+export async function ownSection(
 	db: Db,
 	participant: SessionUser,
 	sectionId: string,
@@ -274,26 +274,26 @@ export async function addSection(
 		.select({ max: sql<number>`max(${reportSectionTable.position})` })
 		.from(reportSectionTable)
 		.where(eq(reportSectionTable.participantId, participant.id));
-	return db.transaction(async (tx) => {
-		const [row] = await tx
-			.insert(reportSectionTable)
-			.values({
-				id: newId(),
-				participantId: participant.id,
-				kind: 'custom',
-				title: oneLine(title),
-				position: Number(last?.max ?? 0) + 1,
-				updatedAt: new Date(),
-			})
-			.returning();
-		await recordAudit(tx, {
+	return writeAudited(
+		db,
+		(tx) =>
+			tx
+				.insert(reportSectionTable)
+				.values({
+					id: newId(),
+					participantId: participant.id,
+					kind: 'custom',
+					title: oneLine(title),
+					position: Number(last?.max ?? 0) + 1,
+					updatedAt: new Date(),
+				})
+				.returning(),
+		{
 			actorId: participant.id,
 			action: 'report.section_add',
 			subjectType: 'report_section',
-			subjectId: row!.id,
-		});
-		return row!;
-	});
+		},
+	);
 }
 
 /** Renames one of the participant's own sections (the four required titles stay). */

@@ -2,10 +2,9 @@
  * Mentor review of log entries: approve, request changes (with a comment), reopen an approved
  * entry, undo a mistaken decision, approve a whole day. Every decision is kept as a row.
  */
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import {
-	cohortMemberTable,
 	logEntryTable,
 	reviewDecisionTable,
 	userTable,
@@ -20,6 +19,7 @@ import { entryLine } from '../logbook/entry';
 import { notify } from '../notify/notification';
 import type { SessionUser } from '../auth/session';
 import { insertedFirst, insertedLast } from '../row-order';
+import { countReviewQueuePage, queueWhere } from './queue';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -187,48 +187,20 @@ export async function approveDay(
 	return entries.length;
 }
 
-/** Participants a mentor reviews (in any cohort they mentor). */
-function menteeIds(db: Db, mentorId: string) {
-	const cohorts = db
-		.select({ id: cohortMemberTable.cohortId })
-		.from(cohortMemberTable)
-		.where(and(eq(cohortMemberTable.userId, mentorId), eq(cohortMemberTable.role, 'mentor')));
-	return db
-		.select({ id: cohortMemberTable.userId })
-		.from(cohortMemberTable)
-		.where(
-			and(eq(cohortMemberTable.role, 'participant'), inArray(cohortMemberTable.cohortId, cohorts)),
-		);
-}
-
 /** Submitted entries waiting for this mentor, oldest submission first. */
 export function listReviewQueue(db: Db, mentor: SessionUser, limit = 200) {
 	return db
 		.select({ entry: logEntryTable, participantName: userTable.name })
 		.from(logEntryTable)
 		.innerJoin(userTable, eq(userTable.id, logEntryTable.participantId))
-		.where(
-			and(
-				eq(logEntryTable.status, 'submitted'),
-				inArray(logEntryTable.participantId, menteeIds(db, mentor.id)),
-			),
-		)
+		.where(queueWhere(db, mentor, {}))
 		.orderBy(asc(logEntryTable.submittedAt))
 		.limit(limit);
 }
 
-/** How many entries wait for this mentor (the count in the navigation). */
-export async function countReviewQueue(db: Db, mentor: SessionUser): Promise<number> {
-	const [row] = await db
-		.select({ n: sql<number>`count(*)` })
-		.from(logEntryTable)
-		.where(
-			and(
-				eq(logEntryTable.status, 'submitted'),
-				inArray(logEntryTable.participantId, menteeIds(db, mentor.id)),
-			),
-		);
-	return Number(row?.n ?? 0);
+/** How many entries wait for this mentor (the count in the navigation): the unfiltered queue. */
+export function countReviewQueue(db: Db, mentor: SessionUser): Promise<number> {
+	return countReviewQueuePage(db, mentor, {});
 }
 
 /** An entry's decisions, oldest first, with the mentor's name. */

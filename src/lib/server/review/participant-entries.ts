@@ -5,12 +5,14 @@
  */
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '~db/client';
-import { logEntryTable, type EntryStatus, type OjtArea } from '~db/schema';
+import { logEntryTable, type OjtArea } from '~db/schema';
 import type { AreaCoverage } from '~/lib/logbook/coverage';
 import { todayIn } from '~/lib/dates';
 import { ojtWeeks } from '~/lib/programme-calendar';
 import { findCurrentCohort } from '../cohort/manage';
 import { getPlan, listCheckins } from '../logbook/ojt-plan';
+import { countByStatus, coverageOf, type Week } from '../logbook/stats';
+import { keysetPage } from '../paging';
 
 /** Entries per page. */
 export const entriesPageSize = 25;
@@ -49,27 +51,11 @@ export async function listEntriesPage(
 		)
 		.orderBy(desc(logEntryTable.date), desc(logEntryTable.id))
 		.limit(limit + 1);
-	const items = rows.slice(0, limit);
-	const last = items.at(-1);
-	return { items, next: rows.length > limit && last ? { date: last.date, id: last.id } : null };
+	return keysetPage(rows, limit, (last): EntryCursor => ({ date: last.date, id: last.id }));
 }
 
-/** How many entries the participant has in each status. */
-export async function countEntriesByStatus(db: Db, participantId: string) {
-	const rows = await db
-		.select({ status: logEntryTable.status, n: sql<number>`count(*)` })
-		.from(logEntryTable)
-		.where(eq(logEntryTable.participantId, participantId))
-		.groupBy(logEntryTable.status);
-	const counts: Record<EntryStatus, number> = {
-		draft: 0,
-		submitted: 0,
-		approved: 0,
-		changes_requested: 0,
-	};
-	for (const r of rows) counts[r.status] = Number(r.n);
-	return counts;
-}
+/** How many entries the participant has in each status (the logbook's own count). */
+export const countEntriesByStatus = countByStatus;
 
 /**
  * Minutes per area per OJT week, totals and entry counts in one grouped query (the same figures
@@ -81,25 +67,12 @@ export async function coverageInSql(
 	weeks: { start: string; end: string }[],
 	plannedHours: Partial<Record<OjtArea, number>>,
 ): Promise<AreaCoverage[]> {
-	const perWeek = weeks.map(
-		(w, i) =>
-			sql`sum(case when ${logEntryTable.date} between ${w.start} and ${w.end} then ${logEntryTable.minutes} else 0 end) as ${sql.identifier(`w${i}`)}`,
-	);
-	const rows = await db.all<Record<string, number | null>>(sql`
-		select ${logEntryTable.area} as area, count(*) as entries, sum(${logEntryTable.minutes}) as total
-		${perWeek.length ? sql`, ${sql.join(perWeek, sql`, `)}` : sql``}
-		from ${logEntryTable} where ${logEntryTable.participantId} = ${participantId}
-		group by ${logEntryTable.area}`);
-	return ([1, 2, 3, 4] as const).map((area) => {
-		const row = rows.find((r) => Number(r.area) === area);
-		return {
-			area,
-			minutesByWeek: weeks.map((_, i) => Number(row?.[`w${i}`] ?? 0)),
-			totalMinutes: Number(row?.total ?? 0),
-			plannedMinutes: (plannedHours[area] ?? 0) * 60,
-			entries: Number(row?.entries ?? 0),
-		};
-	});
+	return (await coverageOf(db, participantId, numbered(weeks), plannedHours)).rows;
+}
+
+// The logbook's coverage query keys its cells by week number; a caller's weeks are 1, 2, 3 in order.
+function numbered(weeks: { start: string; end: string }[]): Week[] {
+	return weeks.map((w, i) => ({ week: i + 1, start: w.start, end: w.end }));
 }
 
 /** What /review/<participant> shows: plan, coverage, counts, check-ins and one page of entries. */
@@ -111,16 +84,16 @@ export async function loadParticipantReview(
 	const cohort = await findCurrentCohort(db, participantId);
 	const weeks = cohort ? ojtWeeks(cohort) : [];
 	const before = parseEntryCursor(params.get('before'));
-	const [plan, checkins, counts, page] = await Promise.all([
+	const [plan, checkins, page] = await Promise.all([
 		getPlan(db, participantId),
 		listCheckins(db, participantId),
-		countEntriesByStatus(db, participantId),
 		listEntriesPage(db, participantId, before),
 	]);
-	const rows = await coverageInSql(
+	// One grouped query gives coverage, counts and total alike.
+	const { rows, counts, total } = await coverageOf(
 		db,
 		participantId,
-		weeks,
+		numbered(weeks),
 		Object.fromEntries(plan.areas.map((a) => [a.area, a.plannedHours])),
 	);
 	return {
@@ -128,7 +101,7 @@ export async function loadParticipantReview(
 		plan,
 		checkins,
 		counts,
-		total: Object.values(counts).reduce((n, c) => n + c, 0),
+		total,
 		weeks,
 		rows,
 		before,

@@ -17,6 +17,7 @@ import {
 import { isArea } from '~/lib/logbook/ojt-areas';
 import type { SessionUser } from '../auth/session';
 import { cohortForViewer, listMembers } from '../cohort/manage';
+import { keysetPage } from '../paging';
 
 /** What the queue can be narrowed to. */
 export type QueueFilter = { participantId?: string; area?: OjtArea; handling?: Handling };
@@ -69,7 +70,8 @@ function menteeIds(db: Db, mentorId: string) {
 // Every submitted entry has its submission time, so the queue index serves order and keyset alike.
 const submittedAt = logEntryTable.submittedAt;
 
-function queueWhere(db: Db, mentor: SessionUser, filter: QueueFilter): SQL {
+/** The queue's condition: submitted entries of the mentor's mentees, narrowed by the filter. */
+export function queueWhere(db: Db, mentor: SessionUser, filter: QueueFilter): SQL {
 	return and(
 		eq(logEntryTable.status, 'submitted'),
 		inArray(logEntryTable.participantId, menteeIds(db, mentor.id)),
@@ -101,13 +103,10 @@ export async function listReviewQueuePage(
 		)
 		.orderBy(asc(submittedAt), asc(logEntryTable.id))
 		.limit(limit + 1);
-	const items = rows.slice(0, limit);
-	const last = items.at(-1)?.entry;
-	const next =
-		rows.length > limit && last
-			? { submittedAt: last.submittedAt?.getTime() ?? 0, id: last.id }
-			: null;
-	return { items, next };
+	return keysetPage(rows, limit, ({ entry }): QueueCursor => ({
+		submittedAt: entry.submittedAt?.getTime() ?? 0,
+		id: entry.id,
+	}));
 }
 
 /** How many entries match the filter (one indexed count, not a list). */

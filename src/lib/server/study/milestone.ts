@@ -2,7 +2,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import { studyMilestoneTable } from '~db/schema';
-import { recordAudit } from '../audit';
+import { recordAudit, writeAudited } from '../audit';
 import { notFound } from '../errors';
 import { newId } from '../ids';
 import type { SessionUser } from '../auth/session';
@@ -40,20 +40,20 @@ export async function addMilestone(
 	input: { title: string; dueDate: string },
 ): Promise<StudyMilestone> {
 	await assertStudyWriter(db, participant);
-	return db.transaction(async (tx) => {
-		const [row] = await tx
-			.insert(studyMilestoneTable)
-			.values({ id: newId(), participantId: participant.id, ...input })
-			.returning();
-		await recordAudit(tx, {
+	return writeAudited(
+		db,
+		(tx) =>
+			tx
+				.insert(studyMilestoneTable)
+				.values({ id: newId(), participantId: participant.id, ...input })
+				.returning(),
+		{
 			actorId: participant.id,
 			action: 'study.milestone_add',
 			subjectType: 'study_milestone',
-			subjectId: row!.id,
 			details: { dueDate: input.dueDate },
-		});
-		return row!;
-	});
+		},
+	);
 }
 
 /** Marks a milestone done (now) or not done again. */

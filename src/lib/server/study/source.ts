@@ -3,7 +3,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import { studySourceTable } from '~db/schema';
 import type { Reliability } from '~/lib/study/rules';
-import { recordAudit } from '../audit';
+import { recordAudit, writeAudited } from '../audit';
 import { notFound } from '../errors';
 import { newId } from '../ids';
 import type { SessionUser } from '../auth/session';
@@ -48,19 +48,19 @@ export async function addSource(
 	input: SourceInput,
 ): Promise<StudySource> {
 	await assertStudyWriter(db, participant);
-	return db.transaction(async (tx) => {
-		const [row] = await tx
-			.insert(studySourceTable)
-			.values({ id: newId(), participantId: participant.id, ...input })
-			.returning();
-		await recordAudit(tx, {
+	return writeAudited(
+		db,
+		(tx) =>
+			tx
+				.insert(studySourceTable)
+				.values({ id: newId(), participantId: participant.id, ...input })
+				.returning(),
+		{
 			actorId: participant.id,
 			action: 'study.source_add',
 			subjectType: 'study_source',
-			subjectId: row!.id,
-		});
-		return row!;
-	});
+		},
+	);
 }
 
 /** Changes a source's citation, link, notes or grade. */
