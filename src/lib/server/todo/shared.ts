@@ -81,7 +81,7 @@ export async function pendingAgreements(
 		participantId: r.participantId,
 		participantName: r.participantName,
 		what: r.what.split('\n')[0]!.slice(0, 80),
-		since: dayOf(Math.max(r.createdAt.getTime(), Number(r.lastAnswer ?? 0)), r.timezone),
+		since: dayOf(r.lastAnswer === null ? r.createdAt : Number(r.lastAnswer), r.timezone),
 		today: todayIn(r.timezone, now),
 	}));
 }
