@@ -41,7 +41,7 @@ function entryItem(f: MentorTodoFacts, today: Day): TodoItem[] {
 		{
 			key: 'review',
 			tone: waitTone(oldest.since, today),
-			text: `${countText(total, 'logbook entry', 'logbook entries')} ${total === 1 ? 'waits' : 'wait'} for your review, the oldest since ${formatDay(oldest.since)} (${oldest.participantName}). Waiting: ${whose}.`,
+			text: `${countText(total, 'logbook entry', 'logbook entries')} ${total === 1 ? 'waits' : 'wait'} for your review, the oldest from ${oldest.participantName} since ${formatDay(oldest.since)}. Waiting: ${whose}.`,
 			href: '/review',
 		},
 	];
@@ -68,7 +68,7 @@ function queueItem(
 		{
 			key,
 			tone: waitTone(q.oldest.since, today),
-			text: `${countText(q.total, ...what)} ${q.total === 1 ? 'waits' : 'wait'} for your review, the oldest ${q.oldest.participantName}’s since ${formatDay(q.oldest.since)}.`,
+			text: `${countText(q.total, ...what)} ${q.total === 1 ? 'waits' : 'wait'} for your review, the oldest from ${q.oldest.participantName} since ${formatDay(q.oldest.since)}.`,
 			href: href(q.oldest.id, q.total),
 		},
 	];
