@@ -36,12 +36,14 @@ const byRole: Record<Role, NavItem[]> = {
 		{ href: '/admin', label: 'Admin' },
 	],
 	secretariat: [
+		{ href: '/dashboard', label: 'Dashboard' },
 		{ href: '/oversight', label: 'Cohorts and reports' },
 		...everyone,
 		{ href: '/alumni', label: 'Alumni' },
 		{ href: '/notifications', label: 'Notifications' },
 	],
 	home: [
+		{ href: '/dashboard', label: 'Dashboard' },
 		{ href: '/oversight', label: 'Our officers' },
 		...everyone,
 		{ href: '/alumni', label: 'Alumni' },

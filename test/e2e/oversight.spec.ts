@@ -84,9 +84,11 @@ test('submit, deliver to three, acknowledge, request a correction, resubmit: ver
 		await expect(await deliveryRow(page, r)).toContainText(/On time/);
 	await signOut(page);
 
-	// The home contact lands on their officers, reads version 1 (the evaluation is in it) and acknowledges.
+	// The home contact lands on their dashboard, opens their officers, reads version 1 (the
+	// evaluation is in it) and acknowledges.
 	await signIn(page, home.email);
-	await expect(page).toHaveURL(/\/oversight$/);
+	await expect(page).toHaveURL(/\/dashboard$/);
+	await page.getByRole('link', { name: 'Your administration’s officers' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Japan');
 	await page.getByRole('link', { name: officer.name }).click();
 	await expectAccessible(page);

@@ -533,7 +533,7 @@ type Overseer = 'secretariat' | 'home';
 const overseerRoutes: Record<string, Record<Overseer, number>> = {
 	'/account': { secretariat: 200, home: 200 },
 	'/notifications': { secretariat: 200, home: 200 },
-	'/dashboard': { secretariat: 302, home: 302 },
+	'/dashboard': { secretariat: 200, home: 200 },
 	'/oversight': { secretariat: 200, home: 200 },
 	'/oversight/[participantId]': { secretariat: 200, home: 404 },
 	'/oversight/[participantId]/report': { secretariat: 200, home: 404 },
@@ -562,7 +562,7 @@ for (const who of ['secretariat', 'home2'] as const) {
 	const role: Overseer = who === 'secretariat' ? 'secretariat' : 'home';
 	test(`as ${who}, every protected route answers as expected`, async ({ page }) => {
 		await signIn(page, demo[who]);
-		await expect(page).toHaveURL(/\/oversight$/);
+		await expect(page).toHaveURL(/\/dashboard$/);
 		ids.section ||= (
 			await queryServerDb<{ id: string }>(
 				"select id from report_section where participant_id = ? and kind = 'activities'",

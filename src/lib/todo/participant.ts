@@ -7,6 +7,7 @@ import type { CheckinKind } from '~db/schema';
 import { checkinDueDates, checkinLabels } from '../logbook/checkins';
 import { addDays, daysBetween, formatDay, isWithin, type Day } from '../dates';
 import type { ProgrammeDates } from '../programme-calendar';
+import { sortTodo, toneFor, whenText, type TodoItem } from './item';
 
 /** A short reference to an entry. */
 export type EntryRef = { id: string; title: string; date: Day };
@@ -45,47 +46,17 @@ export type TodoFacts = {
 	};
 };
 
-/** How pressing an item is; said in words on the page, never by colour alone. */
-export type TodoTone = 'overdue' | 'today' | 'soon' | 'waiting' | 'later';
-
-/** One thing to do. */
-export type TodoItem = {
-	/** Stable key (for tests and list keys). */
-	key: string;
-	tone: TodoTone;
-	/** What to do, as a sentence. */
-	text: string;
-	/** Where to act. */
-	href: string;
-	/** Days until its due day (negative: overdue); absent when it has none. */
-	daysLeft?: number;
-};
+export type { TodoItem, TodoTone } from './item';
+export { whenText } from './item';
 
 /** How far ahead milestones and check-ins start to show. */
 export const lookAheadDays = 3;
-
-/** Tone order: lower is more urgent. */
-const toneRank: Record<TodoTone, number> = { overdue: 0, today: 1, waiting: 2, soon: 3, later: 4 };
 
 /** The last working day (Monday to Friday) before `today`. */
 export function lastWorkingDay(today: Day): Day {
 	let day = addDays(today, -1);
 	while ([0, 6].includes(new Date(`${day}T12:00:00Z`).getUTCDay())) day = addDays(day, -1);
 	return day;
-}
-
-/** "in 3 days", "today", "2 days ago". */
-export function whenText(daysLeft: number): string {
-	if (daysLeft === 0) return 'today';
-	if (daysLeft === 1) return 'tomorrow';
-	if (daysLeft === -1) return 'yesterday';
-	return daysLeft > 0 ? `in ${daysLeft} days` : `${-daysLeft} days ago`;
-}
-
-function toneFor(daysLeft: number, soon = 7): TodoTone {
-	if (daysLeft < 0) return 'overdue';
-	if (daysLeft === 0) return 'today';
-	return daysLeft <= soon ? 'soon' : 'later';
 }
 
 function entryItems(kind: 'returned' | 'draft', list: TodoFacts['returned']): TodoItem[] {
@@ -250,19 +221,7 @@ export function buildTodo(f: TodoFacts, today: Day): TodoItem[] {
 		...deadlineItems(f, today),
 		...moduleItem(f, today),
 	];
-	// Tone first, then the sooner due day; the list order above breaks ties. Undated items lead
-	// the pressing tones (someone waits on them) and close the relaxed ones.
-	const due = (t: TodoItem) =>
-		t.daysLeft ?? (toneRank[t.tone] < toneRank.soon ? -Infinity : Infinity);
-	return items
-		.map((item, i) => ({ item, i }))
-		.sort(
-			(a, b) =>
-				toneRank[a.item.tone] - toneRank[b.item.tone] ||
-				Math.sign(due(a.item) - due(b.item)) ||
-				a.i - b.i,
-		)
-		.map(({ item }) => item);
+	return sortTodo(items);
 }
 
 /** The day milestones are looked up to (today plus the look-ahead). */

@@ -54,7 +54,7 @@ export function formatCursor(c: QueueCursor): string {
 }
 
 /** Participants a mentor reviews (in any cohort they mentor), as a subquery. */
-function menteeIds(db: Db, mentorId: string) {
+export function menteeIds(db: Db, mentorId: string) {
 	const cohorts = db
 		.select({ id: cohortMemberTable.cohortId })
 		.from(cohortMemberTable)
