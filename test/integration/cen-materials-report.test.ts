@@ -28,7 +28,7 @@ import { materialReference, splitMaterialRefs } from '~/lib/report/materials';
 import { barChartPng } from '~db/seed-demo-chart';
 import { createTestDb, type TestDb } from '../helpers/db';
 import { entryInput } from '../helpers/entries';
-import { makeCohort, makeUser } from '../helpers/factories';
+import { makeTwoCohorts } from '../helpers/factories';
 
 let t: TestDb;
 beforeEach(async () => (t = await createTestDb()));
@@ -49,18 +49,7 @@ const settings = JSON.stringify({
 });
 const png = new Uint8Array(barChartPng([3, 5, 8, 13]));
 
-async function setup() {
-	const admin = await makeUser(t.db, 'admin');
-	const a = await makeCohort(t.db, admin, 2);
-	const b = await makeCohort(t.db, admin, 1);
-	return {
-		admin,
-		mentor: a.mentor,
-		otherMentor: b.mentor,
-		p1: a.participants[0]!,
-		p2: a.participants[1]!,
-	};
-}
+const setup = () => makeTwoCohorts(t.db);
 
 const chart = (
 	p: Awaited<ReturnType<typeof setup>>['p1'],

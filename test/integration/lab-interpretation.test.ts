@@ -14,7 +14,7 @@ import {
 } from '~/lib/server/lab/interpretation';
 import { interpretationRubric } from '../../content/data/exercises';
 import { createTestDb, type TestDb } from '../helpers/db';
-import { makeCohort, makeUser } from '../helpers/factories';
+import { makeTwoCohorts, makeUser } from '../helpers/factories';
 
 let t: TestDb;
 beforeEach(async () => (t = await createTestDb()));
@@ -25,19 +25,7 @@ const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).joi
 const good = `Tea packaging fell and machinery parts rose. ${words(70)}`;
 const levels = { evidence: 3, alternatives: 2, limits: 1 };
 
-async function setup() {
-	const admin = await makeUser(t.db, 'admin');
-	const a = await makeCohort(t.db, admin, 2);
-	const b = await makeCohort(t.db, admin, 1);
-	return {
-		admin,
-		mentor: a.mentor,
-		otherMentor: b.mentor,
-		p1: a.participants[0]!,
-		p2: a.participants[1]!,
-		outsider: b.participants[0]!,
-	};
-}
+const setup = () => makeTwoCohorts(t.db);
 
 describe('the exercises', () => {
 	it('offers two interpretation exercises with the length asked for, and grades none of them', async () => {
