@@ -26,6 +26,7 @@ import {
 import { RuleError } from '~/lib/server/errors';
 import { createTestDb, type TestDb } from '../helpers/db';
 import { makeUser } from '../helpers/factories';
+import { eligibleAnswers } from '../helpers/applications';
 
 let t: TestDb;
 beforeEach(async () => (t = await createTestDb()));
@@ -68,32 +69,7 @@ async function nominated(now = july) {
 	return done.applicationToken;
 }
 
-function complete(overrides: Partial<Answers> = {}): Answers {
-	return {
-		...readAnswers({
-			fullName: 'Cand Idate',
-			nationality: 'Japanese',
-			dateOfBirth: '1990-01-02',
-			post: 'Analyst',
-			unit: 'Risk unit',
-			grade: 'junior',
-			yearsInCustoms: '5',
-			degreeLevel: 'bachelor',
-			degreeDetail: 'BA Economics',
-			englishLevel: 'good',
-			computerSkills: 'good',
-			expertise: ['risk_management'],
-			programming: ['python'],
-			visualisation: ['tableau'],
-			clikc: ['risk_management', 'data_analytics'],
-			motivation: 'To learn.',
-			careerPath: 'Border, then risk.',
-			customsOfficer: 'yes',
-			fitness: 'yes',
-		}),
-		...overrides,
-	};
-}
+const complete = eligibleAnswers;
 
 const facts = (answers: Answers, active = true) => ({
 	answers,
