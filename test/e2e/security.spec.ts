@@ -2,7 +2,7 @@
  * The access matrix and request forgery, over every real route and action (read from the
  * source tree): signed out, as another participant, and cross-origin. Records must stay unchanged.
  */
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import {
 	cenActionAttempts,
 	cenIds,
@@ -406,10 +406,11 @@ async function post(
 	return request.post(`/_actions/${action}`, { form, headers: { Origin: origin } });
 }
 
-test('as another participant, every action on participant 1’s records is refused and changes nothing', async ({
-	page,
-	baseURL,
-}) => {
+/**
+ * Participant 1 opens their report once (which creates its sections) so the attempts can aim at
+ * a real section id; then the cookies go and `email` signs in to make them.
+ */
+async function signInAfterParticipant1(page: Page, email: string) {
 	await signIn(page, demo.participant1);
 	await page.goto('/report');
 	ids.section = (
@@ -419,7 +420,14 @@ test('as another participant, every action on participant 1’s records is refus
 		)
 	)[0]!.id;
 	await page.context().clearCookies();
-	await signIn(page, demo.participant2);
+	await signIn(page, email);
+}
+
+test('as another participant, every action on participant 1’s records is refused and changes nothing', async ({
+	page,
+	baseURL,
+}) => {
+	await signInAfterParticipant1(page, demo.participant2);
 	const table = attempts();
 	const before = await snapshot();
 	for (const action of listActions()) {
@@ -717,16 +725,7 @@ for (const who of ['secretariat', 'home2'] as const) {
 		page,
 		baseURL,
 	}) => {
-		await signIn(page, demo.participant1);
-		await page.goto('/report');
-		ids.section = (
-			await queryServerDb<{ id: string }>(
-				"select id from report_section where participant_id = ? and kind = 'activities'",
-				[p1],
-			)
-		)[0]!.id;
-		await page.context().clearCookies();
-		await signIn(page, demo[who]);
+		await signInAfterParticipant1(page, demo[who]);
 		const before = await snapshot();
 		const problems: string[] = [];
 		for (const action of listActions()) {
