@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
 import { createDb } from '~db/client';
@@ -11,7 +11,7 @@ import {
 } from '~/lib/server/cen/material';
 import { sniffUpload } from '~/lib/server/cen/upload-check';
 import { countBy, matches, readQuery, searchRows } from '~/lib/server/cen/search';
-import { createTestDb, type TestDb } from '../helpers/db';
+import { useTestDb } from '../helpers/db';
 import { makeSeizure, makeTwoCohorts } from '../helpers/factories';
 
 const meta = {
@@ -38,9 +38,7 @@ describe('upload checks', () => {
 });
 
 describe('the register', () => {
-	let t: TestDb;
-	beforeEach(async () => (t = await createTestDb()));
-	afterEach(() => t.close());
+	const t = useTestDb();
 
 	const setup = () => makeTwoCohorts(t.db);
 

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { cenMessageReviewTable, notificationTable } from '~db/schema';
 import { checkMessage, type MessageForm } from '~/lib/server/cen/message-rules';
@@ -9,7 +9,7 @@ import {
 	submitMessage,
 	updateMessage,
 } from '~/lib/server/cen/message';
-import { createTestDb, type TestDb } from '../helpers/db';
+import { useTestDb } from '../helpers/db';
 import { makeSeizure, makeTwoCohorts } from '../helpers/factories';
 
 const blank: MessageForm = {
@@ -70,9 +70,7 @@ describe('message rules', () => {
 });
 
 describe('drafting, review and access', () => {
-	let t: TestDb;
-	beforeEach(async () => (t = await createTestDb()));
-	afterEach(() => t.close());
+	const t = useTestDb();
 
 	const setup = () => makeTwoCohorts(t.db);
 

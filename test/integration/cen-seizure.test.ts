@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { codingCases, findCase } from '~/lib/server/cen/cases';
 import { compareWithKey } from '~/lib/server/cen/compare';
 import {
@@ -10,7 +10,7 @@ import {
 import { createSeizure, feedbackFor, findSeizureForViewer } from '~/lib/server/cen/seizure';
 import { practiceOf } from '~/lib/server/cen/overview';
 import { RuleError } from '~/lib/server/errors';
-import { createTestDb, type TestDb } from '../helpers/db';
+import { useTestDb } from '../helpers/db';
 import { makeTwoCohorts } from '../helpers/factories';
 
 const today = '2026-12-10';
@@ -135,9 +135,7 @@ describe('comparison with the key', () => {
 });
 
 describe('stored attempts and access', () => {
-	let t: TestDb;
-	beforeEach(async () => (t = await createTestDb()));
-	afterEach(() => t.close());
+	const t = useTestDb();
 
 	const setup = () => makeTwoCohorts(t.db);
 

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cohortMemberTable } from '~db/schema';
 import {
 	addMember,
@@ -9,12 +9,10 @@ import {
 } from '~/lib/server/cohort/manage';
 import { findVisibleParticipant } from '~/lib/server/access';
 import { cohortDateProblems, defaultCorrectionsUntil, defaultReportDue } from '~/lib/cohort/rules';
-import { createTestDb, type TestDb } from '../helpers/db';
+import { useTestDb } from '../helpers/db';
 import { cohortInput, makeCohort, makeUser } from '../helpers/factories';
 
-let t: TestDb;
-beforeEach(async () => (t = await createTestDb()));
-afterEach(() => t.close());
+const t = useTestDb();
 
 describe('cohort dates', () => {
 	it('defaults the report to departure + 14 days and corrections to one month after departure', () => {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { cohortMemberTable, invitationTable, userTable } from '~db/schema';
 import {
@@ -15,12 +15,10 @@ import {
 } from '~/lib/server/auth/invitation';
 import { signIn } from '~/lib/server/auth/sign-in';
 import { createSession, validateSessionToken } from '~/lib/server/auth/session';
-import { createTestDb, type TestDb } from '../helpers/db';
+import { useTestDb } from '../helpers/db';
 import { makeCohort, makeUser, testPassword } from '../helpers/factories';
 
-let t: TestDb;
-beforeEach(async () => (t = await createTestDb()));
-afterEach(() => t.close());
+const t = useTestDb();
 
 const welcome = {
 	name: 'Mara Santos',

@@ -1,5 +1,5 @@
 /** Data-lab interpretations: sending, the mentor's rubric review, what the participant sees, and who may see what. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { auditEventTable, labInterpretationTable, notificationTable } from '~db/schema';
 import { checkExerciseAnswer, listExercises } from '~/lib/server/lab/exercises';
@@ -13,12 +13,10 @@ import {
 	submitInterpretation,
 } from '~/lib/server/lab/interpretation';
 import { interpretationRubric } from '../../content/data/exercises';
-import { createTestDb, type TestDb } from '../helpers/db';
+import { useTestDb } from '../helpers/db';
 import { makeTwoCohorts, makeUser } from '../helpers/factories';
 
-let t: TestDb;
-beforeEach(async () => (t = await createTestDb()));
-afterEach(() => t.close());
+const t = useTestDb();
 
 const exerciseId = 'interpret-concealment-shift';
 const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');

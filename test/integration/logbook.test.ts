@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { auditEventTable, logEntryTable, notificationTable, reviewDecisionTable } from '~db/schema';
 import {
@@ -19,13 +19,11 @@ import {
 } from '~/lib/server/review/decide';
 import { addComment, listComments, resolveComment } from '~/lib/server/logbook/comment';
 import { RuleError } from '~/lib/server/errors';
-import { createTestDb, type TestDb } from '../helpers/db';
+import { useTestDb } from '../helpers/db';
 import { makeTwoCohorts } from '../helpers/factories';
 import { entryInput } from '../helpers/entries';
 
-let t: TestDb;
-beforeEach(async () => (t = await createTestDb()));
-afterEach(() => t.close());
+const t = useTestDb();
 
 const setup = () => makeTwoCohorts(t.db);
 

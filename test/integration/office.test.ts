@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { applicationTable, auditEventTable, editionTable, nominationTable } from '~db/schema';
 import { readAnswers, type Answers } from '~/lib/office/application-form';
@@ -24,13 +24,11 @@ import {
 	verifyLinkLifetimeMs,
 } from '~/lib/server/office/nomination';
 import { RuleError } from '~/lib/server/errors';
-import { createTestDb, type TestDb } from '../helpers/db';
+import { useTestDb } from '../helpers/db';
 import { makeUser } from '../helpers/factories';
 import { eligibleAnswers } from '../helpers/applications';
 
-let t: TestDb;
-beforeEach(async () => (t = await createTestDb()));
-afterEach(() => t.close());
+const t = useTestDb();
 
 /** Before the 2027 deadline, Tokyo time. */
 const july = Date.parse('2027-07-01T00:00:00Z');

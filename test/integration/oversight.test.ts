@@ -4,7 +4,7 @@
  * the link for a recipient without an account; correction requests within the window; and the
  * three-party agreement on study activities.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import {
 	cohortMemberTable,
@@ -44,13 +44,11 @@ import {
 import { agreementState, answerActivity, listAgreements } from '~/lib/server/study/agreement';
 import { addActivity, updateActivity } from '~/lib/server/study/activity';
 import { createInvitation, acceptInvitation } from '~/lib/server/auth/invitation';
-import { createTestDb, type TestDb } from '../helpers/db';
+import { useTestDb } from '../helpers/db';
 import { makeCohort, makeUser, testPassword } from '../helpers/factories';
 import { insertUser } from '~/lib/server/auth/user';
 
-let t: TestDb;
-beforeEach(async () => (t = await createTestDb()));
-afterEach(() => t.close());
+const t = useTestDb();
 
 // The factory cohort: departure 2026-12-26, report due 2027-01-09, corrections until 2027-01-26.
 const submittedOn = new Date('2026-12-27T03:00:00Z');

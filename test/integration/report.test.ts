@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { reportSectionTable } from '~db/schema';
 import {
@@ -22,13 +22,11 @@ import { calendarFeed, regenerateCalendarToken } from '~/lib/server/calendar';
 import { createEntry, submitEntry } from '~/lib/server/logbook/entry';
 import { decideEntry } from '~/lib/server/review/decide';
 import { deadlines } from '~/lib/report/rules';
-import { createTestDb, type TestDb } from '../helpers/db';
+import { useTestDb } from '../helpers/db';
 import { makeTwoCohorts } from '../helpers/factories';
 import { entryInput } from '../helpers/entries';
 
-let t: TestDb;
-beforeEach(async () => (t = await createTestDb()));
-afterEach(() => t.close());
+const t = useTestDb();
 
 async function setup() {
 	const people = await makeTwoCohorts(t.db);

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import {
 	auditEventTable,
@@ -27,12 +27,10 @@ import { addActivity, updateActivity } from '~/lib/server/study/activity';
 import { addStudyComment, resolveStudyComment } from '~/lib/server/study/comment';
 import { setCohortArchived } from '~/lib/server/cohort/manage';
 import { daysOverdue, isOverdue, parsePart, sectionPart } from '~/lib/study/rules';
-import { createTestDb, type TestDb } from '../helpers/db';
+import { useTestDb } from '../helpers/db';
 import { makeTwoCohorts } from '../helpers/factories';
 
-let t: TestDb;
-beforeEach(async () => (t = await createTestDb()));
-afterEach(() => t.close());
+const t = useTestDb();
 
 const setup = () => makeTwoCohorts(t.db);
 
