@@ -6,6 +6,7 @@ import { insertUser } from '~/lib/server/auth/user';
 import type { SessionUser } from '~/lib/server/auth/session';
 import { findCase } from '~/lib/server/cen/cases';
 import { createSeizure } from '~/lib/server/cen/seizure';
+import { factoryDates } from './cohort-dates';
 
 let counter = 0;
 
@@ -30,14 +31,7 @@ export function cohortInput(overrides: Partial<CohortInput> = {}): CohortInput {
 	return {
 		edition: `Test ${counter}`,
 		timezone: 'Asia/Tokyo',
-		trainingStart: '2026-11-30',
-		trainingEnd: '2026-12-04',
-		ojtStart: '2026-12-07',
-		ojtEnd: '2026-12-25',
-		outlinePresentationDate: '2026-12-24',
-		departureDate: '2026-12-26',
-		reportDueDate: '2027-01-09',
-		correctionsUntil: '2027-01-26',
+		...factoryDates,
 		...overrides,
 	};
 }

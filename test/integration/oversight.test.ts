@@ -50,6 +50,9 @@ import { insertUser } from '~/lib/server/auth/user';
 
 const t = useTestDb();
 
+/** The smallest correction request: one point on section 1, no note. */
+const oneCorrection = { corrections: [{ position: 1, what: 'x' }], note: '' };
+
 // The factory cohort: departure 2026-12-26, report due 2027-01-09, corrections until 2027-01-26.
 const submittedOn = new Date('2026-12-27T03:00:00Z');
 const afterWindow = new Date('2027-01-27T03:00:00Z');
@@ -212,13 +215,7 @@ describe('who the Secretariat and a home contact may see', () => {
 			code: 'forbidden',
 		});
 		await expect(
-			returnForCorrections(
-				t.db,
-				home1,
-				p1.id,
-				{ corrections: [{ position: 1, what: 'x' }], note: '' },
-				submittedOn,
-			),
+			returnForCorrections(t.db, home1, p1.id, oneCorrection, submittedOn),
 		).rejects.toMatchObject({ code: 'forbidden' });
 	});
 
@@ -418,13 +415,7 @@ describe('correction requests', () => {
 		await submitVersion(t.db, p1, submittedOn);
 		for (const who of [secretariat, mentor])
 			await expect(
-				returnForCorrections(
-					t.db,
-					who,
-					p1.id,
-					{ corrections: [{ position: 1, what: 'x' }], note: '' },
-					afterWindow,
-				),
+				returnForCorrections(t.db, who, p1.id, oneCorrection, afterWindow),
 			).rejects.toThrow(/corrections window closed on .*2027/);
 	});
 
