@@ -107,3 +107,42 @@ export async function fillApplicationProfile(page: Page, a: ProfileAnswers) {
 		.fill('Port, then risk.');
 	await page.getByLabel(/I declare that I am fit/).check();
 }
+
+/** The programme days of a 2027/2028 cohort, as the cohort form takes them. */
+export const cohort2027Days = {
+	trainingStart: '2027-11-29',
+	trainingEnd: '2027-12-03',
+	ojtStart: '2027-12-06',
+	ojtEnd: '2027-12-24',
+	outlinePresentationDate: '2027-12-22',
+	departureDate: '2027-12-25',
+};
+
+/**
+ * Gives a participant a study source, a paper section and an agreed activity (and a milestone when
+ * asked) straight in the database, so a test can aim at them without the study pages.
+ */
+export async function insertStudyRecords(
+	participantId: string,
+	ids: { source: string; milestone?: string; paper: string; activity: string },
+	paper: { title: string; position: number },
+) {
+	const now = Date.now();
+	await sqlOnServerDb(
+		'insert or ignore into study_source (id, participant_id, citation, created_at) values (?, ?, ?, ?)',
+		[ids.source, participantId, 'A source', now],
+	);
+	if (ids.milestone)
+		await sqlOnServerDb(
+			'insert or ignore into study_milestone (id, participant_id, title, due_date, created_at) values (?, ?, ?, ?, ?)',
+			[ids.milestone, participantId, 'Milestone', '2026-12-01', now],
+		);
+	await sqlOnServerDb(
+		'insert or ignore into study_paper_section (id, participant_id, title, position, updated_at) values (?, ?, ?, ?, ?)',
+		[ids.paper, participantId, paper.title, paper.position, now],
+	);
+	await sqlOnServerDb(
+		'insert or ignore into study_activity (id, participant_id, what, agreed_on, agreed_by, created_at) values (?, ?, ?, ?, ?, ?)',
+		[ids.activity, participantId, 'Joint alert', '2026-12-01', 'all three', now],
+	);
+}

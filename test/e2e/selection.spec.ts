@@ -6,7 +6,14 @@
  * the new participant's enrolment letter verifies signed out.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { demo, expectAccessible, fillApplicationProfile, queryServerDb, signIn } from './fixtures';
+import {
+	cohort2027Days,
+	demo,
+	expectAccessible,
+	fillApplicationProfile,
+	queryServerDb,
+	signIn,
+} from './fixtures';
 
 const candidate = { name: 'Noa Perel', email: 'noa.perel@candidate.test' };
 const officerEmail = 'hr.office@tarvos.test';
@@ -167,14 +174,7 @@ test('nominate, verify, apply, override, score, select, notice, pre-filled invit
 		await expect(page.getByText('The 2027/2028 edition has no cohort yet')).toBeVisible();
 		await page.goto('/admin/cohorts/new');
 		await page.getByLabel('Edition').fill('2027/2028');
-		for (const [name, day] of Object.entries({
-			trainingStart: '2027-11-29',
-			trainingEnd: '2027-12-03',
-			ojtStart: '2027-12-06',
-			ojtEnd: '2027-12-24',
-			outlinePresentationDate: '2027-12-22',
-			departureDate: '2027-12-25',
-		}))
+		for (const [name, day] of Object.entries(cohort2027Days))
 			await page.locator(`[name="${name}"]`).fill(day);
 		await page.getByRole('button', { name: 'Create cohort' }).click();
 	}
