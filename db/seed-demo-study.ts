@@ -44,6 +44,50 @@ const themes = [
 	},
 ] as const;
 
+/** The same three sources in every demo study; the interview is invented. */
+const sources = [
+	{
+		citation: 'WCO, Regional Intelligence Liaison Offices (RILO) — web page',
+		link: 'https://www.wcoomd.org/en/topics/enforcement-and-compliance/instruments-and-tools/rilo.aspx',
+		notes: 'Roles of NCPs and RILOs in producing and circulating alerts.',
+		reliability: 'A',
+	},
+	{
+		citation: 'UNODC, Criminal Intelligence Manual for Analysts (2011)',
+		link: 'https://vdocuments.net/criminal-intelligence-training-un-analyst-manual.html',
+		notes: 'The intelligence process and the 4x4 evaluation.',
+		reliability: 'A',
+	},
+	{
+		citation: 'Interview notes, fictional NCP of the demo administration',
+		link: '',
+		notes: 'Demo source, invented for the portal demo.',
+		reliability: 'C',
+	},
+] as const;
+
+/** The study's milestones: title and due day, in days from today. */
+const milestones = [
+	['Research question agreed with mentor', -12],
+	['Data extracted and cleaned', -5],
+	['Findings drafted', 2],
+	['Paper ready for mentor review', 10],
+] as const;
+
+/** The activities agreed with the home administration (fictional), nine days ago. */
+const activities = [
+	{
+		what: 'Draft one regional alert from the study’s pattern (fictional)',
+		agreedBy: 'Participant, home administration (demo) and RILO A/P',
+		status: 'in_progress',
+	},
+	{
+		what: 'Share the alert checklist with the home NCP (fictional)',
+		agreedBy: 'Participant and home administration (demo)',
+		status: 'planned',
+	},
+] as const;
+
 /** Inserts a study in progress and a report outline for every demo participant. */
 export async function seedDemoStudies(db: Db, ids: DemoIds): Promise<void> {
 	const now = new Date();
@@ -66,62 +110,23 @@ export async function seedDemoStudies(db: Db, ids: DemoIds): Promise<void> {
 			version: 2,
 			updatedAt: now,
 		});
-		await db.insert(studySourceTable).values([
-			{
-				id: `demosrc-${p}-1`,
+		await db
+			.insert(studySourceTable)
+			.values(sources.map((s, i) => ({ id: `demosrc-${p}-${i + 1}`, participantId, ...s })));
+		// The first milestone is done by everyone, the second by the first two participants only.
+		const doneAt = [
+			new Date(Date.now() - 12 * dayMs),
+			p < 2 ? new Date(Date.now() - 4 * dayMs) : null,
+		];
+		await db.insert(studyMilestoneTable).values(
+			milestones.map(([title, due], i) => ({
+				id: `demoms-${p}-${i + 1}`,
 				participantId,
-				citation: 'WCO, Regional Intelligence Liaison Offices (RILO) — web page',
-				link: 'https://www.wcoomd.org/en/topics/enforcement-and-compliance/instruments-and-tools/rilo.aspx',
-				notes: 'Roles of NCPs and RILOs in producing and circulating alerts.',
-				reliability: 'A',
-			},
-			{
-				id: `demosrc-${p}-2`,
-				participantId,
-				citation: 'UNODC, Criminal Intelligence Manual for Analysts (2011)',
-				link: 'https://vdocuments.net/criminal-intelligence-training-un-analyst-manual.html',
-				notes: 'The intelligence process and the 4x4 evaluation.',
-				reliability: 'A',
-			},
-			{
-				id: `demosrc-${p}-3`,
-				participantId,
-				citation: 'Interview notes, fictional NCP of the demo administration',
-				link: '',
-				notes: 'Demo source, invented for the portal demo.',
-				reliability: 'C',
-			},
-		]);
-		await db.insert(studyMilestoneTable).values([
-			{
-				id: `demoms-${p}-1`,
-				participantId,
-				title: 'Research question agreed with mentor',
-				dueDate: day(-12),
-				doneAt: new Date(Date.now() - 12 * dayMs),
-			},
-			{
-				id: `demoms-${p}-2`,
-				participantId,
-				title: 'Data extracted and cleaned',
-				dueDate: day(-5),
-				doneAt: p < 2 ? new Date(Date.now() - 4 * dayMs) : null,
-			},
-			{
-				id: `demoms-${p}-3`,
-				participantId,
-				title: 'Findings drafted',
-				dueDate: day(2),
-				doneAt: null,
-			},
-			{
-				id: `demoms-${p}-4`,
-				participantId,
-				title: 'Paper ready for mentor review',
-				dueDate: day(10),
-				doneAt: null,
-			},
-		]);
+				title,
+				dueDate: day(due),
+				doneAt: doneAt[i] ?? null,
+			})),
+		);
 		await db.insert(studyPaperSectionTable).values([
 			{
 				id: `demopaper-${p}-1`,
@@ -142,26 +147,15 @@ export async function seedDemoStudies(db: Db, ids: DemoIds): Promise<void> {
 				updatedAt: now,
 			},
 		]);
-		await db.insert(studyActivityTable).values([
-			{
-				id: `demoact-${p}-1`,
+		await db.insert(studyActivityTable).values(
+			activities.map((act, i) => ({
+				id: `demoact-${p}-${i + 1}`,
 				participantId,
-				what: 'Draft one regional alert from the study’s pattern (fictional)',
+				...act,
 				agreedOn: day(-9),
-				agreedBy: 'Participant, home administration (demo) and RILO A/P',
-				status: 'in_progress',
 				outcome: '',
-			},
-			{
-				id: `demoact-${p}-2`,
-				participantId,
-				what: 'Share the alert checklist with the home NCP (fictional)',
-				agreedOn: day(-9),
-				agreedBy: 'Participant and home administration (demo)',
-				status: 'planned',
-				outcome: '',
-			},
-		]);
+			})),
+		);
 		await db.insert(studyCommentTable).values({
 			id: `demostudycomment-${p}`,
 			participantId,

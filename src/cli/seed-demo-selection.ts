@@ -27,43 +27,23 @@ const reviewers = { admin: 'demoadmin001', secretariat: 'demosecret01' };
 const decidedAt = new Date(Date.UTC(2026, 8, 11, 2, 0));
 const selected = ['demoapp01', 'demoapp02', 'demoapp03', 'demoapp04'];
 
-/** Levels per factor (in the rubric's order) by application: [admin's, Secretariat's]. */
-const levels: Record<string, [number[], number[]]> = {
-	demoapp01: [
-		[3, 3, 4, 4, 3, 3, 4],
-		[3, 3, 3, 4, 3, 3, 4],
-	],
-	demoapp02: [
-		[3, 3, 4, 3, 4, 3, 3],
-		[3, 3, 4, 3, 3, 3, 4],
-	],
-	demoapp03: [
-		[4, 4, 3, 3, 3, 3, 3],
-		[4, 4, 3, 4, 2, 3, 3],
-	],
-	demoapp04: [
-		[4, 3, 3, 3, 3, 3, 3],
-		[4, 3, 3, 3, 4, 3, 3],
-	],
-	demoapp06: [
-		[3, 2, 3, 3, 2, 2, 3],
-		[3, 2, 3, 2, 2, 3, 3],
-	],
-	demoapp07: [
-		[3, 2, 2, 3, 2, 2, 2],
-		[3, 2, 3, 2, 2, 2, 2],
-	],
-	demoapp08: [
-		[4, 3, 3, 2, 4, 4, 2],
-		[4, 3, 3, 2, 4, 3, 2],
-	],
-	demoapp10: [
-		[3, 2, 3, 3, 2, 2, 3],
-		[3, 2, 3, 3, 2, 2, 2],
-	],
+/**
+ * Levels per factor by application, one digit a factor in the rubric's order: [admin's,
+ * Secretariat's]. Digits keep the eight sheets readable side by side.
+ */
+const levels: Record<string, [string, string]> = {
+	demoapp01: ['3344334', '3334334'],
+	demoapp02: ['3343433', '3343334'],
+	demoapp03: ['4433333', '4434233'],
+	demoapp04: ['4333333', '4333433'],
+	demoapp06: ['3233223', '3232233'],
+	demoapp07: ['3223222', '3232222'],
+	demoapp08: ['4332442', '4332432'],
+	demoapp10: ['3233223', '3233222'],
 };
 
-const scoresOf = (list: number[]) => Object.fromEntries(factors.map((f, i) => [f.key, list[i]!]));
+const scoresOf = (digits: string) =>
+	Object.fromEntries(factors.map((f, i) => [f.key, Number(digits[i])]));
 
 /** Seeds the override, the sheets, the decision and its notices; adds nothing the second time. */
 export async function seedDemoSelection(db: Db, retentionMonths = 6) {

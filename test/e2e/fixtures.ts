@@ -73,3 +73,76 @@ export async function queryServerDb<T = Record<string, unknown>>(
 	client.close();
 	return result.rows as unknown as T[];
 }
+
+/** Types an outline into one section of the report and saves it, waiting until it is saved. */
+export async function saveReportOutline(page: Page, section: RegExp, outline: string) {
+	const region = page.getByRole('region', { name: section });
+	await region.getByLabel('Outline (points, one per line)').fill(outline);
+	await region.getByRole('button', { name: 'Save' }).click();
+	await expect(region.getByRole('status')).toContainText(/saved/i);
+}
+
+/** The answers the application journeys vary; the rest is one eligible candidate's profile. */
+export type ProfileAnswers = { dateOfBirth: string; years: string; english: 'fluent' | 'basic' };
+
+/**
+ * Fills the application form from the date of birth to the declarations (the name, nationality
+ * and motivation are left to the journey, which types them at different moments).
+ */
+export async function fillApplicationProfile(page: Page, a: ProfileAnswers) {
+	await page.getByLabel('Date of birth').fill(a.dateOfBirth);
+	await page.getByLabel('Current post (job title)').fill('Risk Analyst');
+	await page.getByLabel('Office or unit').fill('Targeting Centre');
+	await page.getByLabel('Level of your post').selectOption('junior');
+	await page.getByLabel('Full years worked in Customs').fill(a.years);
+	await page.getByLabel(/I am a Customs officer of/).check();
+	await page.getByLabel('Highest qualification').selectOption('bachelor');
+	await page.getByLabel('Degree or qualification, field and institution').fill('BSc Statistics');
+	await page.getByLabel('English', { exact: true }).selectOption(a.english);
+	await page.getByLabel('Computer skills').selectOption('advanced');
+	await page.locator('#expertise-targeting').check();
+	await page.locator('#programming-python').check();
+	await page
+		.getByLabel('Your career path so far, and where you want it to go')
+		.fill('Port, then risk.');
+	await page.getByLabel(/I declare that I am fit/).check();
+}
+
+/** The programme days of a 2027/2028 cohort, as the cohort form takes them. */
+export const cohort2027Days = {
+	trainingStart: '2027-11-29',
+	trainingEnd: '2027-12-03',
+	ojtStart: '2027-12-06',
+	ojtEnd: '2027-12-24',
+	outlinePresentationDate: '2027-12-22',
+	departureDate: '2027-12-25',
+};
+
+/**
+ * Gives a participant a study source, a paper section and an agreed activity (and a milestone when
+ * asked) straight in the database, so a test can aim at them without the study pages.
+ */
+export async function insertStudyRecords(
+	participantId: string,
+	ids: { source: string; milestone?: string; paper: string; activity: string },
+	paper: { title: string; position: number },
+) {
+	const now = Date.now();
+	await sqlOnServerDb(
+		'insert or ignore into study_source (id, participant_id, citation, created_at) values (?, ?, ?, ?)',
+		[ids.source, participantId, 'A source', now],
+	);
+	if (ids.milestone)
+		await sqlOnServerDb(
+			'insert or ignore into study_milestone (id, participant_id, title, due_date, created_at) values (?, ?, ?, ?, ?)',
+			[ids.milestone, participantId, 'Milestone', '2026-12-01', now],
+		);
+	await sqlOnServerDb(
+		'insert or ignore into study_paper_section (id, participant_id, title, position, updated_at) values (?, ?, ?, ?, ?)',
+		[ids.paper, participantId, paper.title, paper.position, now],
+	);
+	await sqlOnServerDb(
+		'insert or ignore into study_activity (id, participant_id, what, agreed_on, agreed_by, created_at) values (?, ?, ?, ?, ?, ?)',
+		[ids.activity, participantId, 'Joint alert', '2026-12-01', 'all three', now],
+	);
+}

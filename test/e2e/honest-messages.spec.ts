@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { expect, test, type Browser, type BrowserContext } from '@playwright/test';
 import { listActions } from './inventory';
-import { demo, queryServerDb, signIn, sqlOnServerDb } from './fixtures';
+import { demo, insertStudyRecords, queryServerDb, signIn, sqlOnServerDb } from './fixtures';
 import { errorSentence } from '../../src/lib/action-error';
 
 type Who = keyof typeof demo | 'nobody';
@@ -629,18 +629,7 @@ test('every refused action says why in a sentence, with no raw validation output
 	ids.inviteToken = await makeLink('invite', 'new.person@demo.test', null);
 	ids.resetToken = await makeLink('reset', demo.participant4, 'demopart0004');
 	const now = Date.now();
-	await sqlOnServerDb(
-		'insert or ignore into study_source (id, participant_id, citation, created_at) values (?, ?, ?, ?)',
-		[study.source, p1, 'A source', now],
-	);
-	await sqlOnServerDb(
-		'insert or ignore into study_paper_section (id, participant_id, title, position, updated_at) values (?, ?, ?, ?, ?)',
-		[study.paper, p1, 'Honest section', 99, now],
-	);
-	await sqlOnServerDb(
-		'insert or ignore into study_activity (id, participant_id, what, agreed_on, agreed_by, created_at) values (?, ?, ?, ?, ?, ?)',
-		[study.activity, p1, 'Joint alert', '2026-12-01', 'all three', now],
-	);
+	await insertStudyRecords(p1, study, { title: 'Honest section', position: 99 });
 	await sqlOnServerDb(
 		'insert or ignore into nomination (id, edition_id, administration_id, officer_name, officer_post, officer_email, candidate_name, candidate_email, verify_token_hash, verify_expires_at, verified_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
 		[

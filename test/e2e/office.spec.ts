@@ -4,7 +4,14 @@
  * programme office reads the screened application. A late submission is refused in words.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { demo, expectAccessible, queryServerDb, signIn, sqlOnServerDb } from './fixtures';
+import {
+	demo,
+	expectAccessible,
+	fillApplicationProfile,
+	queryServerDb,
+	signIn,
+	sqlOnServerDb,
+} from './fixtures';
 
 /** The newest link of this kind in the outbox for this address (no SMTP in tests). */
 async function linkFor(to: string, path: '/apply/verify' | '/apply/application') {
@@ -74,22 +81,7 @@ test('nominate, confirm by email, apply (save, resume, submit); the office reads
 	await page.goto(link);
 	await expect(page.getByLabel('Full name (as in your passport)')).toHaveValue('Lina Varo');
 	await expect(page.getByLabel('Nationality')).toHaveValue('Orvanian');
-	await page.getByLabel('Date of birth').fill('1992-03-04');
-	await page.getByLabel('Current post (job title)').fill('Risk Analyst');
-	await page.getByLabel('Office or unit').fill('Targeting Centre');
-	await page.getByLabel('Level of your post').selectOption('junior');
-	await page.getByLabel('Full years worked in Customs').fill('2');
-	await page.getByLabel(/I am a Customs officer of/).check();
-	await page.getByLabel('Highest qualification').selectOption('bachelor');
-	await page.getByLabel('Degree or qualification, field and institution').fill('BSc Statistics');
-	await page.getByLabel('English', { exact: true }).selectOption('fluent');
-	await page.getByLabel('Computer skills').selectOption('advanced');
-	await page.locator('#expertise-targeting').check();
-	await page.locator('#programming-python').check();
-	await page
-		.getByLabel('Your career path so far, and where you want it to go')
-		.fill('Port, then risk.');
-	await page.getByLabel(/I declare that I am fit/).check();
+	await fillApplicationProfile(page, { dateOfBirth: '1992-03-04', years: '2', english: 'fluent' });
 	await page.getByRole('button', { name: 'Submit the application' }).click();
 	await expect(page.getByRole('status')).toContainText('Your application is submitted');
 	await expect(page.getByText('BSc Statistics')).toHaveCount(0);

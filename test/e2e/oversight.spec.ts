@@ -6,7 +6,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { demo, expectAccessible, queryServerDb, signIn, signOut, sqlOnServerDb } from './fixtures';
+import {
+	demo,
+	expectAccessible,
+	queryServerDb,
+	saveReportOutline,
+	signIn,
+	signOut,
+	sqlOnServerDb,
+} from './fixtures';
 
 const officer = { id: 'e2eofficer01', email: 'officer.e2e@demo.test', name: 'Hana Officer' };
 const home = { id: 'e2ehomejp01', email: 'home.e2e@demo.test', name: 'Kaito Home Contact' };
@@ -62,17 +70,11 @@ test('submit, deliver to three, acknowledge, request a correction, resubmit: ver
 	// The participant writes an evaluation, the outline is presented, and they submit.
 	await signIn(page, officer.email);
 	await page.goto('/report');
-	await page
-		.getByRole('region', { name: /Evaluation of the programme/ })
-		.getByLabel('Outline (points, one per line)')
-		.fill('- Candid evaluation for the e2e test');
-	await page
-		.getByRole('region', { name: /Evaluation of the programme/ })
-		.getByRole('button', { name: 'Save' })
-		.click();
-	await expect(
-		page.getByRole('region', { name: /Evaluation of the programme/ }).getByRole('status'),
-	).toContainText(/saved/i);
+	await saveReportOutline(
+		page,
+		/Evaluation of the programme/,
+		'- Candid evaluation for the e2e test',
+	);
 	await sqlOnServerDb(
 		"update report set status = 'outline_presented', outline_presented_on = ? where participant_id = ?",
 		[day(-5), officer.id],

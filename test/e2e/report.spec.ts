@@ -4,6 +4,7 @@ import {
 	demo,
 	expectAccessible,
 	queryServerDb,
+	saveReportOutline,
 	signIn,
 	signOut,
 	sqlOnServerDb,
@@ -90,17 +91,7 @@ test('a mentor comments on a section; the participant replies; the evaluation st
 }) => {
 	await signIn(page, demo.participant2);
 	await page.goto('/report');
-	await page
-		.getByRole('region', { name: /Evaluation of the programme/ })
-		.getByLabel('Outline (points, one per line)')
-		.fill('- Candid: too short');
-	await page
-		.getByRole('region', { name: /Evaluation of the programme/ })
-		.getByRole('button', { name: 'Save' })
-		.click();
-	await expect(
-		page.getByRole('region', { name: /Evaluation of the programme/ }).getByRole('status'),
-	).toContainText(/saved/i);
+	await saveReportOutline(page, /Evaluation of the programme/, '- Candid: too short');
 	await signOut(page);
 
 	await signIn(page, demo.mentor);

@@ -2,7 +2,7 @@
  * The access matrix and request forgery, over every real route and action (read from the
  * source tree): signed out, as another participant, and cross-origin. Records must stay unchanged.
  */
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import {
 	cenActionAttempts,
 	cenIds,
@@ -11,7 +11,14 @@ import {
 	listActions,
 	listRoutes,
 } from './inventory';
-import { demo, queryServerDb, signIn, sqlOnServerDb } from './fixtures';
+import {
+	cohort2027Days,
+	demo,
+	insertStudyRecords,
+	queryServerDb,
+	signIn,
+	sqlOnServerDb,
+} from './fixtures';
 
 const publicRoutes = new Set([
 	'/',
@@ -106,21 +113,10 @@ test.beforeAll(async () => {
 		'insert or ignore into entry_comment (id, entry_id, author_id, body, created_at) values (?, ?, ?, ?, ?)',
 		[ids.comment, ids.entry, p1, 'mine', now],
 	);
-	await sqlOnServerDb(
-		'insert or ignore into study_source (id, participant_id, citation, created_at) values (?, ?, ?, ?)',
-		[ids.studySource, p1, 'A source', now],
-	);
-	await sqlOnServerDb(
-		'insert or ignore into study_milestone (id, participant_id, title, due_date, created_at) values (?, ?, ?, ?, ?)',
-		[ids.milestone, p1, 'Milestone', '2026-12-01', now],
-	);
-	await sqlOnServerDb(
-		'insert or ignore into study_paper_section (id, participant_id, title, position, updated_at) values (?, ?, ?, ?, ?)',
-		[ids.paper, p1, 'Intro', 1, now],
-	);
-	await sqlOnServerDb(
-		'insert or ignore into study_activity (id, participant_id, what, agreed_on, agreed_by, created_at) values (?, ?, ?, ?, ?, ?)',
-		[ids.activity, p1, 'Joint alert', '2026-12-01', 'all three', now],
+	await insertStudyRecords(
+		p1,
+		{ source: ids.studySource, milestone: ids.milestone, paper: ids.paper, activity: ids.activity },
+		{ title: 'Intro', position: 1 },
 	);
 });
 
@@ -186,6 +182,17 @@ test('another participant’s records are 404, other roles’ pages 403', async 
 	}
 });
 
+/** A valid log entry form: what a hijack attempt would post. */
+const entryFields = {
+	date: '2026-12-01',
+	area: '3',
+	activity: 'trend-analysis',
+	title: 'hijack',
+	hours: '1',
+	summary: 'x',
+	handling: 'unrestricted',
+};
+
 type Attempt = { form: Record<string, string>; status: number } | 'own' | 'public';
 /** Participant 2 calling each action on participant 1's records (or a role it lacks). */
 function attempts(): Record<string, Attempt> {
@@ -194,21 +201,7 @@ function attempts(): Record<string, Attempt> {
 	const cohortForm = {
 		edition: 'Hijack',
 		timezone: 'Asia/Tokyo',
-		trainingStart: '2027-11-29',
-		trainingEnd: '2027-12-03',
-		ojtStart: '2027-12-06',
-		ojtEnd: '2027-12-24',
-		outlinePresentationDate: '2027-12-22',
-		departureDate: '2027-12-25',
-	};
-	const entryFields = {
-		date: '2026-12-01',
-		area: '3',
-		activity: 'trend-analysis',
-		title: 'hijack',
-		hours: '1',
-		summary: 'x',
-		handling: 'unrestricted',
+		...cohort2027Days,
 	};
 	return {
 		'auth.accept': 'public',
@@ -369,38 +362,30 @@ function attempts(): Record<string, Attempt> {
 	};
 }
 
+/** What an attack on participant 1 could change, read back as one string to compare. */
+const snapshotQueries = [
+	'select id, version, status, title from log_entry where participant_id = ? order by id',
+	'select id, version, title, position from report_section where participant_id = ? order by id',
+	'select status from report where participant_id = ?',
+	'select id, citation from study_source where participant_id = ?',
+	'select id, done_at from study_milestone where participant_id = ?',
+	'select id, title, body, version from study_paper_section where participant_id = ?',
+	'select id, status from study_activity where participant_id = ?',
+	'select id, version, status, subject from cen_message where participant_id = ?',
+	'select id, title, log_entry_id, study_part from material where participant_id = ?',
+	'select activity_id, party, decision from activity_agreement where activity_id in (select id from study_activity where participant_id = ?) order by activity_id, party',
+	"select d.id, d.acknowledged_at, d.link_token_hash from report_delivery d join report_version v on v.id = d.version_id where v.participant_id in (?, 'demopart0003', 'demopart0004') order by d.id",
+	"select id, decision from report_version where participant_id in (?, 'demopart0003') order by id",
+	'select count(*) n from entry_comment where entry_id in (select id from log_entry where participant_id = ?)',
+	'select * from admin_matter where participant_id = ?',
+	'select code, revoked_at from enrolment_letter where participant_id = ? order by code',
+	'select user_id, contact from alumni_entry order by user_id',
+];
+
 async function snapshot() {
-	const q = (sql: string) => queryServerDb(sql, [p1]);
-	return JSON.stringify([
-		await q(
-			'select id, version, status, title from log_entry where participant_id = ? order by id',
-		),
-		await q(
-			'select id, version, title, position from report_section where participant_id = ? order by id',
-		),
-		await q('select status from report where participant_id = ?'),
-		await q('select id, citation from study_source where participant_id = ?'),
-		await q('select id, done_at from study_milestone where participant_id = ?'),
-		await q('select id, title, body, version from study_paper_section where participant_id = ?'),
-		await q('select id, status from study_activity where participant_id = ?'),
-		await q('select id, version, status, subject from cen_message where participant_id = ?'),
-		await q('select id, title, log_entry_id, study_part from material where participant_id = ?'),
-		await q(
-			'select activity_id, party, decision from activity_agreement where activity_id in (select id from study_activity where participant_id = ?) order by activity_id, party',
-		),
-		await q(
-			"select d.id, d.acknowledged_at, d.link_token_hash from report_delivery d join report_version v on v.id = d.version_id where v.participant_id in (?, 'demopart0003', 'demopart0004') order by d.id",
-		),
-		await q(
-			"select id, decision from report_version where participant_id in (?, 'demopart0003') order by id",
-		),
-		await q(
-			'select count(*) n from entry_comment where entry_id in (select id from log_entry where participant_id = ?)',
-		),
-		await q('select * from admin_matter where participant_id = ?'),
-		await q('select code, revoked_at from enrolment_letter where participant_id = ? order by code'),
-		await q('select user_id, contact from alumni_entry order by user_id'),
-	]);
+	const rows: unknown[] = [];
+	for (const sql of snapshotQueries) rows.push(await queryServerDb(sql, [p1]));
+	return JSON.stringify(rows);
 }
 
 async function post(
@@ -412,10 +397,11 @@ async function post(
 	return request.post(`/_actions/${action}`, { form, headers: { Origin: origin } });
 }
 
-test('as another participant, every action on participant 1’s records is refused and changes nothing', async ({
-	page,
-	baseURL,
-}) => {
+/**
+ * Participant 1 opens their report once (which creates its sections) so the attempts can aim at
+ * a real section id; then the cookies go and `email` signs in to make them.
+ */
+async function signInAfterParticipant1(page: Page, email: string) {
 	await signIn(page, demo.participant1);
 	await page.goto('/report');
 	ids.section = (
@@ -425,7 +411,14 @@ test('as another participant, every action on participant 1’s records is refus
 		)
 	)[0]!.id;
 	await page.context().clearCookies();
-	await signIn(page, demo.participant2);
+	await signIn(page, email);
+}
+
+test('as another participant, every action on participant 1’s records is refused and changes nothing', async ({
+	page,
+	baseURL,
+}) => {
+	await signInAfterParticipant1(page, demo.participant2);
 	const table = attempts();
 	const before = await snapshot();
 	for (const action of listActions()) {
@@ -633,15 +626,7 @@ function ownForms(): Record<string, { form: Record<string, string>; status: numb
 		},
 		'study.addSection': { form: { title: 'Hijack' }, status: forbidden },
 		'logbook.create': {
-			form: {
-				date: '2026-12-01',
-				area: '3',
-				activity: 'trend-analysis',
-				title: 'hijack',
-				hours: '1',
-				summary: 'x',
-				handling: 'unrestricted',
-			},
+			form: entryFields,
 			status: forbidden,
 		},
 	};
@@ -725,16 +710,7 @@ for (const who of ['secretariat', 'home2'] as const) {
 		page,
 		baseURL,
 	}) => {
-		await signIn(page, demo.participant1);
-		await page.goto('/report');
-		ids.section = (
-			await queryServerDb<{ id: string }>(
-				"select id from report_section where participant_id = ? and kind = 'activities'",
-				[p1],
-			)
-		)[0]!.id;
-		await page.context().clearCookies();
-		await signIn(page, demo[who]);
+		await signInAfterParticipant1(page, demo[who]);
 		const before = await snapshot();
 		const problems: string[] = [];
 		for (const action of listActions()) {

@@ -6,7 +6,14 @@
  * the new participant's enrolment letter verifies signed out.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { demo, expectAccessible, queryServerDb, signIn } from './fixtures';
+import {
+	cohort2027Days,
+	demo,
+	expectAccessible,
+	fillApplicationProfile,
+	queryServerDb,
+	signIn,
+} from './fixtures';
 
 const candidate = { name: 'Noa Perel', email: 'noa.perel@candidate.test' };
 const officerEmail = 'hr.office@tarvos.test';
@@ -41,24 +48,9 @@ async function nominateAndApply(page: Page) {
 	await page.goto(await outboxLink(candidate.email, '/apply/application'));
 	await page.getByLabel('Full name (as in your passport)').fill(candidate.name);
 	await page.getByLabel('Nationality').fill('Tarvosian');
-	await page.getByLabel('Date of birth').fill('1993-06-07');
-	await page.getByLabel('Current post (job title)').fill('Risk Analyst');
-	await page.getByLabel('Office or unit').fill('Targeting Centre');
-	await page.getByLabel('Level of your post').selectOption('junior');
-	await page.getByLabel('Full years worked in Customs').fill('6');
-	await page.getByLabel(/I am a Customs officer of/).check();
-	await page.getByLabel('Highest qualification').selectOption('bachelor');
-	await page.getByLabel('Degree or qualification, field and institution').fill('BSc Statistics');
-	// Basic English: screening says "to check".
-	await page.getByLabel('English', { exact: true }).selectOption('basic');
-	await page.getByLabel('Computer skills').selectOption('advanced');
-	await page.locator('#expertise-targeting').check();
-	await page.locator('#programming-python').check();
 	await page.getByLabel('Why do you want to take part?').fill('To build alerts from seizures.');
-	await page
-		.getByLabel('Your career path so far, and where you want it to go')
-		.fill('Port, then risk.');
-	await page.getByLabel(/I declare that I am fit/).check();
+	// Basic English: screening says "to check".
+	await fillApplicationProfile(page, { dateOfBirth: '1993-06-07', years: '6', english: 'basic' });
 	await page.getByRole('button', { name: 'Submit the application' }).click();
 	await expect(page.getByRole('status')).toContainText('Your application is submitted');
 	const [app] = await queryServerDb<{ id: string }>(
@@ -182,14 +174,7 @@ test('nominate, verify, apply, override, score, select, notice, pre-filled invit
 		await expect(page.getByText('The 2027/2028 edition has no cohort yet')).toBeVisible();
 		await page.goto('/admin/cohorts/new');
 		await page.getByLabel('Edition').fill('2027/2028');
-		for (const [name, day] of Object.entries({
-			trainingStart: '2027-11-29',
-			trainingEnd: '2027-12-03',
-			ojtStart: '2027-12-06',
-			ojtEnd: '2027-12-24',
-			outlinePresentationDate: '2027-12-22',
-			departureDate: '2027-12-25',
-		}))
+		for (const [name, day] of Object.entries(cohort2027Days))
 			await page.locator(`[name="${name}"]`).fill(day);
 		await page.getByRole('button', { name: 'Create cohort' }).click();
 	}

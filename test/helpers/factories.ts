@@ -4,6 +4,9 @@ import type { Role } from '~db/schema';
 import { addMember, createCohort, type CohortInput } from '~/lib/server/cohort/manage';
 import { insertUser } from '~/lib/server/auth/user';
 import type { SessionUser } from '~/lib/server/auth/session';
+import { findCase } from '~/lib/server/cen/cases';
+import { createSeizure } from '~/lib/server/cen/seizure';
+import { factoryDates } from './cohort-dates';
 
 let counter = 0;
 
@@ -28,14 +31,7 @@ export function cohortInput(overrides: Partial<CohortInput> = {}): CohortInput {
 	return {
 		edition: `Test ${counter}`,
 		timezone: 'Asia/Tokyo',
-		trainingStart: '2026-11-30',
-		trainingEnd: '2026-12-04',
-		ojtStart: '2026-12-07',
-		ojtEnd: '2026-12-25',
-		outlinePresentationDate: '2026-12-24',
-		departureDate: '2026-12-26',
-		reportDueDate: '2027-01-09',
-		correctionsUntil: '2027-01-26',
+		...factoryDates,
 		...overrides,
 	};
 }
@@ -57,4 +53,33 @@ export async function makeCohort(db: Db, admin: SessionUser, participants = 2) {
 		people.push(p);
 	}
 	return { cohort, mentor, participants: people };
+}
+
+/**
+ * The usual stage for access rules: a cohort with two participants and its mentor, and a second
+ * cohort whose mentor and participant must see nothing of the first.
+ */
+export async function makeTwoCohorts(db: Db) {
+	const admin = await makeUser(db, 'admin');
+	const a = await makeCohort(db, admin, 2);
+	const b = await makeCohort(db, admin, 1);
+	return {
+		admin,
+		cohort: a.cohort,
+		mentor: a.mentor,
+		p1: a.participants[0]!,
+		p2: a.participants[1]!,
+		otherMentor: b.mentor,
+		outsider: b.participants[0]!,
+	};
+}
+
+/** A practice seizure coded exactly as an exercise key, dated inside the factory cohort's OJT. */
+export async function makeSeizure(
+	db: Db,
+	owner: SessionUser,
+	caseId = 'outbound-cash-strapped',
+	today = '2026-12-10',
+) {
+	return createSeizure(db, owner, findCase(caseId)!.key, { today });
 }

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { auditEventTable, cohortTable, studyTable, userTable } from '~db/schema';
 import { setCohortArchived } from '~/lib/server/cohort/manage';
@@ -11,12 +11,10 @@ import {
 	listAlumni,
 	programmeEnded,
 } from '~/lib/server/enrolment/alumni';
-import { createTestDb, type TestDb } from '../helpers/db';
+import { useTestDb } from '../helpers/db';
 import { makeCohort, makeUser } from '../helpers/factories';
 
-let t: TestDb;
-beforeEach(async () => (t = await createTestDb()));
-afterEach(() => t.close());
+const t = useTestDb();
 
 /** The test cohorts depart on 26 Dec 2026 (Tokyo). */
 const during = new Date('2026-12-20T00:00:00Z');

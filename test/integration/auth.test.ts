@@ -1,16 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditEventTable, authSessionTable } from '~db/schema';
 import { changePassword, signIn } from '~/lib/server/auth/sign-in';
 import { RuleError } from '~/lib/server/errors';
 import { hashPassword, passwordProblem, verifyPassword } from '~/lib/server/auth/password';
 import { createSession, validateSessionToken } from '~/lib/server/auth/session';
 import { waitAfter } from '~/lib/server/auth/throttle';
-import { createTestDb, type TestDb } from '../helpers/db';
+import { useTestDb } from '../helpers/db';
 import { makeUser, testPassword } from '../helpers/factories';
 
-let t: TestDb;
-beforeEach(async () => (t = await createTestDb()));
-afterEach(() => t.close());
+const t = useTestDb();
 
 const attempt = (email: string, password: string, address = '10.0.0.1', now = Date.now()) =>
 	signIn(t.db, { email, password, address, device: 'test' }, now);

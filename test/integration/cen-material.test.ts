@@ -1,8 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
 import { createDb } from '~db/client';
-import { findCase } from '~/lib/server/cen/cases';
 import {
 	addRecord,
 	findMaterialForViewer,
@@ -10,11 +9,10 @@ import {
 	saveSearch,
 	uploadMaterial,
 } from '~/lib/server/cen/material';
-import { createSeizure } from '~/lib/server/cen/seizure';
 import { sniffUpload } from '~/lib/server/cen/upload-check';
 import { countBy, matches, readQuery, searchRows } from '~/lib/server/cen/search';
-import { createTestDb, type TestDb } from '../helpers/db';
-import { makeCohort, makeUser } from '../helpers/factories';
+import { useTestDb } from '../helpers/db';
+import { makeSeizure, makeTwoCohorts } from '../helpers/factories';
 
 const meta = {
 	title: 'Route chart',
@@ -40,22 +38,9 @@ describe('upload checks', () => {
 });
 
 describe('the register', () => {
-	let t: TestDb;
-	beforeEach(async () => (t = await createTestDb()));
-	afterEach(() => t.close());
+	const t = useTestDb();
 
-	async function setup() {
-		const admin = await makeUser(t.db, 'admin');
-		const a = await makeCohort(t.db, admin, 2);
-		const b = await makeCohort(t.db, admin, 1);
-		return {
-			admin,
-			mentor: a.mentor,
-			otherMentor: b.mentor,
-			p1: a.participants[0]!,
-			p2: a.participants[1]!,
-		};
-	}
+	const setup = () => makeTwoCohorts(t.db);
 
 	it('refuses a wrong type or an oversized file with a sentence beside the file field', async () => {
 		const { p1 } = await setup();
@@ -101,15 +86,11 @@ describe('the register', () => {
 
 	it('adds only the participant’s own records, and links only their own log entries', async () => {
 		const { p1, p2 } = await setup();
-		const s = await createSeizure(t.db, p2, findCase('outbound-cash-strapped')!.key, {
-			today: '2026-12-10',
-		});
+		const s = await makeSeizure(t.db, p2);
 		await expect(addRecord(t.db, p1, 'seizure', s.id, meta)).rejects.toMatchObject({
 			code: 'not_found',
 		});
-		const own = await createSeizure(t.db, p1, findCase('outbound-cash-strapped')!.key, {
-			today: '2026-12-10',
-		});
+		const own = await makeSeizure(t.db, p1);
 		const m = await addRecord(t.db, p1, 'seizure', own.id, { ...meta, studyPart: 'findings' });
 		expect(m).toMatchObject({ kind: 'seizure', refId: own.id, studyPart: 'findings' });
 		await expect(
@@ -127,9 +108,7 @@ describe('the register', () => {
 
 	it('searches the synthetic set and the participant’s records together', async () => {
 		const { p1 } = await setup();
-		await createSeizure(t.db, p1, findCase('aircargo-pangolin-scales')!.key, {
-			today: '2026-12-10',
-		});
+		await makeSeizure(t.db, p1, 'aircargo-pangolin-scales');
 		const q = readQuery(
 			new URLSearchParams('commodity=pangolin+scales&country=Pellucia&role=destination'),
 		);

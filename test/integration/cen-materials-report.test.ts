@@ -2,7 +2,7 @@
  * Charts saved from the data lab, materials attached to log entries and the study, and
  * materials inserted into the report: exports carry unrestricted ones and withhold the rest.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { createDb } from '~db/client';
@@ -26,13 +26,11 @@ import { insertMaterialIntoSection } from '~/lib/server/report/materials';
 import { describeStoredChart } from '~/lib/cen/chart-settings';
 import { materialReference, splitMaterialRefs } from '~/lib/report/materials';
 import { barChartPng } from '~db/seed-demo-chart';
-import { createTestDb, type TestDb } from '../helpers/db';
+import { useTestDb } from '../helpers/db';
 import { entryInput } from '../helpers/entries';
-import { makeCohort, makeUser } from '../helpers/factories';
+import { makeTwoCohorts } from '../helpers/factories';
 
-let t: TestDb;
-beforeEach(async () => (t = await createTestDb()));
-afterEach(() => t.close());
+const t = useTestDb();
 
 const meta = (over: Partial<{ title: string; handling: 'restricted' | 'unrestricted' }> = {}) => ({
 	title: 'Postal methamphetamine per month',
@@ -49,18 +47,7 @@ const settings = JSON.stringify({
 });
 const png = new Uint8Array(barChartPng([3, 5, 8, 13]));
 
-async function setup() {
-	const admin = await makeUser(t.db, 'admin');
-	const a = await makeCohort(t.db, admin, 2);
-	const b = await makeCohort(t.db, admin, 1);
-	return {
-		admin,
-		mentor: a.mentor,
-		otherMentor: b.mentor,
-		p1: a.participants[0]!,
-		p2: a.participants[1]!,
-	};
-}
+const setup = () => makeTwoCohorts(t.db);
 
 const chart = (
 	p: Awaited<ReturnType<typeof setup>>['p1'],

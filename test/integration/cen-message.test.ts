@@ -1,7 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { cenMessageReviewTable, notificationTable } from '~db/schema';
-import { findCase } from '~/lib/server/cen/cases';
 import { checkMessage, type MessageForm } from '~/lib/server/cen/message-rules';
 import {
 	createMessage,
@@ -10,9 +9,8 @@ import {
 	submitMessage,
 	updateMessage,
 } from '~/lib/server/cen/message';
-import { createSeizure } from '~/lib/server/cen/seizure';
-import { createTestDb, type TestDb } from '../helpers/db';
-import { makeCohort, makeUser } from '../helpers/factories';
+import { useTestDb } from '../helpers/db';
+import { makeSeizure, makeTwoCohorts } from '../helpers/factories';
 
 const blank: MessageForm = {
 	kind: '',
@@ -72,22 +70,9 @@ describe('message rules', () => {
 });
 
 describe('drafting, review and access', () => {
-	let t: TestDb;
-	beforeEach(async () => (t = await createTestDb()));
-	afterEach(() => t.close());
+	const t = useTestDb();
 
-	async function setup() {
-		const admin = await makeUser(t.db, 'admin');
-		const a = await makeCohort(t.db, admin, 2);
-		const b = await makeCohort(t.db, admin, 1);
-		return {
-			admin,
-			mentor: a.mentor,
-			otherMentor: b.mentor,
-			p1: a.participants[0]!,
-			p2: a.participants[1]!,
-		};
-	}
+	const setup = () => makeTwoCohorts(t.db);
 
 	it('draft -> submitted -> changes requested -> edited -> resubmitted -> approved', async () => {
 		const { mentor, p1 } = await setup();
@@ -136,12 +121,8 @@ describe('drafting, review and access', () => {
 
 	it('a seizure message reports one of the author’s own records', async () => {
 		const { p1, p2 } = await setup();
-		const own = await createSeizure(t.db, p1, findCase('outbound-cash-strapped')!.key, {
-			today: '2026-12-10',
-		});
-		const other = await createSeizure(t.db, p2, findCase('outbound-cash-strapped')!.key, {
-			today: '2026-12-10',
-		});
+		const own = await makeSeizure(t.db, p1);
+		const other = await makeSeizure(t.db, p2);
 		const form = {
 			...blank,
 			kind: 'seizure',

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cohortMemberTable } from '~db/schema';
 import {
 	addMember,
@@ -9,12 +9,14 @@ import {
 } from '~/lib/server/cohort/manage';
 import { findVisibleParticipant } from '~/lib/server/access';
 import { cohortDateProblems, defaultCorrectionsUntil, defaultReportDue } from '~/lib/cohort/rules';
-import { createTestDb, type TestDb } from '../helpers/db';
+import { useTestDb } from '../helpers/db';
 import { cohortInput, makeCohort, makeUser } from '../helpers/factories';
 
-let t: TestDb;
-beforeEach(async () => (t = await createTestDb()));
-afterEach(() => t.close());
+const t = useTestDb();
+
+/** Adds a user to a cohort as a participant of the named administration. */
+const joinAsParticipant = (cohortId: string, userId: string, administration: string) =>
+	addMember(t.db, { cohortId, userId, role: 'participant', administration });
 
 describe('cohort dates', () => {
 	it('defaults the report to departure + 14 days and corrections to one month after departure', () => {
@@ -57,14 +59,9 @@ describe('membership rules', () => {
 		const admin = await makeUser(t.db, 'admin');
 		const { cohort } = await makeCohort(t.db, admin, 4);
 		const fifth = await makeUser(t.db, 'participant');
-		await expect(
-			addMember(t.db, {
-				cohortId: cohort.id,
-				userId: fifth.id,
-				role: 'participant',
-				administration: 'Fifth Customs',
-			}),
-		).rejects.toThrow(/already has 4 participants/);
+		await expect(joinAsParticipant(cohort.id, fifth.id, 'Fifth Customs')).rejects.toThrow(
+			/already has 4 participants/,
+		);
 		expect(await t.db.select().from(cohortMemberTable)).toHaveLength(5); // 4 participants + 1 mentor: nothing half-added
 	});
 
@@ -73,20 +70,8 @@ describe('membership rules', () => {
 		const { cohort } = await makeCohort(t.db, admin, 0);
 		const a = await makeUser(t.db, 'participant');
 		const b = await makeUser(t.db, 'participant');
-		await addMember(t.db, {
-			cohortId: cohort.id,
-			userId: a.id,
-			role: 'participant',
-			administration: 'Japan Customs',
-		});
-		await expect(
-			addMember(t.db, {
-				cohortId: cohort.id,
-				userId: b.id,
-				role: 'participant',
-				administration: 'japan customs',
-			}),
-		).rejects.toMatchObject({
+		await joinAsParticipant(cohort.id, a.id, 'Japan Customs');
+		await expect(joinAsParticipant(cohort.id, b.id, 'japan customs')).rejects.toMatchObject({
 			field: 'administration',
 			message: expect.stringMatching(/one per Member administration/),
 		});
@@ -98,19 +83,9 @@ describe('membership rules', () => {
 		const second = await makeCohort(t.db, admin, 0);
 		const a = await makeUser(t.db, 'participant');
 		const b = await makeUser(t.db, 'participant');
-		await addMember(t.db, {
-			cohortId: first.cohort.id,
-			userId: a.id,
-			role: 'participant',
-			administration: 'Japan Customs',
-		});
+		await joinAsParticipant(first.cohort.id, a.id, 'Japan Customs');
 		await expect(
-			addMember(t.db, {
-				cohortId: second.cohort.id,
-				userId: b.id,
-				role: 'participant',
-				administration: 'Japan Customs',
-			}),
+			joinAsParticipant(second.cohort.id, b.id, 'Japan Customs'),
 		).resolves.toBeUndefined();
 	});
 
@@ -119,14 +94,7 @@ describe('membership rules', () => {
 		const { cohort } = await makeCohort(t.db, admin, 1);
 		await setCohortArchived(t.db, admin.id, cohort.id, true);
 		const p = await makeUser(t.db, 'participant');
-		await expect(
-			addMember(t.db, {
-				cohortId: cohort.id,
-				userId: p.id,
-				role: 'participant',
-				administration: 'X',
-			}),
-		).rejects.toThrow(/archived/);
+		await expect(joinAsParticipant(cohort.id, p.id, 'X')).rejects.toThrow(/archived/);
 		await expect(updateCohort(t.db, admin.id, cohort.id, cohortInput())).rejects.toThrow(
 			/archived/,
 		);

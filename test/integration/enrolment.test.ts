@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { auditEventTable, enrolmentLetterTable } from '~db/schema';
 import { setCohortArchived } from '~/lib/server/cohort/manage';
@@ -12,12 +12,10 @@ import { listCohortMatters, readMatters, saveMatters } from '~/lib/server/enrolm
 import { countUnknownCode, verifyBlockedUntil } from '~/lib/server/enrolment/verify-throttle';
 import { formatLetterCode, letterCodeFrom, normaliseLetterCode } from '~/lib/enrolment/letter-code';
 import { emptyMatters } from '~/lib/enrolment/matters';
-import { createTestDb, type TestDb } from '../helpers/db';
+import { useTestDb } from '../helpers/db';
 import { makeCohort, makeUser } from '../helpers/factories';
 
-let t: TestDb;
-beforeEach(async () => (t = await createTestDb()));
-afterEach(() => t.close());
+const t = useTestDb();
 
 async function setup() {
 	const admin = await makeUser(t.db, 'admin');

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { cohortMemberTable, invitationTable, userTable } from '~db/schema';
 import {
@@ -15,12 +15,10 @@ import {
 } from '~/lib/server/auth/invitation';
 import { signIn } from '~/lib/server/auth/sign-in';
 import { createSession, validateSessionToken } from '~/lib/server/auth/session';
-import { createTestDb, type TestDb } from '../helpers/db';
+import { useTestDb } from '../helpers/db';
 import { makeCohort, makeUser, testPassword } from '../helpers/factories';
 
-let t: TestDb;
-beforeEach(async () => (t = await createTestDb()));
-afterEach(() => t.close());
+const t = useTestDb();
 
 const welcome = {
 	name: 'Mara Santos',
@@ -28,17 +26,28 @@ const welcome = {
 	password: 'violet harbour engine tulip',
 };
 
+/** An invitation into a cohort; participants come with their administration. */
+const inviteTo = (
+	admin: { id: string },
+	cohortId: string,
+	role: 'participant' | 'mentor',
+	email: string,
+	name: string,
+	administrationId?: string,
+) => createInvitation(t.db, admin.id, { email, name, role, cohortId, administrationId });
+
 describe('invitations', () => {
 	it('creates an account and cohort membership once, and the link is then used', async () => {
 		const admin = await makeUser(t.db, 'admin');
 		const { cohort } = await makeCohort(t.db, admin, 0);
-		const { token, invitation } = await createInvitation(t.db, admin.id, {
-			email: 'Mara@Customs.Example',
-			name: 'Mara',
-			role: 'participant',
-			cohortId: cohort.id,
-			administrationId: 'wco-ap-japan',
-		});
+		const { token, invitation } = await inviteTo(
+			admin,
+			cohort.id,
+			'participant',
+			'Mara@Customs.Example',
+			'Mara',
+			'wco-ap-japan',
+		);
 		expect(invitation.email).toBe('mara@customs.example');
 		expect(invitation.tokenHash).not.toBe(token);
 		const user = await acceptInvitation(t.db, token, welcome);
@@ -73,12 +82,7 @@ describe('invitations', () => {
 			now - linkLifetimeMs - 1,
 		);
 		await expect(acceptInvitation(t.db, expired.token, welcome)).rejects.toThrow(/expired/);
-		const revoked = await createInvitation(t.db, admin.id, {
-			email: 'b@x.example',
-			name: 'B',
-			role: 'mentor',
-			cohortId: cohort.id,
-		});
+		const revoked = await inviteTo(admin, cohort.id, 'mentor', 'b@x.example', 'B');
 		await revokeLink(t.db, admin.id, revoked.invitation.id);
 		await expect(acceptInvitation(t.db, revoked.token, welcome)).rejects.toThrow(/withdrawn/);
 		const link = await findLinkByToken(t.db, revoked.token);
@@ -91,13 +95,14 @@ describe('invitations', () => {
 	it('refuses a weak password without using up the link', async () => {
 		const admin = await makeUser(t.db, 'admin');
 		const { cohort } = await makeCohort(t.db, admin, 0);
-		const { token } = await createInvitation(t.db, admin.id, {
-			email: 'c@x.example',
-			name: 'C',
-			role: 'participant',
-			cohortId: cohort.id,
-			administrationId: 'wco-ap-fiji',
-		});
+		const { token } = await inviteTo(
+			admin,
+			cohort.id,
+			'participant',
+			'c@x.example',
+			'C',
+			'wco-ap-fiji',
+		);
 		await expect(
 			acceptInvitation(t.db, token, { ...welcome, password: 'password1234' }),
 		).rejects.toMatchObject({ field: 'password' });
@@ -109,31 +114,12 @@ describe('invitations', () => {
 	it('counts open invitations against the four places', async () => {
 		const admin = await makeUser(t.db, 'admin');
 		const { cohort } = await makeCohort(t.db, admin, 3);
-		await createInvitation(t.db, admin.id, {
-			email: 'four@x.example',
-			name: 'Four',
-			role: 'participant',
-			cohortId: cohort.id,
-			administrationId: 'wco-ap-samoa',
-		});
+		await inviteTo(admin, cohort.id, 'participant', 'four@x.example', 'Four', 'wco-ap-samoa');
 		await expect(
-			createInvitation(t.db, admin.id, {
-				email: 'five@x.example',
-				name: 'Five',
-				role: 'participant',
-				cohortId: cohort.id,
-				administrationId: 'wco-ap-tonga',
-			}),
+			inviteTo(admin, cohort.id, 'participant', 'five@x.example', 'Five', 'wco-ap-tonga'),
 		).rejects.toThrow(/4 participants or open invitations/);
 		// Mentors are not limited.
-		await expect(
-			createInvitation(t.db, admin.id, {
-				email: 'm@x.example',
-				name: 'M',
-				role: 'mentor',
-				cohortId: cohort.id,
-			}),
-		).resolves.toBeTruthy();
+		await expect(inviteTo(admin, cohort.id, 'mentor', 'm@x.example', 'M')).resolves.toBeTruthy();
 	});
 
 	it('refuses a second participant of the same administration at invitation, by identity', async () => {
@@ -170,13 +156,14 @@ describe('invitations', () => {
 	it('accepts an invitation issued before administrations were records by mapping the typed name', async () => {
 		const admin = await makeUser(t.db, 'admin');
 		const { cohort } = await makeCohort(t.db, admin, 0);
-		const old = await createInvitation(t.db, admin.id, {
-			email: 'old@x.example',
-			name: 'Old',
-			role: 'participant',
-			cohortId: cohort.id,
-			administrationId: 'wco-ap-japan',
-		});
+		const old = await inviteTo(
+			admin,
+			cohort.id,
+			'participant',
+			'old@x.example',
+			'Old',
+			'wco-ap-japan',
+		);
 		await t.db
 			.update(invitationTable)
 			.set({ administrationId: null })
@@ -193,14 +180,9 @@ describe('invitations', () => {
 		const admin = await makeUser(t.db, 'admin');
 		const { cohort } = await makeCohort(t.db, admin, 1);
 		const [existing] = await t.db.select().from(userTable).limit(1);
-		await expect(
-			createInvitation(t.db, admin.id, {
-				email: existing!.email,
-				name: 'X',
-				role: 'mentor',
-				cohortId: cohort.id,
-			}),
-		).rejects.toMatchObject({ field: 'email' });
+		await expect(inviteTo(admin, cohort.id, 'mentor', existing!.email, 'X')).rejects.toMatchObject({
+			field: 'email',
+		});
 	});
 });
 
@@ -250,30 +232,16 @@ describe('password reset links', () => {
 
 describe('first admin', () => {
 	it('issues a setup link only while there is no admin, and it works once', async () => {
+		const setUp = (link: string, email: string, name: string) =>
+			completeSetup(t.db, link, { email, name, password: 'sturdy maple river cloud' });
 		const first = await issueSetupLink(t.db);
 		const second = await issueSetupLink(t.db);
 		expect(first && second).toBeTruthy();
 		// A new link replaces the old one.
-		await expect(
-			completeSetup(t.db, first!, {
-				email: 'boss@x.example',
-				name: 'Boss',
-				password: 'sturdy maple river cloud',
-			}),
-		).rejects.toThrow(/No such/);
-		const admin = await completeSetup(t.db, second!, {
-			email: 'boss@x.example',
-			name: 'Boss',
-			password: 'sturdy maple river cloud',
-		});
+		await expect(setUp(first!, 'boss@x.example', 'Boss')).rejects.toThrow(/No such/);
+		const admin = await setUp(second!, 'boss@x.example', 'Boss');
 		expect(admin.role).toBe('admin');
 		expect(await issueSetupLink(t.db)).toBeNull();
-		await expect(
-			completeSetup(t.db, second!, {
-				email: 'x@x.example',
-				name: 'X',
-				password: 'sturdy maple river cloud',
-			}),
-		).rejects.toThrow(/No such/);
+		await expect(setUp(second!, 'x@x.example', 'X')).rejects.toThrow(/No such/);
 	});
 });

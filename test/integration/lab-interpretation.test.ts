@@ -1,5 +1,5 @@
 /** Data-lab interpretations: sending, the mentor's rubric review, what the participant sees, and who may see what. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { auditEventTable, labInterpretationTable, notificationTable } from '~db/schema';
 import { checkExerciseAnswer, listExercises } from '~/lib/server/lab/exercises';
@@ -13,31 +13,17 @@ import {
 	submitInterpretation,
 } from '~/lib/server/lab/interpretation';
 import { interpretationRubric } from '../../content/data/exercises';
-import { createTestDb, type TestDb } from '../helpers/db';
-import { makeCohort, makeUser } from '../helpers/factories';
+import { useTestDb } from '../helpers/db';
+import { makeTwoCohorts, makeUser } from '../helpers/factories';
 
-let t: TestDb;
-beforeEach(async () => (t = await createTestDb()));
-afterEach(() => t.close());
+const t = useTestDb();
 
 const exerciseId = 'interpret-concealment-shift';
 const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
 const good = `Tea packaging fell and machinery parts rose. ${words(70)}`;
 const levels = { evidence: 3, alternatives: 2, limits: 1 };
 
-async function setup() {
-	const admin = await makeUser(t.db, 'admin');
-	const a = await makeCohort(t.db, admin, 2);
-	const b = await makeCohort(t.db, admin, 1);
-	return {
-		admin,
-		mentor: a.mentor,
-		otherMentor: b.mentor,
-		p1: a.participants[0]!,
-		p2: a.participants[1]!,
-		outsider: b.participants[0]!,
-	};
-}
+const setup = () => makeTwoCohorts(t.db);
 
 describe('the exercises', () => {
 	it('offers two interpretation exercises with the length asked for, and grades none of them', async () => {

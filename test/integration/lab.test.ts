@@ -1,5 +1,5 @@
 /** Data-lab exercises: grading on the server, stored attempts, and who sees whose attempts. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exerciseAttemptTable } from '~db/schema';
 import {
 	bestExerciseResults,
@@ -9,12 +9,10 @@ import {
 	listExercises,
 } from '~/lib/server/lab/exercises';
 import truth from '../../content/data/ground-truth.json';
-import { createTestDb, type TestDb } from '../helpers/db';
+import { useTestDb } from '../helpers/db';
 import { makeUser } from '../helpers/factories';
 
-let t: TestDb;
-beforeEach(async () => (t = await createTestDb()));
-afterEach(() => t.close());
+const t = useTestDb();
 
 const peak = truth.exercises['seasonal-peak'].answer;
 const wrongMonth = peak === 'January' ? 'February' : 'January';

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { auditEventTable, logEntryTable, notificationTable, reviewDecisionTable } from '~db/schema';
 import {
@@ -19,21 +19,13 @@ import {
 } from '~/lib/server/review/decide';
 import { addComment, listComments, resolveComment } from '~/lib/server/logbook/comment';
 import { RuleError } from '~/lib/server/errors';
-import { createTestDb, type TestDb } from '../helpers/db';
-import { makeCohort, makeUser } from '../helpers/factories';
+import { useTestDb } from '../helpers/db';
+import { makeTwoCohorts } from '../helpers/factories';
 import { entryInput } from '../helpers/entries';
 
-let t: TestDb;
-beforeEach(async () => (t = await createTestDb()));
-afterEach(() => t.close());
+const t = useTestDb();
 
-async function setup() {
-	const admin = await makeUser(t.db, 'admin');
-	const a = await makeCohort(t.db, admin, 2);
-	const b = await makeCohort(t.db, admin, 1);
-	const [p1, p2] = a.participants as [(typeof a.participants)[0], (typeof a.participants)[0]];
-	return { admin, mentor: a.mentor, otherMentor: b.mentor, p1, p2, outsider: b.participants[0]! };
-}
+const setup = () => makeTwoCohorts(t.db);
 
 const statusOf = async (id: string) =>
 	(await t.db.select().from(logEntryTable).where(eq(logEntryTable.id, id)))[0]!;

@@ -3,7 +3,7 @@
  * a participant's entries a page at a time, the cohort page's facts and verdicts, Member
  * administrations as records, and the audit log as sentences.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import {
 	administrationTable,
@@ -41,12 +41,10 @@ import { listAuditPage, recordAudit } from '~/lib/server/audit';
 import { auditLink, auditSentence } from '~/lib/audit-sentences';
 import { coverage } from '~/lib/logbook/coverage';
 import { ojtWeeks } from '~/lib/programme-calendar';
-import { createTestDb, type TestDb } from '../helpers/db';
+import { useTestDb } from '../helpers/db';
 import { makeCohort, makeUser } from '../helpers/factories';
 
-let t: TestDb;
-beforeEach(async () => (t = await createTestDb()));
-afterEach(() => t.close());
+const t = useTestDb();
 
 let n = 0;
 /** Inserts entries directly (many share one submission instant, to test the tie-break). */

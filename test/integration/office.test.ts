@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { applicationTable, auditEventTable, editionTable, nominationTable } from '~db/schema';
 import { readAnswers, type Answers } from '~/lib/office/application-form';
@@ -24,12 +24,11 @@ import {
 	verifyLinkLifetimeMs,
 } from '~/lib/server/office/nomination';
 import { RuleError } from '~/lib/server/errors';
-import { createTestDb, type TestDb } from '../helpers/db';
+import { useTestDb } from '../helpers/db';
 import { makeUser } from '../helpers/factories';
+import { eligibleAnswers } from '../helpers/applications';
 
-let t: TestDb;
-beforeEach(async () => (t = await createTestDb()));
-afterEach(() => t.close());
+const t = useTestDb();
 
 /** Before the 2027 deadline, Tokyo time. */
 const july = Date.parse('2027-07-01T00:00:00Z');
@@ -68,32 +67,7 @@ async function nominated(now = july) {
 	return done.applicationToken;
 }
 
-function complete(overrides: Partial<Answers> = {}): Answers {
-	return {
-		...readAnswers({
-			fullName: 'Cand Idate',
-			nationality: 'Japanese',
-			dateOfBirth: '1990-01-02',
-			post: 'Analyst',
-			unit: 'Risk unit',
-			grade: 'junior',
-			yearsInCustoms: '5',
-			degreeLevel: 'bachelor',
-			degreeDetail: 'BA Economics',
-			englishLevel: 'good',
-			computerSkills: 'good',
-			expertise: ['risk_management'],
-			programming: ['python'],
-			visualisation: ['tableau'],
-			clikc: ['risk_management', 'data_analytics'],
-			motivation: 'To learn.',
-			careerPath: 'Border, then risk.',
-			customsOfficer: 'yes',
-			fitness: 'yes',
-		}),
-		...overrides,
-	};
-}
+const complete = eligibleAnswers;
 
 const facts = (answers: Answers, active = true) => ({
 	answers,

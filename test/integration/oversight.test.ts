@@ -4,7 +4,7 @@
  * the link for a recipient without an account; correction requests within the window; and the
  * three-party agreement on study activities.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import {
 	cohortMemberTable,
@@ -44,13 +44,14 @@ import {
 import { agreementState, answerActivity, listAgreements } from '~/lib/server/study/agreement';
 import { addActivity, updateActivity } from '~/lib/server/study/activity';
 import { createInvitation, acceptInvitation } from '~/lib/server/auth/invitation';
-import { createTestDb, type TestDb } from '../helpers/db';
+import { useTestDb } from '../helpers/db';
 import { makeCohort, makeUser, testPassword } from '../helpers/factories';
 import { insertUser } from '~/lib/server/auth/user';
 
-let t: TestDb;
-beforeEach(async () => (t = await createTestDb()));
-afterEach(() => t.close());
+const t = useTestDb();
+
+/** The smallest correction request: one point on section 1, no note. */
+const oneCorrection = { corrections: [{ position: 1, what: 'x' }], note: '' };
 
 // The factory cohort: departure 2026-12-26, report due 2027-01-09, corrections until 2027-01-26.
 const submittedOn = new Date('2026-12-27T03:00:00Z');
@@ -214,13 +215,7 @@ describe('who the Secretariat and a home contact may see', () => {
 			code: 'forbidden',
 		});
 		await expect(
-			returnForCorrections(
-				t.db,
-				home1,
-				p1.id,
-				{ corrections: [{ position: 1, what: 'x' }], note: '' },
-				submittedOn,
-			),
+			returnForCorrections(t.db, home1, p1.id, oneCorrection, submittedOn),
 		).rejects.toMatchObject({ code: 'forbidden' });
 	});
 
@@ -420,13 +415,7 @@ describe('correction requests', () => {
 		await submitVersion(t.db, p1, submittedOn);
 		for (const who of [secretariat, mentor])
 			await expect(
-				returnForCorrections(
-					t.db,
-					who,
-					p1.id,
-					{ corrections: [{ position: 1, what: 'x' }], note: '' },
-					afterWindow,
-				),
+				returnForCorrections(t.db, who, p1.id, oneCorrection, afterWindow),
 			).rejects.toThrow(/corrections window closed on .*2027/);
 	});
 

@@ -2,19 +2,17 @@
  * Lists that grow are paged by keyset: every row once across pages, in order, and a page that
  * does not shift when rows are added meanwhile. Counts and coverage in SQL match the pure rules.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { logEntryTable, notificationTable, type OjtArea } from '~db/schema';
 import { coverage } from '~/lib/logbook/coverage';
 import { ojtWeeks } from '~/lib/programme-calendar';
 import { countByStatus, coverageOf, listEntryPage } from '~/lib/server/logbook/stats';
 import { listNotifications, parseNotificationCursor } from '~/lib/server/notify/notification';
 import { parseEntryCursor } from '~/lib/server/logbook/stats';
-import { createTestDb, type TestDb } from '../helpers/db';
+import { useTestDb } from '../helpers/db';
 import { makeCohort, makeUser } from '../helpers/factories';
 
-let t: TestDb;
-beforeEach(async () => (t = await createTestDb()));
-afterEach(() => t.close());
+const t = useTestDb();
 
 const statuses = ['draft', 'submitted', 'approved', 'changes_requested'] as const;
 

@@ -1,5 +1,5 @@
 /** Submitted versions, decisions, the read-only accepted report, certificates and the Word export's structure. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { auditEventTable, reportCommentTable, reportSectionTable } from '~db/schema';
 import {
@@ -20,12 +20,10 @@ import { acceptVersion, returnForCorrections } from '~/lib/server/report/decide-
 import { findCertificate, verifyCertificate } from '~/lib/server/report/certificate';
 import { exportMarkdown } from '~/lib/server/report/export-markdown';
 import { reportDocx } from '~/lib/server/report/docx';
-import { createTestDb, type TestDb } from '../helpers/db';
+import { useTestDb } from '../helpers/db';
 import { makeCohort, makeUser } from '../helpers/factories';
 
-let t: TestDb;
-beforeEach(async () => (t = await createTestDb()));
-afterEach(() => t.close());
+const t = useTestDb();
 
 // The factory cohort: departure 2026-12-26, corrections until 2027-01-26 (Tokyo days).
 const beforeDeparture = new Date('2026-12-20T03:00:00Z');

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { reportSectionTable } from '~db/schema';
 import {
@@ -22,22 +22,17 @@ import { calendarFeed, regenerateCalendarToken } from '~/lib/server/calendar';
 import { createEntry, submitEntry } from '~/lib/server/logbook/entry';
 import { decideEntry } from '~/lib/server/review/decide';
 import { deadlines } from '~/lib/report/rules';
-import { createTestDb, type TestDb } from '../helpers/db';
-import { makeCohort, makeUser } from '../helpers/factories';
+import { useTestDb } from '../helpers/db';
+import { makeTwoCohorts } from '../helpers/factories';
 import { entryInput } from '../helpers/entries';
 
-let t: TestDb;
-beforeEach(async () => (t = await createTestDb()));
-afterEach(() => t.close());
+const t = useTestDb();
 
 async function setup() {
-	const admin = await makeUser(t.db, 'admin');
-	const a = await makeCohort(t.db, admin, 2);
-	const b = await makeCohort(t.db, admin, 1);
-	const [p1, p2] = a.participants as [(typeof a.participants)[0], (typeof a.participants)[0]];
-	const view = (await getReportForViewer(t.db, p1, p1.id))!;
+	const people = await makeTwoCohorts(t.db);
+	const view = (await getReportForViewer(t.db, people.p1, people.p1.id))!;
 	const section = (kind: string) => view.sections.find((s) => s.kind === kind)!;
-	return { admin, mentor: a.mentor, otherMentor: b.mentor, p1, p2, section };
+	return { ...people, section };
 }
 
 describe('sections', () => {

@@ -12,7 +12,7 @@ import {
 	nominationTable,
 	scoreSheetTable,
 } from '~db/schema';
-import { readAnswers, type Answers } from '~/lib/office/application-form';
+import type { Answers } from '~/lib/office/application-form';
 import { noticeText } from '~/lib/office/notice';
 import { selectionProblem } from '~/lib/office/selection-rules';
 import { createCohort } from '~/lib/server/cohort/manage';
@@ -24,13 +24,14 @@ import {
 } from '~/lib/server/office/application';
 import { inviteSelected } from '~/lib/server/office/invite';
 import { readDecisionLetter, sendNotices } from '~/lib/server/office/notice';
-import { overrideCheck } from '~/lib/server/office/override';
+import { overrideCheck, type OverrideInput } from '~/lib/server/office/override';
 import { countPurgeDue, purgeApplications } from '~/lib/server/office/purge';
 import { saveScoreSheet, sheetsFor } from '~/lib/server/office/score';
 import { recordSelection, reopenSelection, selectionBoard } from '~/lib/server/office/selection';
 import type { SessionUser } from '~/lib/server/auth/session';
 import { createTestDb, type TestDb } from '../helpers/db';
 import { cohortInput, makeUser } from '../helpers/factories';
+import { eligibleAnswers } from '../helpers/applications';
 
 let t: TestDb;
 let admin: SessionUser;
@@ -47,27 +48,8 @@ const edition = 'ed2026';
 const september = Date.parse('2026-09-10T03:00:00Z');
 
 function answers(overrides: Partial<Answers> = {}): Record<string, string | string[]> {
-	const a = {
-		...readAnswers({
-			fullName: 'x',
-			nationality: 'Fictional',
-			dateOfBirth: '1990-01-02',
-			post: 'Analyst',
-			unit: 'Risk unit',
-			grade: 'junior',
-			yearsInCustoms: '5',
-			degreeLevel: 'bachelor',
-			degreeDetail: 'BA',
-			englishLevel: 'good',
-			computerSkills: 'good',
-			expertise: ['risk_management'],
-			motivation: 'To learn.',
-			careerPath: 'Border, then risk.',
-			customsOfficer: 'yes',
-			fitness: 'yes',
-		}),
-		...overrides,
-	};
+	// The answers column keeps the form's raw fields: the two yes/no answers as 'yes' or empty.
+	const a = eligibleAnswers(overrides);
 	return {
 		...a,
 		customsOfficer: a.customsOfficer ? 'yes' : '',
@@ -147,32 +129,23 @@ async function rejects(work: Promise<unknown>, code: string, pattern?: RegExp) {
 	if (pattern) expect((error as RuleError).message).toMatch(pattern);
 }
 
+/** Overrides one screening check of an application, as the reviewer `by`. */
+const override = (
+	by: SessionUser,
+	applicationId: string,
+	checkKey: string,
+	verdict: OverrideInput['verdict'],
+	note: string,
+	at?: number,
+) => overrideCheck(t.db, by, { applicationId, checkKey, verdict, note }, at);
+
 describe('screening override', () => {
 	it('records the override with its note, who and when; the list and the page reflect it', async () => {
 		await makeEdition();
 		const id = await submitted('wco-ap-japan', 'Dana Equivalent', { degreeLevel: 'equivalent' });
 		expect((await findScreened(t.db, id))!.standing).toBe('to_check');
-		await rejects(
-			overrideCheck(t.db, admin, {
-				applicationId: id,
-				checkKey: 'degree',
-				verdict: 'met',
-				note: '',
-			}),
-			'invalid',
-			/why/,
-		);
-		await overrideCheck(
-			t.db,
-			secretariat,
-			{
-				applicationId: id,
-				checkKey: 'degree',
-				verdict: 'met',
-				note: 'Three-year academy diploma.',
-			},
-			september,
-		);
+		await rejects(override(admin, id, 'degree', 'met', ''), 'invalid', /why/);
+		await override(secretariat, id, 'degree', 'met', 'Three-year academy diploma.', september);
 		const read = await readApplication(t.db, admin, id);
 		const degree = read!.requirements.find((c) => c.key === 'degree')!;
 		expect(degree).toMatchObject({ verdict: 'met', automatic: 'to_check' });
@@ -192,43 +165,17 @@ describe('screening override', () => {
 			subjectId: id,
 		});
 		// Withdrawn: back to the automatic result.
-		await overrideCheck(t.db, admin, {
-			applicationId: id,
-			checkKey: 'degree',
-			verdict: 'automatic',
-			note: '',
-		});
+		await override(admin, id, 'degree', 'automatic', '');
 		expect((await findScreened(t.db, id))!.standing).toBe('to_check');
 	});
 	it('can make an eligible candidate not eligible, and refuses unknown checks and drafts', async () => {
 		await makeEdition();
 		const id = await submitted('wco-ap-japan', 'Eli Gible');
-		await overrideCheck(t.db, admin, {
-			applicationId: id,
-			checkKey: 'english',
-			verdict: 'not_met',
-			note: 'Interview: not enough.',
-		});
+		await override(admin, id, 'english', 'not_met', 'Interview: not enough.');
 		expect((await findScreened(t.db, id))!.standing).toBe('not_met');
-		await rejects(
-			overrideCheck(t.db, admin, {
-				applicationId: id,
-				checkKey: 'height',
-				verdict: 'met',
-				note: 'x x x',
-			}),
-			'invalid',
-		);
+		await rejects(override(admin, id, 'height', 'met', 'x x x'), 'invalid');
 		const draft = await submitted('wco-ap-korea', 'Drew Draft', {}, 'draft');
-		await rejects(
-			overrideCheck(t.db, admin, {
-				applicationId: draft,
-				checkKey: 'degree',
-				verdict: 'met',
-				note: 'x x x',
-			}),
-			'not_found',
-		);
+		await rejects(override(admin, draft, 'degree', 'met', 'x x x'), 'not_found');
 	});
 });
 
@@ -267,15 +214,7 @@ describe('score sheets', () => {
 				saveScoreSheet(t.db, other, { applicationId: id, scores: full, comment: '' }),
 				'forbidden',
 			);
-			await rejects(
-				overrideCheck(t.db, other, {
-					applicationId: id,
-					checkKey: 'degree',
-					verdict: 'met',
-					note: 'x x x',
-				}),
-				'forbidden',
-			);
+			await rejects(override(other, id, 'degree', 'met', 'x x x'), 'forbidden');
 		}
 		await expect(
 			saveScoreSheet(t.db, admin, {
@@ -385,12 +324,7 @@ describe('the selection', () => {
 			/read-only/,
 		);
 		await rejects(
-			overrideCheck(t.db, admin, {
-				applicationId: toCheck,
-				checkKey: 'english',
-				verdict: 'met',
-				note: 'Interview ok.',
-			}),
+			override(admin, toCheck, 'english', 'met', 'Interview ok.'),
 			'conflict',
 			/read-only/,
 		);

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { authSessionTable } from '~db/schema';
 import {
@@ -11,12 +11,10 @@ import {
 	validateSessionToken,
 } from '~/lib/server/auth/session';
 import { hashToken } from '~/lib/server/ids';
-import { createTestDb, type TestDb } from '../helpers/db';
+import { useTestDb } from '../helpers/db';
 import { makeUser } from '../helpers/factories';
 
-let t: TestDb;
-beforeEach(async () => (t = await createTestDb()));
-afterEach(() => t.close());
+const t = useTestDb();
 
 describe('sessions', () => {
 	it('stores only the SHA-256 of the token and validates the token', async () => {

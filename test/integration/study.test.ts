@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import {
 	auditEventTable,
@@ -27,20 +27,12 @@ import { addActivity, updateActivity } from '~/lib/server/study/activity';
 import { addStudyComment, resolveStudyComment } from '~/lib/server/study/comment';
 import { setCohortArchived } from '~/lib/server/cohort/manage';
 import { daysOverdue, isOverdue, parsePart, sectionPart } from '~/lib/study/rules';
-import { createTestDb, type TestDb } from '../helpers/db';
-import { makeCohort, makeUser } from '../helpers/factories';
+import { useTestDb } from '../helpers/db';
+import { makeTwoCohorts } from '../helpers/factories';
 
-let t: TestDb;
-beforeEach(async () => (t = await createTestDb()));
-afterEach(() => t.close());
+const t = useTestDb();
 
-async function setup() {
-	const admin = await makeUser(t.db, 'admin');
-	const a = await makeCohort(t.db, admin, 2);
-	const b = await makeCohort(t.db, admin, 1);
-	const [p1, p2] = a.participants as [(typeof a.participants)[0], (typeof a.participants)[0]];
-	return { admin, cohort: a.cohort, mentor: a.mentor, otherMentor: b.mentor, p1, p2 };
-}
+const setup = () => makeTwoCohorts(t.db);
 
 const plan = (title = 'Postal alerts on precursors') => ({
 	title,

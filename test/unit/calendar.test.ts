@@ -4,18 +4,9 @@ import { milestoneEvent, timelineEvents } from '~/lib/ics-feed';
 import { addDays, daysBetween, isDay, todayIn } from '~/lib/dates';
 import { groupByDay, neighbours, formatMinutes } from '~/lib/course/modules';
 import { navFor, isCurrent } from '~/lib/navigation';
+import { factoryDates } from '../helpers/cohort-dates';
 
-const dates = {
-	edition: '2026/2027',
-	trainingStart: '2026-11-30',
-	trainingEnd: '2026-12-04',
-	ojtStart: '2026-12-07',
-	ojtEnd: '2026-12-25',
-	outlinePresentationDate: '2026-12-24',
-	departureDate: '2026-12-26',
-	reportDueDate: '2027-01-09',
-	correctionsUntil: '2027-01-26',
-};
+const dates = { edition: '2026/2027', ...factoryDates };
 
 describe('programme calendar', () => {
 	it('splits the OJT into three weeks, the last ending with the OJT', () => {
