@@ -6,6 +6,7 @@
  */
 import type { Db } from '~db/client';
 import { mentorReminders } from '~/lib/clock/mentor-reminders';
+import { officeReminders } from '~/lib/clock/office-reminders';
 import { oversightReminders } from '~/lib/clock/oversight-reminders';
 import { participantReminders } from '~/lib/clock/participant-reminders';
 import type { Reminder } from '~/lib/clock/reminder';
@@ -18,6 +19,7 @@ import {
 } from '../notify/mail-queue';
 import { sendDigests } from './digest';
 import { mentorFacts } from './mentor-facts';
+import { officeFacts } from './office-facts';
 import { oversightFacts } from './oversight-facts';
 import { participantFacts } from './participant-facts';
 import { runningCohorts } from './running-cohorts';
@@ -35,7 +37,7 @@ export type JobReport = {
 	sentMailDeleted: number;
 };
 
-/** The reminders due now across every running cohort (a pure function of records and time). */
+/** The reminders due now across every running cohort and the programme office's calls. */
 export async function dueReminders(db: Db, now: Date): Promise<Reminder[]> {
 	const due: Reminder[] = [];
 	for (const running of await runningCohorts(db, now)) {
@@ -45,6 +47,8 @@ export async function dueReminders(db: Db, now: Date): Promise<Reminder[]> {
 		const o = await oversightFacts(db, running);
 		due.push(...oversightReminders(o.deliveries, o.versions, running.today));
 	}
+	// The office's calls run on Tokyo days, whether or not a cohort is running.
+	due.push(...officeReminders(await officeFacts(db, now)));
 	return due;
 }
 
