@@ -55,7 +55,8 @@ function deadlineApproaching(c: CallFacts, adminIds: string[], today: Day): Remi
 	if (stage === null || !silent.length) return [];
 	const text = [
 		`The call for applications of the ${c.name} edition closes on ${dateAndDaysLeft(today, c.deadline)}, 23:59 Tokyo time, and ${silent.length} of ${c.administrationCount} Member administrations have no confirmed nomination yet.`,
-		`Not yet nominated: ${silent.join(', ')}.`,
+		// Semicolons: some names hold a comma ("Hong Kong, China").
+		`Not yet nominated: ${silent.join('; ')}.`,
 		'A nomination counts once the nominating officer has confirmed it from their email.',
 	].join('\n');
 	return adminIds.map((userId) => ({
