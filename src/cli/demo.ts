@@ -16,6 +16,8 @@ import { seedDemoLab } from '../../db/seed-demo-lab';
 import { seedDemoOffice } from '../../db/seed-demo-office';
 import { seedDemoSelection } from './seed-demo-selection';
 import { alumniAccounts, seedDemoEnrolment } from '../../db/seed-demo-enrolment';
+import { describeJobReport, runDueWork } from '../lib/server/clock/run-jobs';
+import { jobSettingsFromEnv } from './job-settings';
 import { serve } from './serve';
 
 const url = process.env.DEMO_DATABASE_URL ?? 'file:data/demo.db';
@@ -36,6 +38,9 @@ await seedDemoLab(db, ids);
 await seedDemoOffice(db, ids.cohortId);
 await seedDemoSelection(db, Number(process.env.APPLICATION_RETENTION_MONTHS) || 6);
 await seedDemoEnrolment(db, ids);
+// The demo opens at OJT week 3 with the reminders due at that moment already sent.
+for (const line of describeJobReport(await runDueWork(db, jobSettingsFromEnv())))
+	console.log(`clock: ${line}`);
 db.$client.close();
 
 process.env.DATABASE_URL = url;
