@@ -160,19 +160,17 @@ describe('the mentor’s morning digest', () => {
 	const secret = 'Target list for operation X';
 
 	beforeEach(async () => {
-		({
-			cohort,
-			mentor,
-			participants: [p] = [],
-		} = await makeCohortWith(
+		const made = await makeCohortWith(
 			t.db,
 			admin,
 			{ reportDueDate: '2027-02-20', correctionsUntil: '2027-03-20' },
 			1,
-		));
-		const open = await createEntry(t.db, p!, entryInput({ title: secret, handling: 'restricted' }));
-		await submitEntry(t.db, p!, open.id, open.version);
-		await createEntry(t.db, p!, entryInput({ title: `${secret} (draft)`, handling: 'restricted' }));
+		);
+		({ cohort, mentor } = made);
+		p = made.participants[0]!;
+		const open = await createEntry(t.db, p, entryInput({ title: secret, handling: 'restricted' }));
+		await submitEntry(t.db, p, open.id, open.version);
+		await createEntry(t.db, p, entryInput({ title: `${secret} (draft)`, handling: 'restricted' }));
 		// Written on Mon 7 Dec (Tokyo), whatever day the tests run.
 		await t.db
 			.update(logEntryTable)
@@ -214,7 +212,7 @@ describe('the mentor’s morning digest', () => {
 		const notes = await t.db
 			.select()
 			.from(notificationTable)
-			.where(inArray(notificationTable.userId, [mentor.id, p!.id]));
+			.where(inArray(notificationTable.userId, [mentor.id, p.id]));
 		const mails = await t.db.select().from(mailOutboxTable);
 		expect(notes.length).toBeGreaterThanOrEqual(2);
 		for (const text of [...notes.map((n) => n.text), ...mails.map((m) => m.subject + m.text)])
