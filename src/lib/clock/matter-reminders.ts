@@ -54,7 +54,7 @@ export function matterReminders(c: CohortMatterFacts, adminIds: string[]): Remin
 			due: c.trainingStart,
 			recipient: { userId },
 			subject: `Admin matters open for ${p.name}: ${open.join(', ')}`,
-			text: `Training of the ${c.edition} cohort starts on ${dateAndDaysLeft(c.today, c.trainingStart)}, and admin matters are still open for ${of}: ${open.join(', ')}. Record them on the participant's page when they are settled.`,
+			text: `Training of the ${c.edition} cohort starts on ${dateAndDaysLeft(c.today, c.trainingStart)}, and admin matters are still open for ${of}: ${open.join(', ')}. Record them on the participant’s page when they are settled.`,
 			link: `/admin/participants/${p.id}`,
 		}));
 	});

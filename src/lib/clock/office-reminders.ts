@@ -84,7 +84,7 @@ function unconfirmedNominations(c: CallFacts, today: Day): Reminder[] {
 			subject: `Your nomination of ${n.candidateName} is not confirmed`,
 			text: [
 				`On ${formatDay(n.createdOn)} you nominated ${n.candidateName} of ${n.administration} for the ${c.name} edition, but the nomination was never confirmed. The confirmation link we sent you worked for 48 hours and has expired, so nothing was recorded.`,
-				`To nominate ${n.candidateName}, fill in the nomination form again on the call's page (the link below) and open the new confirmation link within 48 hours. The call closes on ${formatDeadline(c.deadline)}.`,
+				`To nominate ${n.candidateName}, fill in the nomination form again on the call’s page (the link below) and open the new confirmation link within 48 hours. The call closes on ${formatDeadline(c.deadline)}.`,
 			].join('\n'),
 			link: `/apply/${c.slug}`,
 		}));
@@ -151,7 +151,7 @@ function afterTheCall(c: CallFacts, adminIds: string[], today: Day): Reminder[] 
 			due,
 			recipient: { userId: u.reviewerId },
 			subject: `${plural(u.count, 'application waits', 'applications wait')} for your scores (${c.name})`,
-			text: `${plural(u.count, 'eligible application', 'eligible applications')} to the ${c.name} edition ${u.count === 1 ? 'waits' : 'wait'} for your scores; the call closed on ${formatDay(c.deadline)} and no selection is recorded yet. Score each candidate on the rubric's factors from the list of applications.`,
+			text: `${plural(u.count, 'eligible application', 'eligible applications')} to the ${c.name} edition ${u.count === 1 ? 'waits' : 'wait'} for your scores; the call closed on ${formatDay(c.deadline)} and no selection is recorded yet. Score each candidate on the rubric’s factors from the list of applications.`,
 			link: `/admin/applications?edition=${c.editionId}`,
 		}));
 	return [...selectionDue, ...scoring];
