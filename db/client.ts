@@ -3,7 +3,7 @@
  * `ws(s):` URLs reach a libSQL server (sqld, Turso). Never reads the environment itself.
  */
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { createClient, type Client } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import * as schema from './schema';
@@ -19,7 +19,7 @@ export async function createDb(url: string, authToken?: string): Promise<Db> {
 	// `timeout` is the busy timeout of *every* pooled connection (a PRAGMA would reach only one):
 	// a writer waits up to 5 s for another connection or app instance instead of failing.
 	const raw = createClient({ url, authToken, timeout: 5000 });
-	const client = isFile ? queueWrites(raw) : raw;
+	const client = isFile ? queueWrites(raw, resolve(url.slice('file:'.length))) : raw;
 	if (isFile) {
 		// WAL (a property of the file) lets readers run beside a writer. Foreign keys are on by
 		// default in libSQL; asking again documents that the schema relies on them.

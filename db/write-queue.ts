@@ -23,14 +23,28 @@ function sqlOf(stmt: InStatement): string {
 	return typeof stmt === 'string' ? stmt : stmt.sql;
 }
 
-/** Wraps a client so writes and transactions run one after another. */
-export function queueWrites(client: Client): Client {
-	let tail: Promise<unknown> = Promise.resolve();
+/** The queue of each database file, shared by every client this process opens on that file. */
+const queues = new Map<string, { tail: Promise<unknown> }>();
+
+function queueFor(file: string | undefined): { tail: Promise<unknown> } {
+	if (!file) return { tail: Promise.resolve() };
+	let queue = queues.get(file);
+	if (!queue) queues.set(file, (queue = { tail: Promise.resolve() }));
+	return queue;
+}
+
+/**
+ * Wraps a client so writes and transactions run one after another. Clients of the same `file`
+ * share one queue: two clients of one process on one file (two app instances in a test, a
+ * command beside the server) would otherwise meet the same synchronous-wait deadlock.
+ */
+export function queueWrites(client: Client, file?: string): Client {
+	const queue = queueFor(file);
 
 	/** Runs `work` after every earlier write has settled. */
 	function exclusive<T>(work: () => Promise<T>): Promise<T> {
-		const run = tail.then(work);
-		tail = run.catch(() => undefined);
+		const run = queue.tail.then(work);
+		queue.tail = run.catch(() => undefined);
 		return run;
 	}
 
@@ -38,8 +52,8 @@ export function queueWrites(client: Client): Client {
 	async function transaction(mode?: TransactionMode): Promise<Transaction> {
 		let release!: () => void;
 		const held = new Promise<void>((resolve) => (release = resolve));
-		const before = tail;
-		tail = before.then(() => held);
+		const before = queue.tail;
+		queue.tail = before.then(() => held);
 		await before;
 		let tx: Transaction;
 		try {

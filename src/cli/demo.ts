@@ -17,6 +17,8 @@ import { seedDemoOffice } from '../../db/seed-demo-office';
 import { seedDemoSelection } from './seed-demo-selection';
 import { alumniAccounts, seedDemoEnrolment } from '../../db/seed-demo-enrolment';
 import { seedDemoFollowUp } from '../../db/seed-demo-followup';
+import { describeJobReport, runDueWork } from '../lib/server/clock/run-jobs';
+import { jobSettingsFromEnv } from './job-settings';
 import { serve } from './serve';
 
 const url = process.env.DEMO_DATABASE_URL ?? 'file:data/demo.db';
@@ -38,6 +40,9 @@ await seedDemoOffice(db, ids.cohortId);
 await seedDemoSelection(db, Number(process.env.APPLICATION_RETENTION_MONTHS) || 6);
 await seedDemoEnrolment(db, ids);
 await seedDemoFollowUp(db, ids.adminId);
+// The demo opens at OJT week 3 with the reminders due at that moment already sent.
+for (const line of describeJobReport(await runDueWork(db, jobSettingsFromEnv())))
+	console.log(`clock: ${line}`);
 db.$client.close();
 
 process.env.DATABASE_URL = url;

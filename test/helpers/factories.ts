@@ -1,6 +1,13 @@
 /** Small builders for integration tests: people and cohorts with sensible defaults. */
+import { eq } from 'drizzle-orm';
 import type { Db } from '~db/client';
-import type { Role } from '~db/schema';
+import {
+	applicationTable,
+	cohortTable,
+	editionTable,
+	nominationTable,
+	type Role,
+} from '~db/schema';
 import { addMember, createCohort, type CohortInput } from '~/lib/server/cohort/manage';
 import { insertUser } from '~/lib/server/auth/user';
 import type { SessionUser } from '~/lib/server/auth/session';
@@ -82,4 +89,108 @@ export async function makeSeizure(
 	today = '2026-12-10',
 ) {
 	return createSeizure(db, owner, findCase(caseId)!.key, { today });
+}
+
+/** makeCohort, then these dates or time zone written as they are (a test may pick any day). */
+export async function makeCohortWith(
+	db: Db,
+	admin: SessionUser,
+	overrides: Partial<CohortInput>,
+	participants = 2,
+) {
+	const made = await makeCohort(db, admin, participants);
+	const [cohort] = await db
+		.update(cohortTable)
+		.set(overrides)
+		.where(eq(cohortTable.id, made.cohort.id))
+		.returning();
+	return { ...made, cohort: cohort! };
+}
+
+/** An edition whose call closes on `deadline` (Tokyo), with a name and address from its year. */
+export async function makeEdition(db: Db, deadline: string, id = `ed${deadline.slice(0, 4)}`) {
+	const year = Number(deadline.slice(0, 4));
+	const [row] = await db
+		.insert(editionTable)
+		.values({
+			id,
+			name: `${year}/${year + 1}`,
+			slug: `${year}-${year + 1}`,
+			applicationDeadline: deadline,
+			selectionPeriod: `September ${year}`,
+			programmePeriod: `November–December ${year}`,
+			venue: 'RILO A/P, Tokyo, Japan',
+			language: 'English',
+		})
+		.returning();
+	return row!;
+}
+
+/** Answers that pass every screening requirement, as the application form stores them. */
+export function eligibleAnswers(overrides: Record<string, string | string[]> = {}) {
+	return {
+		fullName: 'Cand Idate',
+		nationality: 'Fictional',
+		dateOfBirth: '1990-01-02',
+		post: 'Analyst',
+		unit: 'Risk unit',
+		grade: 'junior',
+		yearsInCustoms: '5',
+		degreeLevel: 'bachelor',
+		degreeDetail: 'BA',
+		englishLevel: 'good',
+		computerSkills: 'good',
+		expertise: ['risk_management'],
+		motivation: 'To learn.',
+		careerPath: 'Border, then risk.',
+		customsOfficer: 'yes',
+		fitness: 'yes',
+		...overrides,
+	};
+}
+
+let applicationCounter = 0;
+
+/** A confirmed nomination and its application (submitted unless told), written directly. */
+export async function makeApplication(
+	db: Db,
+	editionId: string,
+	administrationId: string,
+	candidateName: string,
+	opts: {
+		status?: 'draft' | 'submitted';
+		answers?: Record<string, string | string[]>;
+		at?: Date;
+	} = {},
+) {
+	applicationCounter += 1;
+	const n = applicationCounter;
+	const at = opts.at ?? new Date(Date.parse('2026-07-10T00:00:00Z') + n * 60_000);
+	const status = opts.status ?? 'submitted';
+	const email = `${candidateName.split(' ')[0]!.toLowerCase()}${n}@customs.example`;
+	await db.insert(nominationTable).values({
+		id: `nom${n}`,
+		editionId,
+		administrationId,
+		officerName: `Officer ${n}`,
+		officerPost: 'Director',
+		officerEmail: `officer${n}@customs.example`,
+		candidateName,
+		candidateEmail: email,
+		verifyTokenHash: `verify${n}`,
+		verifyExpiresAt: at,
+		verifiedAt: at,
+		createdAt: at,
+	});
+	await db.insert(applicationTable).values({
+		id: `app${n}`,
+		nominationId: `nom${n}`,
+		editionId,
+		tokenHash: `apptoken${n}`,
+		answers: opts.answers ?? eligibleAnswers({ fullName: candidateName }),
+		status,
+		submittedAt: status === 'submitted' ? at : null,
+		updatedAt: at,
+	});
+	return { id: `app${n}`, nominationId: `nom${n}`, candidateEmail: email };
 }

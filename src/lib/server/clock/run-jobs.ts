@@ -7,6 +7,7 @@
 import type { Db } from '~db/client';
 import { followUpReminders } from '~/lib/clock/follow-up-reminders';
 import { mentorReminders } from '~/lib/clock/mentor-reminders';
+import { officeReminders } from '~/lib/clock/office-reminders';
 import { oversightReminders } from '~/lib/clock/oversight-reminders';
 import { participantReminders } from '~/lib/clock/participant-reminders';
 import type { Reminder } from '~/lib/clock/reminder';
@@ -20,6 +21,7 @@ import {
 import { sendDigests } from './digest';
 import { followUpFacts } from './follow-up-facts';
 import { mentorFacts } from './mentor-facts';
+import { officeFacts } from './office-facts';
 import { oversightFacts } from './oversight-facts';
 import { participantFacts } from './participant-facts';
 import { runningCohorts } from './running-cohorts';
@@ -37,7 +39,7 @@ export type JobReport = {
 	sentMailDeleted: number;
 };
 
-/** The reminders due now across every running cohort (a pure function of records and time). */
+/** The reminders due now across every running cohort and the programme office's calls. */
 export async function dueReminders(db: Db, now: Date): Promise<Reminder[]> {
 	const due: Reminder[] = [];
 	for (const running of await runningCohorts(db, now)) {
@@ -49,6 +51,8 @@ export async function dueReminders(db: Db, now: Date): Promise<Reminder[]> {
 	}
 	// Former participants' cohorts are archived: the follow-up runs over accepted reports instead.
 	for (const f of await followUpFacts(db, now)) due.push(...followUpReminders(f));
+	// The office's calls run on Tokyo days, whether or not a cohort is running.
+	due.push(...officeReminders(await officeFacts(db, now)));
 	return due;
 }
 

@@ -10,7 +10,7 @@ import { reminderKey, type Reminder } from '~/lib/clock/reminder';
 import { newId } from '../ids';
 import { queueMail } from '../notify/mail-queue';
 import { modesFor } from '../notify/preferences';
-import { addressMail, reminderMail, type LinkSettings } from './reminder-mail';
+import { absolute, addressMail, reminderMail, type LinkSettings } from './reminder-mail';
 
 /** What sending needs: where links point, and whether an SMTP server takes the mail. */
 export type SendSettings = LinkSettings & { smtpConfigured: boolean };
@@ -89,7 +89,8 @@ async function sendToAddress(
 		name: to.name,
 		subject: r.subject,
 		text: r.text,
-		link: r.link,
+		// Someone without an account reads the mail outside the portal: the link must be whole.
+		link: absolute(s, r.link),
 	});
 	return db.transaction(async (tx) => {
 		if (!(await claim(tx, r, now))) return false;

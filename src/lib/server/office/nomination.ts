@@ -21,6 +21,9 @@ import { assertCallOpen, findEdition } from './edition';
 /** How long the nominating officer's confirmation link works. */
 export const verifyLinkLifetimeMs = 48 * 60 * 60 * 1000;
 
+/** How long an expired request is kept, so the clock can tell its officer to nominate again. */
+export const keepExpiredRequestsMs = 7 * 24 * 60 * 60 * 1000;
+
 /** What the nominating officer fills in. */
 export type NominationInput = {
 	administrationId: string;
@@ -87,12 +90,11 @@ export async function requestNomination(
 			`This candidate is already nominated for the ${edition.name} edition.`,
 			'candidateEmail',
 		);
-	// Requests nobody confirmed in time are not kept.
+	// Requests nobody confirmed in time are not kept, once the officer has had time to be told.
+	const keptUntil = new Date(now - keepExpiredRequestsMs);
 	await db
 		.delete(nominationTable)
-		.where(
-			and(isNull(nominationTable.verifiedAt), lt(nominationTable.verifyExpiresAt, new Date(now))),
-		);
+		.where(and(isNull(nominationTable.verifiedAt), lt(nominationTable.verifyExpiresAt, keptUntil)));
 	const token = newToken();
 	const [row] = await db
 		.insert(nominationTable)
