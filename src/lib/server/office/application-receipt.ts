@@ -4,12 +4,12 @@
  * theirs alone). Queued in the transaction that submits, so a submission never lacks them.
  */
 import type { Db } from '~db/client';
+import type { Administration, Edition, Nomination } from '~db/schema';
 import { formatInstant } from '~/lib/dates';
 import type { Answers } from '~/lib/office/application-form';
 import { answeredSections, receiptLines } from '~/lib/office/application-receipt';
 import { addressMail } from '../clock/reminder-mail';
 import { queueMail } from '../notify/mail-queue';
-import type { FullApplication } from './application';
 
 /** Where the receipts' links point and whether an SMTP server takes the mail. */
 export type ReceiptSettings = { publicUrl: string; token: string; smtpConfigured: boolean };
@@ -22,7 +22,7 @@ export function receiptPath(token: string): string {
 /** Queues the two receipts for an application submitted at `now`. */
 export async function queueApplicationReceipts(
 	db: Pick<Db, 'insert'>,
-	found: Pick<FullApplication, 'nomination' | 'edition' | 'administration'>,
+	found: { nomination: Nomination; edition: Edition; administration: Administration },
 	answers: Answers,
 	settings: ReceiptSettings,
 	now: Date,
