@@ -98,6 +98,20 @@ export function formatInstant(at: Date, timeZone = officeTimeZone): string {
 	}).format(at);
 }
 
+/**
+ * How a page names a time zone after a time: "Tokyo time" for Asia/Tokyo, "New York time" for
+ * America/New_York. The IANA city reads better than an abbreviation, which Intl gives only for a
+ * few zones ("GMT+7" for Bangkok). The Etc/ zones have no city and their names invert the sign
+ * (Etc/GMT+5 is five hours behind UTC), so they are named by their offset instead.
+ */
+export function zoneLabel(timeZone: string): string {
+	const etc = /^Etc\/GMT([+-])(\d{1,2})$/.exec(timeZone);
+	if (etc && Number(etc[2]) !== 0) return `UTC${etc[1] === '+' ? '-' : '+'}${Number(etc[2])}`;
+	if (/^(Etc\/)?(UTC|UCT|GMT([+-]?0)?|Zulu|Universal|Greenwich)$/.test(timeZone)) return 'UTC';
+	const city = timeZone.slice(timeZone.lastIndexOf('/') + 1).replaceAll('_', ' ');
+	return `${city} time`;
+}
+
 /** True when `day` lies within [start, end], both inclusive. */
 export function isWithin(day: Day, start: Day, end: Day): boolean {
 	return day >= start && day <= end;

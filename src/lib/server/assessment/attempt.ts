@@ -8,6 +8,7 @@ import { assessmentAttemptTable, type AssessmentAttempt, type AssessmentKind } f
 import { scoreAnswers, type Verdict } from '~/lib/assessment/quiz';
 import { scoreByTopic, type CourseTest, type TopicScores } from '~/lib/assessment/schema';
 import { formatInstant } from '~/lib/dates';
+import { timeZoneOf } from '../cohort/time-zone';
 import { RuleError } from '../errors';
 import { newId } from '../ids';
 import { assertAllAnswered, type CheckSubmission } from './knowledge-check';
@@ -47,7 +48,10 @@ export async function closedReason(
 ): Promise<string | null> {
 	const own = await findAssessmentAttempt(db, userId, kind);
 	const name = kind === 'pre' ? 'pre-test' : 'post-test';
-	if (own) return `You took the ${name} on ${formatInstant(own.createdAt)}: it is taken once.`;
+	if (own) {
+		const when = formatInstant(own.createdAt, await timeZoneOf(db, userId));
+		return `You took the ${name} on ${when}: it is taken once.`;
+	}
 	if (kind === 'pre' && (await findAssessmentAttempt(db, userId, 'post')))
 		return 'The pre-test is closed: you have already taken the post-test, so it could no longer show your starting point.';
 	return null;

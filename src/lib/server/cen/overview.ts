@@ -3,6 +3,7 @@ import type { Db } from '~db/client';
 import type { CenSeizure } from '~db/schema';
 import { findVisibleParticipant } from '../access';
 import { cohortForViewer, listMembers } from '../cohort/manage';
+import { timeZoneOf } from '../cohort/time-zone';
 import type { SessionUser } from '../auth/session';
 import { codingCases } from './cases';
 import { listMessages } from './message';
@@ -27,9 +28,10 @@ export function scoreOf(s: CenSeizure): { right: number; total: number } | null 
 export async function practiceOf(db: Db, viewer: SessionUser, participantId: string) {
 	const participant = await findVisibleParticipant(db, viewer, participantId);
 	if (!participant) return null;
-	const [records, messages] = await Promise.all([
+	const [records, messages, timeZone] = await Promise.all([
 		listSeizures(db, participantId),
 		listMessages(db, participantId),
+		timeZoneOf(db, participantId),
 	]);
 	const exercises = codingCases.map((c) => ({
 		case: c,
@@ -37,5 +39,5 @@ export async function practiceOf(db: Db, viewer: SessionUser, participantId: str
 			.filter((r) => r.caseId === c.id)
 			.map((r) => ({ record: r, score: scoreOf(r)! })),
 	}));
-	return { participant, exercises, free: records.filter((r) => !r.caseId), messages };
+	return { participant, exercises, free: records.filter((r) => !r.caseId), messages, timeZone };
 }

@@ -34,6 +34,8 @@ export type FollowUpView = {
 	versionNumber: number;
 	rounds: FollowUpRound[];
 	canAnswer: boolean;
+	/** The cohort's time zone, for when each answer was given. */
+	timeZone: string;
 };
 
 /** True when `viewer` answers for this participant: the alumnus, or a home contact of their administration. */
@@ -107,6 +109,7 @@ export async function loadFollowUp(
 		departure: cohort.departureDate,
 		versionNumber: accepted.version.number,
 		canAnswer: await answersFor(db, viewer, participantId),
+		timeZone: cohort.timezone,
 		rounds: [3, 6].map((round) => ({
 			round,
 			date: roundDate(cohort.departureDate, round),

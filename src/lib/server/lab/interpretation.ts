@@ -14,6 +14,7 @@ import {
 } from '~db/schema';
 import { exercises, interpretationRubric } from '../../../../content/data/exercises';
 import { findVisibleParticipant } from '../access';
+import { timeZoneColumn } from '../cohort/time-zone';
 import { recordAudit } from '../audit';
 import { notFound, RuleError } from '../errors';
 import { newId } from '../ids';
@@ -188,6 +189,8 @@ export async function listInterpretationsToReview(db: Db, viewer: SessionUser, l
 			reviewedAt: labInterpretationTable.reviewedAt,
 			scores: labInterpretationTable.scores,
 			participantName: userTable.name,
+			// An admin's list spans cohorts: each time in its participant's cohort's zone.
+			timeZone: timeZoneColumn(labInterpretationTable.participantId),
 		})
 		.from(labInterpretationTable)
 		.innerJoin(userTable, eq(userTable.id, labInterpretationTable.participantId))

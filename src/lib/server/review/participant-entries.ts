@@ -7,7 +7,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import { logEntryTable, type OjtArea } from '~db/schema';
 import type { AreaCoverage } from '~/lib/logbook/coverage';
-import { todayIn } from '~/lib/dates';
+import { officeTimeZone, todayIn } from '~/lib/dates';
 import { ojtWeeks } from '~/lib/programme-calendar';
 import { findCurrentCohort } from '../cohort/manage';
 import { getPlan, listCheckins } from '../logbook/ojt-plan';
@@ -98,6 +98,8 @@ export async function loadParticipantReview(
 	);
 	return {
 		today: cohort ? todayIn(cohort.timezone) : '',
+		/** The cohort's zone (the office's without one), for the times the page shows. */
+		timeZone: cohort?.timezone ?? officeTimeZone,
 		plan,
 		checkins,
 		counts,

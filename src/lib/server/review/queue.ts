@@ -14,6 +14,7 @@ import {
 	type Handling,
 	type OjtArea,
 } from '~db/schema';
+import { officeTimeZone } from '~/lib/dates';
 import { isArea } from '~/lib/logbook/ojt-areas';
 import type { SessionUser } from '../auth/session';
 import { cohortForViewer, listMembers } from '../cohort/manage';
@@ -190,13 +191,24 @@ export async function loadReviewQueue(db: Db, viewer: SessionUser, params: URLSe
 	const participants = cohort
 		? (await listMembers(db, cohort.id)).filter((m) => m.role === 'participant')
 		: [];
+	// "Today" and every time on the page are the cohort's, as the participants live them.
+	const timeZone = cohort?.timezone ?? officeTimeZone;
 	if (viewer.role !== 'mentor')
-		return { filter, after, participants, items: [], next: null, total: 0, reviewedToday: [] };
-	const since = startOfDayIn(cohort?.timezone ?? 'Asia/Tokyo');
+		return {
+			filter,
+			after,
+			participants,
+			items: [],
+			next: null,
+			total: 0,
+			reviewedToday: [],
+			timeZone,
+		};
+	const since = startOfDayIn(timeZone);
 	const [page, total, reviewedToday] = await Promise.all([
 		listReviewQueuePage(db, viewer, filter, after),
 		countReviewQueuePage(db, viewer, filter),
 		listReviewedToday(db, viewer, since),
 	]);
-	return { filter, after, participants, ...page, total, reviewedToday };
+	return { filter, after, participants, ...page, total, reviewedToday, timeZone };
 }

@@ -7,7 +7,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import { studyTable, type Study, type User } from '~db/schema';
-import { todayIn } from '~/lib/dates';
+import { officeTimeZone, todayIn } from '~/lib/dates';
 import { findVisibleParticipant } from '../access';
 import { recordAudit } from '../audit';
 import { findCurrentCohort } from '../cohort/manage';
@@ -81,6 +81,8 @@ export type StudyView = Awaited<ReturnType<typeof getStudy>> & {
 	participant: User;
 	/** Today in the cohort's time zone, for overdue milestones. */
 	today: string;
+	/** The cohort's time zone (the office's without a cohort): every time on the page is given in it. */
+	timeZone: string;
 	/** True when the participant's cohort is archived: the study is read-only. */
 	archived: boolean;
 	/** False when the participant is in no cohort (nothing can be written). */
@@ -99,10 +101,12 @@ export async function findStudyForViewer(
 		getStudy(db, participantId),
 		findCurrentCohort(db, participantId),
 	]);
+	const timeZone = cohort?.timezone ?? officeTimeZone;
 	return {
 		...parts,
 		participant,
-		today: todayIn(cohort?.timezone ?? 'Asia/Tokyo'),
+		today: todayIn(timeZone),
+		timeZone,
 		archived: Boolean(cohort?.archivedAt),
 		inCohort: Boolean(cohort),
 	};
