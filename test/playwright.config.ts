@@ -57,6 +57,9 @@ export default defineConfig({
 			DEMO_PASSWORD: 'demo-password',
 			ASTRO_TELEMETRY_DISABLED: '1',
 			MALLOC_ARENA_MAX: '2',
+			// The demo runs the clock once after seeding; no timer during the run, so a day or the
+			// mentors' digest hour passing mid-run cannot add reminders under a test's feet.
+			SCHEDULER: 'off',
 		},
 		reuseExistingServer: false,
 		// Migrating and seeding the demo cohort, then loading the server build.
