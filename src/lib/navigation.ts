@@ -40,6 +40,7 @@ const byRole: Record<Role, NavItem[]> = {
 		{ href: '/oversight', label: 'Cohorts and reports' },
 		...everyone,
 		{ href: '/alumni', label: 'Alumni' },
+		{ href: '/follow-up', label: 'Follow-up' },
 		{ href: '/notifications', label: 'Notifications' },
 	],
 	home: [
@@ -47,6 +48,7 @@ const byRole: Record<Role, NavItem[]> = {
 		{ href: '/oversight', label: 'Our officers' },
 		...everyone,
 		{ href: '/alumni', label: 'Alumni' },
+		{ href: '/follow-up', label: 'Follow-up' },
 		{ href: '/notifications', label: 'Notifications' },
 	],
 };
