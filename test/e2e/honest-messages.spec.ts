@@ -342,6 +342,30 @@ function badPaths(): Record<string, BadPath | IslandPath> {
 			page: () => '/curriculum/pre-test',
 			form: () => ({ kind: 'no-such-test' }),
 		},
+		// A kind that cannot be turned off, turned off: refused beside its choice.
+		'account.savePreferences': {
+			as: 'participant1',
+			page: () => '/account',
+			form: () => ({ deadline: 'off' }),
+			field: 'deadline',
+		},
+		'account.setFromLink': {
+			as: 'nobody',
+			page: () => '/email-preferences/forged.deadline.signature',
+			form: () => ({ token: 'forged.deadline.signature', mode: 'digest' }),
+			notFound: true,
+		},
+		// Without a mail server (the demo has none) a message cannot be sent again.
+		'outbox.resend': {
+			as: 'admin',
+			page: () => '/admin/outbox',
+			form: () => ({ id: 'demonosuchmail' }),
+		},
+		'followUp.save': {
+			as: 'alumni1',
+			page: () => '/follow-up/demoalum0001',
+			form: () => ({ participant: 'demoalum0001', round: '3', 'answer.1': 'perhaps' }),
+		},
 		'evaluation.save': {
 			as: 'participant1',
 			page: () => '/curriculum/evaluation',

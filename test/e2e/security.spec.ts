@@ -159,6 +159,8 @@ const participantRoutes: Record<string, number | 'own'> = {
 	// Participant 1's interpretation (db/seed-demo-lab.ts): its author, their mentors and admins only.
 	'/lab/interpretations/[id]': 404,
 	'/curriculum/facilitator/rubrics/[rubric]': 404,
+	// The follow-up of participant 1's recommendations: theirs, their home contacts' and staff's.
+	'/follow-up/[participantId]': 404,
 	...cenRouteExpectations,
 };
 
@@ -341,6 +343,10 @@ function attempts(): Record<string, Attempt> {
 		'study.resolveComment': { form: { commentId: 'nosuchcomment' }, status: 404 },
 		'study.answerActivity': {
 			form: { id: ids.activity, decision: 'change', comment: 'hijack' },
+			status: 404,
+		},
+		'followUp.save': {
+			form: { participant: p1, round: '3', 'answer.1': 'adopted' },
 			status: 404,
 		},
 		'delivery.acknowledge': { form: { versionId: 'demoversion-2-1' }, status: 403 },
@@ -547,6 +553,10 @@ const overseerRoutes: Record<string, Record<Overseer, number>> = {
 	'/admin/participants/[participantId]': { secretariat: 200, home: 403 },
 	// The alumni directory: every signed-in member of the programme.
 	'/alumni': { secretariat: 200, home: 200 },
+	// The follow-up across editions (a home contact sees only their own officers); participant 1
+	// has no accepted report, so there is no follow-up of theirs to open.
+	'/follow-up': { secretariat: 200, home: 200 },
+	'/follow-up/[participantId]': { secretariat: 404, home: 404 },
 };
 /** Every other protected route is a page or file of the programme's own roles: 403. */
 const programmeOnly = 403;
@@ -682,6 +692,8 @@ const overseerStatus: Record<string, Record<Overseer, number>> = {
 	'study.resolveComment': { secretariat: 404, home: 404 },
 	// A home contact of another administration: participant 1's activity does not exist for them.
 	'study.answerActivity': { secretariat: 403, home: 404 },
+	// The alumnus and their home contacts answer; the Secretariat reads. Not home2's officer.
+	'followUp.save': { secretariat: 403, home: 404 },
 	// Participant 1 has submitted nothing: no version waits for corrections.
 	'report.requestCorrections': { secretariat: 409, home: 403 },
 	// Participant 3's version 1: the Secretariat acknowledged it already; not home2's officer.
