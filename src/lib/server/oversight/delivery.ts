@@ -31,6 +31,7 @@ import { hashToken, newId, newToken } from '../ids';
 import { mentorsOf } from '../logbook/entry';
 import { notify } from '../notify/notification';
 import { findOverseenParticipant, participantMembership } from './access';
+import { activeAccountsWithRole, homeContactsOf } from './contacts';
 import { confirmDelivery, confirmLateDelivery } from './delivery-receipt';
 import { findVersion } from '../report/versions';
 import type { SessionUser } from '../auth/session';
@@ -63,32 +64,11 @@ export async function recipientAccounts(
 	recipient: Recipient,
 ): Promise<string[]> {
 	if (recipient === 'rilo_ap') {
-		const admins = await db
-			.select({ id: userTable.id })
-			.from(userTable)
-			.where(and(eq(userTable.role, 'admin'), isNull(userTable.disabledAt)));
-		return [...new Set([...(await mentorsOf(db, participantId)), ...admins.map((a) => a.id)])];
+		const admins = await activeAccountsWithRole(db, 'admin');
+		return [...new Set([...(await mentorsOf(db, participantId)), ...admins])];
 	}
-	if (recipient === 'wco_secretariat') {
-		const rows = await db
-			.select({ id: userTable.id })
-			.from(userTable)
-			.where(and(eq(userTable.role, 'secretariat'), isNull(userTable.disabledAt)));
-		return rows.map((r) => r.id);
-	}
-	const membership = await participantMembership(db, participantId);
-	if (!membership?.administrationId) return [];
-	const rows = await db
-		.select({ id: userTable.id })
-		.from(userTable)
-		.where(
-			and(
-				eq(userTable.role, 'home'),
-				eq(userTable.administrationId, membership.administrationId),
-				isNull(userTable.disabledAt),
-			),
-		);
-	return rows.map((r) => r.id);
+	if (recipient === 'wco_secretariat') return activeAccountsWithRole(db, 'secretariat');
+	return homeContactsOf(db, participantId);
 }
 
 /**

@@ -3,7 +3,7 @@
  * mentor of their cohort) and their home administration (a `home` contact of it). Each party
  * agrees or asks for a change with a comment; changing what the activity is resets them all.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import {
 	activityAgreementTable,
@@ -19,7 +19,8 @@ import { recordAudit } from '../audit';
 import { notFound, RuleError } from '../errors';
 import { mentorsOf } from '../logbook/entry';
 import { notify } from '../notify/notification';
-import { findOverseenParticipant, participantMembership } from '../oversight/access';
+import { findOverseenParticipant } from '../oversight/access';
+import { homeContactsOf } from '../oversight/contacts';
 import type { SessionUser } from '../auth/session';
 import { assertStudyOpen } from './access';
 
@@ -70,15 +71,7 @@ export async function partyAccounts(
 ): Promise<string[]> {
 	if (party === 'participant') return [participantId];
 	if (party === 'rilo_ap') return mentorsOf(db, participantId);
-	const membership = await participantMembership(db, participantId);
-	if (!membership?.administrationId) return [];
-	const rows = await db
-		.select({ id: userTable.id })
-		.from(userTable)
-		.where(
-			and(eq(userTable.role, 'home'), eq(userTable.administrationId, membership.administrationId)),
-		);
-	return rows.map((r) => r.id);
+	return homeContactsOf(db, participantId);
 }
 
 /** Tells the parties whose agreement is pending on an activity. */
