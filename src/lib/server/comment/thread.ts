@@ -50,7 +50,7 @@ export async function otherSide(
 }
 
 /** The comments of `table` that match `where`, oldest first, with their authors. */
-export async function listThread<T extends CommentTable>(
+export async function listWithAuthors<T extends CommentTable>(
 	db: Pick<Db, 'select'>,
 	table: T,
 	where: SQL | undefined,

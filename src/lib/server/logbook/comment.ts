@@ -3,14 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import { entryCommentTable } from '~db/schema';
 import { recordAudit } from '../audit';
-import {
-	assertMayComment,
-	commentText,
-	findComment,
-	listThread,
-	markResolved,
-	otherSide,
-} from '../comment/thread';
+import * as thread from '../comment/thread';
 import { notFound } from '../errors';
 import { newId } from '../ids';
 import { entryLine, findEntryForViewer } from './entry';
@@ -19,10 +12,10 @@ import type { SessionUser } from '../auth/session';
 
 /** Adds a comment; the other side is notified. Admins read but do not take part. */
 export async function addComment(db: Db, author: SessionUser, entryId: string, body: string) {
-	assertMayComment(author);
+	thread.assertMayComment(author);
 	const entry = await findEntryForViewer(db, author, entryId);
 	if (!entry) throw notFound('entry');
-	const text = commentText(body);
+	const text = thread.commentText(body);
 	await db.transaction(async (tx) => {
 		const id = newId();
 		await tx.insert(entryCommentTable).values({ id, entryId, authorId: author.id, body: text });
@@ -35,7 +28,7 @@ export async function addComment(db: Db, author: SessionUser, entryId: string, b
 		});
 		await notify(
 			tx,
-			await otherSide(tx, author, entry.participantId),
+			await thread.otherSide(tx, author, entry.participantId),
 			`${author.name} commented on ${entryLine(entry)}.`,
 			`/logbook/${entryId}#comments`,
 		);
@@ -44,11 +37,11 @@ export async function addComment(db: Db, author: SessionUser, entryId: string, b
 
 /** Marks a comment resolved (either side). */
 export async function resolveComment(db: Db, user: SessionUser, commentId: string) {
-	const comment = await findComment(db, entryCommentTable, commentId);
+	const comment = await thread.findComment(db, entryCommentTable, commentId);
 	if (!comment || user.role === 'admin' || !(await findEntryForViewer(db, user, comment.entryId)))
 		throw notFound('comment');
 	await db.transaction(async (tx) => {
-		await markResolved(tx, entryCommentTable, commentId, {
+		await thread.markResolved(tx, entryCommentTable, commentId, {
 			resolvedAt: new Date(),
 			resolvedBy: user.id,
 		});
@@ -65,5 +58,5 @@ export async function resolveComment(db: Db, user: SessionUser, commentId: strin
 
 /** An entry's thread, oldest first, with authors' names. */
 export function listComments(db: Db, entryId: string) {
-	return listThread(db, entryCommentTable, eq(entryCommentTable.entryId, entryId));
+	return thread.listWithAuthors(db, entryCommentTable, eq(entryCommentTable.entryId, entryId));
 }

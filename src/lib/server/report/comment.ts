@@ -3,14 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import { reportCommentTable } from '~db/schema';
 import { recordAudit } from '../audit';
-import {
-	assertMayComment,
-	commentText,
-	findComment,
-	listThread,
-	markResolved,
-	otherSide,
-} from '../comment/thread';
+import * as thread from '../comment/thread';
 import { notFound } from '../errors';
 import { newId } from '../ids';
 import { notify } from '../notify/notification';
@@ -24,7 +17,7 @@ export async function addReportComment(
 	author: SessionUser,
 	input: { sectionId: string; quote: string; body: string; parentId?: string },
 ) {
-	assertMayComment(author);
+	thread.assertMayComment(author);
 	const section = await findSectionForViewer(db, author, input.sectionId);
 	if (!section) throw notFound('section');
 	await assertReportOpen(db, section.participantId);
@@ -40,7 +33,7 @@ export async function addReportComment(
 			);
 		if (!parent) throw notFound('comment');
 	}
-	commentText(input.body);
+	thread.commentText(input.body);
 	await db.transaction(async (tx) => {
 		const id = newId();
 		await tx.insert(reportCommentTable).values({
@@ -64,7 +57,7 @@ export async function addReportComment(
 				: `/report#section-${section.id}`;
 		await notify(
 			tx,
-			await otherSide(tx, author, section.participantId),
+			await thread.otherSide(tx, author, section.participantId),
 			`${author.name} commented on the report section “${section.title}”.`,
 			link,
 		);
@@ -73,18 +66,22 @@ export async function addReportComment(
 
 /** Marks a thread resolved. */
 export async function resolveReportComment(db: Db, user: SessionUser, commentId: string) {
-	const comment = await findComment(db, reportCommentTable, commentId);
+	const comment = await thread.findComment(db, reportCommentTable, commentId);
 	const section =
 		comment && user.role !== 'admin'
 			? await findSectionForViewer(db, user, comment.sectionId)
 			: null;
 	if (!section) throw notFound('comment');
 	await assertReportOpen(db, section.participantId);
-	await markResolved(db, reportCommentTable, commentId, { resolvedAt: new Date() });
+	await thread.markResolved(db, reportCommentTable, commentId, { resolvedAt: new Date() });
 }
 
 /** Comments on the given sections, oldest first, with authors. */
 export async function listReportComments(db: Db, sectionIds: string[]) {
 	if (!sectionIds.length) return [];
-	return listThread(db, reportCommentTable, inArray(reportCommentTable.sectionId, sectionIds));
+	return thread.listWithAuthors(
+		db,
+		reportCommentTable,
+		inArray(reportCommentTable.sectionId, sectionIds),
+	);
 }

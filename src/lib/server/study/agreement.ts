@@ -3,7 +3,7 @@
  * mentor of their cohort) and their home administration (a `home` contact of it). Each party
  * agrees or asks for a change with a comment; changing what the activity is resets them all.
  */
-import { eq, inArray } from 'drizzle-orm';
+import { eq, getTableColumns, inArray } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import {
 	activityAgreementTable,
@@ -45,12 +45,11 @@ export type AgreementRow = ActivityAgreement & { name: string };
 /** Every answer on some activities. */
 export async function listAgreements(db: Db, activityIds: string[]): Promise<AgreementRow[]> {
 	if (!activityIds.length) return [];
-	const rows = await db
-		.select({ a: activityAgreementTable, name: userTable.name })
+	return db
+		.select({ ...getTableColumns(activityAgreementTable), name: userTable.name })
 		.from(activityAgreementTable)
 		.innerJoin(userTable, eq(userTable.id, activityAgreementTable.userId))
 		.where(inArray(activityAgreementTable.activityId, activityIds));
-	return rows.map((r) => ({ ...r.a, name: r.name }));
 }
 
 /** Where an activity's agreement stands. */

@@ -9,15 +9,7 @@ import { studyCommentTable } from '~db/schema';
 import { parsePart, partLabels, threadAnchor } from '~/lib/study/rules';
 import { findVisibleParticipant } from '../access';
 import { recordAudit } from '../audit';
-import {
-	assertMayComment,
-	commentText,
-	findComment,
-	listThread,
-	markResolved,
-	otherSide,
-	type ThreadComment,
-} from '../comment/thread';
+import * as thread from '../comment/thread';
 import { notFound } from '../errors';
 import { newId } from '../ids';
 import { notify } from '../notify/notification';
@@ -27,11 +19,15 @@ import { findSection } from './paper';
 
 /** A participant's comments on every part, oldest first, with authors' names. */
 export function listStudyComments(db: Db, participantId: string) {
-	return listThread(db, studyCommentTable, eq(studyCommentTable.participantId, participantId));
+	return thread.listWithAuthors(
+		db,
+		studyCommentTable,
+		eq(studyCommentTable.participantId, participantId),
+	);
 }
 
 /** A comment with its author, as the threads show it. */
-export type StudyCommentView = ThreadComment<typeof studyCommentTable>;
+export type StudyCommentView = thread.ThreadComment<typeof studyCommentTable>;
 
 /** Where a part's thread is, for the participant or for their mentors. */
 function threadLink(forParticipant: boolean, participantId: string, part: string): string {
@@ -58,11 +54,11 @@ export async function addStudyComment(
 	part: string,
 	body: string,
 ): Promise<void> {
-	assertMayComment(author);
+	thread.assertMayComment(author);
 	if (!(await findVisibleParticipant(db, author, participantId))) throw notFound('study');
 	const target = await assertPart(db, participantId, part);
 	await assertStudyOpen(db, participantId);
-	const text = commentText(body);
+	const text = thread.commentText(body);
 	await db.transaction(async (tx) => {
 		const id = newId();
 		await tx
@@ -78,7 +74,7 @@ export async function addStudyComment(
 		const byParticipant = author.role === 'participant';
 		await notify(
 			tx,
-			await otherSide(tx, author, participantId),
+			await thread.otherSide(tx, author, participantId),
 			`${author.name} commented on the ${partLabels[target.part]} of ${byParticipant ? 'their' : 'your'} thematic study.`,
 			threadLink(!byParticipant, participantId, part),
 		);
@@ -91,7 +87,7 @@ export async function resolveStudyComment(
 	user: SessionUser,
 	commentId: string,
 ): Promise<{ participantId: string; part: string }> {
-	const comment = await findComment(db, studyCommentTable, commentId);
+	const comment = await thread.findComment(db, studyCommentTable, commentId);
 	if (
 		!comment ||
 		user.role === 'admin' ||
@@ -100,7 +96,7 @@ export async function resolveStudyComment(
 		throw notFound('comment');
 	await assertStudyOpen(db, comment.participantId);
 	await db.transaction(async (tx) => {
-		await markResolved(tx, studyCommentTable, commentId, { resolvedAt: new Date() });
+		await thread.markResolved(tx, studyCommentTable, commentId, { resolvedAt: new Date() });
 		await recordAudit(tx, {
 			actorId: user.id,
 			action: 'study.comment_resolve',
