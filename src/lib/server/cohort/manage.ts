@@ -13,6 +13,7 @@ import { recordAudit, writeAudited } from '../audit';
 import { notFound, RuleError } from '../errors';
 import { newId } from '../ids';
 import { administrationForName, findAdministration } from './administration';
+import { findRow } from '../find-row';
 
 /** Most participants a cohort takes. */
 export const maxParticipants = 4;
@@ -30,8 +31,7 @@ export function listCohorts(db: Db) {
 
 /** One cohort, or null. */
 export async function findCohort(db: Tx, id: string): Promise<Cohort | null> {
-	const [row] = await db.select().from(cohortTable).where(eq(cohortTable.id, id));
-	return row ?? null;
+	return findRow(db, cohortTable, eq(cohortTable.id, id));
 }
 
 /** The cohort a participant or mentor works in now: the newest one they belong to. */

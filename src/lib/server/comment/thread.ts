@@ -16,6 +16,7 @@ import { RuleError } from '../errors';
 import { mentorsOf } from '../logbook/entry';
 import type { SessionUser } from '../auth/session';
 import { insertedFirst } from '../row-order';
+import { findRow } from '../find-row';
 
 /** A table holding one of the threads. */
 export type CommentTable =
@@ -71,7 +72,7 @@ export async function findComment<T extends CommentTable>(
 	commentId: string,
 ): Promise<T['$inferSelect'] | null> {
 	const comments: CommentTable = table;
-	const [comment] = await db.select().from(comments).where(eq(comments.id, commentId));
+	const comment = await findRow(db, comments, eq(comments.id, commentId));
 	return (comment as T['$inferSelect'] | undefined) ?? null;
 }
 

@@ -20,6 +20,7 @@ import { todayIn } from '~/lib/dates';
 import { recordAudit } from '../audit';
 import { RuleError } from '../errors';
 import type { SessionUser } from '../auth/session';
+import { findRow } from '../find-row';
 
 /** Longest contact accepted (an address or a line of text). */
 export const contactMaxLength = 200;
@@ -51,8 +52,7 @@ export async function findPastCohort(db: Db, userId: string, now = new Date()) {
 
 /** The person's own entry, or null when they are not listed. */
 export async function findOwnEntry(db: Db, userId: string) {
-	const [row] = await db.select().from(alumniEntryTable).where(eq(alumniEntryTable.userId, userId));
-	return row ?? null;
+	return findRow(db, alumniEntryTable, eq(alumniEntryTable.userId, userId));
 }
 
 /** Lists (or updates) a past participant with the contact they chose. */

@@ -19,7 +19,7 @@ import {
 	type LogEntry,
 	type User,
 } from '~db/schema';
-import { findVisibleParticipant } from '../access';
+import { findParticipant, findVisibleParticipant } from '../access';
 import type { SessionUser } from '../auth/session';
 
 /** True for the roles that read through this module rather than access.ts. */
@@ -67,10 +67,7 @@ export async function findOverseenParticipant(
 	participantId: string,
 ): Promise<User | null> {
 	if (!isOverseer(viewer)) return findVisibleParticipant(db, viewer, participantId);
-	const [participant] = await db
-		.select()
-		.from(userTable)
-		.where(and(eq(userTable.id, participantId), eq(userTable.role, 'participant')));
+	const participant = await findParticipant(db, participantId);
 	if (!participant) return null;
 	if (viewer.role === 'secretariat') return participant;
 	const own = await homeAdministrationOf(db, viewer.id);

@@ -35,6 +35,7 @@ import { activeAccountsWithRole, homeContactsOf } from './contacts';
 import { confirmDelivery, confirmLateDelivery } from './delivery-receipt';
 import { findVersion } from '../report/versions';
 import type { SessionUser } from '../auth/session';
+import { findRow } from '../find-row';
 
 /** How long a delivery link stays valid before it is opened, and how long one visit lasts. */
 export const deliveryLinkLifetimeMs = 14 * 24 * 60 * 60 * 1000;
@@ -145,21 +146,15 @@ export function deliveredOnTime(
 async function deliveryFor(db: Db, viewer: SessionUser, versionId: string) {
 	const recipient = recipientOf(viewer);
 	if (!recipient) throw new RuleError('forbidden', 'Only the report’s recipients acknowledge it.');
-	const [version] = await db
-		.select()
-		.from(reportVersionTable)
-		.where(eq(reportVersionTable.id, versionId));
+	const version = await findRow(db, reportVersionTable, eq(reportVersionTable.id, versionId));
 	if (!version || !(await findOverseenParticipant(db, viewer, version.participantId)))
 		throw notFound('report version');
-	const [delivery] = await db
-		.select()
-		.from(reportDeliveryTable)
-		.where(
-			and(
-				eq(reportDeliveryTable.versionId, versionId),
-				eq(reportDeliveryTable.recipient, recipient),
-			),
-		);
+	const delivery = await findRow(
+		db,
+		reportDeliveryTable,
+		eq(reportDeliveryTable.versionId, versionId),
+		eq(reportDeliveryTable.recipient, recipient),
+	);
 	return { version, delivery: delivery ?? null, recipient };
 }
 

@@ -1,5 +1,5 @@
 /** Comments on report sections: mentors comment (quoting the passage), participants reply, either resolves. */
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import { reportCommentTable } from '~db/schema';
 import { recordAudit } from '../audit';
@@ -10,6 +10,7 @@ import { notify } from '../notify/notification';
 import { assertReportOpen, findSectionForViewer } from './working-copy';
 import { normaliseNewlines } from '~/lib/text';
 import type { SessionUser } from '../auth/session';
+import { findRow } from '../find-row';
 
 /** Adds a comment (or a reply, with `parentId`) to a section the author may read. */
 export async function addReportComment(
@@ -22,15 +23,12 @@ export async function addReportComment(
 	if (!section) throw notFound('section');
 	await assertReportOpen(db, section.participantId);
 	if (input.parentId) {
-		const [parent] = await db
-			.select()
-			.from(reportCommentTable)
-			.where(
-				and(
-					eq(reportCommentTable.id, input.parentId),
-					eq(reportCommentTable.sectionId, section.id),
-				),
-			);
+		const parent = await findRow(
+			db,
+			reportCommentTable,
+			eq(reportCommentTable.id, input.parentId),
+			eq(reportCommentTable.sectionId, section.id),
+		);
 		if (!parent) throw notFound('comment');
 	}
 	thread.commentText(input.body);

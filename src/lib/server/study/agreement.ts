@@ -23,6 +23,7 @@ import { findOverseenParticipant } from '../oversight/access';
 import { homeContactsOf } from '../oversight/contacts';
 import type { SessionUser } from '../auth/session';
 import { assertStudyOpen } from './access';
+import { findRow } from '../find-row';
 
 /** How each party is named on the page. */
 export const partyNames: Record<AgreementParty, string> = {
@@ -106,10 +107,7 @@ async function activityFor(db: Db, viewer: SessionUser, activityId: string) {
 			'forbidden',
 			'The participant, a mentor and a home administration contact agree activities.',
 		);
-	const [activity] = await db
-		.select()
-		.from(studyActivityTable)
-		.where(eq(studyActivityTable.id, activityId));
+	const activity = await findRow(db, studyActivityTable, eq(studyActivityTable.id, activityId));
 	if (!activity) throw notFound('activity');
 	const visible =
 		viewer.role === 'home'
