@@ -2,7 +2,7 @@
  * Taking the pre-test and the post-test: scored by option identity like the knowledge checks,
  * per blueprint topic, and stored once each for participants (others may try them unrecorded).
  */
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import { assessmentAttemptTable, type AssessmentAttempt, type AssessmentKind } from '~db/schema';
 import { scoreAnswers, type Verdict } from '~/lib/assessment/quiz';
@@ -14,6 +14,7 @@ import { newId } from '../ids';
 import { assertAllAnswered, type CheckSubmission } from './knowledge-check';
 import type { SessionUser } from '../auth/session';
 import { getCourseTest } from './content';
+import { findRow } from '../find-row';
 
 /** The scored test as the results page shows it. */
 export type AssessmentOutcome = {
@@ -33,11 +34,12 @@ export async function findAssessmentAttempt(
 	userId: string,
 	kind: AssessmentKind,
 ): Promise<AssessmentAttempt | null> {
-	const [row] = await db
-		.select()
-		.from(assessmentAttemptTable)
-		.where(and(eq(assessmentAttemptTable.userId, userId), eq(assessmentAttemptTable.kind, kind)));
-	return row ?? null;
+	return findRow(
+		db,
+		assessmentAttemptTable,
+		eq(assessmentAttemptTable.userId, userId),
+		eq(assessmentAttemptTable.kind, kind),
+	);
 }
 
 /** Why a participant may not take this test now (taken already; pre-test after the post-test), or null. */

@@ -21,6 +21,7 @@ import { hashPassword, passwordProblem } from './password';
 import { invalidateUserSessions } from './session';
 import { findUserByEmail, findUserById, hasAdmin, insertUser, normaliseEmail } from './user';
 import { insertedLast } from '../row-order';
+import { findRow } from '../find-row';
 
 /** How long an invitation or reset link stays valid. */
 export const linkLifetimeMs = 7 * 24 * 60 * 60 * 1000;
@@ -52,10 +53,7 @@ export async function findLinkByToken(
 	token: string,
 	kind?: Invitation['kind'],
 ): Promise<Invitation | null> {
-	const [row] = await db
-		.select()
-		.from(invitationTable)
-		.where(eq(invitationTable.tokenHash, hashToken(token)));
+	const row = await findRow(db, invitationTable, eq(invitationTable.tokenHash, hashToken(token)));
 	if (!row || (kind && row.kind !== kind)) return null;
 	return row;
 }
@@ -241,7 +239,7 @@ export async function createInvitation(
 
 /** Withdraws an open invitation or reset link. */
 export async function revokeLink(db: Db, actorId: string, id: string, now = Date.now()) {
-	const [row] = await db.select().from(invitationTable).where(eq(invitationTable.id, id));
+	const row = await findRow(db, invitationTable, eq(invitationTable.id, id));
 	if (!row || row.kind === 'setup') throw notFound('invitation');
 	if (linkState(row, now) !== 'open')
 		throw new RuleError('conflict', 'Only an open link can be revoked.');

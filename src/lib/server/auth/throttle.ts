@@ -6,6 +6,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import { loginThrottleTable } from '~db/schema';
+import { findRow } from '../find-row';
 
 /** How a key is throttled. A training room shares one address, so addresses get more room. */
 type Policy = { freeFailures: number; blockAfter: number; blockMs: number };
@@ -39,7 +40,7 @@ export function waitAfter(kind: ThrottleKind, failures: number): number {
 export async function blockedUntil(db: Db, keys: string[], now = Date.now()): Promise<Date | null> {
 	let latest = 0;
 	for (const key of keys) {
-		const [row] = await db.select().from(loginThrottleTable).where(eq(loginThrottleTable.key, key));
+		const row = await findRow(db, loginThrottleTable, eq(loginThrottleTable.key, key));
 		const until = row?.blockedUntil?.getTime() ?? 0;
 		if (until > now && until > latest) latest = until;
 	}

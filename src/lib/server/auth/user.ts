@@ -4,6 +4,7 @@ import type { Db } from '~db/client';
 import { userTable, type Role, type User } from '~db/schema';
 import { newId } from '../ids';
 import { hashPassword } from './password';
+import { findRow } from '../find-row';
 
 /** Emails are compared and stored lower-cased and trimmed. */
 export function normaliseEmail(email: string): string {
@@ -12,17 +13,12 @@ export function normaliseEmail(email: string): string {
 
 /** The user with this email, or null. */
 export async function findUserByEmail(db: Db, email: string): Promise<User | null> {
-	const [row] = await db
-		.select()
-		.from(userTable)
-		.where(eq(userTable.email, normaliseEmail(email)));
-	return row ?? null;
+	return findRow(db, userTable, eq(userTable.email, normaliseEmail(email)));
 }
 
 /** The user with this id, or null. */
 export async function findUserById(db: Db, id: string): Promise<User | null> {
-	const [row] = await db.select().from(userTable).where(eq(userTable.id, id));
-	return row ?? null;
+	return findRow(db, userTable, eq(userTable.id, id));
 }
 
 /** Every user, by name (admin screens). */

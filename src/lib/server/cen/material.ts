@@ -23,6 +23,7 @@ import type { SessionUser } from '../auth/session';
 import { readChartSettings } from '~/lib/cen/chart-settings';
 import { queryString, readQuery } from './search';
 import { maxUploadBytes, sniffUpload, uploadTypes } from './upload-check';
+import { findRow } from '../find-row';
 
 /** Parts of the thematic study a material can belong to. */
 export const studyParts: Record<string, string> = {
@@ -161,7 +162,7 @@ export async function findMaterialForViewer(
 	viewer: SessionUser,
 	id: string,
 ): Promise<Material | null> {
-	const [row] = await db.select().from(materialTable).where(eq(materialTable.id, id));
+	const row = await findRow(db, materialTable, eq(materialTable.id, id));
 	if (!row) return null;
 	return (await findVisibleParticipant(db, viewer, row.participantId)) ? row : null;
 }

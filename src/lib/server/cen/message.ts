@@ -22,6 +22,7 @@ import { notify } from '../notify/notification';
 import { insertedFirst, insertedLast } from '../row-order';
 import type { SessionUser } from '../auth/session';
 import { checkMessage, kindLabels, shownFor, type MessageForm } from './message-rules';
+import { findRow, ownRow } from '../find-row';
 
 const textFields = [
 	'subject',
@@ -88,12 +89,7 @@ export async function createMessage(
 
 /** The participant's own message, or a 404 for anyone else's. */
 async function ownMessage(db: Db, participant: SessionUser, id: string): Promise<CenMessage> {
-	const [row] = await db
-		.select()
-		.from(cenMessageTable)
-		.where(and(eq(cenMessageTable.id, id), eq(cenMessageTable.participantId, participant.id)));
-	if (!row) throw notFound('message');
-	return row;
+	return ownRow(db, cenMessageTable, participant.id, id, 'message');
 }
 
 const editable: EntryStatus[] = ['draft', 'changes_requested'];
@@ -212,7 +208,7 @@ export async function findMessageForViewer(
 	viewer: SessionUser,
 	id: string,
 ): Promise<CenMessage | null> {
-	const [row] = await db.select().from(cenMessageTable).where(eq(cenMessageTable.id, id));
+	const row = await findRow(db, cenMessageTable, eq(cenMessageTable.id, id));
 	if (!row) return null;
 	return (await findVisibleParticipant(db, viewer, row.participantId)) ? row : null;
 }

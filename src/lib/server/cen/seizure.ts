@@ -15,6 +15,7 @@ import { findCase, type CodingCase } from './cases';
 import { compareWithKey, type FieldVerdict } from './compare';
 import { checkSeizure, readQuantity, seizureFields, type SeizureForm } from './seizure-rules';
 import { insertedLast } from '../row-order';
+import { findRow } from '../find-row';
 
 /** The day no seizure may be later than: today where the programme runs. */
 export function practiceToday(now = new Date()): string {
@@ -110,7 +111,7 @@ export async function findSeizureForViewer(
 	viewer: SessionUser,
 	id: string,
 ): Promise<CenSeizure | null> {
-	const [row] = await db.select().from(cenSeizureTable).where(eq(cenSeizureTable.id, id));
+	const row = await findRow(db, cenSeizureTable, eq(cenSeizureTable.id, id));
 	if (!row) return null;
 	return (await findVisibleParticipant(db, viewer, row.participantId)) ? row : null;
 }

@@ -9,6 +9,7 @@ import { administrationTable, cohortMemberTable, type Administration } from '~db
 import { recordAudit, writeAudited } from '../audit';
 import { notFound, RuleError } from '../errors';
 import { newId } from '../ids';
+import { findRow } from '../find-row';
 
 /** Any handle that reads and writes: the db or a transaction. */
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
@@ -37,8 +38,7 @@ export function listActiveAdministrations(db: Db) {
 
 /** One administration, or null. */
 export async function findAdministration(db: Tx, id: string): Promise<Administration | null> {
-	const [row] = await db.select().from(administrationTable).where(eq(administrationTable.id, id));
-	return row ?? null;
+	return findRow(db, administrationTable, eq(administrationTable.id, id));
 }
 
 /** The administration of this name (ignoring case and spacing), or null. */
@@ -46,11 +46,7 @@ export async function findAdministrationByName(
 	db: Tx,
 	name: string,
 ): Promise<Administration | null> {
-	const [row] = await db
-		.select()
-		.from(administrationTable)
-		.where(eq(administrationTable.nameKey, administrationKey(name)));
-	return row ?? null;
+	return findRow(db, administrationTable, eq(administrationTable.nameKey, administrationKey(name)));
 }
 
 function tidy(name: string): string {

@@ -13,6 +13,8 @@ import { recordAudit, writeAudited } from '../audit';
 import { notFound, RuleError } from '../errors';
 import { newId } from '../ids';
 import { administrationForName, findAdministration } from './administration';
+import { findRow } from '../find-row';
+import { memberAdministrationName, memberAdministrationJoin } from './members';
 
 /** Most participants a cohort takes. */
 export const maxParticipants = 4;
@@ -30,8 +32,7 @@ export function listCohorts(db: Db) {
 
 /** One cohort, or null. */
 export async function findCohort(db: Tx, id: string): Promise<Cohort | null> {
-	const [row] = await db.select().from(cohortTable).where(eq(cohortTable.id, id));
-	return row ?? null;
+	return findRow(db, cohortTable, eq(cohortTable.id, id));
 }
 
 /** The cohort a participant or mentor works in now: the newest one they belong to. */
@@ -151,15 +152,13 @@ export function listMembers(db: Db, cohortId: string) {
 			name: userTable.name,
 			email: userTable.email,
 			role: cohortMemberTable.role,
-			administration: sql<
-				string | null
-			>`coalesce(${administrationTable.name}, ${cohortMemberTable.administration})`,
+			administration: memberAdministrationName,
 			administrationId: cohortMemberTable.administrationId,
 			disabledAt: userTable.disabledAt,
 		})
 		.from(cohortMemberTable)
 		.innerJoin(userTable, eq(userTable.id, cohortMemberTable.userId))
-		.leftJoin(administrationTable, eq(administrationTable.id, cohortMemberTable.administrationId))
+		.leftJoin(administrationTable, memberAdministrationJoin)
 		.where(eq(cohortMemberTable.cohortId, cohortId))
 		.orderBy(desc(cohortMemberTable.role), asc(userTable.name));
 }

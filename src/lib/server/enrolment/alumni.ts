@@ -20,6 +20,8 @@ import { todayIn } from '~/lib/dates';
 import { recordAudit } from '../audit';
 import { RuleError } from '../errors';
 import type { SessionUser } from '../auth/session';
+import { findRow } from '../find-row';
+import { memberAdministrationName, memberAdministrationJoin } from '../cohort/members';
 
 /** Longest contact accepted (an address or a line of text). */
 export const contactMaxLength = 200;
@@ -51,8 +53,7 @@ export async function findPastCohort(db: Db, userId: string, now = new Date()) {
 
 /** The person's own entry, or null when they are not listed. */
 export async function findOwnEntry(db: Db, userId: string) {
-	const [row] = await db.select().from(alumniEntryTable).where(eq(alumniEntryTable.userId, userId));
-	return row ?? null;
+	return findRow(db, alumniEntryTable, eq(alumniEntryTable.userId, userId));
 }
 
 /** Lists (or updates) a past participant with the contact they chose. */
@@ -123,9 +124,7 @@ export async function listAlumni(db: Db) {
 		.select({
 			userId: alumniEntryTable.userId,
 			name: userTable.name,
-			administration: sql<
-				string | null
-			>`coalesce(${administrationTable.name}, ${cohortMemberTable.administration})`,
+			administration: memberAdministrationName,
 			edition: sql<string>`coalesce(${editionTable.name}, ${cohortTable.edition})`,
 			topic: studyTable.title,
 			contact: alumniEntryTable.contact,
@@ -140,7 +139,7 @@ export async function listAlumni(db: Db) {
 				eq(cohortMemberTable.userId, alumniEntryTable.userId),
 			),
 		)
-		.leftJoin(administrationTable, eq(administrationTable.id, cohortMemberTable.administrationId))
+		.leftJoin(administrationTable, memberAdministrationJoin)
 		.leftJoin(editionTable, eq(editionTable.cohortId, cohortTable.id))
 		.leftJoin(studyTable, eq(studyTable.participantId, alumniEntryTable.userId))
 		// A disabled account is no longer a member of the network.

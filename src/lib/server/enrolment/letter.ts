@@ -11,6 +11,7 @@ import { recordAudit } from '../audit';
 import { notFound, RuleError } from '../errors';
 import type { SessionUser } from '../auth/session';
 import { findEnrolment, type Enrolment } from './participant';
+import { findRow } from '../find-row';
 
 /** A new code: 100 random bits in Crockford base32. */
 function newLetterCode(): string {
@@ -19,13 +20,9 @@ function newLetterCode(): string {
 	return letterCodeFrom(bytes);
 }
 
-/** The newest letter of a participant in a cohort (in force or revoked), or null. */
-export async function latestLetter(
-	db: Db,
-	participantId: string,
-	cohortId: string,
-): Promise<EnrolmentLetter | null> {
-	const [row] = await db
+/** Every letter issued to a participant in a cohort, newest first (for the admin page). */
+export function listLetters(db: Db, participantId: string, cohortId: string) {
+	return db
 		.select()
 		.from(enrolmentLetterTable)
 		.where(
@@ -34,8 +31,16 @@ export async function latestLetter(
 				eq(enrolmentLetterTable.cohortId, cohortId),
 			),
 		)
-		.orderBy(desc(enrolmentLetterTable.issuedAt))
-		.limit(1);
+		.orderBy(desc(enrolmentLetterTable.issuedAt));
+}
+
+/** The newest letter of a participant in a cohort (in force or revoked), or null. */
+export async function latestLetter(
+	db: Db,
+	participantId: string,
+	cohortId: string,
+): Promise<EnrolmentLetter | null> {
+	const [row] = await listLetters(db, participantId, cohortId).limit(1);
 	return row ?? null;
 }
 
@@ -167,10 +172,7 @@ export type LetterCheck =
 export async function checkLetter(db: Db, typed: string): Promise<LetterCheck | null> {
 	const code = normaliseLetterCode(typed);
 	if (!code) return null;
-	const [row] = await db
-		.select()
-		.from(enrolmentLetterTable)
-		.where(eq(enrolmentLetterTable.code, code));
+	const row = await findRow(db, enrolmentLetterTable, eq(enrolmentLetterTable.code, code));
 	if (!row) return null;
 	const enrolment = await findEnrolment(db, row.participantId, row.cohortId);
 	if (!enrolment) return null;

@@ -3,9 +3,9 @@
  * issued, insurance confirmed, visa. Admins edit them; the WCO Secretariat reads them; a
  * participant reads only their own (anyone else's is a 404); every other role is refused.
  */
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '~db/client';
-import { adminMatterTable, enrolmentLetterTable } from '~db/schema';
+import { adminMatterTable } from '~db/schema';
 import { emptyMatters, type MatterFields } from '~/lib/enrolment/matters';
 import { isDay } from '~/lib/dates';
 import { recordAudit } from '../audit';
@@ -13,6 +13,10 @@ import { notFound, RuleError } from '../errors';
 import type { SessionUser } from '../auth/session';
 import { findEnrolment, type Enrolment } from './participant';
 import { latestLetter } from './letter';
+
+/** The admin page reads the letter history beside the matters. */
+export { listLetters } from './letter';
+import { findRow } from '../find-row';
 
 /** True for the roles that read every participant's admin matters. */
 export function mayReadAllMatters(role: SessionUser['role']): boolean {
@@ -30,15 +34,12 @@ export async function readMatters(
 		throw new RuleError('forbidden', 'Only the programme office reads admin matters.');
 	const enrolment = await findEnrolment(db, participantId);
 	if (!enrolment) throw notFound('participant');
-	const [row] = await db
-		.select()
-		.from(adminMatterTable)
-		.where(
-			and(
-				eq(adminMatterTable.participantId, participantId),
-				eq(adminMatterTable.cohortId, enrolment.cohort.id),
-			),
-		);
+	const row = await findRow(
+		db,
+		adminMatterTable,
+		eq(adminMatterTable.participantId, participantId),
+		eq(adminMatterTable.cohortId, enrolment.cohort.id),
+	);
 	return {
 		enrolment,
 		matters: row ? pick(row) : emptyMatters,
@@ -143,18 +144,4 @@ export async function listCohortMatters(db: Db, cohortId: string, participantIds
 		});
 	}
 	return out;
-}
-
-/** Every letter issued to a participant in a cohort, newest first (for the admin page). */
-export function listLetters(db: Db, participantId: string, cohortId: string) {
-	return db
-		.select()
-		.from(enrolmentLetterTable)
-		.where(
-			and(
-				eq(enrolmentLetterTable.participantId, participantId),
-				eq(enrolmentLetterTable.cohortId, cohortId),
-			),
-		)
-		.orderBy(desc(enrolmentLetterTable.issuedAt));
 }

@@ -9,6 +9,7 @@ import {
 	userTable,
 	type Cohort,
 } from '~db/schema';
+import { memberAdministrationName, memberAdministrationJoin } from '../cohort/members';
 
 /** Where the programme takes place when no edition record says otherwise (charter; PRODUCT.md). */
 export const defaultVenue = 'RILO A/P, Tokyo, Japan';
@@ -33,9 +34,7 @@ export async function findEnrolment(
 	const [row] = await db
 		.select({
 			name: userTable.name,
-			administration: sql<
-				string | null
-			>`coalesce(${administrationTable.name}, ${cohortMemberTable.administration})`,
+			administration: memberAdministrationName,
 			cohort: cohortTable,
 			editionName: editionTable.name,
 			venue: editionTable.venue,
@@ -43,7 +42,7 @@ export async function findEnrolment(
 		.from(cohortMemberTable)
 		.innerJoin(userTable, eq(userTable.id, cohortMemberTable.userId))
 		.innerJoin(cohortTable, eq(cohortTable.id, cohortMemberTable.cohortId))
-		.leftJoin(administrationTable, eq(administrationTable.id, cohortMemberTable.administrationId))
+		.leftJoin(administrationTable, memberAdministrationJoin)
 		.leftJoin(editionTable, eq(editionTable.cohortId, cohortTable.id))
 		.where(
 			and(

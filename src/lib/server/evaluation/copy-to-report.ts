@@ -2,7 +2,7 @@
  * Copying the participant's course evaluation into their report's programme-evaluation
  * section, as a start they rewrite: appended (never replacing what is there), as a new version.
  */
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import { reportSectionTable, reportTable, type Report } from '~db/schema';
 import type { EvaluationItem } from '~/lib/evaluation/items';
@@ -11,6 +11,7 @@ import { RuleError } from '../errors';
 import { evaluationDraftMarkdown } from './answers';
 import { ensureReport, saveSection } from '../report/working-copy';
 import type { SessionUser } from '../auth/session';
+import { findRow } from '../find-row';
 
 /**
  * True when the report takes no more changes. Today that is a closed or accepted report (an
@@ -35,24 +36,18 @@ export async function copyEvaluationToReport(
 			'Save your course evaluation first: there is nothing to copy yet.',
 		);
 	await ensureReport(db, participant.id);
-	const [report] = await db
-		.select()
-		.from(reportTable)
-		.where(eq(reportTable.participantId, participant.id));
+	const report = await findRow(db, reportTable, eq(reportTable.participantId, participant.id));
 	if (reportLocked(report!))
 		throw new RuleError(
 			'conflict',
 			'Your report is closed, so nothing more can be added to it. Your evaluation stays saved here.',
 		);
-	const [section] = await db
-		.select()
-		.from(reportSectionTable)
-		.where(
-			and(
-				eq(reportSectionTable.participantId, participant.id),
-				eq(reportSectionTable.kind, 'evaluation'),
-			),
-		);
+	const section = await findRow(
+		db,
+		reportSectionTable,
+		eq(reportSectionTable.participantId, participant.id),
+		eq(reportSectionTable.kind, 'evaluation'),
+	);
 	if (!section) throw new RuleError('not_found', 'Your report has no evaluation section.');
 	const outline = appendDraft(section.outline, draft, 'From my course evaluation — rewrite freely');
 	return saveSection(db, participant, section.id, section.version, {

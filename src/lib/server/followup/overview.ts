@@ -16,6 +16,7 @@ import {
 } from '~db/schema';
 import type { SessionUser } from '../auth/session';
 import { homeAdministrationOf } from '../oversight/access';
+import { memberAdministrationJoin } from '../cohort/members';
 
 /** One former participant's line. */
 export type FollowUpLine = {
@@ -56,7 +57,7 @@ export async function listFollowUps(db: Db, viewer: SessionUser): Promise<Follow
 		.from(cohortMemberTable)
 		.innerJoin(userTable, eq(userTable.id, cohortMemberTable.userId))
 		.innerJoin(cohortTable, eq(cohortTable.id, cohortMemberTable.cohortId))
-		.leftJoin(administrationTable, eq(administrationTable.id, cohortMemberTable.administrationId))
+		.leftJoin(administrationTable, memberAdministrationJoin)
 		.where(and(eq(cohortMemberTable.role, 'participant'), inArray(userTable.id, accepted), scope))
 		.orderBy(desc(cohortTable.trainingStart), userTable.name);
 	const answers = people.length

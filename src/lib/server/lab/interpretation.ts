@@ -22,6 +22,7 @@ import { mentorsOf } from '../logbook/entry';
 import { notify } from '../notify/notification';
 import { insertedLast } from '../row-order';
 import type { SessionUser } from '../auth/session';
+import { findRow } from '../find-row';
 
 /** The exercise an interpretation answers, or a 404 for anything else. */
 export function interpretationExercise(exerciseId: string) {
@@ -83,10 +84,7 @@ export async function findInterpretationForViewer(
 	viewer: SessionUser,
 	id: string,
 ): Promise<LabInterpretation | null> {
-	const [row] = await db
-		.select()
-		.from(labInterpretationTable)
-		.where(eq(labInterpretationTable.id, id));
+	const row = await findRow(db, labInterpretationTable, eq(labInterpretationTable.id, id));
 	if (!row || !(await findVisibleParticipant(db, viewer, row.participantId))) return null;
 	return row;
 }

@@ -16,12 +16,13 @@ import { areaNames } from '~/lib/logbook/ojt-areas';
 import { formatDay, isWithin } from '~/lib/dates';
 import { recordAudit } from '../audit';
 import { findCurrentCohort, assertWritable } from '../cohort/manage';
-import { notFound, RuleError } from '../errors';
+import { RuleError } from '../errors';
 import { findVisibleParticipant } from '../access';
 import { newId } from '../ids';
 import { notify } from '../notify/notification';
 import type { SessionUser } from '../auth/session';
 import { insertedFirst } from '../row-order';
+import { findRow, ownRow } from '../find-row';
 
 /** What the entry form submits. */
 export type EntryInput = {
@@ -59,7 +60,7 @@ export async function findEntryForViewer(
 	viewer: SessionUser,
 	id: string,
 ): Promise<LogEntry | null> {
-	const [entry] = await db.select().from(logEntryTable).where(eq(logEntryTable.id, id));
+	const entry = await findRow(db, logEntryTable, eq(logEntryTable.id, id));
 	if (!entry) return null;
 	return (await findVisibleParticipant(db, viewer, entry.participantId)) ? entry : null;
 }
@@ -125,11 +126,7 @@ export async function createEntry(
 
 /** The participant's own entry, or a 404 for anyone else's. */
 async function ownEntry(db: Db, participant: SessionUser, id: string): Promise<LogEntry> {
-	const [entry] = await db
-		.select()
-		.from(logEntryTable)
-		.where(and(eq(logEntryTable.id, id), eq(logEntryTable.participantId, participant.id)));
-	if (!entry) throw notFound('entry');
+	const entry = await ownRow(db, logEntryTable, participant.id, id, 'entry');
 	return entry;
 }
 

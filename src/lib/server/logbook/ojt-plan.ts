@@ -14,6 +14,7 @@ import { findVisibleParticipant } from '../access';
 import { mentorsOf } from './entry';
 import { notify } from '../notify/notification';
 import type { SessionUser } from '../auth/session';
+import { findRow } from '../find-row';
 
 export type PlanAreaInput = {
 	area: OjtArea;
@@ -28,10 +29,7 @@ export async function getPlan(db: Db, participantId: string) {
 		.select()
 		.from(ojtPlanAreaTable)
 		.where(eq(ojtPlanAreaTable.participantId, participantId));
-	const [plan] = await db
-		.select()
-		.from(ojtPlanTable)
-		.where(eq(ojtPlanTable.participantId, participantId));
+	const plan = await findRow(db, ojtPlanTable, eq(ojtPlanTable.participantId, participantId));
 	const areas = ([1, 2, 3, 4] as const).map(
 		(area) =>
 			rows.find((r) => r.area === area) ?? {
@@ -103,10 +101,7 @@ export async function confirmPlan(
 ): Promise<void> {
 	if (mentor.role !== 'mentor') throw new RuleError('forbidden', 'Only mentors confirm OJT plans.');
 	if (!(await findVisibleParticipant(db, mentor, participantId))) throw notFound('participant');
-	const [plan] = await db
-		.select()
-		.from(ojtPlanTable)
-		.where(eq(ojtPlanTable.participantId, participantId));
+	const plan = await findRow(db, ojtPlanTable, eq(ojtPlanTable.participantId, participantId));
 	if (!plan) throw new RuleError('conflict', 'There is no plan to confirm yet.');
 	await db.transaction(async (tx) => {
 		await tx

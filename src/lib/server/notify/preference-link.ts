@@ -9,6 +9,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import { appSecretTable } from '~db/schema';
 import { isMessageKind, type MessageKind } from '~/lib/clock/reminder-kinds';
+import { findRow } from '../find-row';
 
 const secretName = 'preference_link';
 /** One key per open database (tests open several in one process). */
@@ -22,7 +23,7 @@ async function signingKey(db: Db): Promise<Buffer> {
 		.insert(appSecretTable)
 		.values({ name: secretName, value: randomBytes(32).toString('base64') })
 		.onConflictDoNothing();
-	const [row] = await db.select().from(appSecretTable).where(eq(appSecretTable.name, secretName));
+	const row = await findRow(db, appSecretTable, eq(appSecretTable.name, secretName));
 	const key = Buffer.from(row!.value, 'base64');
 	keys.set(db, key);
 	return key;

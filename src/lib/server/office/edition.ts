@@ -13,6 +13,7 @@ import { isDay } from '~/lib/dates';
 import { recordAudit } from '../audit';
 import { notFound, RuleError } from '../errors';
 import { newId } from '../ids';
+import { findRow } from '../find-row';
 
 /** Every edition, the newest deadline first. */
 export function listEditions(db: Db): Promise<Edition[]> {
@@ -33,14 +34,12 @@ export function listEditionsWithCounts(db: Db) {
 
 /** The edition behind an address, or null. */
 export async function findEditionBySlug(db: Db, slug: string): Promise<Edition | null> {
-	const [row] = await db.select().from(editionTable).where(eq(editionTable.slug, slug));
-	return row ?? null;
+	return findRow(db, editionTable, eq(editionTable.slug, slug));
 }
 
 /** The edition with this id, or null. */
 export async function findEdition(db: Db, id: string): Promise<Edition | null> {
-	const [row] = await db.select().from(editionTable).where(eq(editionTable.id, id));
-	return row ?? null;
+	return findRow(db, editionTable, eq(editionTable.id, id));
 }
 
 /** Refuses anything done to a call after its deadline, saying when it closed. */

@@ -9,12 +9,12 @@ import { findCohort } from '../cohort/manage';
 import { notFound, RuleError } from '../errors';
 import { createInvitation } from '../auth/invitation';
 import { findScreened } from './application';
+import { findRow } from '../find-row';
 
 /** The edition's cohort: the one linked to it, else the cohort named after the edition. */
 export async function editionCohort(db: Db, edition: Edition) {
 	if (edition.cohortId) return findCohort(db, edition.cohortId);
-	const [row] = await db.select().from(cohortTable).where(eq(cohortTable.edition, edition.name));
-	return row ?? null;
+	return findRow(db, cohortTable, eq(cohortTable.edition, edition.name));
 }
 
 /** What to do when the edition has no cohort yet. */
@@ -46,10 +46,11 @@ export async function inviteSelected(
 	if (admin.role !== 'admin') throw new RuleError('forbidden', 'Only an admin invites people.');
 	const found = await findScreened(db, applicationId);
 	if (!found) throw notFound('application');
-	const [selected] = await db
-		.select()
-		.from(selectionCandidateTable)
-		.where(eq(selectionCandidateTable.applicationId, applicationId));
+	const selected = await findRow(
+		db,
+		selectionCandidateTable,
+		eq(selectionCandidateTable.applicationId, applicationId),
+	);
 	if (!selected)
 		throw new RuleError(
 			'conflict',

@@ -13,6 +13,7 @@ import { RuleError } from '../errors';
 import { readApplication } from './application';
 import { selectionBoard } from './selection';
 import { findSelection } from './selection-state';
+import { findRow } from '../find-row';
 
 /** Formats the decision day the way notices say it (Tokyo). */
 export function decisionDay(at: Date): string {
@@ -122,10 +123,11 @@ export async function readDecisionLetter(
 	if (!found) return null;
 	const decision = await findSelection(db, found.row.edition.id);
 	if (!decision) return null;
-	const [chosen] = await db
-		.select()
-		.from(selectionCandidateTable)
-		.where(eq(selectionCandidateTable.applicationId, applicationId));
+	const chosen = await findRow(
+		db,
+		selectionCandidateTable,
+		eq(selectionCandidateTable.applicationId, applicationId),
+	);
 	const facts = noticeFacts(
 		{ row: found.row, selected: Boolean(chosen) },
 		decision.selection.decidedAt,

@@ -10,6 +10,7 @@ import { recordAudit } from '../audit';
 import { notFound, RuleError } from '../errors';
 import { assertApplicationReader } from './access';
 import { assertSelectionOpen } from './selection-state';
+import { findRow } from '../find-row';
 
 /** Every check key a reviewer may override (requirements and recommended profile). */
 export const overridableChecks = [
@@ -70,12 +71,12 @@ export async function overrideCheck(
 	now = Date.now(),
 ) {
 	assertApplicationReader(reviewer);
-	const [app] = await db
-		.select()
-		.from(applicationTable)
-		.where(
-			and(eq(applicationTable.id, input.applicationId), eq(applicationTable.status, 'submitted')),
-		);
+	const app = await findRow(
+		db,
+		applicationTable,
+		eq(applicationTable.id, input.applicationId),
+		eq(applicationTable.status, 'submitted'),
+	);
 	if (!app) throw notFound('application');
 	if (!(overridableChecks as readonly string[]).includes(input.checkKey))
 		throw new RuleError('invalid', 'Choose one of the screening checks.', 'checkKey');

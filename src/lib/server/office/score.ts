@@ -2,7 +2,7 @@
  * Score sheets: each reviewer (RILO A/P admins, the WCO Secretariat) scores each candidate on
  * the rubric's factors, one sheet per reviewer per application, editable until the selection.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import { scoreSheetTable, userTable } from '~db/schema';
 import { factors, levels, sheetTotal } from '~/lib/office/rubric';
@@ -12,6 +12,7 @@ import { newId } from '../ids';
 import { assertApplicationReader } from './access';
 import { findScreened } from './application';
 import { assertSelectionOpen } from './selection-state';
+import { findRow } from '../find-row';
 
 /** A sheet as the pages show it: the reviewer's name and body, the levels, the total. */
 export type SheetView = {
@@ -122,14 +123,10 @@ export async function saveScoreSheet(
 
 /** The reviewer's own sheet for an application, or null. */
 export async function findOwnSheet(db: Db, reviewerId: string, applicationId: string) {
-	const [row] = await db
-		.select()
-		.from(scoreSheetTable)
-		.where(
-			and(
-				eq(scoreSheetTable.applicationId, applicationId),
-				eq(scoreSheetTable.reviewerId, reviewerId),
-			),
-		);
-	return row ?? null;
+	return findRow(
+		db,
+		scoreSheetTable,
+		eq(scoreSheetTable.applicationId, applicationId),
+		eq(scoreSheetTable.reviewerId, reviewerId),
+	);
 }

@@ -19,8 +19,9 @@ import {
 	type LogEntry,
 	type User,
 } from '~db/schema';
-import { findVisibleParticipant } from '../access';
+import { findParticipant, findVisibleParticipant } from '../access';
 import type { SessionUser } from '../auth/session';
+import { memberAdministrationName, memberAdministrationJoin } from '../cohort/members';
 
 /** True for the roles that read through this module rather than access.ts. */
 export function isOverseer(viewer: SessionUser): boolean {
@@ -42,13 +43,11 @@ export async function participantMembership(db: Pick<Db, 'select'>, participantI
 		.select({
 			cohort: cohortTable,
 			administrationId: cohortMemberTable.administrationId,
-			administration: sql<
-				string | null
-			>`coalesce(${administrationTable.name}, ${cohortMemberTable.administration})`,
+			administration: memberAdministrationName,
 		})
 		.from(cohortMemberTable)
 		.innerJoin(cohortTable, eq(cohortTable.id, cohortMemberTable.cohortId))
-		.leftJoin(administrationTable, eq(administrationTable.id, cohortMemberTable.administrationId))
+		.leftJoin(administrationTable, memberAdministrationJoin)
 		.where(
 			and(eq(cohortMemberTable.userId, participantId), eq(cohortMemberTable.role, 'participant')),
 		)
@@ -67,10 +66,7 @@ export async function findOverseenParticipant(
 	participantId: string,
 ): Promise<User | null> {
 	if (!isOverseer(viewer)) return findVisibleParticipant(db, viewer, participantId);
-	const [participant] = await db
-		.select()
-		.from(userTable)
-		.where(and(eq(userTable.id, participantId), eq(userTable.role, 'participant')));
+	const participant = await findParticipant(db, participantId);
 	if (!participant) return null;
 	if (viewer.role === 'secretariat') return participant;
 	const own = await homeAdministrationOf(db, viewer.id);
@@ -102,15 +98,13 @@ export async function listOverseenOfficers(
 			id: userTable.id,
 			name: userTable.name,
 			cohort: cohortTable,
-			administration: sql<
-				string | null
-			>`coalesce(${administrationTable.name}, ${cohortMemberTable.administration})`,
+			administration: memberAdministrationName,
 			reportStatus: reportTable.status,
 		})
 		.from(cohortMemberTable)
 		.innerJoin(userTable, eq(userTable.id, cohortMemberTable.userId))
 		.innerJoin(cohortTable, eq(cohortTable.id, cohortMemberTable.cohortId))
-		.leftJoin(administrationTable, eq(administrationTable.id, cohortMemberTable.administrationId))
+		.leftJoin(administrationTable, memberAdministrationJoin)
 		.leftJoin(reportTable, eq(reportTable.participantId, userTable.id))
 		.where(
 			and(

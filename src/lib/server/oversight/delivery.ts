@@ -31,9 +31,11 @@ import { hashToken, newId, newToken } from '../ids';
 import { mentorsOf } from '../logbook/entry';
 import { notify } from '../notify/notification';
 import { findOverseenParticipant, participantMembership } from './access';
+import { activeAccountsWithRole, homeContactsOf } from './contacts';
 import { confirmDelivery, confirmLateDelivery } from './delivery-receipt';
 import { findVersion } from '../report/versions';
 import type { SessionUser } from '../auth/session';
+import { findRow } from '../find-row';
 
 /** How long a delivery link stays valid before it is opened, and how long one visit lasts. */
 export const deliveryLinkLifetimeMs = 14 * 24 * 60 * 60 * 1000;
@@ -63,32 +65,11 @@ export async function recipientAccounts(
 	recipient: Recipient,
 ): Promise<string[]> {
 	if (recipient === 'rilo_ap') {
-		const admins = await db
-			.select({ id: userTable.id })
-			.from(userTable)
-			.where(and(eq(userTable.role, 'admin'), isNull(userTable.disabledAt)));
-		return [...new Set([...(await mentorsOf(db, participantId)), ...admins.map((a) => a.id)])];
+		const admins = await activeAccountsWithRole(db, 'admin');
+		return [...new Set([...(await mentorsOf(db, participantId)), ...admins])];
 	}
-	if (recipient === 'wco_secretariat') {
-		const rows = await db
-			.select({ id: userTable.id })
-			.from(userTable)
-			.where(and(eq(userTable.role, 'secretariat'), isNull(userTable.disabledAt)));
-		return rows.map((r) => r.id);
-	}
-	const membership = await participantMembership(db, participantId);
-	if (!membership?.administrationId) return [];
-	const rows = await db
-		.select({ id: userTable.id })
-		.from(userTable)
-		.where(
-			and(
-				eq(userTable.role, 'home'),
-				eq(userTable.administrationId, membership.administrationId),
-				isNull(userTable.disabledAt),
-			),
-		);
-	return rows.map((r) => r.id);
+	if (recipient === 'wco_secretariat') return activeAccountsWithRole(db, 'secretariat');
+	return homeContactsOf(db, participantId);
 }
 
 /**
@@ -165,21 +146,15 @@ export function deliveredOnTime(
 async function deliveryFor(db: Db, viewer: SessionUser, versionId: string) {
 	const recipient = recipientOf(viewer);
 	if (!recipient) throw new RuleError('forbidden', 'Only the report’s recipients acknowledge it.');
-	const [version] = await db
-		.select()
-		.from(reportVersionTable)
-		.where(eq(reportVersionTable.id, versionId));
+	const version = await findRow(db, reportVersionTable, eq(reportVersionTable.id, versionId));
 	if (!version || !(await findOverseenParticipant(db, viewer, version.participantId)))
 		throw notFound('report version');
-	const [delivery] = await db
-		.select()
-		.from(reportDeliveryTable)
-		.where(
-			and(
-				eq(reportDeliveryTable.versionId, versionId),
-				eq(reportDeliveryTable.recipient, recipient),
-			),
-		);
+	const delivery = await findRow(
+		db,
+		reportDeliveryTable,
+		eq(reportDeliveryTable.versionId, versionId),
+		eq(reportDeliveryTable.recipient, recipient),
+	);
 	return { version, delivery: delivery ?? null, recipient };
 }
 

@@ -19,6 +19,7 @@ import { notFound, RuleError } from '../errors';
 import { findVisibleParticipant } from '../access';
 import { newId } from '../ids';
 import type { SessionUser } from '../auth/session';
+import { findRow, ownRow } from '../find-row';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -76,10 +77,7 @@ export async function getReportForViewer(
 ): Promise<{ report: Report; sections: ReportSection[]; evaluationHidden: boolean } | null> {
 	if (!(await findVisibleParticipant(db, viewer, participantId))) return null;
 	await ensureReport(db, participantId);
-	const [report] = await db
-		.select()
-		.from(reportTable)
-		.where(eq(reportTable.participantId, participantId));
+	const report = await findRow(db, reportTable, eq(reportTable.participantId, participantId));
 	const sections = await db
 		.select()
 		.from(reportSectionTable)
@@ -99,10 +97,7 @@ export async function findSectionForViewer(
 	viewer: SessionUser,
 	sectionId: string,
 ): Promise<ReportSection | null> {
-	const [section] = await db
-		.select()
-		.from(reportSectionTable)
-		.where(eq(reportSectionTable.id, sectionId));
+	const section = await findRow(db, reportSectionTable, eq(reportSectionTable.id, sectionId));
 	if (!section) return null;
 	const data = await getReportForViewer(db, viewer, section.participantId);
 	return data?.sections.find((s) => s.id === sectionId) ?? null;
@@ -116,16 +111,7 @@ export async function ownSection(
 ): Promise<ReportSection> {
 	if (participant.role !== 'participant')
 		throw new RuleError('forbidden', 'Only the participant writes their report.');
-	const [section] = await db
-		.select()
-		.from(reportSectionTable)
-		.where(
-			and(
-				eq(reportSectionTable.id, sectionId),
-				eq(reportSectionTable.participantId, participant.id),
-			),
-		);
-	if (!section) throw notFound('section');
+	const section = await ownRow(db, reportSectionTable, participant.id, sectionId, 'section');
 	await assertOwnReportWritable(db, participant);
 	return section;
 }
@@ -237,15 +223,12 @@ export async function restoreRevision(
 	currentVersion: number,
 ) {
 	const section = await ownSection(db, participant, sectionId);
-	const [old] = await db
-		.select()
-		.from(reportRevisionTable)
-		.where(
-			and(
-				eq(reportRevisionTable.sectionId, sectionId),
-				eq(reportRevisionTable.version, fromVersion),
-			),
-		);
+	const old = await findRow(
+		db,
+		reportRevisionTable,
+		eq(reportRevisionTable.sectionId, sectionId),
+		eq(reportRevisionTable.version, fromVersion),
+	);
 	if (!old) throw notFound('version');
 	if (section.version !== currentVersion) throw new SectionConflict(section);
 	// Keep what is there now in the history before replacing it (a no-op when already kept).

@@ -20,6 +20,7 @@ import { notify } from '../notify/notification';
 import type { SessionUser } from '../auth/session';
 import { insertedFirst, insertedLast } from '../row-order';
 import { countReviewQueuePage, queueWhere } from './queue';
+import { findRow } from '../find-row';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -27,7 +28,7 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 async function reviewableEntry(db: Db, mentor: SessionUser, id: string): Promise<LogEntry> {
 	if (mentor.role !== 'mentor')
 		throw new RuleError('forbidden', 'Only mentors review log entries.');
-	const [entry] = await db.select().from(logEntryTable).where(eq(logEntryTable.id, id));
+	const entry = await findRow(db, logEntryTable, eq(logEntryTable.id, id));
 	if (!entry || !(await findVisibleParticipant(db, mentor, entry.participantId)))
 		throw notFound('entry');
 	return entry;

@@ -12,6 +12,7 @@ import { notFound } from '../errors';
 import { newId } from '../ids';
 import type { SessionUser } from '../auth/session';
 import { assertStudyWriter } from './access';
+import { ownRow } from '../find-row';
 
 /** An activity row. */
 export type StudyActivity = typeof studyActivityTable.$inferSelect;
@@ -75,13 +76,7 @@ export async function updateActivity(
 	input: { status: ActivityStatus; outcome: string; what?: string },
 ): Promise<StudyActivity> {
 	await assertStudyWriter(db, participant);
-	const [before] = await db
-		.select()
-		.from(studyActivityTable)
-		.where(
-			and(eq(studyActivityTable.id, id), eq(studyActivityTable.participantId, participant.id)),
-		);
-	if (!before) throw notFound('activity');
+	const before = await ownRow(db, studyActivityTable, participant.id, id, 'activity');
 	const what = input.what?.trim() ? input.what.trim() : before.what;
 	const changed = what !== before.what;
 	const updated = await db.transaction(async (tx) => {

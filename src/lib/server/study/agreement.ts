@@ -3,7 +3,7 @@
  * mentor of their cohort) and their home administration (a `home` contact of it). Each party
  * agrees or asks for a change with a comment; changing what the activity is resets them all.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq, getTableColumns, inArray } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import {
 	activityAgreementTable,
@@ -19,9 +19,11 @@ import { recordAudit } from '../audit';
 import { notFound, RuleError } from '../errors';
 import { mentorsOf } from '../logbook/entry';
 import { notify } from '../notify/notification';
-import { findOverseenParticipant, participantMembership } from '../oversight/access';
+import { findOverseenParticipant } from '../oversight/access';
+import { homeContactsOf } from '../oversight/contacts';
 import type { SessionUser } from '../auth/session';
 import { assertStudyOpen } from './access';
+import { findRow } from '../find-row';
 
 /** How each party is named on the page. */
 export const partyNames: Record<AgreementParty, string> = {
@@ -44,12 +46,11 @@ export type AgreementRow = ActivityAgreement & { name: string };
 /** Every answer on some activities. */
 export async function listAgreements(db: Db, activityIds: string[]): Promise<AgreementRow[]> {
 	if (!activityIds.length) return [];
-	const rows = await db
-		.select({ a: activityAgreementTable, name: userTable.name })
+	return db
+		.select({ ...getTableColumns(activityAgreementTable), name: userTable.name })
 		.from(activityAgreementTable)
 		.innerJoin(userTable, eq(userTable.id, activityAgreementTable.userId))
 		.where(inArray(activityAgreementTable.activityId, activityIds));
-	return rows.map((r) => ({ ...r.a, name: r.name }));
 }
 
 /** Where an activity's agreement stands. */
@@ -70,15 +71,7 @@ export async function partyAccounts(
 ): Promise<string[]> {
 	if (party === 'participant') return [participantId];
 	if (party === 'rilo_ap') return mentorsOf(db, participantId);
-	const membership = await participantMembership(db, participantId);
-	if (!membership?.administrationId) return [];
-	const rows = await db
-		.select({ id: userTable.id })
-		.from(userTable)
-		.where(
-			and(eq(userTable.role, 'home'), eq(userTable.administrationId, membership.administrationId)),
-		);
-	return rows.map((r) => r.id);
+	return homeContactsOf(db, participantId);
 }
 
 /** Tells the parties whose agreement is pending on an activity. */
@@ -114,10 +107,7 @@ async function activityFor(db: Db, viewer: SessionUser, activityId: string) {
 			'forbidden',
 			'The participant, a mentor and a home administration contact agree activities.',
 		);
-	const [activity] = await db
-		.select()
-		.from(studyActivityTable)
-		.where(eq(studyActivityTable.id, activityId));
+	const activity = await findRow(db, studyActivityTable, eq(studyActivityTable.id, activityId));
 	if (!activity) throw notFound('activity');
 	const visible =
 		viewer.role === 'home'

@@ -3,33 +3,31 @@
  * either marks a comment resolved, admins read. The other side is notified; notifications
  * name the part only, never the text (study material is confidential).
  */
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '~db/client';
-import { studyCommentTable, userTable } from '~db/schema';
+import { studyCommentTable } from '~db/schema';
 import { parsePart, partLabels, threadAnchor } from '~/lib/study/rules';
 import { findVisibleParticipant } from '../access';
 import { recordAudit } from '../audit';
-import { notFound, RuleError } from '../errors';
+import * as thread from '../comment/thread';
+import { notFound } from '../errors';
 import { newId } from '../ids';
-import { mentorsOf } from '../logbook/entry';
 import { notify } from '../notify/notification';
 import type { SessionUser } from '../auth/session';
 import { assertStudyOpen } from './access';
 import { findSection } from './paper';
-import { insertedFirst } from '../row-order';
 
 /** A participant's comments on every part, oldest first, with authors' names. */
 export function listStudyComments(db: Db, participantId: string) {
-	return db
-		.select({ comment: studyCommentTable, authorName: userTable.name, authorRole: userTable.role })
-		.from(studyCommentTable)
-		.innerJoin(userTable, eq(userTable.id, studyCommentTable.authorId))
-		.where(eq(studyCommentTable.participantId, participantId))
-		.orderBy(asc(studyCommentTable.createdAt), insertedFirst(studyCommentTable));
+	return thread.listWithAuthors(
+		db,
+		studyCommentTable,
+		eq(studyCommentTable.participantId, participantId),
+	);
 }
 
 /** A comment with its author, as the threads show it. */
-export type StudyCommentView = Awaited<ReturnType<typeof listStudyComments>>[number];
+export type StudyCommentView = thread.ThreadComment<typeof studyCommentTable>;
 
 /** Where a part's thread is, for the participant or for their mentors. */
 function threadLink(forParticipant: boolean, participantId: string, part: string): string {
@@ -56,17 +54,16 @@ export async function addStudyComment(
 	part: string,
 	body: string,
 ): Promise<void> {
-	if (author.role === 'admin')
-		throw new RuleError('forbidden', 'Comments are between the participant and their mentors.');
+	thread.assertMayComment(author);
 	if (!(await findVisibleParticipant(db, author, participantId))) throw notFound('study');
 	const target = await assertPart(db, participantId, part);
 	await assertStudyOpen(db, participantId);
-	if (!body.trim()) throw new RuleError('invalid', 'Write a comment first.', 'body');
+	const text = thread.commentText(body);
 	await db.transaction(async (tx) => {
 		const id = newId();
 		await tx
 			.insert(studyCommentTable)
-			.values({ id, participantId, part, authorId: author.id, body: body.trim() });
+			.values({ id, participantId, part, authorId: author.id, body: text });
 		await recordAudit(tx, {
 			actorId: author.id,
 			action: 'study.comment_add',
@@ -77,7 +74,7 @@ export async function addStudyComment(
 		const byParticipant = author.role === 'participant';
 		await notify(
 			tx,
-			byParticipant ? await mentorsOf(tx, participantId) : [participantId],
+			await thread.otherSide(tx, author, participantId),
 			`${author.name} commented on the ${partLabels[target.part]} of ${byParticipant ? 'their' : 'your'} thematic study.`,
 			threadLink(!byParticipant, participantId, part),
 		);
@@ -90,10 +87,7 @@ export async function resolveStudyComment(
 	user: SessionUser,
 	commentId: string,
 ): Promise<{ participantId: string; part: string }> {
-	const [comment] = await db
-		.select()
-		.from(studyCommentTable)
-		.where(eq(studyCommentTable.id, commentId));
+	const comment = await thread.findComment(db, studyCommentTable, commentId);
 	if (
 		!comment ||
 		user.role === 'admin' ||
@@ -102,10 +96,7 @@ export async function resolveStudyComment(
 		throw notFound('comment');
 	await assertStudyOpen(db, comment.participantId);
 	await db.transaction(async (tx) => {
-		await tx
-			.update(studyCommentTable)
-			.set({ resolvedAt: new Date() })
-			.where(and(eq(studyCommentTable.id, commentId), isNull(studyCommentTable.resolvedAt)));
+		await thread.markResolved(tx, studyCommentTable, commentId, { resolvedAt: new Date() });
 		await recordAudit(tx, {
 			actorId: user.id,
 			action: 'study.comment_resolve',

@@ -1,5 +1,5 @@
 /** The milestones of a thematic study: a title, a due day, done or not. */
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import { studyMilestoneTable } from '~db/schema';
 import { recordAudit, writeAudited } from '../audit';
@@ -7,6 +7,7 @@ import { notFound } from '../errors';
 import { newId } from '../ids';
 import type { SessionUser } from '../auth/session';
 import { assertStudyWriter } from './access';
+import { ownRow } from '../find-row';
 
 /** A milestone row. */
 export type StudyMilestone = typeof studyMilestoneTable.$inferSelect;
@@ -23,14 +24,7 @@ export function listMilestones(db: Db, participantId: string) {
 /** The participant's own milestone, or a 404 for anyone else's. */
 async function ownMilestone(db: Db, participant: SessionUser, id: string): Promise<StudyMilestone> {
 	await assertStudyWriter(db, participant);
-	const [row] = await db
-		.select()
-		.from(studyMilestoneTable)
-		.where(
-			and(eq(studyMilestoneTable.id, id), eq(studyMilestoneTable.participantId, participant.id)),
-		);
-	if (!row) throw notFound('milestone');
-	return row;
+	return ownRow(db, studyMilestoneTable, participant.id, id, 'milestone');
 }
 
 /** Adds a milestone. Past due days are allowed: a participant may record one late. */

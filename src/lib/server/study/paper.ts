@@ -12,6 +12,7 @@ import { notFound, RuleError } from '../errors';
 import { newId } from '../ids';
 import type { SessionUser } from '../auth/session';
 import { assertStudyWriter } from './access';
+import { findOwnRow } from '../find-row';
 
 /** A paper section row. */
 export type PaperSection = typeof studyPaperSectionTable.$inferSelect;
@@ -41,16 +42,7 @@ export async function findSection(
 	participantId: string,
 	id: string,
 ): Promise<PaperSection | null> {
-	const [row] = await db
-		.select()
-		.from(studyPaperSectionTable)
-		.where(
-			and(
-				eq(studyPaperSectionTable.id, id),
-				eq(studyPaperSectionTable.participantId, participantId),
-			),
-		);
-	return row ?? null;
+	return findOwnRow(db, studyPaperSectionTable, participantId, id);
 }
 
 /** The participant's own section, or a 404 for anyone else's. */

@@ -19,6 +19,7 @@ import { listStudyComments } from './comment';
 import { listMilestones } from './milestone';
 import { listSections } from './paper';
 import { listSources } from './source';
+import { findRow } from '../find-row';
 
 /** What the plan form submits. */
 export type PlanInput = {
@@ -56,10 +57,7 @@ function emptyStudy(participantId: string): Study {
 
 /** The study row (or an empty one at version 0). */
 async function readStudy(db: Pick<Db, 'select'>, participantId: string): Promise<Study> {
-	const [row] = await db
-		.select()
-		.from(studyTable)
-		.where(eq(studyTable.participantId, participantId));
+	const row = await findRow(db, studyTable, eq(studyTable.participantId, participantId));
 	return row ?? emptyStudy(participantId);
 }
 

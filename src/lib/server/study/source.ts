@@ -9,6 +9,7 @@ import { newId } from '../ids';
 import type { SessionUser } from '../auth/session';
 import { assertStudyWriter } from './access';
 import { insertedFirst } from '../row-order';
+import { ownRow } from '../find-row';
 
 /** A source row. */
 export type StudySource = typeof studySourceTable.$inferSelect;
@@ -33,12 +34,7 @@ export function listSources(db: Db, participantId: string) {
 /** The participant's own source, or a 404 for anyone else's. */
 async function ownSource(db: Db, participant: SessionUser, id: string): Promise<StudySource> {
 	await assertStudyWriter(db, participant);
-	const [row] = await db
-		.select()
-		.from(studySourceTable)
-		.where(and(eq(studySourceTable.id, id), eq(studySourceTable.participantId, participant.id)));
-	if (!row) throw notFound('source');
-	return row;
+	return ownRow(db, studySourceTable, participant.id, id, 'source');
 }
 
 /** Adds a source to the participant's own study. */

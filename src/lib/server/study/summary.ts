@@ -2,12 +2,9 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import { studyTable, type Study } from '~db/schema';
+import { findRow } from '../find-row';
 
 /** The participant's study row, or null when none was started. */
 export async function studySummary(db: Db, participantId: string): Promise<Study | null> {
-	const [row] = await db
-		.select()
-		.from(studyTable)
-		.where(eq(studyTable.participantId, participantId));
-	return row ?? null;
+	return findRow(db, studyTable, eq(studyTable.participantId, participantId));
 }
