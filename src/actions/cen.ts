@@ -20,6 +20,7 @@ import {
 	saveSearch,
 	uploadMaterial,
 } from '~/lib/server/cen/material';
+import { formAction, recordAnswer } from './form-action';
 import { asRole, requireRole, run } from './guard';
 
 const seizureInput = z
@@ -116,30 +117,22 @@ export const cen = {
 			return { id: row.id };
 		},
 	}),
-	submitMessage: defineAction({
-		accept: 'form',
-		input: z.object({ id, version }),
-		handler: async (input, context) => {
-			await asRole(context, ['participant'], (db, user) =>
-				submitMessage(db, user, input.id, input.version),
-			);
-			return { id: input.id };
-		},
-	}),
-	reviewMessage: defineAction({
-		accept: 'form',
-		input: z.object({
+	submitMessage: formAction(
+		['participant'],
+		z.object({ id, version }),
+		(db, user, input) => submitMessage(db, user, input.id, input.version),
+		recordAnswer,
+	),
+	reviewMessage: formAction(
+		['mentor'],
+		z.object({
 			id,
 			decision: z.enum(['approved', 'changes_requested'], { error: 'Choose a decision.' }),
 			comment: optionalText(5000),
 		}),
-		handler: async (input, context) => {
-			await asRole(context, ['mentor'], (db, mentor) =>
-				decideMessage(db, mentor, input.id, input.decision, input.comment),
-			);
-			return { id: input.id };
-		},
-	}),
+		(db, mentor, input) => decideMessage(db, mentor, input.id, input.decision, input.comment),
+		recordAnswer,
+	),
 	saveSearch: defineAction({
 		accept: 'form',
 		input: z.object({ ...materialMeta, query: optionalText(2000) }),

@@ -28,6 +28,7 @@ import { acceptVersion, returnForCorrections } from '~/lib/server/report/decide-
 import { regenerateCalendarToken } from '~/lib/server/calendar';
 import { asRole, asUser, requireRole, rethrow, run } from './guard';
 import { emailNotifications } from './mailer';
+import { formAction, recordAnswer } from './form-action';
 
 const id = recordId();
 const version = recordVersion();
@@ -72,36 +73,24 @@ export const report = {
 			}
 		},
 	}),
-	addSection: defineAction({
-		accept: 'form',
-		input: z.object({ title: requiredText('Give the section a title.', 140, 2) }),
-		handler: async (input, context) => {
-			const row = await asRole(context, ['participant'], (db, user) =>
-				addSection(db, user, input.title),
-			);
-			return { id: row.id };
-		},
-	}),
-	renameSection: defineAction({
-		accept: 'form',
-		input: z.object({ id, title: requiredText('Give the section a title.', 140, 2) }),
-		handler: async (input, context) => {
-			await asRole(context, ['participant'], (db, user) =>
-				renameSection(db, user, input.id, input.title),
-			);
-			return { id: input.id };
-		},
-	}),
-	moveSection: defineAction({
-		accept: 'form',
-		input: z.object({ id, direction: z.enum(['up', 'down']) }),
-		handler: async (input, context) => {
-			await asRole(context, ['participant'], (db, user) =>
-				moveSection(db, user, input.id, input.direction),
-			);
-			return { id: input.id };
-		},
-	}),
+	addSection: formAction(
+		['participant'],
+		z.object({ title: requiredText('Give the section a title.', 140, 2) }),
+		(db, user, input) => addSection(db, user, input.title),
+		(_, row) => ({ id: row.id }),
+	),
+	renameSection: formAction(
+		['participant'],
+		z.object({ id, title: requiredText('Give the section a title.', 140, 2) }),
+		(db, user, input) => renameSection(db, user, input.id, input.title),
+		recordAnswer,
+	),
+	moveSection: formAction(
+		['participant'],
+		z.object({ id, direction: z.enum(['up', 'down']) }),
+		(db, user, input) => moveSection(db, user, input.id, input.direction),
+		recordAnswer,
+	),
 	deleteSection: defineAction({
 		accept: 'form',
 		input: z.object({
@@ -113,33 +102,25 @@ export const report = {
 			return { deleted: true };
 		},
 	}),
-	restore: defineAction({
-		accept: 'form',
-		input: z.object({ id, fromVersion: z.number().int().min(1), version }),
-		handler: async (input, context) => {
-			await asRole(context, ['participant'], (db, user) =>
-				restoreRevision(db, user, input.id, input.fromVersion, input.version),
-			);
-			return { id: input.id };
-		},
-	}),
+	restore: formAction(
+		['participant'],
+		z.object({ id, fromVersion: z.number().int().min(1), version }),
+		(db, user, input) => restoreRevision(db, user, input.id, input.fromVersion, input.version),
+		recordAnswer,
+	),
 	/** Appends a reference block for one of the participant's materials to a section. */
-	insertMaterial: defineAction({
-		accept: 'form',
-		input: z.object({
+	insertMaterial: formAction(
+		['participant'],
+		z.object({
 			id,
 			material: z
 				.string({ error: 'Choose a material from your register.' })
 				.min(1, { error: 'Choose a material from your register.' })
 				.max(40),
 		}),
-		handler: async (input, context) => {
-			const row = await asRole(context, ['participant'], (db, user) =>
-				insertMaterialIntoSection(db, user, input.id, input.material),
-			);
-			return { id: row.id };
-		},
-	}),
+		(db, user, input) => insertMaterialIntoSection(db, user, input.id, input.material),
+		(_, row) => ({ id: row.id }),
+	),
 	draftFromLog: defineAction({
 		accept: 'form',
 		handler: async (_input, context) => {

@@ -27,7 +27,10 @@ import {
 import { addActivity, updateActivity } from '~/lib/server/study/activity';
 import { answerActivity } from '~/lib/server/study/agreement';
 import { addStudyComment, resolveStudyComment } from '~/lib/server/study/comment';
-import { asRole, asUser } from './guard';
+import type { Db } from '~db/client';
+import type { SessionUser } from '~/lib/server/auth/session';
+import { asUser } from './guard';
+import { formAction } from './form-action';
 import { emailNotifications } from './mailer';
 
 const id = recordId();
@@ -49,13 +52,27 @@ const sourceFields = z.object({
 	reliability: z.enum(reliabilities, { error: 'Choose how reliable you judge the source.' }),
 });
 
+/**
+ * A participant's change to their own study. Every study action answers `{ anchor }`, where on
+ * the page the change shows: a fixed part, or one worked out from the input and the saved row.
+ */
+function studyEdit<S extends z.ZodType, T>(
+	input: S,
+	work: (db: Db, user: SessionUser, input: z.output<S>) => Promise<T>,
+	anchor: string | ((input: z.output<S>, saved: T) => string),
+) {
+	return formAction(['participant'], input, async (db, user, parsed) => {
+		const saved = await work(db, user, parsed);
+		return { anchor: typeof anchor === 'string' ? anchor : anchor(parsed, saved) };
+	});
+}
+
 const activityStatus = z.enum(activityStatuses, { error: 'Choose where the activity stands.' });
 const sectionTitle = requiredText('Give the section a title.', 140);
 
 export const study = {
-	savePlan: defineAction({
-		accept: 'form',
-		input: z.object({
+	savePlan: studyEdit(
+		z.object({
 			version,
 			title: requiredText('Give your study a title.', 200),
 			question: requiredText('State your research question.', 2000),
@@ -63,77 +80,45 @@ export const study = {
 			method: optionalText(5000),
 			expectedOutputs: optionalText(5000),
 		}),
-		handler: async ({ version: v, ...plan }, context) => {
-			await asRole(context, ['participant'], (db, user) => savePlan(db, user, v, plan));
-			return { anchor: 'plan' };
-		},
-	}),
-	saveFindings: defineAction({
-		accept: 'form',
-		input: z.object({ version, findings: optionalText(50_000) }),
-		handler: async (input, context) => {
-			await asRole(context, ['participant'], (db, user) =>
-				saveFindings(db, user, input.version, input.findings),
-			);
-			return { anchor: 'findings' };
-		},
-	}),
-	addSource: defineAction({
-		accept: 'form',
-		input: sourceFields,
-		handler: async (input, context) => {
-			await asRole(context, ['participant'], (db, user) => addSource(db, user, input));
-			return { anchor: 'sources' };
-		},
-	}),
-	updateSource: defineAction({
-		accept: 'form',
-		input: sourceFields.extend({ id }),
-		handler: async ({ id: sourceId, ...input }, context) => {
-			await asRole(context, ['participant'], (db, user) => updateSource(db, user, sourceId, input));
-			return { anchor: 'sources' };
-		},
-	}),
-	deleteSource: defineAction({
-		accept: 'form',
-		input: z.object({ id, confirm }),
-		handler: async (input, context) => {
-			await asRole(context, ['participant'], (db, user) => deleteSource(db, user, input.id));
-			return { anchor: 'sources' };
-		},
-	}),
-	addMilestone: defineAction({
-		accept: 'form',
-		input: z.object({
+		(db, user, { version: v, ...plan }) => savePlan(db, user, v, plan),
+		'plan',
+	),
+	saveFindings: studyEdit(
+		z.object({ version, findings: optionalText(50_000) }),
+		(db, user, input) => saveFindings(db, user, input.version, input.findings),
+		'findings',
+	),
+	addSource: studyEdit(sourceFields, (db, user, input) => addSource(db, user, input), 'sources'),
+	updateSource: studyEdit(
+		sourceFields.extend({ id }),
+		(db, user, { id: sourceId, ...input }) => updateSource(db, user, sourceId, input),
+		'sources',
+	),
+	deleteSource: studyEdit(
+		z.object({ id, confirm }),
+		(db, user, input) => deleteSource(db, user, input.id),
+		'sources',
+	),
+	addMilestone: studyEdit(
+		z.object({
 			title: requiredText('Say what the milestone is.', 200),
 			dueDate: requiredDay('Enter the day it is due.'),
 		}),
-		handler: async (input, context) => {
-			await asRole(context, ['participant'], (db, user) => addMilestone(db, user, input));
-			return { anchor: 'milestones' };
-		},
-	}),
-	setMilestoneDone: defineAction({
-		accept: 'form',
-		input: z.object({ id, done: z.boolean() }),
-		handler: async (input, context) => {
-			await asRole(context, ['participant'], (db, user) =>
-				setMilestoneDone(db, user, input.id, input.done),
-			);
-			return { anchor: 'milestones' };
-		},
-	}),
-	deleteMilestone: defineAction({
-		accept: 'form',
-		input: z.object({ id }),
-		handler: async (input, context) => {
-			await asRole(context, ['participant'], (db, user) => deleteMilestone(db, user, input.id));
-			return { anchor: 'milestones' };
-		},
-	}),
-	addActivity: defineAction({
-		accept: 'form',
-		input: z.object({
+		(db, user, input) => addMilestone(db, user, input),
+		'milestones',
+	),
+	setMilestoneDone: studyEdit(
+		z.object({ id, done: z.boolean() }),
+		(db, user, input) => setMilestoneDone(db, user, input.id, input.done),
+		'milestones',
+	),
+	deleteMilestone: studyEdit(
+		z.object({ id }),
+		(db, user, input) => deleteMilestone(db, user, input.id),
+		'milestones',
+	),
+	addActivity: studyEdit(
+		z.object({
 			what: requiredText('Say what the activity is.', 2000),
 			agreedOn: requiredDay('Enter the day it was agreed.'),
 			// Kept for activities recorded before the three-party agreement; no longer asked.
@@ -141,74 +126,44 @@ export const study = {
 			status: activityStatus,
 			outcome: optionalText(5000),
 		}),
-		handler: async (input, context) => {
-			await asRole(context, ['participant'], (db, user) => addActivity(db, user, input));
-			return { anchor: 'activities' };
-		},
-	}),
-	updateActivity: defineAction({
-		accept: 'form',
-		input: z.object({
+		(db, user, input) => addActivity(db, user, input),
+		'activities',
+	),
+	updateActivity: studyEdit(
+		z.object({
 			id,
 			status: activityStatus,
 			outcome: optionalText(5000),
 			what: optionalText(2000),
 		}),
-		handler: async ({ id: activityId, ...input }, context) => {
-			await asRole(context, ['participant'], (db, user) =>
-				updateActivity(db, user, activityId, input),
-			);
-			return { anchor: 'activities' };
-		},
-	}),
-	addSection: defineAction({
-		accept: 'form',
-		input: z.object({ title: sectionTitle }),
-		handler: async (input, context) => {
-			const row = await asRole(context, ['participant'], (db, user) =>
-				addSection(db, user, input.title),
-			);
-			return { anchor: `section-${row.id}` };
-		},
-	}),
-	renameSection: defineAction({
-		accept: 'form',
-		input: z.object({ id, title: sectionTitle }),
-		handler: async (input, context) => {
-			await asRole(context, ['participant'], (db, user) =>
-				renameSection(db, user, input.id, input.title),
-			);
-			return { anchor: `section-${input.id}` };
-		},
-	}),
-	saveSection: defineAction({
-		accept: 'form',
-		input: z.object({ id, version: recordVersion(), body: optionalText(100_000) }),
-		handler: async (input, context) => {
-			await asRole(context, ['participant'], (db, user) =>
-				saveSectionBody(db, user, input.id, input.version, input.body),
-			);
-			return { anchor: `section-${input.id}` };
-		},
-	}),
-	moveSection: defineAction({
-		accept: 'form',
-		input: z.object({ id, direction: z.enum(['up', 'down']) }),
-		handler: async (input, context) => {
-			await asRole(context, ['participant'], (db, user) =>
-				moveSection(db, user, input.id, input.direction),
-			);
-			return { anchor: `section-${input.id}` };
-		},
-	}),
-	deleteSection: defineAction({
-		accept: 'form',
-		input: z.object({ id, confirm }),
-		handler: async (input, context) => {
-			await asRole(context, ['participant'], (db, user) => deleteSection(db, user, input.id));
-			return { anchor: 'sections' };
-		},
-	}),
+		(db, user, { id: activityId, ...input }) => updateActivity(db, user, activityId, input),
+		'activities',
+	),
+	addSection: studyEdit(
+		z.object({ title: sectionTitle }),
+		(db, user, input) => addSection(db, user, input.title),
+		(_, row) => `section-${row.id}`,
+	),
+	renameSection: studyEdit(
+		z.object({ id, title: sectionTitle }),
+		(db, user, input) => renameSection(db, user, input.id, input.title),
+		(input) => `section-${input.id}`,
+	),
+	saveSection: studyEdit(
+		z.object({ id, version: recordVersion(), body: optionalText(100_000) }),
+		(db, user, input) => saveSectionBody(db, user, input.id, input.version, input.body),
+		(input) => `section-${input.id}`,
+	),
+	moveSection: studyEdit(
+		z.object({ id, direction: z.enum(['up', 'down']) }),
+		(db, user, input) => moveSection(db, user, input.id, input.direction),
+		(input) => `section-${input.id}`,
+	),
+	deleteSection: studyEdit(
+		z.object({ id, confirm }),
+		(db, user, input) => deleteSection(db, user, input.id),
+		'sections',
+	),
 	/** The participant, a mentor or a home contact agrees to an activity or asks for a change. */
 	answerActivity: defineAction({
 		accept: 'form',

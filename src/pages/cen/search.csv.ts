@@ -3,6 +3,7 @@ import type { APIRoute } from 'astro';
 import Papa from 'papaparse';
 import { getDb } from '~/lib/server/db';
 import { readQuery, searchRows } from '~/lib/server/cen/search';
+import { csvType, downloadResponse } from '~/lib/server/http/download';
 
 export const GET: APIRoute = async ({ locals, url }) => {
 	const user = locals.user;
@@ -19,11 +20,5 @@ export const GET: APIRoute = async ({ locals, url }) => {
 			rows.map((r) => ({ ...r, note: 'synthetic practice data, not CEN data' })),
 			{ escapeFormulae: true },
 		);
-	return new Response(csv, {
-		headers: {
-			'Content-Type': 'text/csv; charset=utf-8',
-			'Content-Disposition': 'attachment; filename="cen-practice-search.csv"',
-			'Cache-Control': 'private, no-store',
-		},
-	});
+	return downloadResponse(csv, csvType, 'cen-practice-search.csv');
 };

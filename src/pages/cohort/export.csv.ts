@@ -5,6 +5,7 @@ import { getDb } from '~/lib/server/db';
 import { loadCohortPage } from '~/lib/server/cohort/overview';
 import { publishedModules } from '~/lib/server/course/modules';
 import { csvRecord } from '~/lib/cohort/table';
+import { csvType, downloadResponse } from '~/lib/server/http/download';
 
 export const GET: APIRoute = async ({ locals, url }) => {
 	const user = locals.user;
@@ -22,11 +23,5 @@ export const GET: APIRoute = async ({ locals, url }) => {
 	// A leading BOM so spreadsheet programs read the UTF-8 correctly.
 	const csv = '\uFEFF' + Papa.unparse(records, { escapeFormulae: true });
 	const slug = page.cohort.edition.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
-	return new Response(csv, {
-		headers: {
-			'Content-Type': 'text/csv; charset=utf-8',
-			'Content-Disposition': `attachment; filename="cohort-${slug}-${page.today}.csv"`,
-			'Cache-Control': 'private, no-store',
-		},
-	});
+	return downloadResponse(csv, csvType, `cohort-${slug}-${page.today}.csv`);
 };

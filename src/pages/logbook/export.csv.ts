@@ -7,6 +7,7 @@ import { officeTimeZone } from '~/lib/dates';
 import { logbookCsvName } from '~/lib/logbook/export-name';
 import { toCsv } from '~/lib/csv';
 import { activityLabel, areaNames, statusLabels } from '~/lib/logbook/ojt-areas';
+import { csvType, downloadResponse } from '~/lib/server/http/download';
 
 const withheld = '[withheld: restricted]';
 
@@ -53,11 +54,9 @@ export const GET: APIRoute = async ({ locals }) => {
 		'format',
 		'follow_up',
 	]);
-	return new Response(csv, {
-		headers: {
-			'Content-Type': 'text/csv; charset=utf-8',
-			'Content-Disposition': `attachment; filename="${logbookCsvName(new Date(), cohort?.timezone ?? officeTimeZone)}"`,
-			'Cache-Control': 'private, no-store',
-		},
-	});
+	return downloadResponse(
+		csv,
+		csvType,
+		logbookCsvName(new Date(), cohort?.timezone ?? officeTimeZone),
+	);
 };

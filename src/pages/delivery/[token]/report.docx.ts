@@ -2,6 +2,7 @@
 import type { APIRoute } from 'astro';
 import { getDb } from '~/lib/server/db';
 import { deliveryPack, openDeliveryLink } from '~/lib/server/oversight/delivery';
+import { docxType, downloadResponse } from '~/lib/server/http/download';
 import { reportDocx } from '~/lib/server/report/docx';
 
 export const GET: APIRoute = async ({ params }) => {
@@ -10,11 +11,5 @@ export const GET: APIRoute = async ({ params }) => {
 	if (!visit || visit.state !== 'open') return new Response('Not found.', { status: 404 });
 	const pack = await deliveryPack(db, visit.version);
 	const bytes = await reportDocx(pack.docx);
-	return new Response(bytes, {
-		headers: {
-			'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-			'Content-Disposition': `attachment; filename="${pack.fileName}"`,
-			'Cache-Control': 'private, no-store',
-		},
-	});
+	return downloadResponse(bytes, docxType, pack.fileName);
 };

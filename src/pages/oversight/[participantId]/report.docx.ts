@@ -7,6 +7,7 @@ import type { APIRoute } from 'astro';
 import { getDb } from '~/lib/server/db';
 import { isOverseer } from '~/lib/server/oversight/access';
 import { overseenReportPack } from '~/lib/server/oversight/officer-view';
+import { docxType, downloadResponse } from '~/lib/server/http/download';
 import { reportDocx } from '~/lib/server/report/docx';
 
 export const GET: APIRoute = async ({ locals, params, url }) => {
@@ -24,11 +25,5 @@ export const GET: APIRoute = async ({ locals, params, url }) => {
 		Number.isInteger(n) && n > 0 ? n : undefined,
 	);
 	if (!pack) return new Response('Not found.', { status: 404 });
-	return new Response(await reportDocx(pack.docx), {
-		headers: {
-			'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-			'Content-Disposition': `attachment; filename="${pack.fileName}"`,
-			'Cache-Control': 'private, no-store',
-		},
-	});
+	return downloadResponse(await reportDocx(pack.docx), docxType, pack.fileName);
 };
