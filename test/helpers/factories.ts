@@ -13,6 +13,8 @@ import { insertUser } from '~/lib/server/auth/user';
 import type { SessionUser } from '~/lib/server/auth/session';
 import { findCase } from '~/lib/server/cen/cases';
 import { createSeizure } from '~/lib/server/cen/seizure';
+import { storedAnswers, type Answers } from '~/lib/office/application-form';
+import { eligibleAnswers } from './applications';
 import { factoryDates } from './cohort-dates';
 
 let counter = 0;
@@ -126,29 +128,6 @@ export async function makeEdition(db: Db, deadline: string, id = `ed${deadline.s
 	return row!;
 }
 
-/** Answers that pass every screening requirement, as the application form stores them. */
-export function eligibleAnswers(overrides: Record<string, string | string[]> = {}) {
-	return {
-		fullName: 'Cand Idate',
-		nationality: 'Fictional',
-		dateOfBirth: '1990-01-02',
-		post: 'Analyst',
-		unit: 'Risk unit',
-		grade: 'junior',
-		yearsInCustoms: '5',
-		degreeLevel: 'bachelor',
-		degreeDetail: 'BA',
-		englishLevel: 'good',
-		computerSkills: 'good',
-		expertise: ['risk_management'],
-		motivation: 'To learn.',
-		careerPath: 'Border, then risk.',
-		customsOfficer: 'yes',
-		fitness: 'yes',
-		...overrides,
-	};
-}
-
 let applicationCounter = 0;
 
 /** A confirmed nomination and its application (submitted unless told), written directly. */
@@ -159,7 +138,7 @@ export async function makeApplication(
 	candidateName: string,
 	opts: {
 		status?: 'draft' | 'submitted';
-		answers?: Record<string, string | string[]>;
+		answers?: Answers;
 		at?: Date;
 	} = {},
 ) {
@@ -187,7 +166,7 @@ export async function makeApplication(
 		nominationId: `nom${n}`,
 		editionId,
 		tokenHash: `apptoken${n}`,
-		answers: opts.answers ?? eligibleAnswers({ fullName: candidateName }),
+		answers: storedAnswers(opts.answers ?? eligibleAnswers({ fullName: candidateName })),
 		status,
 		submittedAt: status === 'submitted' ? at : null,
 		updatedAt: at,

@@ -12,6 +12,7 @@ import { markOutlinePresented } from '~/lib/server/report/outline';
 import { submitVersion } from '~/lib/server/report/submit-version';
 import { createTestDb, type TestDb } from '../helpers/db';
 import { makeCohort, makeUser } from '../helpers/factories';
+import { eligibleAnswers } from '../helpers/applications';
 
 let t: TestDb;
 beforeEach(async () => (t = await createTestDb()));
@@ -19,23 +20,7 @@ afterEach(() => t.close());
 
 describe('an application submitted', () => {
 	const july = Date.parse('2027-07-01T00:00:00Z');
-	const answers = readAnswers({
-		fullName: 'Cand Idate',
-		nationality: 'Japanese',
-		dateOfBirth: '1990-01-02',
-		post: 'Analyst',
-		unit: 'Risk unit',
-		grade: 'junior',
-		yearsInCustoms: '5',
-		degreeLevel: 'bachelor',
-		degreeDetail: 'BA Economics',
-		englishLevel: 'good',
-		computerSkills: 'good',
-		motivation: 'A private reason nobody else should read.',
-		careerPath: 'Border, then risk.',
-		customsOfficer: 'yes',
-		fitness: 'yes',
-	});
+	const answers = eligibleAnswers({ motivation: 'A private reason nobody else should read.' });
 
 	async function applicationToken() {
 		await t.db.insert(editionTable).values({

@@ -12,7 +12,7 @@ import {
 	nominationTable,
 	scoreSheetTable,
 } from '~db/schema';
-import type { Answers } from '~/lib/office/application-form';
+import { storedAnswers, type Answers } from '~/lib/office/application-form';
 import { noticeText } from '~/lib/office/notice';
 import { selectionProblem } from '~/lib/office/selection-rules';
 import { createCohort } from '~/lib/server/cohort/manage';
@@ -47,15 +47,8 @@ afterEach(() => t.close());
 const edition = 'ed2026';
 const september = Date.parse('2026-09-10T03:00:00Z');
 
-function answers(overrides: Partial<Answers> = {}): Record<string, string | string[]> {
-	// The answers column keeps the form's raw fields: the two yes/no answers as 'yes' or empty.
-	const a = eligibleAnswers(overrides);
-	return {
-		...a,
-		customsOfficer: a.customsOfficer ? 'yes' : '',
-		fitness: a.fitness ? 'yes' : '',
-	} as unknown as Record<string, string | string[]>;
-}
+/** The answers column keeps the form's raw fields, as the application form stores them. */
+const answers = (overrides: Partial<Answers> = {}) => storedAnswers(eligibleAnswers(overrides));
 
 async function makeEdition(cohortId: string | null = null) {
 	await t.db.insert(editionTable).values({
