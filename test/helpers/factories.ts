@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import {
 	applicationTable,
+	cohortMemberTable,
 	cohortTable,
 	editionTable,
 	nominationTable,
@@ -23,15 +24,30 @@ let counter = 0;
 export const testPassword = 'orbit lantern cedar mosaic';
 
 /** Creates a user; returns what pages and actions see of them. */
-export async function makeUser(db: Db, role: Role, name?: string): Promise<SessionUser> {
+export async function makeUser(
+	db: Db,
+	role: Role,
+	name?: string,
+	administrationId?: string | null,
+): Promise<SessionUser> {
 	counter += 1;
 	const u = await insertUser(db, {
 		email: `${role}${counter}@test.example`,
 		name: name ?? `${role} ${counter}`,
 		role,
 		password: testPassword,
+		administrationId,
 	});
 	return { id: u.id, email: u.email, name: u.name, role: u.role };
+}
+
+/** A home contact of the administration a cohort participant comes from. */
+export async function makeHome(db: Db, participantId: string, name = 'Home contact') {
+	const [member] = await db
+		.select({ administrationId: cohortMemberTable.administrationId })
+		.from(cohortMemberTable)
+		.where(eq(cohortMemberTable.userId, participantId));
+	return makeUser(db, 'home', name, member!.administrationId);
 }
 
 /** Valid cohort dates, overridable. */

@@ -4,21 +4,15 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import {
-	cohortMemberTable,
-	notificationTable,
-	reportVersionSectionTable,
-	reportVersionTable,
-} from '~db/schema';
+import { notificationTable, reportVersionSectionTable, reportVersionTable } from '~db/schema';
 import type { SessionUser } from '~/lib/server/auth/session';
-import { insertUser } from '~/lib/server/auth/user';
 import { loadFollowUp } from '~/lib/server/followup/load';
 import { listFollowUps } from '~/lib/server/followup/overview';
 import { saveFollowUp, type FollowUpInput } from '~/lib/server/followup/save';
 import { runDueWork } from '~/lib/server/clock/run-jobs';
 import { recommendationsFrom } from '~/lib/followup/rules';
 import { createTestDb, type TestDb } from '../helpers/db';
-import { makeCohort, makeUser, testPassword } from '../helpers/factories';
+import { makeCohort, makeHome, makeUser } from '../helpers/factories';
 import { jobSettings } from '../helpers/clock';
 
 let t: TestDb;
@@ -39,21 +33,6 @@ const answerRound3 = (
 	answer: FollowUpInput['answer'],
 	note = '',
 ) => saveFollowUp(t.db, who, alumnusId, 3, [{ item, answer, note }], at);
-
-async function homeOf(participantId: string, name: string): Promise<SessionUser> {
-	const [m] = await t.db
-		.select({ administrationId: cohortMemberTable.administrationId })
-		.from(cohortMemberTable)
-		.where(eq(cohortMemberTable.userId, participantId));
-	const u = await insertUser(t.db, {
-		email: `${name.toLowerCase()}@home.test`,
-		name,
-		role: 'home',
-		password: testPassword,
-		administrationId: m!.administrationId,
-	});
-	return { id: u.id, email: u.email, name: u.name, role: u.role };
-}
 
 async function setup() {
 	const admin = await makeUser(t.db, 'admin');
@@ -81,8 +60,8 @@ async function setup() {
 		mentor,
 		alumnus,
 		other,
-		home: await homeOf(alumnus.id, 'Home'),
-		otherHome: await homeOf(other.id, 'Elsewhere'),
+		home: await makeHome(t.db, alumnus.id, 'Home'),
+		otherHome: await makeHome(t.db, other.id, 'Elsewhere'),
 		secretariat: await makeUser(t.db, 'secretariat'),
 	};
 }
