@@ -3,7 +3,7 @@
  * closes on Sat 31 Jul 2027, 23:59 Tokyo time, and every call day is a Tokyo day. Emails to
  * people without an account (nominating officers, candidates) go through a real SMTP server.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { notInArray } from 'drizzle-orm';
 import { adminMatterTable, administrationTable, type Edition } from '~db/schema';
 import type { Reminder } from '~/lib/clock/reminder';
@@ -13,7 +13,7 @@ import { saveScoreSheet } from '~/lib/server/office/score';
 import { recordSelection } from '~/lib/server/office/selection';
 import { sendNotices } from '~/lib/server/office/notice';
 import type { SessionUser } from '~/lib/server/auth/session';
-import { createTestDb, type TestDb } from '../helpers/db';
+import { useTestDb } from '../helpers/db';
 import { makeApplication, makeCohortWith, makeEdition, makeUser } from '../helpers/factories';
 import { eligibleAnswers } from '../helpers/applications';
 import { jobSettings } from '../helpers/clock';
@@ -22,17 +22,15 @@ import { plainBody, useSmtpServer } from '../helpers/smtp';
 const smtp = useSmtpServer();
 const received = smtp.received;
 
-let t: TestDb;
+const t = useTestDb();
 let admin: SessionUser;
 let secretariat: SessionUser;
 let edition: Edition;
 beforeEach(async () => {
-	t = await createTestDb();
 	admin = await makeUser(t.db, 'admin', 'Ada Admin');
 	secretariat = await makeUser(t.db, 'secretariat', 'Sam Secretariat');
 	edition = await makeEdition(t.db, '2027-07-31');
 });
-afterEach(() => t.close());
 
 /** The reminders one run sends at `iso`, of the kinds starting with `prefix`. */
 async function run(iso: string, prefix = ''): Promise<Reminder[]> {

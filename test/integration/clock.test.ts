@@ -3,7 +3,7 @@
  * day in the cohort's own time zone, never twice (two instances, a rerun), and not once it stopped
  * mattering. The factory cohort trains from Mon 30 Nov 2026; each test sets the dates it needs.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { eq, inArray } from 'drizzle-orm';
 import { createDb } from '~db/client';
 import {
@@ -17,7 +17,7 @@ import {
 import { runDueWork } from '~/lib/server/clock/run-jobs';
 import { createEntry, submitEntry } from '~/lib/server/logbook/entry';
 import type { SessionUser } from '~/lib/server/auth/session';
-import { createTestDb, type TestDb } from '../helpers/db';
+import { useTestDb } from '../helpers/db';
 import { makeCohortWith, makeUser } from '../helpers/factories';
 import { entryInput } from '../helpers/entries';
 import { jobSettings } from '../helpers/clock';
@@ -27,13 +27,11 @@ const smtp = useSmtpServer();
 /** Without SMTP every email waits in the outbox, which the tests count. */
 const settings = jobSettings();
 
-let t: TestDb;
+const t = useTestDb();
 let admin: SessionUser;
 beforeEach(async () => {
-	t = await createTestDb();
 	admin = await makeUser(t.db, 'admin');
 });
-afterEach(() => t.close());
 
 const at = (iso: string) => new Date(iso);
 const kinds = async (iso: string, s = settings, db = t.db) =>

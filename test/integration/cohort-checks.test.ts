@@ -1,6 +1,6 @@
 /** The cohort matrix's knowledge-check cells: first attempt and best, each against the pass mark. */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createTestDb, type TestDb } from '../helpers/db';
+import { describe, expect, it, vi } from 'vitest';
+import { useTestDb } from '../helpers/db';
 import { makeCohort, makeUser } from '../helpers/factories';
 import { optionId } from '~/lib/assessment/quiz';
 import { cohortChecks } from '~/lib/server/cohort/overview';
@@ -10,11 +10,7 @@ import { findKnowledgeCheck, submitKnowledgeCheck } from '~/lib/server/assessmen
 // The real modules, notes and rubrics from content/ (Astro's loaders do not run under Vitest).
 vi.mock('astro:content', async () => (await import('../helpers/content')).contentFromDisk());
 
-let t: TestDb;
-beforeEach(async () => {
-	t = await createTestDb();
-});
-afterEach(() => t.close());
+const t = useTestDb();
 
 describe('cohort matrix: knowledge checks', () => {
 	it('shows each participant’s first attempt and best score, pass or fail against the pass mark', async () => {

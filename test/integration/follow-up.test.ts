@@ -2,7 +2,7 @@
  * Follow-up on the report's recommendations: who answers, when a round opens, who may read it,
  * and the reminders 3 and 6 months after departure (once each, to the alumnus and home contact).
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { notificationTable, reportVersionSectionTable, reportVersionTable } from '~db/schema';
 import type { SessionUser } from '~/lib/server/auth/session';
@@ -11,13 +11,11 @@ import { listFollowUps } from '~/lib/server/followup/overview';
 import { saveFollowUp, type FollowUpInput } from '~/lib/server/followup/save';
 import { runDueWork } from '~/lib/server/clock/run-jobs';
 import { recommendationsFrom } from '~/lib/followup/rules';
-import { createTestDb, type TestDb } from '../helpers/db';
+import { useTestDb } from '../helpers/db';
 import { makeCohort, makeHome, makeUser } from '../helpers/factories';
 import { jobSettings } from '../helpers/clock';
 
-let t: TestDb;
-beforeEach(async () => (t = await createTestDb()));
-afterEach(() => t.close());
+const t = useTestDb();
 
 const settings = jobSettings();
 // The factory cohort leaves Japan on 2026-12-26: the rounds open on 2027-03-26 and 2027-06-26.

@@ -1,9 +1,9 @@
 /** Emails go out through a real SMTP conversation (an in-process server), without restricted text. */
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { invitationMail, sendMail } from '~/lib/server/notify/mail';
 import { flushNotificationEmails } from '~/lib/server/notify/notification';
 import { createEntry, submitEntry } from '~/lib/server/logbook/entry';
-import { createTestDb, type TestDb } from '../helpers/db';
+import { useTestDb } from '../helpers/db';
 import { makeCohort, makeUser } from '../helpers/factories';
 import { entryInput } from '../helpers/entries';
 import { plainBody, useSmtpServer } from '../helpers/smtp';
@@ -11,9 +11,7 @@ import { plainBody, useSmtpServer } from '../helpers/smtp';
 const smtp = useSmtpServer();
 const received = smtp.received;
 
-let t: TestDb;
-beforeEach(async () => (t = await createTestDb()));
-afterEach(() => t.close());
+const t = useTestDb();
 
 it('sends the invitation with its one-time link', async () => {
 	const link = 'http://127.0.0.1:4321/invitation?token=abcdefghijklmnopqrstuvwxyz234567';

@@ -1,5 +1,5 @@
 /** The mail queue against a real SMTP server that refuses one mailbox: back-off, failure, sending again. */
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { mailOutboxTable } from '~db/schema';
 import {
@@ -9,7 +9,7 @@ import {
 	resendMail,
 	retryDelaysMs,
 } from '~/lib/server/notify/mail-queue';
-import { createTestDb, type TestDb } from '../helpers/db';
+import { useTestDb } from '../helpers/db';
 import { useSmtpServer } from '../helpers/smtp';
 
 /** While true the server takes the envelope but refuses every message body (a full mailbox). */
@@ -21,12 +21,10 @@ const smtp = useSmtpServer({
 /** The recipients of every message the server took, in order. */
 const accepted = () => smtp.received.flatMap((m) => m.to);
 
-let t: TestDb;
-beforeEach(async () => {
+const t = useTestDb();
+beforeEach(() => {
 	refuseData = false;
-	t = await createTestDb();
 });
-afterEach(() => t.close());
 
 /** Where the queue delivers: the test server, read once it listens. */
 const delivery = () => ({ smtpUrl: smtp.url, from: 'Portal <no-reply@portal.test>' });

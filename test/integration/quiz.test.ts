@@ -2,8 +2,8 @@
  * Knowledge checks: options shuffled per attempt and scored by identity, the pass mark, the
  * first attempt kept apart from the best, and the cohort results mentors see.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../helpers/db';
+import { describe, expect, it } from 'vitest';
+import { useTestDb } from '../helpers/db';
 import { makeCohort, makeUser } from '../helpers/factories';
 import {
 	defaultPassMark,
@@ -35,11 +35,7 @@ const wrong = questions.map((q) => optionId(q.options[(q.answer + 1) % q.options
 /** All right but the first `n` questions. */
 const withWrong = (n: number) => right.map((id, i) => (i < n ? wrong[i]! : id));
 
-let t: TestDb;
-beforeEach(async () => {
-	t = await createTestDb();
-});
-afterEach(() => t.close());
+const t = useTestDb();
 
 describe('shuffling and scoring by identity', () => {
 	it('shows two attempts in different orders, each a permutation of the authored options', () => {

@@ -5,7 +5,7 @@
  * officer; a mentor outside the cohort anything of it). Factory cohort: training from Mon 30 Nov
  * 2026, OJT 7–25 Dec, departure 26 Dec, corrections until 26 Jan 2027 (Asia/Tokyo).
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import {
 	activityAgreementTable,
@@ -31,23 +31,21 @@ import { mentorTodo } from '~/lib/server/todo/mentor';
 import { officeTodo } from '~/lib/server/todo/office';
 import { oversightTodo } from '~/lib/server/todo/oversight';
 import { workingDaysSince, type TodoItem } from '~/lib/todo/item';
-import { createTestDb, type TestDb } from '../helpers/db';
+import { useTestDb } from '../helpers/db';
 import { makeCohort, makeHome, makeUser } from '../helpers/factories';
 import { entryInput } from '../helpers/entries';
 
-let t: TestDb;
+const t = useTestDb();
 let admin: SessionUser;
 let mentor: SessionUser;
 let p1: SessionUser;
 let p2: SessionUser;
 beforeEach(async () => {
-	t = await createTestDb();
 	admin = await makeUser(t.db, 'admin', 'Aiko Admin');
 	const made = await makeCohort(t.db, admin, 2);
 	({ mentor } = made);
 	[p1, p2] = made.participants as [SessionUser, SessionUser];
 });
-afterEach(() => t.close());
 
 /** 10:00 in Tokyo on a day. */
 const tokyo = (day: string) => new Date(`${day}T01:00:00Z`);
