@@ -19,3 +19,11 @@ export function entryInput(overrides: Partial<EntryInput> = {}): EntryInput {
 		...overrides,
 	};
 }
+
+/** The same entry as the browser posts the logbook form: every value text, hours for minutes. */
+export function entryForm(input: EntryInput): URLSearchParams {
+	const { minutes, ...fields } = input;
+	const form = new URLSearchParams(Object.entries(fields).map(([k, v]) => [k, String(v)]));
+	form.set('hours', String(minutes / 60));
+	return form;
+}

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import {
 	applicationTable,
+	cohortMemberTable,
 	cohortTable,
 	editionTable,
 	nominationTable,
@@ -13,6 +14,8 @@ import { insertUser } from '~/lib/server/auth/user';
 import type { SessionUser } from '~/lib/server/auth/session';
 import { findCase } from '~/lib/server/cen/cases';
 import { createSeizure } from '~/lib/server/cen/seizure';
+import { storedAnswers, type Answers } from '~/lib/office/application-form';
+import { eligibleAnswers } from './applications';
 import { factoryDates } from './cohort-dates';
 
 let counter = 0;
@@ -21,15 +24,30 @@ let counter = 0;
 export const testPassword = 'orbit lantern cedar mosaic';
 
 /** Creates a user; returns what pages and actions see of them. */
-export async function makeUser(db: Db, role: Role, name?: string): Promise<SessionUser> {
+export async function makeUser(
+	db: Db,
+	role: Role,
+	name?: string,
+	administrationId?: string | null,
+): Promise<SessionUser> {
 	counter += 1;
 	const u = await insertUser(db, {
 		email: `${role}${counter}@test.example`,
 		name: name ?? `${role} ${counter}`,
 		role,
 		password: testPassword,
+		administrationId,
 	});
 	return { id: u.id, email: u.email, name: u.name, role: u.role };
+}
+
+/** A home contact of the administration a cohort participant comes from. */
+export async function makeHome(db: Db, participantId: string, name = 'Home contact') {
+	const [member] = await db
+		.select({ administrationId: cohortMemberTable.administrationId })
+		.from(cohortMemberTable)
+		.where(eq(cohortMemberTable.userId, participantId));
+	return makeUser(db, 'home', name, member!.administrationId);
 }
 
 /** Valid cohort dates, overridable. */
@@ -126,29 +144,6 @@ export async function makeEdition(db: Db, deadline: string, id = `ed${deadline.s
 	return row!;
 }
 
-/** Answers that pass every screening requirement, as the application form stores them. */
-export function eligibleAnswers(overrides: Record<string, string | string[]> = {}) {
-	return {
-		fullName: 'Cand Idate',
-		nationality: 'Fictional',
-		dateOfBirth: '1990-01-02',
-		post: 'Analyst',
-		unit: 'Risk unit',
-		grade: 'junior',
-		yearsInCustoms: '5',
-		degreeLevel: 'bachelor',
-		degreeDetail: 'BA',
-		englishLevel: 'good',
-		computerSkills: 'good',
-		expertise: ['risk_management'],
-		motivation: 'To learn.',
-		careerPath: 'Border, then risk.',
-		customsOfficer: 'yes',
-		fitness: 'yes',
-		...overrides,
-	};
-}
-
 let applicationCounter = 0;
 
 /** A confirmed nomination and its application (submitted unless told), written directly. */
@@ -159,7 +154,7 @@ export async function makeApplication(
 	candidateName: string,
 	opts: {
 		status?: 'draft' | 'submitted';
-		answers?: Record<string, string | string[]>;
+		answers?: Answers;
 		at?: Date;
 	} = {},
 ) {
@@ -187,7 +182,7 @@ export async function makeApplication(
 		nominationId: `nom${n}`,
 		editionId,
 		tokenHash: `apptoken${n}`,
-		answers: opts.answers ?? eligibleAnswers({ fullName: candidateName }),
+		answers: storedAnswers(opts.answers ?? eligibleAnswers({ fullName: candidateName })),
 		status,
 		submittedAt: status === 'submitted' ? at : null,
 		updatedAt: at,

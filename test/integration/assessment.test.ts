@@ -1,6 +1,6 @@
 /** The pre-test and post-test: one blueprint, taken once each, and the gain per topic. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../helpers/db';
+import { describe, expect, it } from 'vitest';
+import { useTestDb } from '../helpers/db';
 import { makeCohort, makeUser } from '../helpers/factories';
 import { optionId } from '~/lib/assessment/quiz';
 import { blueprintProblems } from '~/lib/assessment/schema';
@@ -10,11 +10,7 @@ import { cohortGains, participantGain } from '~/lib/server/assessment/gain';
 import type { AssessmentKind } from '~db/schema';
 import type { SessionUser } from '~/lib/server/auth/session';
 
-let t: TestDb;
-beforeEach(async () => {
-	t = await createTestDb();
-});
-afterEach(() => t.close());
+const t = useTestDb();
 
 /** Answers the test right on the listed topics and wrong everywhere else. */
 function answers(kind: AssessmentKind, rightOn: string[]) {

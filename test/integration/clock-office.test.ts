@@ -3,77 +3,41 @@
  * closes on Sat 31 Jul 2027, 23:59 Tokyo time, and every call day is a Tokyo day. Emails to
  * people without an account (nominating officers, candidates) go through a real SMTP server.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
-import type { AddressInfo } from 'node:net';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { notInArray } from 'drizzle-orm';
 import { adminMatterTable, administrationTable, type Edition } from '~db/schema';
 import type { Reminder } from '~/lib/clock/reminder';
-import { runDueWork, type JobSettings } from '~/lib/server/clock/run-jobs';
+import { runDueWork } from '~/lib/server/clock/run-jobs';
 import { confirmNomination, requestNomination } from '~/lib/server/office/nomination';
 import { saveScoreSheet } from '~/lib/server/office/score';
 import { recordSelection } from '~/lib/server/office/selection';
 import { sendNotices } from '~/lib/server/office/notice';
 import type { SessionUser } from '~/lib/server/auth/session';
-import { createTestDb, type TestDb } from '../helpers/db';
-import {
-	eligibleAnswers,
-	makeApplication,
-	makeCohortWith,
-	makeEdition,
-	makeUser,
-} from '../helpers/factories';
+import { useTestDb } from '../helpers/db';
+import { makeApplication, makeCohortWith, makeEdition, makeUser } from '../helpers/factories';
+import { eligibleAnswers } from '../helpers/applications';
+import { jobSettings } from '../helpers/clock';
+import { plainBody, useSmtpServer } from '../helpers/smtp';
 
-const received: { to: string[]; body: string }[] = [];
-let server: SMTPServer;
-let smtpUrl = '';
+const smtp = useSmtpServer();
+const received = smtp.received;
 
-beforeAll(async () => {
-	server = new SMTPServer({
-		authOptional: true,
-		disabledCommands: ['STARTTLS'],
-		onData(stream, session, callback) {
-			let body = '';
-			stream.on('data', (chunk: Buffer) => (body += chunk.toString()));
-			stream.on('end', () => {
-				received.push({ to: session.envelope.rcptTo.map((r) => r.address), body });
-				callback();
-			});
-		},
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	smtpUrl = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-});
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-
-let t: TestDb;
+const t = useTestDb();
 let admin: SessionUser;
 let secretariat: SessionUser;
 let edition: Edition;
-let settings: JobSettings;
 beforeEach(async () => {
-	received.length = 0;
-	t = await createTestDb();
 	admin = await makeUser(t.db, 'admin', 'Ada Admin');
 	secretariat = await makeUser(t.db, 'secretariat', 'Sam Secretariat');
 	edition = await makeEdition(t.db, '2027-07-31');
-	settings = {
-		smtpUrl,
-		from: 'Portal <no-reply@portal.test>',
-		publicUrl: 'https://portal.test',
-		retentionMonths: 6,
-	};
 });
-afterEach(() => t.close());
 
 /** The reminders one run sends at `iso`, of the kinds starting with `prefix`. */
 async function run(iso: string, prefix = ''): Promise<Reminder[]> {
-	const { reminders } = await runDueWork(t.db, settings, new Date(iso));
+	const { reminders } = await runDueWork(t.db, jobSettings(smtp.url), new Date(iso));
 	return reminders.filter((r) => r.kind.startsWith(prefix));
 }
 const to = (r: Reminder) => ('userId' in r.recipient ? r.recipient.userId : r.recipient.email);
-/** A mail body as sent, without quoted-printable soft breaks. */
-const plain = (body: string) => body.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
 
 describe('the call for applications', () => {
 	it('tells admins 14 and 3 days before the deadline which Members have not nominated', async () => {
@@ -133,7 +97,7 @@ describe('the call for applications', () => {
 			['nomination_unconfirmed', 'olga@customs.example', 'nudge'],
 		]);
 		expect(received.map((m) => m.to)).toEqual([['olga@customs.example']]);
-		const body = plain(received[0]!.body);
+		const body = plainBody(received[0]!.body);
 		expect(body).toContain('Dear Olga Officer');
 		expect(body).toContain('has expired');
 		expect(body).toContain('https://portal.test/apply/2027-2028');
@@ -150,7 +114,7 @@ describe('the call for applications', () => {
 		expect(sent.map((r) => [r.kind, to(r), r.messageKind])).toEqual([
 			['application_deadline_3d', draft.candidateEmail, 'deadline'],
 		]);
-		const body = plain(received.find((m) => m.to.includes(draft.candidateEmail))!.body);
+		const body = plainBody(received.find((m) => m.to.includes(draft.candidateEmail))!.body);
 		expect(body).toContain('Sat 31 Jul 2027 (in 3 days)');
 		expect(body).toContain('the link in the email you received');
 		expect(body).toContain('does not keep that link');

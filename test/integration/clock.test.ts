@@ -3,9 +3,7 @@
  * day in the cohort's own time zone, never twice (two instances, a rerun), and not once it stopped
  * mattering. The factory cohort trains from Mon 30 Nov 2026; each test sets the dates it needs.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
-import type { AddressInfo } from 'node:net';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { eq, inArray } from 'drizzle-orm';
 import { createDb } from '~db/client';
 import {
@@ -16,51 +14,24 @@ import {
 	reportTable,
 	type Cohort,
 } from '~db/schema';
-import { runDueWork, type JobSettings } from '~/lib/server/clock/run-jobs';
+import { runDueWork } from '~/lib/server/clock/run-jobs';
 import { createEntry, submitEntry } from '~/lib/server/logbook/entry';
 import type { SessionUser } from '~/lib/server/auth/session';
-import { createTestDb, type TestDb } from '../helpers/db';
+import { useTestDb } from '../helpers/db';
 import { makeCohortWith, makeUser } from '../helpers/factories';
 import { entryInput } from '../helpers/entries';
+import { jobSettings } from '../helpers/clock';
+import { useSmtpServer } from '../helpers/smtp';
 
-const received: { to: string[]; body: string }[] = [];
-let server: SMTPServer;
-let smtpUrl = '';
-
-beforeAll(async () => {
-	server = new SMTPServer({
-		authOptional: true,
-		disabledCommands: ['STARTTLS'],
-		onData(stream, session, callback) {
-			let body = '';
-			stream.on('data', (chunk: Buffer) => (body += chunk.toString()));
-			stream.on('end', () => {
-				received.push({ to: session.envelope.rcptTo.map((r) => r.address), body });
-				callback();
-			});
-		},
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	smtpUrl = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-});
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-
+const smtp = useSmtpServer();
 /** Without SMTP every email waits in the outbox, which the tests count. */
-const settings: JobSettings = {
-	smtpUrl: undefined,
-	from: 'Portal <no-reply@portal.test>',
-	publicUrl: 'https://portal.test',
-	retentionMonths: 6,
-};
+const settings = jobSettings();
 
-let t: TestDb;
+const t = useTestDb();
 let admin: SessionUser;
 beforeEach(async () => {
-	received.length = 0;
-	t = await createTestDb();
 	admin = await makeUser(t.db, 'admin');
 });
-afterEach(() => t.close());
 
 const at = (iso: string) => new Date(iso);
 const kinds = async (iso: string, s = settings, db = t.db) =>
@@ -104,7 +75,7 @@ describe('never twice', () => {
 		await reportCohort('Asia/Tokyo', 3);
 		const other = await createDb(t.url);
 		try {
-			const withMail = { ...settings, smtpUrl };
+			const withMail = jobSettings(smtp.url);
 			const now = at('2026-12-12T23:30:00Z');
 			const runs = await Promise.all([
 				runDueWork(t.db, withMail, now),
@@ -115,12 +86,12 @@ describe('never twice', () => {
 			expect(await count(mailOutboxTable)).toBe(3);
 			expect(await t.db.select().from(reminderSentTable)).toHaveLength(3);
 			expect(runs.reduce((sum, r) => sum + r.mail.sent, 0)).toBe(3);
-			expect(received).toHaveLength(3);
+			expect(smtp.received).toHaveLength(3);
 			// A restart (a fresh run on either connection) finds everything claimed.
 			expect(await kinds('2026-12-13T01:00:00Z', withMail, other)).toEqual([]);
 			expect(await kinds('2026-12-13T02:00:00Z', withMail)).toEqual([]);
 			expect(await count(notificationTable)).toBe(3);
-			expect(received).toHaveLength(3);
+			expect(smtp.received).toHaveLength(3);
 		} finally {
 			other.$client.close();
 		}

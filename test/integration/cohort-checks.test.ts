@@ -1,20 +1,17 @@
 /** The cohort matrix's knowledge-check cells: first attempt and best, each against the pass mark. */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createTestDb, type TestDb } from '../helpers/db';
+import { describe, expect, it, vi } from 'vitest';
+import { useTestDb } from '../helpers/db';
+import { takeCheck } from '../helpers/quiz';
 import { makeCohort, makeUser } from '../helpers/factories';
 import { optionId } from '~/lib/assessment/quiz';
 import { cohortChecks } from '~/lib/server/cohort/overview';
 import { publishedModules } from '~/lib/server/course/modules';
-import { findKnowledgeCheck, submitKnowledgeCheck } from '~/lib/server/assessment/knowledge-check';
+import { findKnowledgeCheck } from '~/lib/server/assessment/knowledge-check';
 
 // The real modules, notes and rubrics from content/ (Astro's loaders do not run under Vitest).
 vi.mock('astro:content', async () => (await import('../helpers/content')).contentFromDisk());
 
-let t: TestDb;
-beforeEach(async () => {
-	t = await createTestDb();
-});
-afterEach(() => t.close());
+const t = useTestDb();
 
 describe('cohort matrix: knowledge checks', () => {
 	it('shows each participant’s first attempt and best score, pass or fail against the pass mark', async () => {
@@ -30,17 +27,13 @@ describe('cohort matrix: knowledge checks', () => {
 		const other = await makeCohort(t.db, admin, 1);
 		const [a, b, c] = participants;
 		// a: fails first (3 wrong), then passes with full marks.
-		await submitKnowledgeCheck(t.db, a!, check, { seed: 1, startedAt: 0, answers: wrongFirst(3) });
-		await submitKnowledgeCheck(t.db, a!, check, { seed: 2, startedAt: 0, answers: right });
+		await takeCheck(t.db, a!, check, 1, wrongFirst(3));
+		await takeCheck(t.db, a!, check, 2, right);
 		// b: passes first, then does worse: the first stays first and the best stays best.
-		await submitKnowledgeCheck(t.db, b!, check, { seed: 3, startedAt: 0, answers: right });
-		await submitKnowledgeCheck(t.db, b!, check, { seed: 4, startedAt: 0, answers: wrongFirst(4) });
+		await takeCheck(t.db, b!, check, 3, right);
+		await takeCheck(t.db, b!, check, 4, wrongFirst(4));
 		// Another cohort's participant never shows up in this cohort's matrix.
-		await submitKnowledgeCheck(t.db, other.participants[0]!, check, {
-			seed: 5,
-			startedAt: 0,
-			answers: right,
-		});
+		await takeCheck(t.db, other.participants[0]!, check, 5, right);
 
 		const checks = await cohortChecks(t.db, cohort.id, await publishedModules());
 		expect(checks.passMarks.get('wco-and-rilo-network')).toBe(check.passMark);

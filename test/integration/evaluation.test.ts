@@ -3,8 +3,8 @@
  * where at least three answered, and copied into the report unless the report is locked.
  */
 import { eq } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../helpers/db';
+import { describe, expect, it } from 'vitest';
+import { useTestDb } from '../helpers/db';
 import { makeCohort, makeUser } from '../helpers/factories';
 import { reportSectionTable, reportTable } from '~db/schema';
 import { evaluationItems } from '~/lib/evaluation/items';
@@ -23,11 +23,7 @@ const items = evaluationItems([
 	{ id: 'mod-b', title: 'Module B', description: 'B module.', day: 2, order: 1, duration: 60 },
 ]);
 
-let t: TestDb;
-beforeEach(async () => {
-	t = await createTestDb();
-});
-afterEach(() => t.close());
+const t = useTestDb();
 
 const save = (
 	p: SessionUser,

@@ -2,52 +2,35 @@
  * Follow-up on the report's recommendations: who answers, when a round opens, who may read it,
  * and the reminders 3 and 6 months after departure (once each, to the alumnus and home contact).
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import {
-	cohortMemberTable,
-	notificationTable,
-	reportVersionSectionTable,
-	reportVersionTable,
-} from '~db/schema';
+import { notificationTable, reportVersionSectionTable, reportVersionTable } from '~db/schema';
 import type { SessionUser } from '~/lib/server/auth/session';
-import { insertUser } from '~/lib/server/auth/user';
 import { loadFollowUp } from '~/lib/server/followup/load';
 import { listFollowUps } from '~/lib/server/followup/overview';
-import { saveFollowUp } from '~/lib/server/followup/save';
+import { saveFollowUp, type FollowUpInput } from '~/lib/server/followup/save';
 import { runDueWork } from '~/lib/server/clock/run-jobs';
 import { recommendationsFrom } from '~/lib/followup/rules';
-import { createTestDb, type TestDb } from '../helpers/db';
-import { makeCohort, makeUser, testPassword } from '../helpers/factories';
+import { useTestDb } from '../helpers/db';
+import { makeCohort, makeHome, makeUser } from '../helpers/factories';
+import { jobSettings } from '../helpers/clock';
 
-let t: TestDb;
-beforeEach(async () => (t = await createTestDb()));
-afterEach(() => t.close());
+const t = useTestDb();
 
-const settings = {
-	smtpUrl: undefined,
-	from: 'x@y',
-	publicUrl: 'http://portal.test',
-	retentionMonths: 6,
-};
+const settings = jobSettings();
 // The factory cohort leaves Japan on 2026-12-26: the rounds open on 2027-03-26 and 2027-06-26.
 const beforeRound = new Date('2027-03-25T03:00:00Z');
 const inRound3 = new Date('2027-03-27T03:00:00Z');
 
-async function homeOf(participantId: string, name: string): Promise<SessionUser> {
-	const [m] = await t.db
-		.select({ administrationId: cohortMemberTable.administrationId })
-		.from(cohortMemberTable)
-		.where(eq(cohortMemberTable.userId, participantId));
-	const u = await insertUser(t.db, {
-		email: `${name.toLowerCase()}@home.test`,
-		name,
-		role: 'home',
-		password: testPassword,
-		administrationId: m!.administrationId,
-	});
-	return { id: u.id, email: u.email, name: u.name, role: u.role };
-}
+/** `who` answers one recommendation (`item`) in the 3-month round of `alumnusId`, as of `at`. */
+const answerRound3 = (
+	who: SessionUser,
+	alumnusId: string,
+	at: Date,
+	item: number,
+	answer: FollowUpInput['answer'],
+	note = '',
+) => saveFollowUp(t.db, who, alumnusId, 3, [{ item, answer, note }], at);
 
 async function setup() {
 	const admin = await makeUser(t.db, 'admin');
@@ -75,8 +58,8 @@ async function setup() {
 		mentor,
 		alumnus,
 		other,
-		home: await homeOf(alumnus.id, 'Home'),
-		otherHome: await homeOf(other.id, 'Elsewhere'),
+		home: await makeHome(t.db, alumnus.id, 'Home'),
+		otherHome: await makeHome(t.db, other.id, 'Elsewhere'),
 		secretariat: await makeUser(t.db, 'secretariat'),
 	};
 }
@@ -93,32 +76,11 @@ describe('the follow-up of a former participant', () => {
 		const { alumnus, home } = await setup();
 		const early = await loadFollowUp(t.db, alumnus, alumnus.id, beforeRound);
 		expect(early.rounds.map((r) => r.open)).toEqual([false, false]);
-		await expect(
-			saveFollowUp(
-				t.db,
-				alumnus,
-				alumnus.id,
-				3,
-				[{ item: 1, answer: 'adopted', note: '' }],
-				beforeRound,
-			),
-		).rejects.toThrow(/opens on 2027-03-26/);
-		await saveFollowUp(
-			t.db,
-			alumnus,
-			alumnus.id,
-			3,
-			[{ item: 1, answer: 'adopted', note: 'Done' }],
-			inRound3,
+		await expect(answerRound3(alumnus, alumnus.id, beforeRound, 1, 'adopted')).rejects.toThrow(
+			/opens on 2027-03-26/,
 		);
-		await saveFollowUp(
-			t.db,
-			home,
-			alumnus.id,
-			3,
-			[{ item: 2, answer: 'in_progress', note: '' }],
-			inRound3,
-		);
+		await answerRound3(alumnus, alumnus.id, inRound3, 1, 'adopted', 'Done');
+		await answerRound3(home, alumnus.id, inRound3, 2, 'in_progress');
 		const view = await loadFollowUp(t.db, home, alumnus.id, inRound3);
 		expect(view.rounds[0]!.items.map((i) => i.answer?.answer)).toEqual(['adopted', 'in_progress']);
 		expect(view.rounds[0]!.items[0]!.recommendation).toBe('Give feedback on every alert');
@@ -130,16 +92,9 @@ describe('the follow-up of a former participant', () => {
 		await expect(loadFollowUp(t.db, other, alumnus.id, inRound3)).rejects.toThrow(/No such/);
 		expect((await loadFollowUp(t.db, mentor, alumnus.id, inRound3)).canAnswer).toBe(false);
 		expect((await loadFollowUp(t.db, secretariat, alumnus.id, inRound3)).canAnswer).toBe(false);
-		await expect(
-			saveFollowUp(
-				t.db,
-				secretariat,
-				alumnus.id,
-				3,
-				[{ item: 1, answer: 'adopted', note: '' }],
-				inRound3,
-			),
-		).rejects.toThrow(/No such/);
+		await expect(answerRound3(secretariat, alumnus.id, inRound3, 1, 'adopted')).rejects.toThrow(
+			/No such/,
+		);
 		expect((await listFollowUps(t.db, secretariat)).map((l) => l.participantId)).toEqual([
 			alumnus.id,
 		]);

@@ -1,8 +1,6 @@
 /** The mail queue against a real SMTP server that refuses one mailbox: back-off, failure, sending again. */
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
-import type { AddressInfo } from 'node:net';
 import { mailOutboxTable } from '~db/schema';
 import {
 	countByStatus,
@@ -11,53 +9,25 @@ import {
 	resendMail,
 	retryDelaysMs,
 } from '~/lib/server/notify/mail-queue';
-import { createTestDb, type TestDb } from '../helpers/db';
+import { useTestDb } from '../helpers/db';
+import { useSmtpServer } from '../helpers/smtp';
 
-const accepted: string[] = [];
 /** While true the server takes the envelope but refuses every message body (a full mailbox). */
 let refuseData = false;
-let server: SMTPServer;
-let smtpUrl = '';
-
-beforeAll(async () => {
-	server = new SMTPServer({
-		authOptional: true,
-		disabledCommands: ['STARTTLS'],
-		onRcptTo(address, _session, callback) {
-			if (address.address.endsWith('@refused.test')) {
-				const error = new Error('Mailbox unavailable') as Error & { responseCode: number };
-				error.responseCode = 550;
-				return callback(error);
-			}
-			callback();
-		},
-		onData(stream, session, callback) {
-			stream.resume();
-			stream.on('end', () => {
-				if (refuseData) {
-					const error = new Error('Mailbox full') as Error & { responseCode: number };
-					error.responseCode = 452;
-					return callback(error);
-				}
-				accepted.push(...session.envelope.rcptTo.map((r) => r.address));
-				callback();
-			});
-		},
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	smtpUrl = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+const smtp = useSmtpServer({
+	recipient: (address) => address.endsWith('@refused.test'),
+	data: () => refuseData,
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+/** The recipients of every message the server took, in order. */
+const accepted = () => smtp.received.flatMap((m) => m.to);
 
-let t: TestDb;
-beforeEach(async () => {
-	accepted.length = 0;
+const t = useTestDb();
+beforeEach(() => {
 	refuseData = false;
-	t = await createTestDb();
 });
-afterEach(() => t.close());
 
-const from = 'Portal <no-reply@portal.test>';
+/** Where the queue delivers: the test server, read once it listens. */
+const delivery = () => ({ smtpUrl: smtp.url, from: 'Portal <no-reply@portal.test>' });
 const row = async (id: string) =>
 	(await t.db.select().from(mailOutboxTable).where(eq(mailOutboxTable.id, id)))[0]!;
 
@@ -75,14 +45,14 @@ it('sends a good message, retries a refused one with growing waits, then marks i
 		true,
 		start,
 	);
-	const settings = { smtpUrl, from };
+	const settings = delivery();
 
 	expect(await deliverQueuedMail(t.db, settings, start)).toEqual({
 		sent: 1,
 		retrying: 1,
 		failed: 0,
 	});
-	expect(accepted).toEqual(['p@customs.test']);
+	expect(accepted()).toEqual(['p@customs.test']);
 	expect(await row(good)).toMatchObject({ status: 'sent', attempts: 1, sentAt: start });
 	let refused = await row(bad);
 	expect(refused).toMatchObject({ status: 'queued', attempts: 1 });
@@ -111,14 +81,14 @@ it('sends a good message, retries a refused one with growing waits, then marks i
 	expect(refused).toMatchObject({ status: 'failed', nextAttemptAt: null });
 	expect(refused.lastError).toMatch(/550/);
 	expect(await countByStatus(t.db)).toEqual({ kept: 0, queued: 0, sent: 1, failed: 1 });
-	expect(accepted).toEqual(['p@customs.test']);
+	expect(accepted()).toEqual(['p@customs.test']);
 });
 
 it('lets an admin send a failed or kept message again, and only those, only with SMTP', async () => {
 	const now = new Date('2026-12-01T00:00:00Z');
 	const kept = await queueMail(t.db, { to: 'k@customs.test', subject: 'K', text: 'x' }, false, now);
 	const sent = await queueMail(t.db, { to: 's@customs.test', subject: 'S', text: 'x' }, true, now);
-	await deliverQueuedMail(t.db, { smtpUrl, from }, now);
+	await deliverQueuedMail(t.db, delivery(), now);
 	await t.db
 		.update(mailOutboxTable)
 		.set({ status: 'failed', attempts: 6, lastError: '550 Mailbox unavailable' })
@@ -128,9 +98,9 @@ it('lets an admin send a failed or kept message again, and only those, only with
 	expect(await resendMail(t.db, sent, true, now)).toBe(false);
 	expect(await resendMail(t.db, kept, true, now)).toBe(true);
 	expect(await row(kept)).toMatchObject({ status: 'queued', attempts: 0, lastError: null });
-	expect(await deliverQueuedMail(t.db, { smtpUrl, from }, now)).toMatchObject({ sent: 1 });
+	expect(await deliverQueuedMail(t.db, delivery(), now)).toMatchObject({ sent: 1 });
 	expect(await row(kept)).toMatchObject({ status: 'sent', attempts: 1 });
-	expect(accepted).toEqual(['s@customs.test', 'k@customs.test']);
+	expect(accepted()).toEqual(['s@customs.test', 'k@customs.test']);
 });
 
 it('sends a message again once the server that refused it takes mail again', async () => {
@@ -138,14 +108,14 @@ it('sends a message again once the server that refused it takes mail again', asy
 	let at = new Date('2026-12-01T00:00:00Z');
 	const id = await queueMail(t.db, { to: 'y@customs.test', subject: 'Y', text: 'x' }, true, at);
 	for (let i = 0; i <= retryDelaysMs.length; i++) {
-		await deliverQueuedMail(t.db, { smtpUrl, from }, at);
+		await deliverQueuedMail(t.db, delivery(), at);
 		at = (await row(id)).nextAttemptAt ?? at;
 	}
 	expect(await row(id)).toMatchObject({ status: 'failed', attempts: retryDelaysMs.length + 1 });
 	expect((await row(id)).lastError).toMatch(/452/);
 	refuseData = false;
 	expect(await resendMail(t.db, id, true, at)).toBe(true);
-	expect(await deliverQueuedMail(t.db, { smtpUrl, from }, at)).toMatchObject({ sent: 1 });
+	expect(await deliverQueuedMail(t.db, delivery(), at)).toMatchObject({ sent: 1 });
 	expect(await row(id)).toMatchObject({ status: 'sent', lastError: null });
-	expect(accepted).toEqual(['y@customs.test']);
+	expect(accepted()).toEqual(['y@customs.test']);
 });

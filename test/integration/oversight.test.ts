@@ -45,8 +45,7 @@ import { agreementState, answerActivity, listAgreements } from '~/lib/server/stu
 import { addActivity, updateActivity } from '~/lib/server/study/activity';
 import { createInvitation, acceptInvitation } from '~/lib/server/auth/invitation';
 import { useTestDb } from '../helpers/db';
-import { makeCohort, makeUser, testPassword } from '../helpers/factories';
-import { insertUser } from '~/lib/server/auth/user';
+import { makeCohort, makeHome, makeUser, testPassword } from '../helpers/factories';
 
 const t = useTestDb();
 
@@ -57,29 +56,13 @@ const oneCorrection = { corrections: [{ position: 1, what: 'x' }], note: '' };
 const submittedOn = new Date('2026-12-27T03:00:00Z');
 const afterWindow = new Date('2027-01-27T03:00:00Z');
 
-/** A home contact of the participant's administration. */
-async function makeHome(participantId: string, name = 'Home contact'): Promise<SessionUser> {
-	const [m] = await t.db
-		.select({ administrationId: cohortMemberTable.administrationId })
-		.from(cohortMemberTable)
-		.where(eq(cohortMemberTable.userId, participantId));
-	const u = await insertUser(t.db, {
-		email: `${name.replace(/\W/g, '').toLowerCase()}${Math.random().toString(36).slice(2, 7)}@home.test`,
-		name,
-		role: 'home',
-		password: testPassword,
-		administrationId: m!.administrationId,
-	});
-	return { id: u.id, email: u.email, name: u.name, role: u.role };
-}
-
 async function setup(withHome = true) {
 	const admin = await makeUser(t.db, 'admin', 'Aiko Admin');
 	const { cohort, mentor, participants } = await makeCohort(t.db, admin, 2);
 	const [p1, p2] = participants as [SessionUser, SessionUser];
 	const secretariat = await makeUser(t.db, 'secretariat', 'Claire Secretariat');
-	const home1 = withHome ? await makeHome(p1.id, 'Home One') : null;
-	const home2 = await makeHome(p2.id, 'Home Two');
+	const home1 = withHome ? await makeHome(t.db, p1.id, 'Home One') : null;
+	const home2 = await makeHome(t.db, p2.id, 'Home Two');
 	return { admin, cohort, mentor, p1, p2, secretariat, home1: home1!, home2 };
 }
 

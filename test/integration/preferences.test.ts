@@ -1,17 +1,15 @@
 /** Each person's choice per kind of message, the one-click link's token, and email honouring both. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { notificationTable } from '~db/schema';
 import { RuleError } from '~/lib/server/errors';
 import { preferenceToken, readPreferenceToken } from '~/lib/server/notify/preference-link';
 import { preferencesOf, setPreference } from '~/lib/server/notify/preferences';
 import { flushNotificationEmails, notify } from '~/lib/server/notify/notification';
-import { createTestDb, type TestDb } from '../helpers/db';
+import { useTestDb } from '../helpers/db';
 import { makeUser } from '../helpers/factories';
 
-let t: TestDb;
-beforeEach(async () => (t = await createTestDb()));
-afterEach(() => t.close());
+const t = useTestDb();
 
 describe('choosing', () => {
 	it('starts from the defaults and keeps a choice per kind', async () => {

@@ -2,8 +2,9 @@
  * Knowledge checks: options shuffled per attempt and scored by identity, the pass mark, the
  * first attempt kept apart from the best, and the cohort results mentors see.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../helpers/db';
+import { describe, expect, it } from 'vitest';
+import { useTestDb } from '../helpers/db';
+import { takeCheck } from '../helpers/quiz';
 import { makeCohort, makeUser } from '../helpers/factories';
 import {
 	defaultPassMark,
@@ -13,7 +14,7 @@ import {
 	showAttempt,
 	type AuthoredQuestion,
 } from '~/lib/assessment/quiz';
-import { submitKnowledgeCheck, type KnowledgeCheck } from '~/lib/server/assessment/knowledge-check';
+import type { KnowledgeCheck } from '~/lib/server/assessment/knowledge-check';
 import { findQuizResult, listQuizResults } from '~/lib/server/assessment/quiz-results';
 import { RuleError } from '~/lib/server/errors';
 
@@ -35,11 +36,7 @@ const wrong = questions.map((q) => optionId(q.options[(q.answer + 1) % q.options
 /** All right but the first `n` questions. */
 const withWrong = (n: number) => right.map((id, i) => (i < n ? wrong[i]! : id));
 
-let t: TestDb;
-beforeEach(async () => {
-	t = await createTestDb();
-});
-afterEach(() => t.close());
+const t = useTestDb();
 
 describe('shuffling and scoring by identity', () => {
 	it('shows two attempts in different orders, each a permutation of the authored options', () => {
@@ -89,26 +86,16 @@ describe('pass mark', () => {
 
 	it('passes at the mark and not below it', async () => {
 		const p = await makeUser(t.db, 'participant');
-		const below = await submitKnowledgeCheck(t.db, p, check, {
-			seed: 1,
-			startedAt: 0,
-			answers: withWrong(2),
-		});
+		const below = await takeCheck(t.db, p, check, 1, withWrong(2));
 		expect(below).toMatchObject({ score: 4, passMark: 5, passed: false, saved: true });
-		const at = await submitKnowledgeCheck(t.db, p, check, {
-			seed: 2,
-			startedAt: 0,
-			answers: withWrong(1),
-		});
+		const at = await takeCheck(t.db, p, check, 2, withWrong(1));
 		expect(at).toMatchObject({ score: 5, passed: true });
 	});
 
 	it('refuses an attempt with an unanswered question and records nothing', async () => {
 		const p = await makeUser(t.db, 'participant');
 		const answers = [...right.slice(0, 5), null];
-		await expect(
-			submitKnowledgeCheck(t.db, p, check, { seed: 1, startedAt: 0, answers }),
-		).rejects.toThrow(RuleError);
+		await expect(takeCheck(t.db, p, check, 1, answers)).rejects.toThrow(RuleError);
 		expect(await findQuizResult(t.db, p.id, check.moduleId)).toBeNull();
 	});
 });
@@ -116,18 +103,10 @@ describe('pass mark', () => {
 describe('first attempt and best attempt', () => {
 	it('keeps the first attempt apart from the best', async () => {
 		const p = await makeUser(t.db, 'participant');
-		const first = await submitKnowledgeCheck(t.db, p, check, {
-			seed: 1,
-			startedAt: 0,
-			answers: withWrong(3),
-		});
+		const first = await takeCheck(t.db, p, check, 1, withWrong(3));
 		expect(first.first).toBe(true);
 		for (const n of [0, 4]) {
-			const later = await submitKnowledgeCheck(t.db, p, check, {
-				seed: n + 5,
-				startedAt: 0,
-				answers: withWrong(n),
-			});
+			const later = await takeCheck(t.db, p, check, n + 5, withWrong(n));
 			expect(later.first).toBe(false);
 		}
 		expect(await findQuizResult(t.db, p.id, check.moduleId)).toMatchObject({
@@ -141,11 +120,7 @@ describe('first attempt and best attempt', () => {
 	it('records nothing for a signed-out reader, a mentor or an admin', async () => {
 		const admin = await makeUser(t.db, 'admin');
 		for (const who of [null, await makeUser(t.db, 'mentor'), admin]) {
-			const outcome = await submitKnowledgeCheck(t.db, who, check, {
-				seed: 1,
-				startedAt: 0,
-				answers: right,
-			});
+			const outcome = await takeCheck(t.db, who, check, 1, right);
 			expect(outcome).toMatchObject({ score: 6, saved: false, signedIn: who !== null });
 		}
 		const rows = await t.db.$client.execute('select count(*) as n from quiz_attempt');
@@ -157,14 +132,10 @@ describe('first attempt and best attempt', () => {
 		const { cohort, participants } = await makeCohort(t.db, admin, 2);
 		const other = await makeCohort(t.db, admin, 1);
 		const [a, b] = participants;
-		await submitKnowledgeCheck(t.db, a!, check, { seed: 1, startedAt: 0, answers: withWrong(2) });
-		await submitKnowledgeCheck(t.db, a!, check, { seed: 2, startedAt: 0, answers: right });
-		await submitKnowledgeCheck(t.db, b!, check, { seed: 3, startedAt: 0, answers: withWrong(3) });
-		await submitKnowledgeCheck(t.db, other.participants[0]!, check, {
-			seed: 4,
-			startedAt: 0,
-			answers: right,
-		});
+		await takeCheck(t.db, a!, check, 1, withWrong(2));
+		await takeCheck(t.db, a!, check, 2, right);
+		await takeCheck(t.db, b!, check, 3, withWrong(3));
+		await takeCheck(t.db, other.participants[0]!, check, 4, right);
 		const results = await listQuizResults(t.db, cohort.id);
 		expect(results).toHaveLength(2);
 		expect(results.find((r) => r.userId === a!.id)).toMatchObject({

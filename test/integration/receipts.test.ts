@@ -1,5 +1,5 @@
 /** Receipts: an application's two emails and its printable page's facts, a report version's, its deliveries'. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { editionTable, mailOutboxTable, notificationTable } from '~db/schema';
 import { readAnswers } from '~/lib/office/application-form';
@@ -10,32 +10,15 @@ import { confirmNomination, requestNomination } from '~/lib/server/office/nomina
 import { getReportForViewer, saveSection } from '~/lib/server/report/working-copy';
 import { markOutlinePresented } from '~/lib/server/report/outline';
 import { submitVersion } from '~/lib/server/report/submit-version';
-import { createTestDb, type TestDb } from '../helpers/db';
+import { useTestDb } from '../helpers/db';
 import { makeCohort, makeUser } from '../helpers/factories';
+import { eligibleAnswers } from '../helpers/applications';
 
-let t: TestDb;
-beforeEach(async () => (t = await createTestDb()));
-afterEach(() => t.close());
+const t = useTestDb();
 
 describe('an application submitted', () => {
 	const july = Date.parse('2027-07-01T00:00:00Z');
-	const answers = readAnswers({
-		fullName: 'Cand Idate',
-		nationality: 'Japanese',
-		dateOfBirth: '1990-01-02',
-		post: 'Analyst',
-		unit: 'Risk unit',
-		grade: 'junior',
-		yearsInCustoms: '5',
-		degreeLevel: 'bachelor',
-		degreeDetail: 'BA Economics',
-		englishLevel: 'good',
-		computerSkills: 'good',
-		motivation: 'A private reason nobody else should read.',
-		careerPath: 'Border, then risk.',
-		customsOfficer: 'yes',
-		fitness: 'yes',
-	});
+	const answers = eligibleAnswers({ motivation: 'A private reason nobody else should read.' });
 
 	async function applicationToken() {
 		await t.db.insert(editionTable).values({

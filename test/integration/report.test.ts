@@ -21,7 +21,8 @@ import { reportDocx } from '~/lib/server/report/docx';
 import { calendarFeed, regenerateCalendarToken } from '~/lib/server/calendar';
 import { createEntry, submitEntry } from '~/lib/server/logbook/entry';
 import { decideEntry } from '~/lib/server/review/decide';
-import { deadlines } from '~/lib/report/rules';
+import { deadlines, requiredSections } from '~/lib/report/rules';
+import type { SessionUser } from '~/lib/server/auth/session';
 import { useTestDb } from '../helpers/db';
 import { makeTwoCohorts } from '../helpers/factories';
 import { entryInput } from '../helpers/entries';
@@ -32,14 +33,23 @@ async function setup() {
 	const people = await makeTwoCohorts(t.db);
 	const view = (await getReportForViewer(t.db, people.p1, people.p1.id))!;
 	const section = (kind: string) => view.sections.find((s) => s.kind === kind)!;
-	return { ...people, section };
+	return { ...people, section, recommendations: section('recommendations') };
 }
+
+/** The kinds of the sections `viewer` is shown of a participant's report. */
+const kindsSeenBy = async (viewer: SessionUser, participantId: string) =>
+	(await getReportForViewer(t.db, viewer, participantId))!.sections.map((s) => s.kind);
+
+/** `who` comments on a section and is told it does not exist. */
+const commentRefused = (who: SessionUser, sectionId: string) =>
+	expect(addReportComment(t.db, who, { sectionId, quote: '', body: 'hi' })).rejects.toMatchObject({
+		code: 'not_found',
+	});
 
 describe('sections', () => {
 	it('start with the four required sections in order', async () => {
 		const { p1 } = await setup();
-		const view = (await getReportForViewer(t.db, p1, p1.id))!;
-		expect(view.sections.map((s) => s.kind)).toEqual([
+		expect(await kindsSeenBy(p1, p1.id)).toEqual([
 			'activities',
 			'study_results',
 			'recommendations',
@@ -48,8 +58,7 @@ describe('sections', () => {
 	});
 
 	it('refuse a save from a stale tab, keeping the saved text, and keep every version in the history', async () => {
-		const { p1, section } = await setup();
-		const s = section('recommendations');
+		const { p1, recommendations: s } = await setup();
 		const a = await saveSection(t.db, p1, s.id, 1, { outline: '- tab A', notes: '' });
 		await expect(
 			saveSection(t.db, p1, s.id, 1, { outline: '- tab B', notes: '' }),
@@ -65,8 +74,7 @@ describe('sections', () => {
 	});
 
 	it('restore brings back an old version as a new one', async () => {
-		const { p1, section } = await setup();
-		const s = section('recommendations');
+		const { p1, recommendations: s } = await setup();
 		await saveSection(t.db, p1, s.id, 1, { outline: 'first', notes: '' });
 		await saveSection(t.db, p1, s.id, 2, { outline: 'second', notes: '' });
 		const restored = await restoreRevision(t.db, p1, s.id, 2, 3);
@@ -79,8 +87,7 @@ describe('sections', () => {
 	});
 
 	it('fold autosaves into one history entry while typing', async () => {
-		const { p1, section } = await setup();
-		const s = section('recommendations');
+		const { p1, recommendations: s } = await setup();
 		let v = 1;
 		for (const text of ['a', 'ab', 'abc'])
 			v = (await saveSection(t.db, p1, s.id, v, { outline: text, notes: '' }, 'autosave')).version;
@@ -111,13 +118,7 @@ describe('sections', () => {
 		await expect(
 			saveSection(t.db, p2, section('activities').id, 1, { outline: 'x', notes: '' }),
 		).rejects.toMatchObject({ code: 'not_found' });
-		await expect(
-			addReportComment(t.db, otherMentor, {
-				sectionId: section('activities').id,
-				quote: '',
-				body: 'hi',
-			}),
-		).rejects.toMatchObject({ code: 'not_found' });
+		await commentRefused(otherMentor, section('activities').id);
 	});
 });
 
@@ -128,26 +129,14 @@ describe('the evaluation section', () => {
 			outline: '- candid view',
 			notes: '',
 		});
-		expect(
-			(await getReportForViewer(t.db, mentor, p1.id))!.sections.map((s) => s.kind),
-		).not.toContain('evaluation');
-		expect((await getReportForViewer(t.db, admin, p1.id))!.sections.map((s) => s.kind)).toContain(
-			'evaluation',
-		);
-		await expect(
-			addReportComment(t.db, mentor, {
-				sectionId: section('evaluation').id,
-				quote: '',
-				body: 'peek',
-			}),
-		).rejects.toMatchObject({ code: 'not_found' });
+		expect(await kindsSeenBy(mentor, p1.id)).not.toContain('evaluation');
+		expect(await kindsSeenBy(admin, p1.id)).toContain('evaluation');
+		await commentRefused(mentor, section('evaluation').id);
 		const md = await exportMarkdown(t.db, mentor, p1.id, 'full');
 		expect(md!.markdown).not.toContain('candid view');
 		await markOutlinePresented(t.db, p1, p1.id, '2026-12-24');
 		await submitVersion(t.db, p1);
-		expect((await getReportForViewer(t.db, mentor, p1.id))!.sections.map((s) => s.kind)).toContain(
-			'evaluation',
-		);
+		expect(await kindsSeenBy(mentor, p1.id)).toContain('evaluation');
 	});
 });
 
@@ -268,13 +257,8 @@ describe('exports', () => {
 		expect(String.fromCharCode(bytes[0]!, bytes[1]!)).toBe('PK');
 		const { unzipSync, strFromU8 } = await import('fflate');
 		const xml = strFromU8(unzipSync(bytes)['word/document.xml']!);
-		for (const title of [
-			'Summary of programme activities',
-			'Results of the thematic study',
-			'Recommendation(s) to the home administration',
-			'Evaluation of the programme',
-		])
-			expect(xml).toContain(title);
+		// Every required section, by its title, even those left empty.
+		for (const { title } of requiredSections) expect(xml).toContain(title);
 		expect(xml).toContain('national');
 		expect(xml).toContain('Budget note');
 		const outline = (await exportMarkdown(t.db, p1, p1.id, 'outline'))!;

@@ -2,7 +2,7 @@
  * Screening overrides, score sheets, the selection rules, the decision notices, the
  * pre-filled invitation and the retention purge (issue 15, selection).
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import {
 	applicationTable,
@@ -12,7 +12,7 @@ import {
 	nominationTable,
 	scoreSheetTable,
 } from '~db/schema';
-import type { Answers } from '~/lib/office/application-form';
+import { storedAnswers, type Answers } from '~/lib/office/application-form';
 import { noticeText } from '~/lib/office/notice';
 import { selectionProblem } from '~/lib/office/selection-rules';
 import { createCohort } from '~/lib/server/cohort/manage';
@@ -29,33 +29,24 @@ import { countPurgeDue, purgeApplications } from '~/lib/server/office/purge';
 import { saveScoreSheet, sheetsFor } from '~/lib/server/office/score';
 import { recordSelection, reopenSelection, selectionBoard } from '~/lib/server/office/selection';
 import type { SessionUser } from '~/lib/server/auth/session';
-import { createTestDb, type TestDb } from '../helpers/db';
+import { useTestDb } from '../helpers/db';
 import { cohortInput, makeUser } from '../helpers/factories';
 import { eligibleAnswers } from '../helpers/applications';
 
-let t: TestDb;
+const t = useTestDb();
 let admin: SessionUser;
 let secretariat: SessionUser;
 beforeEach(async () => {
-	t = await createTestDb();
 	n = 0;
 	admin = await makeUser(t.db, 'admin', 'Ada Admin');
 	secretariat = await makeUser(t.db, 'secretariat', 'Sam Secretariat');
 });
-afterEach(() => t.close());
 
 const edition = 'ed2026';
 const september = Date.parse('2026-09-10T03:00:00Z');
 
-function answers(overrides: Partial<Answers> = {}): Record<string, string | string[]> {
-	// The answers column keeps the form's raw fields: the two yes/no answers as 'yes' or empty.
-	const a = eligibleAnswers(overrides);
-	return {
-		...a,
-		customsOfficer: a.customsOfficer ? 'yes' : '',
-		fitness: a.fitness ? 'yes' : '',
-	} as unknown as Record<string, string | string[]>;
-}
+/** The answers column keeps the form's raw fields, as the application form stores them. */
+const answers = (overrides: Partial<Answers> = {}) => storedAnswers(eligibleAnswers(overrides));
 
 async function makeEdition(cohortId: string | null = null) {
 	await t.db.insert(editionTable).values({

@@ -3,7 +3,7 @@
  * server in a zone far from it (process.env.TZ), through the same loaders the routes use.
  */
 import { strFromU8, unzipSync } from 'fflate';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { cohortTable } from '~db/schema';
 import { markOutlinePresented } from '~/lib/server/report/outline';
@@ -11,12 +11,10 @@ import { submitVersion } from '~/lib/server/report/submit-version';
 import { exportMarkdown } from '~/lib/server/report/export-markdown';
 import { reportDocx } from '~/lib/server/report/docx';
 import { deliveryPack } from '~/lib/server/oversight/delivery';
-import { createTestDb, type TestDb } from '../helpers/db';
+import { useTestDb } from '../helpers/db';
 import { makeCohort, makeUser } from '../helpers/factories';
 
-let t: TestDb;
-beforeEach(async () => (t = await createTestDb()));
-afterEach(() => t.close());
+const t = useTestDb();
 
 const serverZoneAtStart = process.env.TZ;
 beforeAll(() => (process.env.TZ = 'Pacific/Kiritimati'));

@@ -5,7 +5,7 @@
  * officer; a mentor outside the cohort anything of it). Factory cohort: training from Mon 30 Nov
  * 2026, OJT 7–25 Dec, departure 26 Dec, corrections until 26 Jan 2027 (Asia/Tokyo).
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import {
 	activityAgreementTable,
@@ -19,7 +19,6 @@ import {
 	studyActivityTable,
 } from '~db/schema';
 import type { SessionUser } from '~/lib/server/auth/session';
-import { insertUser } from '~/lib/server/auth/user';
 import { createEntry, submitEntry } from '~/lib/server/logbook/entry';
 import { getReportForViewer, saveSection } from '~/lib/server/report/working-copy';
 import { markOutlinePresented } from '~/lib/server/report/outline';
@@ -32,43 +31,25 @@ import { mentorTodo } from '~/lib/server/todo/mentor';
 import { officeTodo } from '~/lib/server/todo/office';
 import { oversightTodo } from '~/lib/server/todo/oversight';
 import { workingDaysSince, type TodoItem } from '~/lib/todo/item';
-import { createTestDb, type TestDb } from '../helpers/db';
-import { makeCohort, makeUser, testPassword } from '../helpers/factories';
+import { useTestDb } from '../helpers/db';
+import { makeCohort, makeHome, makeUser } from '../helpers/factories';
 import { entryInput } from '../helpers/entries';
 
-let t: TestDb;
+const t = useTestDb();
 let admin: SessionUser;
 let mentor: SessionUser;
 let p1: SessionUser;
 let p2: SessionUser;
 beforeEach(async () => {
-	t = await createTestDb();
 	admin = await makeUser(t.db, 'admin', 'Aiko Admin');
 	const made = await makeCohort(t.db, admin, 2);
 	({ mentor } = made);
 	[p1, p2] = made.participants as [SessionUser, SessionUser];
 });
-afterEach(() => t.close());
 
 /** 10:00 in Tokyo on a day. */
 const tokyo = (day: string) => new Date(`${day}T01:00:00Z`);
 const submittedOn = tokyo('2026-12-27');
-
-/** A home contact of a participant's administration. */
-async function makeHome(participantId: string, name: string): Promise<SessionUser> {
-	const [m] = await t.db
-		.select({ administrationId: cohortMemberTable.administrationId })
-		.from(cohortMemberTable)
-		.where(eq(cohortMemberTable.userId, participantId));
-	const u = await insertUser(t.db, {
-		email: `${name.replace(/\W/g, '').toLowerCase()}@home.test`,
-		name,
-		role: 'home',
-		password: testPassword,
-		administrationId: m!.administrationId,
-	});
-	return { id: u.id, email: u.email, name: u.name, role: u.role };
-}
 
 /** The participant submits version 1 of their final report (delivered to the three recipients). */
 async function submitReport(p: SessionUser) {
@@ -157,7 +138,7 @@ describe('mentor', () => {
 
 	it('an activity someone asked to change waits on the participant, not the mentor', async () => {
 		await proposeActivity(p1, 'act-2', '2026-12-01');
-		const home = await makeHome(p1.id, 'Home One');
+		const home = await makeHome(t.db, p1.id, 'Home One');
 		await answerActivity(t.db, home, 'act-2', { decision: 'change', comment: 'Postal only.' });
 		expect(byKey(await mentorTodo(t.db, mentor, today, now), 'agreement:act-2')).toBeUndefined();
 	});
@@ -309,13 +290,13 @@ describe('programme office', () => {
 describe('WCO Secretariat and home contacts', () => {
 	it('is empty when nothing waits', async () => {
 		const secretariat = await makeUser(t.db, 'secretariat');
-		const home = await makeHome(p1.id, 'Home One');
+		const home = await makeHome(t.db, p1.id, 'Home One');
 		for (const who of [secretariat, home]) expect(await oversightTodo(t.db, who)).toEqual([]);
 	});
 
 	it('a delivered version to acknowledge and the corrections window, until acknowledged and decided', async () => {
 		const secretariat = await makeUser(t.db, 'secretariat');
-		const home1 = await makeHome(p1.id, 'Home One');
+		const home1 = await makeHome(t.db, p1.id, 'Home One');
 		const v = await submitReport(p1);
 		const now = tokyo('2026-12-28');
 		for (const who of [secretariat, home1]) {
@@ -354,7 +335,7 @@ describe('WCO Secretariat and home contacts', () => {
 
 	it('a home contact answers activities waiting for their agreement; the Secretariat is no party', async () => {
 		const secretariat = await makeUser(t.db, 'secretariat');
-		const home1 = await makeHome(p1.id, 'Home One');
+		const home1 = await makeHome(t.db, p1.id, 'Home One');
 		await proposeActivity(p1, 'act-h', '2026-12-07');
 		const now = tokyo('2026-12-10');
 		const item = byKey(await oversightTodo(t.db, home1, now), 'agreement:act-h');
@@ -365,8 +346,8 @@ describe('WCO Secretariat and home contacts', () => {
 	});
 
 	it('a home contact never sees another administration’s officer', async () => {
-		const home1 = await makeHome(p1.id, 'Home One');
-		const home2 = await makeHome(p2.id, 'Home Two');
+		const home1 = await makeHome(t.db, p1.id, 'Home One');
+		const home2 = await makeHome(t.db, p2.id, 'Home Two');
 		await proposeActivity(p2, 'act-p2', '2026-12-01');
 		await submitReport(p2);
 		const mine = await oversightTodo(t.db, home2, tokyo('2026-12-28'));

@@ -4,7 +4,7 @@
  * Factory cohort: OJT Mon 7 – Fri 25 Dec 2026, outline 24 Dec, report due 9 Jan, corrections
  * until 26 Jan 2027.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { checkinTable, reportTable, type Cohort, type ReportStatus } from '~db/schema';
 import { createEntry, submitEntry } from '~/lib/server/logbook/entry';
 import { decideEntry } from '~/lib/server/review/decide';
@@ -15,22 +15,20 @@ import { markReadByLink } from '~/lib/server/notify/notification';
 import { participantTodo } from '~/lib/server/todo/participant';
 import { lastWorkingDay, type TodoFacts } from '~/lib/todo/participant';
 import type { SessionUser } from '~/lib/server/auth/session';
-import { createTestDb, type TestDb } from '../helpers/db';
+import { useTestDb } from '../helpers/db';
 import { makeCohort, makeUser } from '../helpers/factories';
 import { entryInput } from '../helpers/entries';
 
-let t: TestDb;
+const t = useTestDb();
 let cohort: Cohort;
 let mentor: SessionUser;
 let p: SessionUser;
 let other: SessionUser;
 beforeEach(async () => {
-	t = await createTestDb();
 	const made = await makeCohort(t.db, await makeUser(t.db, 'admin'), 2);
 	({ cohort, mentor } = made);
 	[p, other] = made.participants as [SessionUser, SessionUser];
 });
-afterEach(() => t.close());
 
 const noModule: TodoFacts['nextModule'] = null;
 const todo = (today: string, next: TodoFacts['nextModule'] = noModule) =>

@@ -12,31 +12,13 @@ import { createDb } from '~db/client';
 import { migrateDb } from '~db/migrate';
 import { demoAccounts, seedDemo } from '~db/seed-demo';
 import { assertBuilt, freePort, signIn, startServer } from '../bench/server';
+import { entryForm, entryInput } from '../helpers/entries';
 import { survey } from './verify';
 
 const rounds = Number(process.env.CRASH_ROUNDS ?? 3);
 const crashAfter = Number(process.env.CRASH_AFTER ?? 150);
 const clients = Number(process.env.CRASH_CLIENTS ?? 4);
 const password = 'demo-password';
-
-/** The entry form as a browser posts it. */
-function entryForm(date: string, n: number): URLSearchParams {
-	return new URLSearchParams({
-		date,
-		area: '3',
-		activity: 'trend-analysis',
-		activityOther: '',
-		title: `Crash test entry ${n}`,
-		hours: '1.5',
-		summary: 'Built a monthly series of postal seizures from the synthetic data set.',
-		outputs: '- one chart',
-		learning: 'Seasonality matters.',
-		handling: 'unrestricted',
-		counterpart: '',
-		meetingFormat: '',
-		followUp: '',
-	});
-}
 
 /** Posts entries until the server stops answering; pushes the id of every acknowledged save. */
 async function stream(origin: string, cookie: string, date: string, acked: string[]) {
@@ -47,12 +29,14 @@ async function stream(origin: string, cookie: string, date: string, acked: strin
 				method: 'POST',
 				redirect: 'manual',
 				headers: { origin, cookie, 'content-type': 'application/x-www-form-urlencoded' },
-				body: entryForm(date, n),
+				body: entryForm(entryInput({ date, title: `Crash test entry ${n}` })),
 			});
 		} catch {
 			return; // the server is gone
 		}
-		const id = /^\/logbook\/([^/?]+)\?saved/.exec(res.headers.get('location') ?? '')?.[1];
+		const id = /^\/logbook\/([^/?]+)\?done=(draft-)?saved/.exec(
+			res.headers.get('location') ?? '',
+		)?.[1];
 		if (res.status !== 303 || !id) throw new Error(`save answered ${res.status}`);
 		acked.push(id);
 	}

@@ -42,29 +42,22 @@ const nearMidnight = fc
 		serverZone,
 	}));
 
+/** An instant's parts by type ('day', 'month' …) as Intl formats them with `options`. */
+const intlParts = (at: Date, options: Intl.DateTimeFormatOptions) =>
+	Object.fromEntries(
+		new Intl.DateTimeFormat('en-US', options).formatToParts(at).map((p) => [p.type, p.value]),
+	);
+
 /** What Intl itself says of an instant in a zone, read part by part (a different path from the helpers'). */
 function intlDay(at: Date, timeZone: string) {
-	const parts = Object.fromEntries(
-		new Intl.DateTimeFormat('en-US', {
-			timeZone,
-			weekday: 'short',
-			year: 'numeric',
-			month: 'short',
-			day: 'numeric',
-		})
-			.formatToParts(at)
-			.map((p) => [p.type, p.value]),
-	);
-	const numeric = Object.fromEntries(
-		new Intl.DateTimeFormat('en-US', {
-			timeZone,
-			year: 'numeric',
-			month: '2-digit',
-			day: '2-digit',
-		})
-			.formatToParts(at)
-			.map((p) => [p.type, p.value]),
-	);
+	const parts = intlParts(at, {
+		timeZone,
+		weekday: 'short',
+		year: 'numeric',
+		month: 'short',
+		day: 'numeric',
+	});
+	const numeric = intlParts(at, { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
 	return {
 		day: `${numeric.year}-${numeric.month}-${numeric.day}`,
 		text: `${parts.weekday} ${parts.day} ${parts.month} ${parts.year}`,
