@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { cenMessageReviewTable, notificationTable } from '~db/schema';
-import { checkMessage, type MessageForm } from '~/lib/server/cen/message-rules';
+import { checkMessage } from '~/lib/server/cen/message-rules';
 import {
 	createMessage,
 	decideMessage,
@@ -9,37 +9,8 @@ import {
 	submitMessage,
 	updateMessage,
 } from '~/lib/server/cen/message';
-import { useTestDb } from '../helpers/db';
-import { makeSeizure, makeTwoCohorts } from '../helpers/factories';
-
-const blank: MessageForm = {
-	kind: '',
-	subject: '',
-	recipientGroup: '',
-	indicators: '',
-	modusOperandi: '',
-	routes: '',
-	riskIndicators: '',
-	requestedAction: '',
-	inReplyTo: '',
-	result: '',
-	seizureId: '',
-	basis: '',
-	handling: 'restricted',
-};
-const warning = (over: Partial<MessageForm> = {}): MessageForm => ({
-	...blank,
-	kind: 'warning',
-	subject: 'Ketamine by air cargo from Dravania',
-	recipientGroup: 'Practice CUG: regional drugs network',
-	indicators: 'Air cargo declared as ceramics',
-	modusOperandi: 'Mixed with legitimate cargo',
-	routes: 'Dravania – Qasra – Kestrel Islands',
-	riskIndicators: 'New consignees, cash payment',
-	requestedAction: 'Profile and examine; send feedback',
-	basis: 'Data lab: route counts by quarter, 2025',
-	...over,
-});
+import { blankMessage as blank, warningMessage as warning } from '../helpers/cen-messages';
+import { makeSeizure, useTwoCohortsDb } from '../helpers/factories';
 
 describe('message rules', () => {
 	it('asks each type for its own fields', () => {
@@ -70,9 +41,7 @@ describe('message rules', () => {
 });
 
 describe('drafting, review and access', () => {
-	const t = useTestDb();
-
-	const setup = () => makeTwoCohorts(t.db);
+	const { t, setup } = useTwoCohortsDb();
 
 	it('draft -> submitted -> changes requested -> edited -> resubmitted -> approved', async () => {
 		const { mentor, p1 } = await setup();

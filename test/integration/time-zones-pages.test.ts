@@ -17,6 +17,7 @@ import { loadParticipantReview } from '~/lib/server/review/participant-entries';
 import { loadReviewQueue } from '~/lib/server/review/queue';
 import { findStudyForViewer } from '~/lib/server/study/plan';
 import type { SessionUser } from '~/lib/server/auth/session';
+import { warningMessage } from '../helpers/cen-messages';
 import { createTestDb, type TestDb } from '../helpers/db';
 import { makeCohort, makeUser } from '../helpers/factories';
 
@@ -58,21 +59,7 @@ describe('the zone of a person’s records', () => {
 		expect((await loadReviewQueue(t.db, mentor, params)).timeZone).toBe(newYork);
 		expect((await loadParticipantReview(t.db, p1.id, params)).timeZone).toBe(newYork);
 		expect((await practiceOf(t.db, mentor, p1.id))!.timeZone).toBe(newYork);
-		const message = await createMessage(t.db, p1, {
-			kind: 'warning',
-			subject: 'Ketamine by air cargo from Dravania',
-			recipientGroup: 'Practice CUG: regional drugs network',
-			indicators: 'Air cargo declared as ceramics',
-			modusOperandi: 'Mixed with legitimate cargo',
-			routes: 'Dravania – Qasra – Kestrel Islands',
-			riskIndicators: 'New consignees, cash payment',
-			requestedAction: 'Profile and examine; send feedback',
-			inReplyTo: '',
-			result: '',
-			seizureId: '',
-			basis: '',
-			handling: 'restricted',
-		});
+		const message = await createMessage(t.db, p1, warningMessage({ basis: '' }));
 		expect((await loadMessagePage(t.db, mentor, message.id))!.timeZone).toBe(newYork);
 	});
 
