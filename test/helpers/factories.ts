@@ -17,6 +17,7 @@ import { createSeizure } from '~/lib/server/cen/seizure';
 import { storedAnswers, type Answers } from '~/lib/office/application-form';
 import { eligibleAnswers } from './applications';
 import { factoryDates } from './cohort-dates';
+import { useTestDb } from './db';
 
 let counter = 0;
 
@@ -97,6 +98,15 @@ export async function makeTwoCohorts(db: Db) {
 		otherMentor: b.mentor,
 		outsider: b.participants[0]!,
 	};
+}
+
+/**
+ * A fresh database for each test and a `setup` that fills it with two cohorts
+ * ({@link makeTwoCohorts}): the opening of every test file about one participant's own records.
+ */
+export function useTwoCohortsDb() {
+	const t = useTestDb();
+	return { t, setup: () => makeTwoCohorts(t.db) };
 }
 
 /** A practice seizure coded exactly as an exercise key, dated inside the factory cohort's OJT. */

@@ -11,8 +11,7 @@ import {
 } from '~/lib/server/cen/material';
 import { sniffUpload } from '~/lib/server/cen/upload-check';
 import { countBy, matches, readQuery, searchRows } from '~/lib/server/cen/search';
-import { useTestDb } from '../helpers/db';
-import { makeSeizure, makeTwoCohorts } from '../helpers/factories';
+import { makeSeizure, useTwoCohortsDb } from '../helpers/factories';
 
 const meta = {
 	title: 'Route chart',
@@ -38,9 +37,7 @@ describe('upload checks', () => {
 });
 
 describe('the register', () => {
-	const t = useTestDb();
-
-	const setup = () => makeTwoCohorts(t.db);
+	const { t, setup } = useTwoCohortsDb();
 
 	it('refuses a wrong type or an oversized file with a sentence beside the file field', async () => {
 		const { p1 } = await setup();

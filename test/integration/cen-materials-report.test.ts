@@ -26,11 +26,10 @@ import { insertMaterialIntoSection } from '~/lib/server/report/materials';
 import { describeStoredChart } from '~/lib/cen/chart-settings';
 import { materialReference, splitMaterialRefs } from '~/lib/report/materials';
 import { barChartPng } from '~db/seed-demo-chart';
-import { useTestDb } from '../helpers/db';
 import { entryInput } from '../helpers/entries';
-import { makeTwoCohorts } from '../helpers/factories';
+import { useTwoCohortsDb } from '../helpers/factories';
 
-const t = useTestDb();
+const { t, setup } = useTwoCohortsDb();
 
 const meta = (over: Partial<{ title: string; handling: 'restricted' | 'unrestricted' }> = {}) => ({
 	title: 'Postal methamphetamine per month',
@@ -46,8 +45,6 @@ const settings = JSON.stringify({
 	settings: { groupBy: 'commodity_category', routeBy: 'origin' },
 });
 const png = new Uint8Array(barChartPng([3, 5, 8, 13]));
-
-const setup = () => makeTwoCohorts(t.db);
 
 const chart = (
 	p: Awaited<ReturnType<typeof setup>>['p1'],

@@ -10,8 +10,7 @@ import {
 import { createSeizure, feedbackFor, findSeizureForViewer } from '~/lib/server/cen/seizure';
 import { practiceOf } from '~/lib/server/cen/overview';
 import { RuleError } from '~/lib/server/errors';
-import { useTestDb } from '../helpers/db';
-import { makeTwoCohorts } from '../helpers/factories';
+import { useTwoCohortsDb } from '../helpers/factories';
 
 const today = '2026-12-10';
 const valid = (): SeizureForm => ({ ...findCase('airport-meth-transit')!.key });
@@ -135,9 +134,7 @@ describe('comparison with the key', () => {
 });
 
 describe('stored attempts and access', () => {
-	const t = useTestDb();
-
-	const setup = () => makeTwoCohorts(t.db);
+	const { t, setup } = useTwoCohortsDb();
 
 	it('saves an attempt, gives feedback, and lets only the owner, their mentors and admins see it', async () => {
 		const { admin, mentor, otherMentor, p1, p2 } = await setup();

@@ -13,17 +13,14 @@ import {
 	submitInterpretation,
 } from '~/lib/server/lab/interpretation';
 import { interpretationRubric } from '../../content/data/exercises';
-import { useTestDb } from '../helpers/db';
-import { makeTwoCohorts, makeUser } from '../helpers/factories';
+import { makeUser, useTwoCohortsDb } from '../helpers/factories';
 
-const t = useTestDb();
+const { t, setup } = useTwoCohortsDb();
 
 const exerciseId = 'interpret-concealment-shift';
 const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
 const good = `Tea packaging fell and machinery parts rose. ${words(70)}`;
 const levels = { evidence: 3, alternatives: 2, limits: 1 };
-
-const setup = () => makeTwoCohorts(t.db);
 
 describe('the exercises', () => {
 	it('offers two interpretation exercises with the length asked for, and grades none of them', async () => {

@@ -19,13 +19,24 @@ import {
 } from '~/lib/server/review/decide';
 import { addComment, listComments, resolveComment } from '~/lib/server/logbook/comment';
 import { RuleError } from '~/lib/server/errors';
-import { useTestDb } from '../helpers/db';
-import { makeTwoCohorts } from '../helpers/factories';
+import type { SessionUser } from '~/lib/server/auth/session';
+import { useTwoCohortsDb } from '../helpers/factories';
 import { entryInput } from '../helpers/entries';
 
-const t = useTestDb();
+const { t, setup } = useTwoCohortsDb();
 
-const setup = () => makeTwoCohorts(t.db);
+/** A fresh entry of the participant's, submitted for review (now at version 2). */
+const submittedEntry = async (participant: SessionUser) => {
+	const e = await createEntry(t.db, participant, entryInput());
+	await submitEntry(t.db, participant, e.id, 1);
+	return e;
+};
+
+/** The review decisions recorded on an entry, oldest first. */
+const decisionsOn = async (entryId: string) =>
+	(
+		await t.db.select().from(reviewDecisionTable).where(eq(reviewDecisionTable.entryId, entryId))
+	).map((d) => d.decision);
 
 const statusOf = async (id: string) =>
 	(await t.db.select().from(logEntryTable).where(eq(logEntryTable.id, id)))[0]!;
@@ -55,11 +66,7 @@ describe('status transitions', () => {
 		await submitEntry(t.db, p1, e.id, 4);
 		const ok = await decideEntry(t.db, mentor, e.id, 'approved', '');
 		expect(ok.status).toBe('approved');
-		const decisions = await t.db
-			.select()
-			.from(reviewDecisionTable)
-			.where(eq(reviewDecisionTable.entryId, e.id));
-		expect(decisions.map((d) => d.decision)).toEqual(['changes_requested', 'approved']);
+		expect(await decisionsOn(e.id)).toEqual(['changes_requested', 'approved']);
 		const audit = await t.db.select().from(auditEventTable);
 		expect(audit.map((a) => a.action)).toEqual(
 			expect.arrayContaining([
@@ -74,8 +81,7 @@ describe('status transitions', () => {
 
 	it('locks approved entries until a mentor reopens them', async () => {
 		const { mentor, p1 } = await setup();
-		const e = await createEntry(t.db, p1, entryInput());
-		await submitEntry(t.db, p1, e.id, 1);
+		const e = await submittedEntry(p1);
 		await decideEntry(t.db, mentor, e.id, 'approved', '');
 		await expect(updateEntry(t.db, p1, e.id, 3, entryInput())).rejects.toThrow(
 			/approved and locked/,
@@ -106,24 +112,18 @@ describe('status transitions', () => {
 
 	it('undoes a mistaken decision, once, and keeps both in the record', async () => {
 		const { mentor, p1 } = await setup();
-		const e = await createEntry(t.db, p1, entryInput());
-		await submitEntry(t.db, p1, e.id, 1);
+		const e = await submittedEntry(p1);
 		await decideEntry(t.db, mentor, e.id, 'approved', '');
 		await undoDecision(t.db, mentor, e.id);
 		expect((await statusOf(e.id)).status).toBe('submitted');
 		await expect(undoDecision(t.db, mentor, e.id)).rejects.toThrow(/no decision to undo/);
-		const decisions = await t.db
-			.select()
-			.from(reviewDecisionTable)
-			.where(eq(reviewDecisionTable.entryId, e.id));
-		expect(decisions.map((d) => d.decision)).toEqual(['approved', 'undone']);
+		expect(await decisionsOn(e.id)).toEqual(['approved', 'undone']);
 	});
 
 	it('deletes drafts only', async () => {
 		const { mentor, p1 } = await setup();
 		const draft = await createEntry(t.db, p1, entryInput());
-		const sent = await createEntry(t.db, p1, entryInput());
-		await submitEntry(t.db, p1, sent.id, 1);
+		const sent = await submittedEntry(p1);
 		await expect(deleteEntry(t.db, p1, sent.id)).rejects.toThrow(/Only drafts/);
 		await deleteEntry(t.db, p1, draft.id);
 		expect(await t.db.select().from(logEntryTable)).toHaveLength(1);
@@ -172,8 +172,7 @@ describe('who may touch what', () => {
 
 	it('a mentor of another cohort gets 404; a participant cannot review', async () => {
 		const { otherMentor, p1, p2 } = await setup();
-		const e = await createEntry(t.db, p1, entryInput());
-		await submitEntry(t.db, p1, e.id, 1);
+		const e = await submittedEntry(p1);
 		await expect(decideEntry(t.db, otherMentor, e.id, 'approved', '')).rejects.toMatchObject({
 			code: 'not_found',
 		});
@@ -223,8 +222,7 @@ describe('nothing is lost', () => {
 
 	it('refuses an edit after a mentor reopened or decided meanwhile', async () => {
 		const { mentor, p1 } = await setup();
-		const e = await createEntry(t.db, p1, entryInput());
-		await submitEntry(t.db, p1, e.id, 1);
+		const e = await submittedEntry(p1);
 		await decideEntry(t.db, mentor, e.id, 'changes_requested', 'More detail please');
 		// The participant's form was opened at version 2 (before the decision).
 		await expect(updateEntry(t.db, p1, e.id, 2, entryInput())).rejects.toBeInstanceOf(

@@ -27,12 +27,9 @@ import { addActivity, updateActivity } from '~/lib/server/study/activity';
 import { addStudyComment, resolveStudyComment } from '~/lib/server/study/comment';
 import { setCohortArchived } from '~/lib/server/cohort/manage';
 import { daysOverdue, isOverdue, parsePart, sectionPart } from '~/lib/study/rules';
-import { useTestDb } from '../helpers/db';
-import { makeTwoCohorts } from '../helpers/factories';
+import { useTwoCohortsDb } from '../helpers/factories';
 
-const t = useTestDb();
-
-const setup = () => makeTwoCohorts(t.db);
+const { t, setup } = useTwoCohortsDb();
 
 const plan = (title = 'Postal alerts on precursors') => ({
 	title,
