@@ -12,3 +12,18 @@ export const factoryDates = {
 	reportDueDate: '2027-01-09',
 	correctionsUntil: '2027-01-26',
 };
+
+/**
+ * Fixed clocks on the factory cohort's days, at noon in Tokyo (03:00 UTC), so each one falls
+ * squarely on the Tokyo day its name describes.
+ */
+export const factoryMoments = {
+	/** 20 Dec: during the OJT, before departure. */
+	duringOjt: new Date('2026-12-20T03:00:00Z'),
+	/** 27 Dec: the day after departure. */
+	dayAfterDeparture: new Date('2026-12-27T03:00:00Z'),
+	/** 5 Jan: after departure, inside the corrections window. */
+	afterDeparture: new Date('2027-01-05T03:00:00Z'),
+	/** 27 Jan: the day after the corrections window closed. */
+	afterCorrections: new Date('2027-01-27T03:00:00Z'),
+};

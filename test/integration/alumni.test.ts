@@ -13,12 +13,12 @@ import {
 } from '~/lib/server/enrolment/alumni';
 import { useTestDb } from '../helpers/db';
 import { makeCohort, makeUser } from '../helpers/factories';
+import { factoryMoments } from '../helpers/cohort-dates';
 
 const t = useTestDb();
 
 /** The test cohorts depart on 26 Dec 2026 (Tokyo). */
-const during = new Date('2026-12-20T00:00:00Z');
-const after = new Date('2026-12-27T00:00:00Z');
+const { duringOjt: during, dayAfterDeparture: after } = factoryMoments;
 
 async function setup() {
 	const admin = await makeUser(t.db, 'admin');

@@ -14,6 +14,7 @@ import { formatLetterCode, letterCodeFrom, normaliseLetterCode } from '~/lib/enr
 import { emptyMatters } from '~/lib/enrolment/matters';
 import { useTestDb } from '../helpers/db';
 import { makeCohort, makeUser } from '../helpers/factories';
+import { settledMatters } from '../helpers/matters';
 
 const t = useTestDb();
 
@@ -135,13 +136,7 @@ describe('the /verify throttle', () => {
 });
 
 describe('admin matters', () => {
-	const filled = {
-		allowancePaidOn: '2026-11-30',
-		ticketItinerary: 'NRT in 29 Nov, out 26 Dec',
-		insuranceConfirmedOn: '2026-11-01',
-		visaStatus: 'obtained' as const,
-		visaObtainedOn: '2026-11-10',
-	};
+	const filled = settledMatters({ allowancePaidOn: '2026-11-30' });
 
 	it('an admin records them, audited; the participant and the Secretariat read them', async () => {
 		const { admin, p1 } = await setup();

@@ -45,6 +45,7 @@ import { agreementState, answerActivity, listAgreements } from '~/lib/server/stu
 import { addActivity, updateActivity } from '~/lib/server/study/activity';
 import { createInvitation, acceptInvitation } from '~/lib/server/auth/invitation';
 import { useTestDb } from '../helpers/db';
+import { factoryMoments } from '../helpers/cohort-dates';
 import { makeCohort, makeHome, makeUser, testPassword } from '../helpers/factories';
 
 const t = useTestDb();
@@ -53,8 +54,7 @@ const t = useTestDb();
 const oneCorrection = { corrections: [{ position: 1, what: 'x' }], note: '' };
 
 // The factory cohort: departure 2026-12-26, report due 2027-01-09, corrections until 2027-01-26.
-const submittedOn = new Date('2026-12-27T03:00:00Z');
-const afterWindow = new Date('2027-01-27T03:00:00Z');
+const { dayAfterDeparture: submittedOn, afterCorrections: afterWindow } = factoryMoments;
 
 async function setup(withHome = true) {
 	const admin = await makeUser(t.db, 'admin', 'Aiko Admin');

@@ -22,13 +22,16 @@ import { exportMarkdown } from '~/lib/server/report/export-markdown';
 import { reportDocx } from '~/lib/server/report/docx';
 import { useTestDb } from '../helpers/db';
 import { makeCohort, makeUser } from '../helpers/factories';
+import { factoryMoments } from '../helpers/cohort-dates';
 
 const t = useTestDb();
 
 // The factory cohort: departure 2026-12-26, corrections until 2027-01-26 (Tokyo days).
-const beforeDeparture = new Date('2026-12-20T03:00:00Z');
-const afterDeparture = new Date('2027-01-05T03:00:00Z');
-const afterWindow = new Date('2027-01-27T03:00:00Z');
+const {
+	duringOjt: beforeDeparture,
+	afterDeparture,
+	afterCorrections: afterWindow,
+} = factoryMoments;
 
 async function setup() {
 	const admin = await makeUser(t.db, 'admin', 'Aiko Admin');

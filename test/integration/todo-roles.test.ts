@@ -34,6 +34,7 @@ import { workingDaysSince, type TodoItem } from '~/lib/todo/item';
 import { useTestDb } from '../helpers/db';
 import { makeCohort, makeHome, makeUser } from '../helpers/factories';
 import { entryInput } from '../helpers/entries';
+import { settledMatters } from '../helpers/matters';
 
 const t = useTestDb();
 let admin: SessionUser;
@@ -184,13 +185,7 @@ describe('mentor', () => {
 });
 
 describe('programme office', () => {
-	const matters = {
-		allowancePaidOn: '2026-11-02',
-		ticketItinerary: 'NRT return',
-		insuranceConfirmedOn: '2026-11-01',
-		visaStatus: 'not_needed' as const,
-		visaObtainedOn: null,
-	};
+	const matters = settledMatters({ visaStatus: 'not_needed', visaObtainedOn: null });
 	const settle = async (p: SessionUser) => saveMatters(t.db, admin, p.id, matters);
 
 	it('is empty when nothing waits', async () => {
