@@ -10,6 +10,9 @@ import type { Db } from './client';
 import { administrationTable, applicationTable, editionTable, nominationTable } from './schema';
 import { demoAccounts } from './seed-demo';
 
+/** What every edition of the programme shares. */
+const everyEdition = { venue: 'RILO A/P, Tokyo, Japan', language: 'English' };
+
 const editions = {
 	closed: {
 		id: 'demoedition2026',
@@ -18,8 +21,7 @@ const editions = {
 		applicationDeadline: '2026-07-31',
 		selectionPeriod: 'early to mid September 2026',
 		programmePeriod: 'November–December 2026',
-		venue: 'RILO A/P, Tokyo, Japan',
-		language: 'English',
+		...everyEdition,
 	},
 	open: {
 		id: 'demoedition2027',
@@ -28,8 +30,7 @@ const editions = {
 		applicationDeadline: '2027-07-31',
 		selectionPeriod: 'early to mid September 2027',
 		programmePeriod: 'November–December 2027',
-		venue: 'RILO A/P, Tokyo, Japan',
-		language: 'English',
+		...everyEdition,
 	},
 };
 
