@@ -3,7 +3,7 @@
  * the link in a reminder email takes its reader, after signing in, to the place where they act.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { demo, signIn } from './fixtures';
+import { demo, signIn, submitSignIn } from './fixtures';
 
 /** The reminder emails waiting in the outbox for one address, as an admin reads them. */
 async function remindersTo(page: Page, email: string): Promise<string[]> {
@@ -18,26 +18,30 @@ async function remindersTo(page: Page, email: string): Promise<string[]> {
 	return found;
 }
 
+/**
+ * Signs the page in as an admin and finds, among one reader's reminders, the one about `about`:
+ * its text and the link it gives to where the reader acts.
+ */
+async function reminderAbout(page: Page, email: string, about: string) {
+	await signIn(page, demo.admin);
+	const [text] = (await remindersTo(page, email)).filter((t) => t.includes(about));
+	expect(text, `a reminder to ${email} about “${about}”`).toBeTruthy();
+	return { text: text!, link: new URL(/Where to act: (\S+)/.exec(text!)![1]!) };
+}
+
 test('a participant’s reminder links to where they act, through the sign-in', async ({
 	page,
 	browser,
 }) => {
-	await signIn(page, demo.admin);
-	const [milestone] = (await remindersTo(page, demo.participant1)).filter((t) =>
-		t.includes('study milestone'),
-	);
-	expect(milestone, 'a study milestone reminder for participant 1').toBeTruthy();
-	expect(milestone).toMatch(/due on \w{3} \d{1,2} \w{3} \d{4} \((tomorrow|today|in \d+ days)\)/);
-	const link = new URL(/Where to act: (\S+)/.exec(milestone!)![1]!);
+	const { text, link } = await reminderAbout(page, demo.participant1, 'study milestone');
+	expect(text).toMatch(/due on \w{3} \d{1,2} \w{3} \d{4} \((tomorrow|today|in \d+ days)\)/);
 	expect(link.pathname + link.hash).toBe('/study#milestones');
 
 	const context = await browser.newContext();
 	const reader = await context.newPage();
 	await reader.goto(link.pathname + link.hash);
 	await expect(reader).toHaveURL(/\/login\?next=/);
-	await reader.getByLabel('Email').fill(demo.participant1);
-	await reader.getByLabel('Password').fill('demo-password');
-	await reader.getByRole('button', { name: 'Sign in' }).click();
+	await submitSignIn(reader, demo.participant1);
 	await expect(reader).toHaveURL(/\/study/);
 	await expect(reader.getByRole('heading', { name: 'Milestones', exact: true })).toBeVisible();
 	await context.close();
@@ -47,12 +51,7 @@ test('the mentor’s reminder of a report version links to the report’s decisi
 	page,
 	browser,
 }) => {
-	await signIn(page, demo.admin);
-	const [decision] = (await remindersTo(page, demo.mentor)).filter((t) =>
-		t.includes('waits for a decision'),
-	);
-	expect(decision, 'a report-decision reminder for the mentor').toBeTruthy();
-	const link = new URL(/Where to act: (\S+)/.exec(decision!)![1]!);
+	const { link } = await reminderAbout(page, demo.mentor, 'waits for a decision');
 	const context = await browser.newContext();
 	const mentor = await context.newPage();
 	await signIn(mentor, demo.mentor);
