@@ -22,10 +22,44 @@ const cohortId = 'e2eoversight';
 const dayMs = 86_400_000;
 const day = (n: number) => new Date(Date.now() + n * dayMs).toISOString().slice(0, 10);
 
-test.beforeAll(async () => {
+type Person = { id: string; email: string; name: string };
+
+/** Adds a user who signs in with the demo password (the same hash as demo participant 1's). */
+async function addDemoPasswordUser(
+	u: Person,
+	role: 'participant' | 'home',
+	administrationId: string | null,
+) {
 	const [{ hash }] = await queryServerDb<{ hash: string }>(
 		"select password_hash hash from user where id = 'demopart0001'",
 	);
+	// The database helper binds strings and numbers; a missing administration is SQL null.
+	const administration = administrationId ?? (null as unknown as string);
+	await sqlOnServerDb(
+		'insert or ignore into user (id, email, name, role, administration_id, password_hash, created_at) values (?, ?, ?, ?, ?, ?, ?)',
+		[u.id, u.email, u.name, role, administration, hash!, Date.now()],
+	);
+}
+
+/** Makes someone a participant of this file's cohort, sent by the given administration. */
+async function joinCohort(userId: string, administrationId: string) {
+	await sqlOnServerDb(
+		"insert or ignore into cohort_member (cohort_id, user_id, role, administration_id, created_at) values (?, ?, 'participant', ?, ?)",
+		[cohortId, userId, administrationId, Date.now()],
+	);
+}
+
+/** Has the participant's outline presented, then submits their final report from /report. */
+async function submitFinalReport(page: Page, participantId: string) {
+	await sqlOnServerDb(
+		"update report set status = 'outline_presented', outline_presented_on = ? where participant_id = ?",
+		[day(-5), participantId],
+	);
+	await page.goto('/report');
+	await page.getByRole('button', { name: 'Submit final report' }).click();
+}
+
+test.beforeAll(async () => {
 	await sqlOnServerDb(
 		`insert or ignore into cohort (id, edition, timezone, training_start, training_end, ojt_start, ojt_end,
 		  departure_date, outline_presentation_date, report_due_date, corrections_until, created_at)
@@ -43,18 +77,9 @@ test.beforeAll(async () => {
 			Date.now(),
 		],
 	);
-	for (const [u, role, admin] of [
-		[officer, 'participant', null],
-		[home, 'home', 'wco-ap-japan'],
-	] as const)
-		await sqlOnServerDb(
-			'insert or ignore into user (id, email, name, role, administration_id, password_hash, created_at) values (?, ?, ?, ?, ?, ?, ?)',
-			[u.id, u.email, u.name, role, admin ?? (null as unknown as string), hash!, Date.now()],
-		);
-	await sqlOnServerDb(
-		"insert or ignore into cohort_member (cohort_id, user_id, role, administration_id, created_at) values (?, ?, 'participant', 'wco-ap-japan', ?)",
-		[cohortId, officer.id, Date.now()],
-	);
+	await addDemoPasswordUser(officer, 'participant', null);
+	await addDemoPasswordUser(home, 'home', 'wco-ap-japan');
+	await joinCohort(officer.id, 'wco-ap-japan');
 });
 
 async function deliveryRow(page: Page, recipient: RegExp) {
@@ -75,12 +100,7 @@ test('submit, deliver to three, acknowledge, request a correction, resubmit: ver
 		/Evaluation of the programme/,
 		'- Candid evaluation for the e2e test',
 	);
-	await sqlOnServerDb(
-		"update report set status = 'outline_presented', outline_presented_on = ? where participant_id = ?",
-		[day(-5), officer.id],
-	);
-	await page.goto('/report');
-	await page.getByRole('button', { name: 'Submit final report' }).click();
+	await submitFinalReport(page, officer.id);
 	await expect(page.getByText('sent to the three recipients')).toBeVisible();
 	for (const r of [/RILO A\/P/, /WCO Secretariat/, /Home administration/])
 		await expect(await deliveryRow(page, r)).toContainText(/On time/);
@@ -208,25 +228,11 @@ test('a home administration without a contact: pending for the admin, then a one
 }) => {
 	test.setTimeout(240_000);
 	const lone = { id: 'e2eofficer02', email: 'officer2.e2e@demo.test', name: 'Sefa Lone Officer' };
-	const [{ hash }] = await queryServerDb<{ hash: string }>(
-		"select password_hash hash from user where id = 'demopart0001'",
-	);
-	await sqlOnServerDb(
-		"insert or ignore into user (id, email, name, role, password_hash, created_at) values (?, ?, ?, 'participant', ?, ?)",
-		[lone.id, lone.email, lone.name, hash!, Date.now()],
-	);
-	await sqlOnServerDb(
-		"insert or ignore into cohort_member (cohort_id, user_id, role, administration_id, created_at) values (?, ?, 'participant', 'wco-ap-fiji', ?)",
-		[cohortId, lone.id, Date.now()],
-	);
+	await addDemoPasswordUser(lone, 'participant', null);
+	await joinCohort(lone.id, 'wco-ap-fiji');
 	await signIn(page, lone.email);
 	await page.goto('/report');
-	await sqlOnServerDb(
-		"update report set status = 'outline_presented', outline_presented_on = ? where participant_id = ?",
-		[day(-5), lone.id],
-	);
-	await page.goto('/report');
-	await page.getByRole('button', { name: 'Submit final report' }).click();
+	await submitFinalReport(page, lone.id);
 	await expect(await deliveryRow(page, /Home administration/)).toContainText(
 		'Pending: nobody there has an account yet',
 	);
