@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demo, expectAccessible, signIn, signOut } from './fixtures';
+import { demo, expectAccessible, signIn, signOut, submitSignIn } from './fixtures';
 
 const protectedRoutes = [
 	'/dashboard',
@@ -22,9 +22,7 @@ test('every protected route sends a signed-out visitor to sign in and back', asy
 			),
 		);
 	}
-	await page.getByLabel('Email').fill(demo.participant1);
-	await page.getByLabel('Password').fill('demo-password');
-	await page.getByRole('button', { name: 'Sign in' }).click();
+	await submitSignIn(page, demo.participant1);
 	await expect(page).toHaveURL(/\/progress$/); // the last route tried; a participant then gets 403 there
 	await expect(page.getByRole('heading', { name: 'Not available to your role' })).toBeVisible();
 });
@@ -32,17 +30,13 @@ test('every protected route sends a signed-out visitor to sign in and back', asy
 test('a wrong password is refused with one message and the email is kept', async ({ page }) => {
 	await page.goto('/login');
 	await expectAccessible(page);
-	await page.getByLabel('Email').fill(demo.participant2);
-	await page.getByLabel('Password').fill('not the password');
-	await page.getByRole('button', { name: 'Sign in' }).click();
+	await submitSignIn(page, demo.participant2, 'not the password');
 	await expect(page.getByRole('alert')).toHaveText(
 		'That email and password do not match an account.',
 	);
 	await expect(page.getByLabel('Email')).toHaveValue(demo.participant2);
 	await expect(page.getByLabel('Password')).toHaveValue('');
-	await page.getByLabel('Email').fill('nobody@demo.test');
-	await page.getByLabel('Password').fill('not the password');
-	await page.getByRole('button', { name: 'Sign in' }).click();
+	await submitSignIn(page, 'nobody@demo.test', 'not the password');
 	await expect(page.getByRole('alert')).toHaveText(
 		'That email and password do not match an account.',
 	);
