@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { demo, expectAccessible, signIn, signOut, sqlOnServerDb } from './fixtures';
+import { demo, expectAccessible, signIn, signOut, sqlOnServerDb, submitSignIn } from './fixtures';
 
 async function fillEntry(page: Page, title: string) {
 	await page.getByLabel('Time spent (hours)').fill('1.5');
@@ -141,9 +141,7 @@ test('a session that ends mid-edit keeps the typed text through the sign-in', as
 	await page.getByRole('button', { name: 'Save draft' }).click();
 	await expect(page).toHaveURL(/\/login\?expired/);
 	await expect(page.getByText('Your session has ended')).toBeVisible();
-	await page.getByLabel('Email').fill(demo.participant2);
-	await page.getByLabel('Password').fill('demo-password');
-	await page.getByRole('button', { name: 'Sign in' }).click();
+	await submitSignIn(page, demo.participant2);
 	await expect(page).toHaveURL(/\/logbook\/new\?restore=/);
 	await expect(page.getByText('Here is what you typed')).toBeVisible();
 	await expect(page.getByLabel('Title')).toHaveValue(title);
