@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demo, expectAccessible, signIn, signOut, sqlOnServerDb } from './fixtures';
+import { demo, expectAccessible, signIn, signOut, sqlOnServerDb, submitSignIn } from './fixtures';
 
 test('a participant plans the study, a mentor comments, other participants get 404', async ({
 	page,
@@ -269,9 +269,7 @@ test('findings typed when the session ends come back after signing in again', as
 	);
 	await page.getByRole('button', { name: 'Save findings' }).click();
 	await expect(page).toHaveURL(/\/login\?expired/);
-	await page.getByLabel('Email').fill(demo.participant3);
-	await page.getByLabel('Password').fill('demo-password');
-	await page.getByRole('button', { name: 'Sign in' }).click();
+	await submitSignIn(page, demo.participant3);
 	await expect(page).toHaveURL(/\/study\?restore=/);
 	await expect(page.getByText('Here is what you typed')).toBeVisible();
 	await expect(page.getByLabel('Findings notes')).toHaveValue(text);
