@@ -8,6 +8,7 @@ import {
 	signIn,
 	signOut,
 	sqlOnServerDb,
+	submitSignIn,
 	watchConsole,
 } from './fixtures';
 
@@ -152,9 +153,7 @@ test.describe('without JavaScript', () => {
 		]);
 		await recommendations(page).getByRole('button', { name: 'Save' }).click();
 		await expect(page).toHaveURL(/\/login\?expired/);
-		await page.getByLabel('Email').fill(demo.participant1);
-		await page.getByLabel('Password').fill('demo-password');
-		await page.getByRole('button', { name: 'Sign in' }).click();
+		await submitSignIn(page, demo.participant1);
 		await expect(page).toHaveURL(/\/report\?restore=/);
 		await expect(recommendations(page).getByText('Here is what you typed')).toBeVisible();
 		await expect(recommendations(page).getByLabel('Outline (points, one per line)')).toHaveValue(
