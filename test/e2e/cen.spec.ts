@@ -1,6 +1,7 @@
 /** The CEN practice environment: coding a case, the rules beside fields without JavaScript, mentors. */
 import { expect, test, type Page } from '@playwright/test';
-import { demo, expectAccessible, signIn } from './fixtures';
+import { demo, expectAccessible, openAs, resubmitMessage, signIn } from './fixtures';
+import { describeWithoutJavaScript } from './without-javascript';
 
 /** Fills the seizure form from a value per field label. */
 async function fill(page: Page, values: Record<string, string>) {
@@ -55,8 +56,7 @@ test('code a case with one mistake, read the feedback; the mentor sees the attem
 	const url = page.url().split('?')[0]!;
 
 	await page.context().clearCookies();
-	await signIn(page, demo.mentor);
-	await page.goto('/cen');
+	await openAs(page, demo.mentor, '/cen');
 	await page.getByRole('link', { name: 'Nguyen Thi Lan' }).click();
 	await page
 		.getByRole('link', { name: /14 of 15 fields match the key/ })
@@ -71,14 +71,11 @@ test('code a case with one mistake, read the feedback; the mentor sees the attem
 	expect((await page.goto(url))!.status()).toBe(404);
 });
 
-test.describe('without JavaScript', () => {
-	test.use({ javaScriptEnabled: false });
-
+describeWithoutJavaScript('without JavaScript', () => {
 	test('the seizure form explains each refused field, keeps the values, then asks to confirm warnings', async ({
 		page,
 	}) => {
-		await signIn(page, demo.participant3);
-		await page.goto('/cen/seizures/new');
+		await openAs(page, demo.participant3, '/cen/seizures/new');
 		await fill(page, {
 			'Seizure date *': '2099-01-01',
 			'Commodity group *': 'tobacco',
@@ -130,8 +127,7 @@ test('draft a warning, the mentor requests a change, the participant resubmits',
 	page,
 }) => {
 	test.slow();
-	await signIn(page, demo.participant3);
-	await page.goto('/cen/messages/new');
+	await openAs(page, demo.participant3, '/cen/messages/new');
 	await page.getByRole('link', { name: 'Warning message' }).click();
 	await expectAccessible(page);
 	await page.getByLabel('Recipient group (closed user group)').selectOption({ index: 1 });
@@ -166,24 +162,14 @@ test('draft a warning, the mentor requests a change, the participant resubmits',
 	).toBeVisible();
 
 	await page.context().clearCookies();
-	await signIn(page, demo.participant3);
-	await page.goto(url);
-	await page
-		.getByLabel('Requested action')
-		.fill('Profile and examine; send feedback by 31 December');
-	await page.getByRole('button', { name: 'Save changes' }).click();
-	await expect(page.getByText('Changes saved.')).toBeVisible();
-	await page.getByRole('button', { name: 'Submit again for review' }).click();
-	await expect(page.getByText('Submitted for review.')).toBeVisible();
+	await openAs(page, demo.participant3, url);
+	await resubmitMessage(page, 'Profile and examine; send feedback by 31 December');
 	await expect(page.getByText('send feedback by 31 December')).toBeVisible();
 });
 
-test.describe('the message form without JavaScript', () => {
-	test.use({ javaScriptEnabled: false });
-
+describeWithoutJavaScript('the message form without JavaScript', () => {
 	test('shows each missing field beside it', async ({ page }) => {
-		await signIn(page, demo.participant3);
-		await page.goto('/cen/messages/new?kind=feedback');
+		await openAs(page, demo.participant3, '/cen/messages/new?kind=feedback');
 		await page.getByLabel('Subject').fill('Re');
 		await page.getByRole('button', { name: 'Save draft' }).click();
 		await expect(page.getByRole('alert')).toContainText(
@@ -199,8 +185,7 @@ test.describe('the message form without JavaScript', () => {
 
 test('search, save the query, upload a file to the materials register', async ({ page }) => {
 	test.slow();
-	await signIn(page, demo.participant2);
-	await page.goto('/cen/search');
+	await openAs(page, demo.participant2, '/cen/search');
 	await expectAccessible(page);
 	await page.getByLabel('Commodity', { exact: true }).selectOption('ketamine');
 	await page.getByLabel('Country', { exact: true }).selectOption('Kestrel Islands');

@@ -34,6 +34,21 @@ export async function signIn(page: Page, email: string, password = demoPassword)
 	await expect(page).not.toHaveURL(/\/login/);
 }
 
+/** Signs in as `email` with the demo password, then opens `path`. */
+export async function openAs(page: Page, email: string, path: string): Promise<void> {
+	await signIn(page, email);
+	await page.goto(path);
+}
+
+/** On a CEN message the mentor sent back: changes its requested action, saves and resubmits it. */
+export async function resubmitMessage(page: Page, requestedAction: string): Promise<void> {
+	await page.getByLabel('Requested action').fill(requestedAction);
+	await page.getByRole('button', { name: 'Save changes' }).click();
+	await expect(page.getByText('Changes saved.')).toBeVisible();
+	await page.getByRole('button', { name: 'Submit again for review' }).click();
+	await expect(page.getByText('Submitted for review.')).toBeVisible();
+}
+
 /** Signs out through the header button. */
 export async function signOut(page: Page): Promise<void> {
 	await page.getByRole('button', { name: 'Sign out' }).click();
