@@ -5,7 +5,8 @@
  */
 import { expect, test } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
-import { demo, expectAccessible, queryServerDb, signIn } from './fixtures';
+import { demo, expectAccessible, openAs, queryServerDb, resubmitMessage, signIn } from './fixtures';
+import { describeWithoutJavaScript } from './without-javascript';
 
 const title = 'Postal seizures per month, 2023–2025';
 const restrictedTitle = /Busiest routes for .* \(restricted working chart\)/;
@@ -72,15 +73,8 @@ test('save a lab chart, draft a warning from it, review it, put it in the report
 	expect((await page.goto(materialUrl))!.status()).toBe(200);
 
 	await page.context().clearCookies();
-	await signIn(page, demo.participant2);
-	await page.goto(messageUrl);
-	await page
-		.getByLabel('Requested action')
-		.fill('Examine matching parcels; feedback by 31 December');
-	await page.getByRole('button', { name: 'Save changes' }).click();
-	await expect(page.getByText('Changes saved.')).toBeVisible();
-	await page.getByRole('button', { name: 'Submit again for review' }).click();
-	await expect(page.getByText('Submitted for review.')).toBeVisible();
+	await openAs(page, demo.participant2, messageUrl);
+	await resubmitMessage(page, 'Examine matching parcels; feedback by 31 December');
 
 	// 4. Attach the chart to a log entry, see it there, detach it.
 	const [entry] = await queryServerDb<{ id: string }>(
@@ -138,14 +132,11 @@ test('save a lab chart, draft a warning from it, review it, put it in the report
 	expect((await page.request.get(`${materialUrl}/file`)).status()).toBe(404);
 });
 
-test.describe('attaching without JavaScript', () => {
-	test.use({ javaScriptEnabled: false });
-
+describeWithoutJavaScript('attaching without JavaScript', () => {
 	test('the study attaches a material to a part and says so; a missing choice is explained beside the field', async ({
 		page,
 	}) => {
-		await signIn(page, demo.participant3);
-		await page.goto('/study');
+		await openAs(page, demo.participant3, '/study');
 		const region = page.getByRole('region', { name: 'Intelligence materials of the study' });
 		await region.getByRole('button', { name: 'Attach' }).click();
 		await expect(page.getByRole('alert')).toHaveText('Choose a material from your register.');
