@@ -3,7 +3,8 @@
  * logbook form with and without JavaScript, and the one-time messages after saving.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { demo, expectAccessible, queryServerDb, signIn, watchConsole } from './fixtures';
+import { demo, expectAccessible, openAs, queryServerDb, signIn, watchConsole } from './fixtures';
+import { describeWithoutJavaScript } from './without-javascript';
 
 const todo = (page: Page) => page.getByRole('region', { name: 'To do' }).getByRole('listitem');
 
@@ -11,8 +12,7 @@ test.describe('the to-do list', () => {
 	test('shows participant 1 what waits, most urgent first, each linking to where to act', async ({
 		page,
 	}) => {
-		await signIn(page, demo.participant1);
-		await page.goto('/dashboard');
+		await openAs(page, demo.participant1, '/dashboard');
 		await expect(page.getByRole('heading', { name: 'To do' })).toBeVisible();
 		await expectAccessible(page);
 		const items = todo(page);
@@ -77,12 +77,9 @@ test.describe('the to-do list', () => {
 	});
 });
 
-test.describe('the to-do list without JavaScript', () => {
-	test.use({ javaScriptEnabled: false });
-
+describeWithoutJavaScript('the to-do list without JavaScript', () => {
 	test('is the same server-rendered list of links', async ({ page }) => {
-		await signIn(page, demo.participant1);
-		await page.goto('/dashboard');
+		await openAs(page, demo.participant1, '/dashboard');
 		await expect(todo(page).first()).toBeVisible();
 		const hrefs = await todo(page)
 			.getByRole('link')
@@ -105,8 +102,7 @@ test.describe('the logbook form with JavaScript', () => {
 		page,
 	}) => {
 		const errors = watchConsole(page);
-		await signIn(page, demo.participant2);
-		await page.goto('/logbook/new');
+		await openAs(page, demo.participant2, '/logbook/new');
 		// A refused save first: the reasons beside the fields, the page still accessible.
 		await page.getByRole('button', { name: 'Save draft' }).click();
 		await expect(page.locator('#field-summary-error')).toHaveText('Say what was done.');
@@ -155,14 +151,11 @@ test.describe('the logbook form with JavaScript', () => {
 	});
 });
 
-test.describe('the logbook form without JavaScript', () => {
-	test.use({ javaScriptEnabled: false });
-
+describeWithoutJavaScript('the logbook form without JavaScript', () => {
 	test('grouped activities, a labelled networking part, a refused mismatch, preview and a draft save', async ({
 		page,
 	}) => {
-		await signIn(page, demo.participant3);
-		await page.goto('/logbook/new');
+		await openAs(page, demo.participant3, '/logbook/new');
 		const activity = page.getByLabel('Activity', { exact: true });
 		await expect(activity.locator('optgroup')).toHaveCount(4);
 		await expect(page.getByRole('group', { name: /Only for networking entries/ })).toBeVisible();
@@ -196,8 +189,7 @@ test.describe('the logbook form without JavaScript', () => {
 
 test.describe('one-time messages', () => {
 	test('after a draft save, after a submit, and nothing on a plain open', async ({ page }) => {
-		await signIn(page, demo.participant4);
-		await page.goto('/logbook/new');
+		await openAs(page, demo.participant4, '/logbook/new');
 		await page.getByLabel('Area').selectOption('1');
 		await page.getByLabel('Activity', { exact: true }).selectOption('briefing');
 		const title = `Flash check ${Date.now()}`;
@@ -220,8 +212,7 @@ test.describe('one-time messages', () => {
 			"select id from log_entry where status = 'approved' limit 1",
 		);
 		await page.context().clearCookies();
-		await signIn(page, demo.mentor);
-		await page.goto(`/logbook/${approved!.id}`);
+		await openAs(page, demo.mentor, `/logbook/${approved!.id}`);
 		await expect(page.getByRole('status')).toHaveCount(0);
 		await expect(page.getByText('Submitted for review')).toHaveCount(0);
 	});
