@@ -5,7 +5,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { demo, expectAccessible, queryServerDb, signIn, signOut, sqlOnServerDb } from './fixtures';
+import {
+	demo,
+	expectAccessible,
+	openAs,
+	queryServerDb,
+	signIn,
+	signOut,
+	sqlOnServerDb,
+} from './fixtures';
+import { describeWithoutJavaScript } from './without-javascript';
 
 const participants = ['Mara Santos', 'Tevita Lolo', 'Nguyen Thi Lan', 'Arjun Mehta'];
 
@@ -69,8 +78,7 @@ test('review queue: filter, request changes without a comment, reviewed today wi
 }) => {
 	// A long journey with several accessibility scans: give it room on a busy machine.
 	test.slow();
-	await signIn(page, demo.mentor);
-	await page.goto('/review');
+	await openAs(page, demo.mentor, '/review');
 	await expectAccessible(page);
 	// Filter by participant and area; the URL carries the filter.
 	await page.getByLabel('Participant', { exact: true }).selectOption({ label: 'Mara Santos' });
@@ -136,8 +144,7 @@ test('admin invites by Member administration and is refused a second participant
 		'2027-12-24', '2027-12-25', '2027-12-22', '2028-01-08', '2028-01-25', ?)`,
 		[Date.now()],
 	);
-	await signIn(page, demo.admin);
-	await page.goto('/admin');
+	await openAs(page, demo.admin, '/admin');
 	const invite = async (email: string, administration: string) => {
 		await page.getByLabel('Email').fill(email);
 		await page.getByLabel('Name', { exact: true }).fill('Kaito Sato');
@@ -183,14 +190,11 @@ test('admin invites by Member administration and is refused a second participant
 	).toHaveCount(1);
 });
 
-test.describe('without JavaScript', () => {
-	test.use({ javaScriptEnabled: false });
-
+describeWithoutJavaScript('without JavaScript', () => {
 	test('the queue filters, opens long entries and explains a refused change request', async ({
 		page,
 	}) => {
-		await signIn(page, demo.mentor);
-		await page.goto('/review?marking=unrestricted');
+		await openAs(page, demo.mentor, '/review?marking=unrestricted');
 		await expect(page.getByLabel('Marking', { exact: true })).toHaveValue('unrestricted');
 		const details = page.locator('#queue ~ ol details').first();
 		await details.locator('summary').click();
@@ -213,8 +217,7 @@ test('the audit log reads as sentences, filters by person and hides ids until as
 }) => {
 	// A long journey with several accessibility scans: give it room on a busy machine.
 	test.slow();
-	await signIn(page, demo.admin);
-	await page.goto('/admin/audit');
+	await openAs(page, demo.admin, '/admin/audit');
 	await expectAccessible(page);
 	await page.getByLabel('Person').selectOption({ label: 'Kenji Morita (demo mentor) (mentor)' });
 	await page.getByRole('button', { name: 'Filter' }).click();
