@@ -13,6 +13,7 @@ import {
 	type FilterOp,
 } from '~/lib/lab/query';
 import LabSelect from './LabSelect';
+import LabSection from './LabSection';
 
 /** Select values are strings; this one stands for "the cell is empty". */
 const emptyToken = '\u0000empty';
@@ -105,10 +106,7 @@ export default function FilterBar({ info, filters, onChange }: Props) {
 	}
 
 	return (
-		<section aria-labelledby="lab-filters-heading" className="card">
-			<h2 id="lab-filters-heading" className="text-lg">
-				Filters
-			</h2>
+		<LabSection name="filters" heading="Filters" className="card">
 			<form onSubmit={add} className="mt-2 grid items-end gap-3 sm:grid-cols-[1fr_auto_1fr_auto]">
 				<LabSelect
 					id="lab-filter-field"
@@ -173,6 +171,6 @@ export default function FilterBar({ info, filters, onChange }: Props) {
 					</button>
 				</div>
 			)}
-		</section>
+		</LabSection>
 	);
 }

@@ -9,6 +9,7 @@ import {
 import type { GroupRow, ValueCount, ViewSettings } from '~/lib/lab/query';
 import DataTable from './DataTable';
 import LabSelect from './LabSelect';
+import LabSection from './LabSection';
 
 type Props = {
 	keys: FieldName[];
@@ -38,10 +39,7 @@ export default function GroupPanel({
 	const inUnit = units.find((u) => u.value === unit)?.count ?? 0;
 	const sumLabel = `Sum of quantity (${unit ?? '—'})`;
 	return (
-		<section aria-labelledby="lab-group-heading">
-			<h2 id="lab-group-heading" className="text-lg">
-				Group and count
-			</h2>
+		<LabSection name="group" heading="Group and count">
 			<div className="mt-2 grid gap-3 sm:grid-cols-3">
 				<LabSelect
 					id="lab-group-by"
@@ -95,6 +93,6 @@ export default function GroupPanel({
 					numericFrom={keys.length}
 				/>
 			</div>
-		</section>
+		</LabSection>
 	);
 }

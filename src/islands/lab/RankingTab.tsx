@@ -6,6 +6,7 @@ import { lazy } from 'react';
 import { formatCount } from '~/lib/lab/fields';
 import type { ViewResult, ViewSettings } from '~/lib/lab/query';
 import ViewSettingSelect from './ViewSettingSelect';
+import LabSection from './LabSection';
 
 /** Rankings use Observable Plot: loaded apart, so the first chart (plain SVG) does not wait. */
 export const loadRanking = () => import('./RankingPanel');
@@ -20,12 +21,8 @@ type Props = {
 
 export default function RankingTab({ view, count, settings, onSettings }: Props) {
 	const routes = view.tab === 'routes';
-	const headingId = `lab-${view.tab}-heading`;
 	return (
-		<section aria-labelledby={headingId}>
-			<h2 id={headingId} className="text-lg">
-				{routes ? 'Routes' : 'Categories'}
-			</h2>
+		<LabSection name={view.tab} heading={routes ? 'Routes' : 'Categories'}>
 			{routes ? (
 				<ViewSettingSelect
 					kind="route"
@@ -52,6 +49,6 @@ export default function RankingTab({ view, count, settings, onSettings }: Props)
 				values={view.tab === 'routes' ? view.routes : view.values}
 				count={count}
 			/>
-		</section>
+		</LabSection>
 	);
 }
