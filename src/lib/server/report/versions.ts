@@ -3,7 +3,7 @@
  * section (submit-version.ts makes them; decide-version.ts returns or accepts them). Reads only,
  * so the delivery of a version can use them without importing the submission.
  */
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import {
 	reportTable,
@@ -33,6 +33,19 @@ export async function loadReport(
 	return (
 		await db.select().from(reportTable).where(eq(reportTable.participantId, participantId))
 	)[0]!;
+}
+
+/** The versions still waiting for a decision among these participants' reports. */
+export function pendingVersionsOf(db: Pick<Db, 'select'>, participantIds: string[]) {
+	return db
+		.select()
+		.from(reportVersionTable)
+		.where(
+			and(
+				inArray(reportVersionTable.participantId, participantIds),
+				eq(reportVersionTable.decision, 'pending'),
+			),
+		);
 }
 
 /** Every submitted version of a participant's report, newest first, with who decided (no visibility check). */
