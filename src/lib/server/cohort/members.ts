@@ -3,12 +3,10 @@
  * is the linked record when there is one, else the name typed when they were enrolled.
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { SelectedFields } from 'drizzle-orm/sqlite-core';
 import type { Db } from '~db/client';
 import {
 	administrationTable,
 	cohortMemberTable,
-	cohortTable,
 	userTable,
 	type CohortMember,
 } from '~db/schema';
@@ -23,16 +21,6 @@ export const memberAdministrationJoin = eq(
 	administrationTable.id,
 	cohortMemberTable.administrationId,
 );
-
-/** Selects `fields` from cohort members joined with their account, cohort and administration. */
-export function selectMembers<T extends SelectedFields>(db: Pick<Db, 'select'>, fields: T) {
-	return db
-		.select(fields)
-		.from(cohortMemberTable)
-		.innerJoin(userTable, eq(userTable.id, cohortMemberTable.userId))
-		.innerJoin(cohortTable, eq(cohortTable.id, cohortMemberTable.cohortId))
-		.leftJoin(administrationTable, memberAdministrationJoin);
-}
 
 /** Which members `membersOf` returns: one role only, and/or only accounts not disabled. */
 export type MemberFilter = { role?: CohortMember['role']; enabledOnly?: boolean };
