@@ -7,18 +7,20 @@ import { notFound } from '../errors';
 import { newId } from '../ids';
 import type { SessionUser } from '../auth/session';
 import { assertStudyWriter } from './access';
-import { ownRow } from '../find-row';
+import { listOwnRows, ownRow } from '../find-row';
 
 /** A milestone row. */
 export type StudyMilestone = typeof studyMilestoneTable.$inferSelect;
 
 /** A participant's milestones, soonest due first. */
 export function listMilestones(db: Db, participantId: string) {
-	return db
-		.select()
-		.from(studyMilestoneTable)
-		.where(eq(studyMilestoneTable.participantId, participantId))
-		.orderBy(asc(studyMilestoneTable.dueDate), asc(studyMilestoneTable.createdAt));
+	return listOwnRows(
+		db,
+		studyMilestoneTable,
+		participantId,
+		asc(studyMilestoneTable.dueDate),
+		asc(studyMilestoneTable.createdAt),
+	);
 }
 
 /** The participant's own milestone, or a 404 for anyone else's. */

@@ -9,7 +9,7 @@ import { newId } from '../ids';
 import type { SessionUser } from '../auth/session';
 import { assertStudyWriter } from './access';
 import { insertedFirst } from '../row-order';
-import { ownRow } from '../find-row';
+import { listOwnRows, ownRow } from '../find-row';
 
 /** A source row. */
 export type StudySource = typeof studySourceTable.$inferSelect;
@@ -24,11 +24,13 @@ export type SourceInput = {
 
 /** A participant's sources, in the order they were added. */
 export function listSources(db: Db, participantId: string) {
-	return db
-		.select()
-		.from(studySourceTable)
-		.where(eq(studySourceTable.participantId, participantId))
-		.orderBy(asc(studySourceTable.createdAt), insertedFirst(studySourceTable));
+	return listOwnRows(
+		db,
+		studySourceTable,
+		participantId,
+		asc(studySourceTable.createdAt),
+		insertedFirst(studySourceTable),
+	);
 }
 
 /** The participant's own source, or a 404 for anyone else's. */
