@@ -2,7 +2,7 @@
  * The data lab's workbench: loads the synthetic seizure data set into a worker, then lets a
  * participant filter it, group it, chart it and check its quality, and export what is in view.
  */
-import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { formatCount, syntheticLabel } from '~/lib/lab/fields';
 import type {
 	DatasetInfo,
@@ -16,16 +16,12 @@ import { saveCsv } from './lab/download';
 import FilterBar from './lab/FilterBar';
 import GroupPanel from './lab/GroupPanel';
 import QualityPanel from './lab/QualityPanel';
+import RankingTab, { loadRanking } from './lab/RankingTab';
 import RecordsPanel from './lab/RecordsPanel';
 import SaveChart from './lab/SaveChart';
 import Tabs from './lab/Tabs';
 import TimePanel from './lab/TimePanel';
-import ViewSettingSelect from './lab/ViewSettingSelect';
 import { useLabWorker, useViewResult, type LoadState } from './lab/use-lab';
-
-// Rankings use Observable Plot: loaded apart, so the first chart (plain SVG) does not wait for it.
-const loadRanking = () => import('./lab/RankingPanel');
-const RankingPanel = lazy(loadRanking);
 
 const tabs: { id: Tab; label: string }[] = [
 	{ id: 'time', label: 'Over time' },
@@ -93,51 +89,8 @@ function Panel({ view, count, info, settings, onSettings }: PanelProps): ReactNo
 		case 'group':
 			return <GroupPanel {...view} count={count} settings={settings} onSettings={onSettings} />;
 		case 'routes':
-			return (
-				<section aria-labelledby="lab-routes-heading">
-					<h2 id="lab-routes-heading" className="text-lg">
-						Routes
-					</h2>
-					<ViewSettingSelect
-						kind="route"
-						value={settings.routeBy}
-						onChange={(routeBy) => onSettings({ routeBy })}
-					/>
-					<p className="hint">
-						{formatCount(view.distinct)} different routes in view; the table lists the 50 busiest.
-					</p>
-					<RankingPanel
-						title="Busiest routes (first 15)"
-						what="routes"
-						column="Route"
-						values={view.routes}
-						count={count}
-					/>
-				</section>
-			);
 		case 'breakdown':
-			return (
-				<section aria-labelledby="lab-breakdown-heading">
-					<h2 id="lab-breakdown-heading" className="text-lg">
-						Categories
-					</h2>
-					<ViewSettingSelect
-						kind="field"
-						value={settings.breakdown}
-						onChange={(breakdown) => onSettings({ breakdown })}
-					/>
-					<p className="hint">
-						{formatCount(view.distinct)} different values in view; the largest 25 are listed.
-					</p>
-					<RankingPanel
-						title="Records per value (largest 15)"
-						what="values"
-						column="Value"
-						values={view.values}
-						count={count}
-					/>
-				</section>
-			);
+			return <RankingTab view={view} count={count} settings={settings} onSettings={onSettings} />;
 		case 'quality':
 			return <QualityPanel report={view.report} count={count} rarePlaces={info.rarePlaces} />;
 		case 'records':

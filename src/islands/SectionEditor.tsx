@@ -30,6 +30,18 @@ function refusal(error: Parameters<typeof isInputError>[0]): string {
 	return error instanceof Error ? error.message : 'please try again.';
 }
 
+/** One side of a save conflict, outline and notes as one plain text to compare. */
+function TextCopy({ title, text }: { title: string; text: Text }) {
+	return (
+		<div>
+			<p className="font-semibold">{title}</p>
+			<pre className="mt-1 rounded bg-white p-2 text-sm whitespace-pre-wrap text-slate-900 dark:bg-slate-900 dark:text-slate-100">
+				{`${text.outline}\n\n${text.notes}`.trim()}
+			</pre>
+		</div>
+	);
+}
+
 export default function SectionEditor(props: Props) {
 	const [text, setText] = useState<Text>({ outline: props.outline, notes: props.notes });
 	const [state, setState] = useState<State>('saved');
@@ -127,32 +139,26 @@ export default function SectionEditor(props: Props) {
 		notes: `notes-${props.id}`,
 		status: `status-${props.id}`,
 	};
+	// Both text areas are bound the same way: id, field name, current text, change handler.
+	const bind = (field: keyof Text) => ({
+		id: ids[field],
+		name: field,
+		value: text[field],
+		onChange: change(field),
+	});
 	return (
 		<form method="POST" action={props.formAction} onSubmit={submit}>
 			<input type="hidden" name="id" value={props.id} />
 			<input type="hidden" name="version" value={version.current} />
 			<label htmlFor={ids.outline}>Outline (points, one per line)</label>
-			<textarea
-				id={ids.outline}
-				name="outline"
-				rows={8}
-				value={text.outline}
-				onChange={change('outline')}
-				aria-describedby={`${ids.outline}-hint`}
-			/>
+			<textarea {...bind('outline')} rows={8} aria-describedby={`${ids.outline}-hint`} />
 			<p id={`${ids.outline}-hint`} className="hint">
 				{props.hint} Markdown works: start points with “- ”.
 			</p>
 			<label htmlFor={ids.notes} className="mt-3 block">
 				Notes
 			</label>
-			<textarea
-				id={ids.notes}
-				name="notes"
-				rows={5}
-				value={text.notes}
-				onChange={change('notes')}
-			/>
+			<textarea {...bind('notes')} rows={5} />
 			{conflict && (
 				<div role="alert" className="notice-error mt-3">
 					<p className="font-semibold">
@@ -160,18 +166,8 @@ export default function SectionEditor(props: Props) {
 						Nothing is lost:
 					</p>
 					<div className="mt-2 grid gap-3 md:grid-cols-2">
-						<div>
-							<p className="font-semibold">Saved version</p>
-							<pre className="mt-1 rounded bg-white p-2 text-sm whitespace-pre-wrap text-slate-900 dark:bg-slate-900 dark:text-slate-100">
-								{`${conflict.outline}\n\n${conflict.notes}`.trim()}
-							</pre>
-						</div>
-						<div>
-							<p className="font-semibold">Your text</p>
-							<pre className="mt-1 rounded bg-white p-2 text-sm whitespace-pre-wrap text-slate-900 dark:bg-slate-900 dark:text-slate-100">
-								{`${text.outline}\n\n${text.notes}`.trim()}
-							</pre>
-						</div>
+						<TextCopy title="Saved version" text={conflict} />
+						<TextCopy title="Your text" text={text} />
 					</div>
 					<div className="mt-3 flex flex-wrap gap-3">
 						<button type="button" className="btn" onClick={keepMine}>

@@ -42,20 +42,19 @@ export const countries = [
 	'Veronia',
 ] as const;
 
-/** Countries whose customs report seizures in this data set. */
-export const reportingCountries = new Set<string>([
-	'Aldoria',
-	'Belmaris',
-	'Halvoria',
-	'Ithmar',
-	'Kestrel Islands',
-	'Lumeria',
-	'Maravia',
-	'Norvania',
-	'Pellucia',
-	'Qasra',
-	'Veronia',
+/** Countries whose customs report no seizures in this data set. */
+const nonReporting = new Set<string>([
+	'Corvalia',
+	'Dravania',
+	'Estmark',
+	'Galdera',
+	'Rostavia',
+	'Solvane',
+	'Tarkesh',
 ]);
+
+/** Countries whose customs report seizures in this data set: all the others. */
+export const reportingCountries = new Set<string>(countries.filter((c) => !nonReporting.has(c)));
 
 /** The administration name written in reporting_administration. */
 export const administrationOf = (country: string) => `${country} Customs`;

@@ -12,11 +12,15 @@ import {
 	type Filter,
 	type FilterOp,
 } from '~/lib/lab/query';
+import LabSelect from './LabSelect';
+import LabSection from './LabSection';
 
 /** Select values are strings; this one stands for "the cell is empty". */
 const emptyToken = '\u0000empty';
 
-const filterable = fields.filter((f) => f.name !== 'synthetic');
+const filterable = fields
+	.filter((f) => f.name !== 'synthetic')
+	.map((f) => ({ value: f.name, label: f.label }));
 
 type Props = { info: DatasetInfo; filters: Filter[]; onChange: (filters: Filter[]) => void };
 
@@ -102,35 +106,22 @@ export default function FilterBar({ info, filters, onChange }: Props) {
 	}
 
 	return (
-		<section aria-labelledby="lab-filters-heading" className="card">
-			<h2 id="lab-filters-heading" className="text-lg">
-				Filters
-			</h2>
+		<LabSection name="filters" heading="Filters" className="card">
 			<form onSubmit={add} className="mt-2 grid items-end gap-3 sm:grid-cols-[1fr_auto_1fr_auto]">
-				<div>
-					<label htmlFor="lab-filter-field">Field</label>
-					<select
-						id="lab-filter-field"
-						value={field}
-						onChange={(e) => chooseField(e.target.value as FieldName)}
-					>
-						{filterable.map((f) => (
-							<option key={f.name} value={f.name}>
-								{f.label}
-							</option>
-						))}
-					</select>
-				</div>
-				<div>
-					<label htmlFor="lab-filter-op">Condition</label>
-					<select id="lab-filter-op" value={op} onChange={(e) => setOp(e.target.value as FilterOp)}>
-						{ops.map((o) => (
-							<option key={o.op} value={o.op}>
-								{o.label}
-							</option>
-						))}
-					</select>
-				</div>
+				<LabSelect
+					id="lab-filter-field"
+					label="Field"
+					value={field}
+					options={filterable}
+					onChange={(v) => chooseField(v as FieldName)}
+				/>
+				<LabSelect
+					id="lab-filter-op"
+					label="Condition"
+					value={op}
+					options={ops.map((o) => ({ value: o.op, label: o.label }))}
+					onChange={(v) => setOp(v as FilterOp)}
+				/>
 				<div>
 					<label htmlFor="lab-filter-value">Value</label>
 					{takesValue(op) ? (
@@ -180,6 +171,6 @@ export default function FilterBar({ info, filters, onChange }: Props) {
 					</button>
 				</div>
 			)}
-		</section>
+		</LabSection>
 	);
 }

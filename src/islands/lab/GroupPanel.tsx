@@ -8,6 +8,8 @@ import {
 } from '~/lib/lab/fields';
 import type { GroupRow, ValueCount, ViewSettings } from '~/lib/lab/query';
 import DataTable from './DataTable';
+import LabSelect from './LabSelect';
+import LabSection from './LabSection';
 
 type Props = {
 	keys: FieldName[];
@@ -20,37 +22,9 @@ type Props = {
 	onSettings: (change: Partial<ViewSettings>) => void;
 };
 
-function FieldSelect({
-	id,
-	label,
-	value,
-	onChange,
-	allowNone,
-}: {
-	id: string;
-	label: string;
-	value: FieldName | null;
-	onChange: (v: FieldName | null) => void;
-	allowNone?: boolean;
-}) {
-	return (
-		<div>
-			<label htmlFor={id}>{label}</label>
-			<select
-				id={id}
-				value={value ?? ''}
-				onChange={(e) => onChange((e.target.value || null) as FieldName | null)}
-			>
-				{allowNone && <option value="">(nothing)</option>}
-				{groupableFields.map((f) => (
-					<option key={f.name} value={f.name}>
-						{f.label}
-					</option>
-				))}
-			</select>
-		</div>
-	);
-}
+const fieldChoices = groupableFields.map((f) => ({ value: f.name as string, label: f.label }));
+/** "Then by" may be left out; its empty choice stands for no second field. */
+const optionalFieldChoices = [{ value: '', label: '(nothing)' }, ...fieldChoices];
 
 export default function GroupPanel({
 	keys,
@@ -65,38 +39,32 @@ export default function GroupPanel({
 	const inUnit = units.find((u) => u.value === unit)?.count ?? 0;
 	const sumLabel = `Sum of quantity (${unit ?? '—'})`;
 	return (
-		<section aria-labelledby="lab-group-heading">
-			<h2 id="lab-group-heading" className="text-lg">
-				Group and count
-			</h2>
+		<LabSection name="group" heading="Group and count">
 			<div className="mt-2 grid gap-3 sm:grid-cols-3">
-				<FieldSelect
+				<LabSelect
 					id="lab-group-by"
 					label="Group by"
 					value={settings.groupBy}
-					onChange={(v) => v && onSettings({ groupBy: v })}
+					options={fieldChoices}
+					onChange={(v) => v && onSettings({ groupBy: v as FieldName })}
 				/>
-				<FieldSelect
+				<LabSelect
 					id="lab-then-by"
 					label="Then by"
-					value={settings.thenBy}
-					allowNone
-					onChange={(v) => onSettings({ thenBy: v })}
+					value={settings.thenBy ?? ''}
+					options={optionalFieldChoices}
+					onChange={(v) => onSettings({ thenBy: (v || null) as FieldName | null })}
 				/>
-				<div>
-					<label htmlFor="lab-sum-unit">Sum quantity in unit</label>
-					<select
-						id="lab-sum-unit"
-						value={unit ?? ''}
-						onChange={(e) => onSettings({ sumUnit: e.target.value })}
-					>
-						{units.map((u) => (
-							<option key={u.value} value={u.value ?? ''}>
-								{showValue(u.value)} ({formatCount(u.count)} records)
-							</option>
-						))}
-					</select>
-				</div>
+				<LabSelect
+					id="lab-sum-unit"
+					label="Sum quantity in unit"
+					value={unit ?? ''}
+					options={units.map((u) => ({
+						value: u.value ?? '',
+						label: `${showValue(u.value)} (${formatCount(u.count)} records)`,
+					}))}
+					onChange={(v) => onSettings({ sumUnit: v })}
+				/>
 			</div>
 			<p className="hint">
 				Sums add only the {formatCount(inUnit)} records measured in “{unit ?? '—'}”; the other{' '}
@@ -125,6 +93,6 @@ export default function GroupPanel({
 					numericFrom={keys.length}
 				/>
 			</div>
-		</section>
+		</LabSection>
 	);
 }

@@ -2,6 +2,7 @@
 import { fieldInfo, formatCount, showValue } from '~/lib/lab/fields';
 import type { DatasetInfo, QualityReport } from '~/lib/lab/query';
 import DataTable from './DataTable';
+import LabSection from './LabSection';
 
 type Props = { report: QualityReport; count: number; rarePlaces: DatasetInfo['rarePlaces'] };
 
@@ -103,10 +104,7 @@ function Outliers({ report }: { report: QualityReport }) {
 
 export default function QualityPanel({ report, count, rarePlaces }: Props) {
 	return (
-		<section aria-labelledby="lab-quality-heading" className="space-y-6">
-			<h2 id="lab-quality-heading" className="text-lg">
-				Data quality
-			</h2>
+		<LabSection name="quality" heading="Data quality" className="space-y-6">
 			<div>
 				<h3 className="font-semibold">Missing values</h3>
 				<p className="hint">
@@ -148,6 +146,6 @@ export default function QualityPanel({ report, count, rarePlaces }: Props) {
 					numericFrom={2}
 				/>
 			</div>
-		</section>
+		</LabSection>
 	);
 }

@@ -1,13 +1,11 @@
 /** The first records in view, every column, so people can read what they are counting. */
 import { fieldInfo, formatCount, recordColumns, showValue } from '~/lib/lab/fields';
 import DataTable from './DataTable';
+import LabSection from './LabSection';
 
 export default function RecordsPanel({ rows, count }: { rows: string[][]; count: number }) {
 	return (
-		<section aria-labelledby="lab-records-heading">
-			<h2 id="lab-records-heading" className="text-lg">
-				Records
-			</h2>
+		<LabSection name="records" heading="Records">
 			<p className="hint">
 				The first {formatCount(rows.length)} of {formatCount(count)} records in view, in file order.
 				Export the view to see them all.
@@ -19,6 +17,6 @@ export default function RecordsPanel({ rows, count }: { rows: string[][]; count:
 					rows={rows.map((r) => r.map((cell) => (cell === '' ? '—' : showValue(cell))))}
 				/>
 			</div>
-		</section>
+		</LabSection>
 	);
 }

@@ -5,6 +5,7 @@ import { monthName, summariseMonths } from '~/lib/lab/summaries';
 import DataTable from './DataTable';
 import MonthlyChart from './MonthlyChart';
 import PlotFigure from './PlotFigure';
+import LabSection from './LabSection';
 
 type Props = { months: { month: string; count: number }[]; undated: number };
 
@@ -15,10 +16,7 @@ export default function TimePanel({ months, undated }: Props) {
 		[months, summary],
 	);
 	return (
-		<section aria-labelledby="lab-time-heading">
-			<h2 id="lab-time-heading" className="text-lg">
-				Seizures over time
-			</h2>
+		<LabSection name="time" heading="Seizures over time">
 			<p className="hint">
 				Number of records in view per month. Compare the same month across years before calling a
 				rise a trend.
@@ -36,6 +34,6 @@ export default function TimePanel({ months, undated }: Props) {
 					/>
 				}
 			/>
-		</section>
+		</LabSection>
 	);
 }

@@ -1,5 +1,6 @@
 /** The audit log: who did what, to what, when. Details never carry secrets. */
-import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableName, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '~db/client';
 import { auditEventTable, userTable } from '~db/schema';
 import { addDays } from '~/lib/dates';
@@ -44,6 +45,22 @@ export function writeAudited<R extends { id: string }>(
 		const [row] = await write(tx);
 		await recordAudit(tx, { ...event, subjectId: row!.id });
 		return row!;
+	});
+}
+
+/**
+ * Deletes the row of `table` with this id and records the event about it in one transaction;
+ * the event's subject is the deleted row, its type the table's name.
+ */
+export async function deleteAudited(
+	db: Db,
+	table: SQLiteTable & { id: SQLiteColumn },
+	id: string,
+	event: Omit<AuditInput, 'subjectType' | 'subjectId'>,
+): Promise<void> {
+	await db.transaction(async (tx) => {
+		await tx.delete(table).where(eq(table.id, id));
+		await recordAudit(tx, { ...event, subjectType: getTableName(table), subjectId: id });
 	});
 }
 

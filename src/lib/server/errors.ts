@@ -17,3 +17,8 @@ export class RuleError extends Error {
 export function notFound(what = 'record'): RuleError {
 	return new RuleError('not_found', `No such ${what}.`);
 }
+
+/** Shorthand for a rejected input, its message shown beside `field` when one is named. */
+export function invalid(message: string, field?: string): RuleError {
+	return new RuleError('invalid', message, field);
+}

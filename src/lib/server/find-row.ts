@@ -45,3 +45,18 @@ export async function ownRow<T extends OwnedTable>(
 	if (!row) throw notFound(what);
 	return row;
 }
+
+/** Every record of `table` that belongs to the participant, sorted by `order`. */
+export async function listOwnRows<T extends OwnedTable>(
+	db: Pick<Db, 'select'>,
+	table: T,
+	participantId: string,
+	...order: SQL[]
+): Promise<T['$inferSelect'][]> {
+	const rows = await db
+		.select()
+		.from(table as SQLiteTable)
+		.where(eq(table.participantId, participantId))
+		.orderBy(...order);
+	return rows as T['$inferSelect'][];
+}

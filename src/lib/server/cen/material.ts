@@ -16,7 +16,7 @@ import {
 } from '~db/schema';
 import { findVisibleParticipant } from '../access';
 import { recordAudit } from '../audit';
-import { notFound, RuleError } from '../errors';
+import { invalid, notFound, RuleError } from '../errors';
 import { newId } from '../ids';
 import { insertedLast } from '../row-order';
 import type { SessionUser } from '../auth/session';
@@ -49,9 +49,9 @@ function assertParticipant(user: SessionUser) {
 /** Checks the links: the log entry must be the participant's own; the study part one of the list. */
 async function checkMeta(db: Db, participantId: string, meta: MaterialMeta) {
 	if (meta.title.trim().length < 3)
-		throw new RuleError('invalid', 'Give the material a title (at least 3 characters).', 'title');
+		throw invalid('Give the material a title (at least 3 characters).', 'title');
 	if (meta.studyPart && !(meta.studyPart in studyParts))
-		throw new RuleError('invalid', 'Choose a part of the study from the list.', 'studyPart');
+		throw invalid('Choose a part of the study from the list.', 'studyPart');
 	if (!meta.logEntryId) return null;
 	const [entry] = await db
 		.select({ id: logEntryTable.id })
@@ -59,7 +59,7 @@ async function checkMeta(db: Db, participantId: string, meta: MaterialMeta) {
 		.where(
 			and(eq(logEntryTable.id, meta.logEntryId), eq(logEntryTable.participantId, participantId)),
 		);
-	if (!entry) throw new RuleError('invalid', 'Choose one of your own log entries.', 'logEntryId');
+	if (!entry) throw invalid('Choose one of your own log entries.', 'logEntryId');
 	return entry.id;
 }
 
@@ -123,17 +123,15 @@ export async function uploadMaterial(
 	file: { name: string; bytes: Uint8Array },
 	meta: MaterialMeta,
 ) {
-	if (!file.bytes.length) throw new RuleError('invalid', 'Choose a file to upload.', 'file');
+	if (!file.bytes.length) throw invalid('Choose a file to upload.', 'file');
 	if (file.bytes.length > maxUploadBytes)
-		throw new RuleError(
-			'invalid',
+		throw invalid(
 			`The file is ${(file.bytes.length / 1048576).toFixed(1)} MB; the limit is ${maxUploadBytes / 1048576} MB.`,
 			'file',
 		);
 	const type = sniffUpload(file.bytes);
 	if (!type)
-		throw new RuleError(
-			'invalid',
+		throw invalid(
 			'Only PDF, PNG and Excel (XLSX) files are taken, and this file is none of them (its content was checked, not its name).',
 			'file',
 		);
@@ -178,17 +176,15 @@ export async function saveChart(
 	meta: MaterialMeta,
 ) {
 	if (!chart.png.length || sniffUpload(chart.png) !== 'png')
-		throw new RuleError(
-			'invalid',
+		throw invalid(
 			'The chart image did not arrive as a PNG. Draw the chart again and save it.',
 			'image',
 		);
 	if (chart.png.length > maxChartBytes)
-		throw new RuleError('invalid', 'The chart image is larger than 2 MB.', 'image');
+		throw invalid('The chart image is larger than 2 MB.', 'image');
 	const settings = readChartSettings(chart.settings);
 	if (!settings)
-		throw new RuleError(
-			'invalid',
+		throw invalid(
 			'The lab settings of the chart were not readable. Reload the lab and try again.',
 			'settings',
 		);
@@ -241,7 +237,7 @@ export async function attachMaterial(
 			.where(eq(materialTable.id, own.id));
 	} else {
 		if (!(target.studyPart in studyParts))
-			throw new RuleError('invalid', 'Choose a part of the study from the list.', 'studyPart');
+			throw invalid('Choose a part of the study from the list.', 'studyPart');
 		await db
 			.update(materialTable)
 			.set({ studyPart: target.studyPart })

@@ -1,25 +1,12 @@
 /** The records behind a mentor's reminders: the review queue, undecided versions, activities to agree. */
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '~db/client';
-import {
-	activityAgreementTable,
-	cohortMemberTable,
-	logEntryTable,
-	reportVersionTable,
-	studyActivityTable,
-	userTable,
-} from '~db/schema';
+import { activityAgreementTable, logEntryTable, studyActivityTable } from '~db/schema';
 import type { MentorFacts } from '~/lib/clock/mentor-reminders';
 import { todayIn } from '~/lib/dates';
+import { membersOf } from '../cohort/members';
+import { pendingVersionsOf } from '../report/versions';
 import type { CohortNow } from './running-cohorts';
-
-async function membersOf(db: Db, cohortId: string) {
-	return db
-		.select({ id: userTable.id, name: userTable.name, role: cohortMemberTable.role })
-		.from(cohortMemberTable)
-		.innerJoin(userTable, eq(userTable.id, cohortMemberTable.userId))
-		.where(and(eq(cohortMemberTable.cohortId, cohortId), isNull(userTable.disabledAt)));
-}
 
 async function waitingByParticipant(db: Db, ids: string[]) {
 	return db
@@ -58,7 +45,7 @@ async function activitiesWaiting(db: Db, ids: string[]) {
 
 /** The facts of every mentor of a running cohort (the same queue for each). */
 export async function mentorFacts(db: Db, { cohort, hour }: CohortNow): Promise<MentorFacts[]> {
-	const members = await membersOf(db, cohort.id);
+	const members = await membersOf(db, cohort.id, { enabledOnly: true });
 	const mentors = members.filter((m) => m.role === 'mentor');
 	const participants = members.filter((m) => m.role === 'participant');
 	if (!mentors.length || !participants.length) return [];
@@ -67,15 +54,7 @@ export async function mentorFacts(db: Db, { cohort, hour }: CohortNow): Promise<
 	const tz = cohort.timezone;
 	const [waiting, versions, activities] = await Promise.all([
 		waitingByParticipant(db, ids),
-		db
-			.select()
-			.from(reportVersionTable)
-			.where(
-				and(
-					inArray(reportVersionTable.participantId, ids),
-					eq(reportVersionTable.decision, 'pending'),
-				),
-			),
+		pendingVersionsOf(db, ids),
 		activitiesWaiting(db, ids),
 	]);
 	const shared = {

@@ -1,28 +1,20 @@
 /** The records behind the Secretariat's and home contacts' reminders, for one running cohort. */
 import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '~db/client';
-import { cohortMemberTable, reportDeliveryTable, reportVersionTable, userTable } from '~db/schema';
+import { reportDeliveryTable, reportVersionTable } from '~db/schema';
 import type { UnacknowledgedDelivery, UndecidedVersion } from '~/lib/clock/oversight-reminders';
 import { todayIn } from '~/lib/dates';
+import { membersOf } from '../cohort/members';
+import { pendingVersionsOf } from '../report/versions';
 import { recipientAccounts } from '../oversight/delivery';
 import type { CohortNow } from './running-cohorts';
-
-async function participantsOf(db: Db, cohortId: string) {
-	return db
-		.select({ id: userTable.id, name: userTable.name })
-		.from(cohortMemberTable)
-		.innerJoin(userTable, eq(userTable.id, cohortMemberTable.userId))
-		.where(
-			and(eq(cohortMemberTable.cohortId, cohortId), eq(cohortMemberTable.role, 'participant')),
-		);
-}
 
 /** Deliveries to the Secretariat or a home administration still unacknowledged, and undecided versions. */
 export async function oversightFacts(
 	db: Db,
 	{ cohort }: CohortNow,
 ): Promise<{ deliveries: UnacknowledgedDelivery[]; versions: UndecidedVersion[] }> {
-	const participants = await participantsOf(db, cohort.id);
+	const participants = await membersOf(db, cohort.id, { role: 'participant' });
 	if (!participants.length) return { deliveries: [], versions: [] };
 	const nameOf = new Map(participants.map((p) => [p.id, p.name]));
 	const ids = participants.map((p) => p.id);
@@ -47,15 +39,7 @@ export async function oversightFacts(
 			deliveredOn: todayIn(cohort.timezone, delivery.deliveredAt!),
 			recipientIds: await recipientAccounts(db, version.participantId, delivery.recipient),
 		});
-	const pending = await db
-		.select()
-		.from(reportVersionTable)
-		.where(
-			and(
-				inArray(reportVersionTable.participantId, ids),
-				eq(reportVersionTable.decision, 'pending'),
-			),
-		);
+	const pending = await pendingVersionsOf(db, ids);
 	const versions: UndecidedVersion[] = [];
 	for (const v of pending) {
 		const secretariat = await recipientAccounts(db, v.participantId, 'wco_secretariat');

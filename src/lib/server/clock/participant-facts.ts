@@ -1,33 +1,11 @@
 /** The records behind a participant's reminders, read with a few indexed queries per cohort. */
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '~db/client';
-import {
-	cohortMemberTable,
-	logEntryTable,
-	reportTable,
-	reviewDecisionTable,
-	studyMilestoneTable,
-	userTable,
-} from '~db/schema';
+import { logEntryTable, reportTable, reviewDecisionTable, studyMilestoneTable } from '~db/schema';
 import type { ParticipantFacts } from '~/lib/clock/participant-reminders';
 import { todayIn } from '~/lib/dates';
+import { membersOf } from '../cohort/members';
 import type { CohortNow } from './running-cohorts';
-
-/** The active participants of a cohort. */
-async function participantsOf(db: Db, cohortId: string): Promise<string[]> {
-	const rows = await db
-		.select({ id: cohortMemberTable.userId })
-		.from(cohortMemberTable)
-		.innerJoin(userTable, eq(userTable.id, cohortMemberTable.userId))
-		.where(
-			and(
-				eq(cohortMemberTable.cohortId, cohortId),
-				eq(cohortMemberTable.role, 'participant'),
-				isNull(userTable.disabledAt),
-			),
-		);
-	return rows.map((r) => r.id);
-}
 
 async function openEntries(db: Db, ids: string[], tz: string) {
 	const rows = await db
@@ -73,7 +51,8 @@ async function openEntries(db: Db, ids: string[], tz: string) {
 
 /** The facts of every participant of a running cohort. */
 export async function participantFacts(db: Db, { cohort }: CohortNow): Promise<ParticipantFacts[]> {
-	const ids = await participantsOf(db, cohort.id);
+	const active = await membersOf(db, cohort.id, { role: 'participant', enabledOnly: true });
+	const ids = active.map((p) => p.id);
 	if (!ids.length) return [];
 	const [entries, milestones, reports] = await Promise.all([
 		openEntries(db, ids, cohort.timezone),

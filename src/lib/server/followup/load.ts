@@ -2,11 +2,10 @@
  * Reading the follow-up of a former participant's recommendations: who may see and answer it,
  * and the recommendations of the accepted report version with the answers given so far.
  */
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import {
 	recommendationFollowUpTable,
-	reportVersionSectionTable,
 	reportVersionTable,
 	userTable,
 	type RecommendationFollowUp,
@@ -15,6 +14,7 @@ import { openRounds, recommendationsFrom, roundDate } from '~/lib/followup/rules
 import { todayIn, type Day } from '~/lib/dates';
 import type { SessionUser } from '../auth/session';
 import { notFound } from '../errors';
+import { latestVersion, versionSections } from '../report/versions';
 import { findOverseenParticipant, participantMembership } from '../oversight/access';
 
 /** One round with its recommendations and any answers. */
@@ -56,28 +56,13 @@ async function mayRead(db: Db, viewer: SessionUser, participantId: string): Prom
 
 /** The accepted version's recommendations (section kind `recommendations`), or null. */
 export async function acceptedRecommendations(db: Pick<Db, 'select'>, participantId: string) {
-	const [version] = await db
-		.select()
-		.from(reportVersionTable)
-		.where(
-			and(
-				eq(reportVersionTable.participantId, participantId),
-				eq(reportVersionTable.decision, 'accepted'),
-			),
-		)
-		.orderBy(desc(reportVersionTable.number))
-		.limit(1);
+	const version = await latestVersion(
+		db,
+		participantId,
+		eq(reportVersionTable.decision, 'accepted'),
+	);
 	if (!version) return null;
-	const sections = await db
-		.select()
-		.from(reportVersionSectionTable)
-		.where(
-			and(
-				eq(reportVersionSectionTable.versionId, version.id),
-				eq(reportVersionSectionTable.kind, 'recommendations'),
-			),
-		)
-		.orderBy(asc(reportVersionSectionTable.position));
+	const sections = await versionSections(db, version.id, 'recommendations');
 	return { version, items: sections.flatMap((s) => recommendationsFrom(s.outline)) };
 }
 

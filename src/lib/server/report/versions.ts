@@ -3,7 +3,7 @@
  * section (submit-version.ts makes them; decide-version.ts returns or accepts them). Reads only,
  * so the delivery of a version can use them without importing the submission.
  */
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import {
 	reportTable,
@@ -35,6 +35,19 @@ export async function loadReport(
 	)[0]!;
 }
 
+/** The versions still waiting for a decision among these participants' reports. */
+export function pendingVersionsOf(db: Pick<Db, 'select'>, participantIds: string[]) {
+	return db
+		.select()
+		.from(reportVersionTable)
+		.where(
+			and(
+				inArray(reportVersionTable.participantId, participantIds),
+				eq(reportVersionTable.decision, 'pending'),
+			),
+		);
+}
+
 /** Every submitted version of a participant's report, newest first, with who decided (no visibility check). */
 export async function listVersions(
 	db: Db,
@@ -55,22 +68,44 @@ export async function findVersion(
 	participantId: string,
 	number?: number,
 ): Promise<VersionWithSections | null> {
+	const version = await latestVersion(
+		db,
+		participantId,
+		number ? eq(reportVersionTable.number, number) : undefined,
+	);
+	if (!version) return null;
+	return { ...version, sections: await versionSections(db, version.id) };
+}
+
+/** The newest version of a participant's report that meets `condition` (any when omitted), or null. */
+export async function latestVersion(
+	db: Pick<Db, 'select'>,
+	participantId: string,
+	condition?: SQL,
+): Promise<ReportVersion | null> {
 	const [version] = await db
 		.select()
 		.from(reportVersionTable)
-		.where(
-			and(
-				eq(reportVersionTable.participantId, participantId),
-				number ? eq(reportVersionTable.number, number) : undefined,
-			),
-		)
+		.where(and(eq(reportVersionTable.participantId, participantId), condition))
 		.orderBy(desc(reportVersionTable.number))
 		.limit(1);
-	if (!version) return null;
-	const sections = await db
+	return version ?? null;
+}
+
+/** A version's frozen sections in order; only those of `kind` when it is given. */
+export function versionSections(
+	db: Pick<Db, 'select'>,
+	versionId: string,
+	kind?: ReportVersionSection['kind'],
+) {
+	return db
 		.select()
 		.from(reportVersionSectionTable)
-		.where(eq(reportVersionSectionTable.versionId, version.id))
+		.where(
+			and(
+				eq(reportVersionSectionTable.versionId, versionId),
+				kind ? eq(reportVersionSectionTable.kind, kind) : undefined,
+			),
+		)
 		.orderBy(asc(reportVersionSectionTable.position));
-	return { ...version, sections };
 }

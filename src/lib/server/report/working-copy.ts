@@ -13,7 +13,7 @@ import {
 } from '~db/schema';
 import { isSubmitted, requiredSections } from '~/lib/report/rules';
 import { normaliseNewlines } from '~/lib/text';
-import { recordAudit, writeAudited } from '../audit';
+import { deleteAudited, recordAudit, writeAudited } from '../audit';
 import { findCurrentCohort, assertWritable } from '../cohort/manage';
 import { notFound, RuleError } from '../errors';
 import { findVisibleParticipant } from '../access';
@@ -328,14 +328,9 @@ export async function deleteSection(db: Db, participant: SessionUser, sectionId:
 	const section = await ownSection(db, participant, sectionId);
 	if (section.kind !== 'custom')
 		throw new RuleError('forbidden', 'The four required sections cannot be deleted.');
-	await db.transaction(async (tx) => {
-		await tx.delete(reportSectionTable).where(eq(reportSectionTable.id, sectionId));
-		await recordAudit(tx, {
-			actorId: participant.id,
-			action: 'report.section_delete',
-			subjectType: 'report_section',
-			subjectId: sectionId,
-			details: { title: section.title },
-		});
+	await deleteAudited(db, reportSectionTable, sectionId, {
+		actorId: participant.id,
+		action: 'report.section_delete',
+		details: { title: section.title },
 	});
 }

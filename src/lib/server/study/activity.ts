@@ -12,7 +12,7 @@ import { notFound } from '../errors';
 import { newId } from '../ids';
 import type { SessionUser } from '../auth/session';
 import { assertStudyWriter } from './access';
-import { ownRow } from '../find-row';
+import { listOwnRows, ownRow } from '../find-row';
 
 /** An activity row. */
 export type StudyActivity = typeof studyActivityTable.$inferSelect;
@@ -28,11 +28,13 @@ export type ActivityInput = {
 
 /** A participant's activities, in the order they were agreed. */
 export function listActivities(db: Db, participantId: string) {
-	return db
-		.select()
-		.from(studyActivityTable)
-		.where(eq(studyActivityTable.participantId, participantId))
-		.orderBy(asc(studyActivityTable.agreedOn), asc(studyActivityTable.createdAt));
+	return listOwnRows(
+		db,
+		studyActivityTable,
+		participantId,
+		asc(studyActivityTable.agreedOn),
+		asc(studyActivityTable.createdAt),
+	);
 }
 
 /** Records an agreed activity in the participant's own study. */

@@ -2,23 +2,25 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import { studyMilestoneTable } from '~db/schema';
-import { recordAudit, writeAudited } from '../audit';
+import { deleteAudited, recordAudit, writeAudited } from '../audit';
 import { notFound } from '../errors';
 import { newId } from '../ids';
 import type { SessionUser } from '../auth/session';
 import { assertStudyWriter } from './access';
-import { ownRow } from '../find-row';
+import { listOwnRows, ownRow } from '../find-row';
 
 /** A milestone row. */
 export type StudyMilestone = typeof studyMilestoneTable.$inferSelect;
 
 /** A participant's milestones, soonest due first. */
 export function listMilestones(db: Db, participantId: string) {
-	return db
-		.select()
-		.from(studyMilestoneTable)
-		.where(eq(studyMilestoneTable.participantId, participantId))
-		.orderBy(asc(studyMilestoneTable.dueDate), asc(studyMilestoneTable.createdAt));
+	return listOwnRows(
+		db,
+		studyMilestoneTable,
+		participantId,
+		asc(studyMilestoneTable.dueDate),
+		asc(studyMilestoneTable.createdAt),
+	);
 }
 
 /** The participant's own milestone, or a 404 for anyone else's. */
@@ -78,14 +80,9 @@ export async function setMilestoneDone(
 /** Removes a milestone. */
 export async function deleteMilestone(db: Db, participant: SessionUser, id: string): Promise<void> {
 	const milestone = await ownMilestone(db, participant, id);
-	await db.transaction(async (tx) => {
-		await tx.delete(studyMilestoneTable).where(eq(studyMilestoneTable.id, id));
-		await recordAudit(tx, {
-			actorId: participant.id,
-			action: 'study.milestone_delete',
-			subjectType: 'study_milestone',
-			subjectId: id,
-			details: { title: milestone.title, dueDate: milestone.dueDate },
-		});
+	await deleteAudited(db, studyMilestoneTable, id, {
+		actorId: participant.id,
+		action: 'study.milestone_delete',
+		details: { title: milestone.title, dueDate: milestone.dueDate },
 	});
 }

@@ -12,7 +12,7 @@ import { notFound, RuleError } from '../errors';
 import { newId } from '../ids';
 import type { SessionUser } from '../auth/session';
 import { assertStudyWriter } from './access';
-import { findOwnRow } from '../find-row';
+import { findOwnRow, listOwnRows } from '../find-row';
 
 /** A paper section row. */
 export type PaperSection = typeof studyPaperSectionTable.$inferSelect;
@@ -29,11 +29,13 @@ export class PaperConflict extends RuleError {
 
 /** A participant's paper sections, in their order. */
 export function listSections(db: Pick<Db, 'select'>, participantId: string) {
-	return db
-		.select()
-		.from(studyPaperSectionTable)
-		.where(eq(studyPaperSectionTable.participantId, participantId))
-		.orderBy(asc(studyPaperSectionTable.position), asc(studyPaperSectionTable.id));
+	return listOwnRows(
+		db,
+		studyPaperSectionTable,
+		participantId,
+		asc(studyPaperSectionTable.position),
+		asc(studyPaperSectionTable.id),
+	);
 }
 
 /** One section of a participant's paper, or null. */

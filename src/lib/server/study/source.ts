@@ -3,13 +3,13 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import { studySourceTable } from '~db/schema';
 import type { Reliability } from '~/lib/study/rules';
-import { recordAudit, writeAudited } from '../audit';
+import { deleteAudited, recordAudit, writeAudited } from '../audit';
 import { notFound } from '../errors';
 import { newId } from '../ids';
 import type { SessionUser } from '../auth/session';
 import { assertStudyWriter } from './access';
 import { insertedFirst } from '../row-order';
-import { ownRow } from '../find-row';
+import { listOwnRows, ownRow } from '../find-row';
 
 /** A source row. */
 export type StudySource = typeof studySourceTable.$inferSelect;
@@ -24,11 +24,13 @@ export type SourceInput = {
 
 /** A participant's sources, in the order they were added. */
 export function listSources(db: Db, participantId: string) {
-	return db
-		.select()
-		.from(studySourceTable)
-		.where(eq(studySourceTable.participantId, participantId))
-		.orderBy(asc(studySourceTable.createdAt), insertedFirst(studySourceTable));
+	return listOwnRows(
+		db,
+		studySourceTable,
+		participantId,
+		asc(studySourceTable.createdAt),
+		insertedFirst(studySourceTable),
+	);
 }
 
 /** The participant's own source, or a 404 for anyone else's. */
@@ -88,14 +90,9 @@ export async function updateSource(
 /** Removes a source (the form asks for confirmation first). */
 export async function deleteSource(db: Db, participant: SessionUser, id: string): Promise<void> {
 	const source = await ownSource(db, participant, id);
-	await db.transaction(async (tx) => {
-		await tx.delete(studySourceTable).where(eq(studySourceTable.id, id));
-		await recordAudit(tx, {
-			actorId: participant.id,
-			action: 'study.source_delete',
-			subjectType: 'study_source',
-			subjectId: id,
-			details: { citation: source.citation.slice(0, 200) },
-		});
+	await deleteAudited(db, studySourceTable, id, {
+		actorId: participant.id,
+		action: 'study.source_delete',
+		details: { citation: source.citation.slice(0, 200) },
 	});
 }

@@ -4,17 +4,11 @@
  */
 import { and, asc, desc, eq, inArray, isNull, min, sql } from 'drizzle-orm';
 import type { Db } from '~db/client';
-import {
-	cenMessageTable,
-	labInterpretationTable,
-	logEntryTable,
-	reportVersionTable,
-	userTable,
-} from '~db/schema';
+import { cenMessageTable, labInterpretationTable, logEntryTable, userTable } from '~db/schema';
 import { buildMentorTodo, type MentorTodoFacts, type WaitingQueue } from '~/lib/todo/mentor';
 import type { SessionUser } from '../auth/session';
 import { menteeIds } from '../review/queue';
-import { cohortTimezoneOf, dayOf, pendingAgreements } from './shared';
+import { cohortTimezoneOf, dayOf, pendingAgreements, versionsWaiting } from './shared';
 
 /** Submitted entries per participant, most waiting first. */
 async function entriesWaiting(db: Db, mentees: ReturnType<typeof menteeIds>) {
@@ -68,26 +62,6 @@ async function oldestOf(
 			since: dayOf(first.at ?? Date.now(), first.timezone),
 		},
 	};
-}
-
-function versionsWaiting(db: Db, mentees: ReturnType<typeof menteeIds>) {
-	return db
-		.select({
-			participantId: reportVersionTable.participantId,
-			name: userTable.name,
-			number: reportVersionTable.number,
-			submittedAt: reportVersionTable.submittedAt,
-			timezone: cohortTimezoneOf(reportVersionTable.participantId),
-		})
-		.from(reportVersionTable)
-		.innerJoin(userTable, eq(userTable.id, reportVersionTable.participantId))
-		.where(
-			and(
-				inArray(reportVersionTable.participantId, mentees),
-				eq(reportVersionTable.decision, 'pending'),
-			),
-		)
-		.orderBy(asc(reportVersionTable.submittedAt));
 }
 
 /** Everything the mentor's to-do list needs, from the database. */

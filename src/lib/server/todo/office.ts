@@ -11,7 +11,6 @@ import {
 	cohortTable,
 	editionTable,
 	nominationTable,
-	reportVersionTable,
 	scoreSheetTable,
 	selectionTable,
 	userTable,
@@ -27,7 +26,7 @@ import type { SessionUser } from '../auth/session';
 import { listEditionApplications } from '../office/application';
 import { countPurgeDue } from '../office/purge';
 import { listPendingDeliveries } from '../oversight/delivery';
-import { dayOf } from './shared';
+import { dayOf, versionsWaiting } from './shared';
 
 function unconfirmedNominations(db: Db, now: Date) {
 	return db
@@ -123,21 +122,6 @@ function openCohortMatters(db: Db) {
 		)
 		.where(and(eq(cohortMemberTable.role, 'participant'), isNull(cohortTable.archivedAt)))
 		.orderBy(asc(cohortTable.trainingStart), asc(userTable.name));
-}
-
-/** Every version waiting for a decision (admins decide for every cohort). */
-function versionsWaiting(db: Db) {
-	return db
-		.select({
-			participantId: reportVersionTable.participantId,
-			name: userTable.name,
-			number: reportVersionTable.number,
-			submittedAt: reportVersionTable.submittedAt,
-		})
-		.from(reportVersionTable)
-		.innerJoin(userTable, eq(userTable.id, reportVersionTable.participantId))
-		.where(eq(reportVersionTable.decision, 'pending'))
-		.orderBy(asc(reportVersionTable.submittedAt));
 }
 
 /** Everything the office's to-do list needs; `retentionMonths` is the configured retention. */

@@ -4,6 +4,7 @@
  */
 import {
 	and,
+	asc,
 	eq,
 	inArray,
 	ne,
@@ -16,6 +17,7 @@ import {
 import type { Db } from '~db/client';
 import {
 	activityAgreementTable,
+	reportVersionTable,
 	studyActivityTable,
 	userTable,
 	type AgreementParty,
@@ -84,4 +86,25 @@ export async function pendingAgreements(
 		since: dayOf(r.lastAnswer === null ? r.createdAt : Number(r.lastAnswer), r.timezone),
 		today: todayIn(r.timezone, now),
 	}));
+}
+
+/** Report versions waiting for a decision, oldest first: of `participants`, or of everyone. */
+export function versionsWaiting(db: Db, participants?: Participants) {
+	return db
+		.select({
+			participantId: reportVersionTable.participantId,
+			name: userTable.name,
+			number: reportVersionTable.number,
+			submittedAt: reportVersionTable.submittedAt,
+			timezone: cohortTimezoneOf(reportVersionTable.participantId),
+		})
+		.from(reportVersionTable)
+		.innerJoin(userTable, eq(userTable.id, reportVersionTable.participantId))
+		.where(
+			and(
+				participants ? inArray(reportVersionTable.participantId, participants) : undefined,
+				eq(reportVersionTable.decision, 'pending'),
+			),
+		)
+		.orderBy(asc(reportVersionTable.submittedAt));
 }
