@@ -16,6 +16,7 @@ import { formatInstant } from '~/lib/dates';
 import { resolveNext } from '~/lib/next-path';
 import { optionalText, requiredText } from '~/lib/form-schemas';
 import { clientAddress, requireUser, run } from './guard';
+import type { Db } from '~db/client';
 
 const email = z.email({ error: 'Enter an email address like name@customs.example.' }).max(200);
 const password = requiredText('Enter your password.', 256);
@@ -100,63 +101,73 @@ const signOutOthers = defineAction({
 	},
 });
 
-/** Starts a session for someone who just set their password through a link. */
-async function signInFresh(context: ActionAPIContext, userId: string) {
+/**
+ * Runs the work of a link (it names the person who now has a password), then starts a session
+ * for that person; the answer is what the work returned.
+ */
+async function signInFresh<T>(
+	context: ActionAPIContext,
+	work: (db: Db) => Promise<T>,
+	personOf: (done: T) => string,
+): Promise<T> {
+	const done = await run(async () => work(await getDb()));
 	const { token: cookieToken, session } = await createSession(
 		await getDb(),
-		userId,
+		personOf(done),
 		describeDevice(context.request.headers.get('user-agent')),
 	);
 	setSessionCookie(context, cookieToken, session.expiresAt);
+	return done;
 }
+
+/** The password chosen on `form`, typed twice: refused beside the second box where the two differ. */
+function confirmedPassword<S extends z.ZodType<{ password: string; confirm: string }>>(form: S) {
+	return form.refine((v) => v.password === v.confirm, {
+		error: 'The two passwords differ.',
+		path: ['confirm'],
+	});
+}
+
+/** The two password boxes of a form that sets one. */
+const passwordPair = { password: newPassword, confirm: optionalText(256) };
 
 const accept = defineAction({
 	accept: 'form',
-	input: z
-		.object({
-			token,
-			name,
-			administration: optionalText(120),
-			password: newPassword,
-			confirm: optionalText(256),
-		})
-		.refine((v) => v.password === v.confirm, {
-			error: 'The two passwords differ.',
-			path: ['confirm'],
-		}),
+	input: confirmedPassword(
+		z.object({ token, name, administration: optionalText(120), ...passwordPair }),
+	),
 	handler: async (input, context) => {
-		const user = await run(async () => acceptInvitation(await getDb(), input.token, input));
-		await signInFresh(context, user.id);
+		const user = await signInFresh(
+			context,
+			(db) => acceptInvitation(db, input.token, input),
+			(u) => u.id,
+		);
 		return { welcome: user.name };
 	},
 });
 
 const reset = defineAction({
 	accept: 'form',
-	input: z
-		.object({ token, password: newPassword, confirm: optionalText(256) })
-		.refine((v) => v.password === v.confirm, {
-			error: 'The two passwords differ.',
-			path: ['confirm'],
-		}),
+	input: confirmedPassword(z.object({ token, ...passwordPair })),
 	handler: async (input, context) => {
-		const link = await run(async () => useResetLink(await getDb(), input.token, input.password));
-		await signInFresh(context, link.userId!);
+		await signInFresh(
+			context,
+			(db) => useResetLink(db, input.token, input.password),
+			(link) => link.userId!,
+		);
 		return { done: true };
 	},
 });
 
 const setup = defineAction({
 	accept: 'form',
-	input: z
-		.object({ token, email, name, password: newPassword, confirm: optionalText(256) })
-		.refine((v) => v.password === v.confirm, {
-			error: 'The two passwords differ.',
-			path: ['confirm'],
-		}),
+	input: confirmedPassword(z.object({ token, email, name, ...passwordPair })),
 	handler: async (input, context) => {
-		const user = await run(async () => completeSetup(await getDb(), input.token, input));
-		await signInFresh(context, user.id);
+		await signInFresh(
+			context,
+			(db) => completeSetup(db, input.token, input),
+			(u) => u.id,
+		);
 		return { done: true };
 	},
 });

@@ -198,9 +198,9 @@ export const cen = {
 			return { id: row.id, title: row.title };
 		},
 	}),
-	attachMaterial: defineAction({
-		accept: 'form',
-		input: z
+	attachMaterial: formAction(
+		['participant'],
+		z
 			.object({
 				material: z
 					.string({ error: 'Choose a material from your register.' })
@@ -213,29 +213,22 @@ export const cen = {
 				path: ['studyPart'],
 				error: 'Choose a part of the study.',
 			}),
-		handler: async (input, context) => {
-			await asRole(context, ['participant'], (db, user) =>
-				attachMaterial(
-					db,
-					user,
-					input.material,
-					input.logEntryId ? { logEntryId: input.logEntryId } : { studyPart: input.studyPart },
-				),
-			);
-			return { id: input.material };
-		},
-	}),
-	detachMaterial: defineAction({
-		accept: 'form',
-		input: z.object({
+		(db, user, input) =>
+			attachMaterial(
+				db,
+				user,
+				input.material,
+				input.logEntryId ? { logEntryId: input.logEntryId } : { studyPart: input.studyPart },
+			),
+		(input) => ({ id: input.material }),
+	),
+	detachMaterial: formAction(
+		['participant'],
+		z.object({
 			id,
 			from: z.enum(['log', 'study'], { error: 'Say what to detach the material from.' }),
 		}),
-		handler: async (input, context) => {
-			await asRole(context, ['participant'], (db, user) =>
-				detachMaterial(db, user, input.id, input.from),
-			);
-			return { id: input.id };
-		},
-	}),
+		(db, user, input) => detachMaterial(db, user, input.id, input.from),
+		recordAnswer,
+	),
 };

@@ -23,7 +23,9 @@ import {
 import { addComment, resolveComment } from '~/lib/server/logbook/comment';
 import { savePlan } from '~/lib/server/logbook/ojt-plan';
 import { markAllRead } from '~/lib/server/notify/notification';
-import { asRole, asUser, requireRole, requireUser, run } from './guard';
+import { asUser, requireRole, requireUser, run } from './guard';
+import { formAction, notifyingAction, recordAnswer } from './form-action';
+import type { Db } from '~db/client';
 import { emailNotifications } from './mailer';
 
 const id = recordId();
@@ -38,12 +40,13 @@ function toEntryInput(v: EntryFields): EntryInput {
  * After a save: "Save and submit" sends the entry for review at the version just written (so
  * nothing can slip in between); the page is told which message to show once.
  */
-async function saved(
+async function saveEntry(
 	context: ActionAPIContext,
-	user: SessionUser,
-	entry: LogEntry,
 	intent: SaveIntent,
+	write: (db: Db, user: SessionUser) => Promise<LogEntry>,
 ) {
+	const user = requireRole(context, 'participant');
+	const entry = await run(async () => write(await getDb(), user));
 	if (intent === 'submit') {
 		await run(async () => submitEntry(await getDb(), user, entry.id, entry.version));
 		await emailNotifications(context.url);
@@ -55,54 +58,38 @@ export const logbook = {
 	create: defineAction({
 		accept: 'form',
 		input: entrySchema,
-		handler: async (input, context) => {
-			const user = requireRole(context, 'participant');
-			const entry = await run(async () =>
-				createEntry(await getDb(), user, toEntryInput(input), input.confirmOutsideWindow),
-			);
-			return saved(context, user, entry, input.intent);
-		},
+		handler: (input, context) =>
+			saveEntry(context, input.intent, (db, user) =>
+				createEntry(db, user, toEntryInput(input), input.confirmOutsideWindow),
+			),
 	}),
 	update: defineAction({
 		accept: 'form',
 		input: entryUpdateSchema,
-		handler: async (input, context) => {
-			const user = requireRole(context, 'participant');
-			const entry = await run(async () =>
+		handler: (input, context) =>
+			saveEntry(context, input.intent, (db, user) =>
 				updateEntry(
-					await getDb(),
+					db,
 					user,
 					input.id,
 					input.version,
 					toEntryInput(input),
 					input.confirmOutsideWindow,
 				),
-			);
-			return saved(context, user, entry, input.intent);
-		},
+			),
 	}),
-	submit: defineAction({
-		accept: 'form',
-		input: z.object({ id, version }),
-		handler: async (input, context) => {
-			await asRole(context, ['participant'], (db, user) =>
-				submitEntry(db, user, input.id, input.version),
-			);
-			await emailNotifications(context.url);
-			return { id: input.id };
-		},
-	}),
-	delete: defineAction({
-		accept: 'form',
-		input: z.object({
-			id,
-			confirm: confirmTick(),
-		}),
-		handler: async (input, context) => {
-			await asRole(context, ['participant'], (db, user) => deleteEntry(db, user, input.id));
-			return { deleted: true };
-		},
-	}),
+	submit: notifyingAction(
+		['participant'],
+		z.object({ id, version }),
+		(db, user, input) => submitEntry(db, user, input.id, input.version),
+		recordAnswer,
+	),
+	delete: formAction(
+		['participant'],
+		z.object({ id, confirm: confirmTick() }),
+		(db, user, input) => deleteEntry(db, user, input.id),
+		() => ({ deleted: true }),
+	),
 	// Hours are required: the form always sends them, so a request without them (malformed, or
 	// not from the form) is refused instead of blanking the plan.
 	savePlan: defineAction({

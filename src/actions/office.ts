@@ -24,7 +24,8 @@ import { createNextEdition, extendDeadline, findEditionBySlug } from '~/lib/serv
 import { deliverMail } from '~/lib/server/notify/outbox';
 import { confirmNomination, requestNomination } from '~/lib/server/office/nomination';
 import { blockedUntil, recordFailure, throttleKey } from '~/lib/server/auth/throttle';
-import { asRole, clientAddress, fieldErrors, run } from './guard';
+import { clientAddress, fieldErrors, run } from './guard';
+import { formAction, namedAnswer } from './form-action';
 
 const linkProblem = 'This link is incomplete. Open the link from your email again.';
 const token = z
@@ -46,29 +47,21 @@ async function throttleCall(context: ActionAPIContext, count: boolean) {
 }
 
 export const edition = {
-	createNext: defineAction({
-		accept: 'form',
-		input: z.object({ from: recordId() }),
-		handler: async (input, context) => {
-			const row = await asRole(context, ['admin'], (db, admin) =>
-				createNextEdition(db, admin.id, input.from),
-			);
-			return { id: row.id, name: row.name };
-		},
-	}),
-	extend: defineAction({
-		accept: 'form',
-		input: z.object({
+	createNext: formAction(
+		['admin'],
+		z.object({ from: recordId() }),
+		(db, admin, input) => createNextEdition(db, admin.id, input.from),
+		namedAnswer,
+	),
+	extend: formAction(
+		['admin'],
+		z.object({
 			id: recordId(),
 			deadline: requiredText('Enter the new deadline as a date.', 10),
 		}),
-		handler: async (input, context) => {
-			const row = await asRole(context, ['admin'], (db, admin) =>
-				extendDeadline(db, admin.id, input.id, input.deadline),
-			);
-			return { id: row.id, name: row.name };
-		},
-	}),
+		(db, admin, input) => extendDeadline(db, admin.id, input.id, input.deadline),
+		namedAnswer,
+	),
 };
 
 const email = (message: string) => z.email({ error: message }).max(200);

@@ -28,7 +28,7 @@ import { acceptVersion, returnForCorrections } from '~/lib/server/report/decide-
 import { regenerateCalendarToken } from '~/lib/server/calendar';
 import { asRole, asUser, requireRole, rethrow, run } from './guard';
 import { emailNotifications } from './mailer';
-import { formAction, recordAnswer } from './form-action';
+import { doneAnswer, formAction, notifyingAction, recordAnswer } from './form-action';
 
 const id = recordId();
 const version = recordVersion();
@@ -200,17 +200,12 @@ export const report = {
 		},
 	}),
 	/** Accepts the pending version: closes the report and issues the certificate. */
-	accept: defineAction({
-		accept: 'form',
-		input: z.object({ participantId, confirm: confirmTick() }),
-		handler: async (input, context) => {
-			await asRole(context, ['mentor', 'admin'], (db, user) =>
-				acceptVersion(db, user, input.participantId),
-			);
-			await emailNotifications(context.url);
-			return { done: true };
-		},
-	}),
+	accept: notifyingAction(
+		['mentor', 'admin'],
+		z.object({ participantId, confirm: confirmTick() }),
+		(db, user, input) => acceptVersion(db, user, input.participantId),
+		doneAnswer,
+	),
 	calendarToken: defineAction({
 		accept: 'form',
 		handler: async (_input, context) => {

@@ -6,6 +6,7 @@ import { approveDay, decideEntry, reopenEntry, undoDecision } from '~/lib/server
 import { confirmPlan, saveCheckin } from '~/lib/server/logbook/ojt-plan';
 import { asRole } from './guard';
 import { emailNotifications } from './mailer';
+import { formAction, notifyingAction, participantAnswer, recordAnswer } from './form-action';
 
 const id = recordId();
 
@@ -27,59 +28,40 @@ export const review = {
 			return { id: entry.id, decision: input.decision, participantId: entry.participantId };
 		},
 	}),
-	reopen: defineAction({
-		accept: 'form',
-		input: z.object({ id, comment: optionalText(5000) }),
-		handler: async (input, context) => {
-			await asRole(context, ['mentor'], (db, mentor) =>
-				reopenEntry(db, mentor, input.id, input.comment),
-			);
-			await emailNotifications(context.url);
-			return { id: input.id };
-		},
-	}),
-	undo: defineAction({
-		accept: 'form',
-		input: z.object({ id }),
-		handler: async (input, context) => {
-			await asRole(context, ['mentor'], (db, mentor) => undoDecision(db, mentor, input.id));
-			return { id: input.id };
-		},
-	}),
-	approveDay: defineAction({
-		accept: 'form',
-		input: z.object({ participantId: id, date: requiredDay() }),
-		handler: async (input, context) => {
-			const count = await asRole(context, ['mentor'], (db, mentor) =>
-				approveDay(db, mentor, input.participantId, input.date),
-			);
-			await emailNotifications(context.url);
-			return { count, date: input.date };
-		},
-	}),
-	confirmPlan: defineAction({
-		accept: 'form',
-		input: z.object({ participantId: id }),
-		handler: async (input, context) => {
-			await asRole(context, ['mentor'], (db, mentor) =>
-				confirmPlan(db, mentor, input.participantId),
-			);
-			return { participantId: input.participantId };
-		},
-	}),
-	checkin: defineAction({
-		accept: 'form',
-		input: z.object({
+	reopen: notifyingAction(
+		['mentor'],
+		z.object({ id, comment: optionalText(5000) }),
+		(db, mentor, input) => reopenEntry(db, mentor, input.id, input.comment),
+		recordAnswer,
+	),
+	undo: formAction(
+		['mentor'],
+		z.object({ id }),
+		(db, mentor, input) => undoDecision(db, mentor, input.id),
+		recordAnswer,
+	),
+	approveDay: notifyingAction(
+		['mentor'],
+		z.object({ participantId: id, date: requiredDay() }),
+		(db, mentor, input) => approveDay(db, mentor, input.participantId, input.date),
+		(input, count) => ({ count, date: input.date }),
+	),
+	confirmPlan: formAction(
+		['mentor'],
+		z.object({ participantId: id }),
+		(db, mentor, input) => confirmPlan(db, mentor, input.participantId),
+		participantAnswer,
+	),
+	checkin: formAction(
+		['mentor'],
+		z.object({
 			participantId: id,
 			kind: z.enum(['start', 'mid', 'departure'], { error: 'Choose which check-in it was.' }),
 			heldOn: requiredDay('Enter the day of the check-in.'),
 			notes: optionalText(10_000),
 		}),
-		handler: async (input, context) => {
-			await asRole(context, ['mentor'], (db, mentor) =>
-				saveCheckin(db, mentor, input.participantId, input.kind, input.heldOn, input.notes),
-			);
-			return { participantId: input.participantId };
-		},
-	}),
+		(db, mentor, input) =>
+			saveCheckin(db, mentor, input.participantId, input.kind, input.heldOn, input.notes),
+		participantAnswer,
+	),
 };
