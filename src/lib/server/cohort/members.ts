@@ -4,12 +4,7 @@
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '~db/client';
-import {
-	administrationTable,
-	cohortMemberTable,
-	userTable,
-	type CohortMember,
-} from '~db/schema';
+import { administrationTable, cohortMemberTable, userTable, type CohortMember } from '~db/schema';
 
 /** The administration's name as shown for a member (use with `memberAdministrationJoin`). */
 export const memberAdministrationName = sql<
