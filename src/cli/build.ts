@@ -31,6 +31,7 @@ try {
 	run('pagefind', ['--site', join(dir, 'client'), '--output-subdir', 'pagefind', '--quiet']);
 	// Brotli and gzip copies beside every compressible client file (served by src/cli/serving).
 	run('tsx', ['src/cli/precompress.ts', join(dir, 'client')]);
+	run('tsx', ['src/cli/lab-payload.ts', dir]);
 	writeBuildManifest(dir);
 } catch (error) {
 	rmSync(dir, { recursive: true, force: true });

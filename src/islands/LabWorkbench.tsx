@@ -2,7 +2,7 @@
  * The data lab's workbench: loads the synthetic seizure data set into a worker, then lets a
  * participant filter it, group it, chart it and check its quality, and export what is in view.
  */
-import { Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Suspense, useMemo, useState, type ReactNode } from 'react';
 import { formatCount, syntheticLabel } from '~/lib/lab/fields';
 import type {
 	DatasetInfo,
@@ -140,10 +140,11 @@ export default function LabWorkbench({ dataUrl, firstView: firstViewJson, role }
 		filters.length === 0 && tab === 'time' ? known : null,
 	);
 
-	// Once the records are in, fetch the charting code the other views need, before a click asks for it.
-	useEffect(() => {
-		if (ready) void loadRanking();
-	}, [ready]);
+	// The charting code only the ranking views use is fetched when someone points at or focuses
+	// one of their tabs, a moment before the click: a visit that never ranks never downloads it.
+	const prefetch = (id: string) => {
+		if (id === 'routes' || id === 'breakdown') void loadRanking();
+	};
 
 	async function exportView() {
 		setExported('Preparing the file…');
@@ -189,7 +190,13 @@ export default function LabWorkbench({ dataUrl, firstView: firstViewJson, role }
 							{error}
 						</p>
 					)}
-					<Tabs label="Analysis views" tabs={tabs} active={tab} onChange={setTab}>
+					<Tabs
+						label="Analysis views"
+						tabs={tabs}
+						active={tab}
+						onChange={setTab}
+						onIntent={prefetch}
+					>
 						<div
 							aria-busy={pending}
 							className={pending ? 'opacity-60 transition-opacity' : undefined}

@@ -9,6 +9,8 @@ type Props<T extends string> = {
 	tabs: { id: T; label: string }[];
 	active: T;
 	onChange: (id: T) => void;
+	/** A pointer over a tab or focus on it: a hint to fetch what its panel needs. */
+	onIntent?: (id: T) => void;
 	children: ReactNode;
 };
 
@@ -17,6 +19,7 @@ export default function Tabs<T extends string>({
 	tabs,
 	active,
 	onChange,
+	onIntent,
 	children,
 }: Props<T>) {
 	const list = useRef<HTMLDivElement>(null);
@@ -55,6 +58,8 @@ export default function Tabs<T extends string>({
 						aria-controls="lab-panel"
 						tabIndex={tab.id === active ? 0 : -1}
 						onClick={() => onChange(tab.id)}
+						onPointerEnter={() => onIntent?.(tab.id)}
+						onFocus={() => onIntent?.(tab.id)}
 						className="-mb-px cursor-pointer rounded-t-md border border-transparent px-3 py-2 font-medium text-slate-700 hover:bg-slate-100 aria-selected:border-slate-300 aria-selected:border-b-white aria-selected:bg-white aria-selected:text-brand-700 dark:text-slate-200 dark:hover:bg-slate-800 dark:aria-selected:border-slate-600 dark:aria-selected:border-b-slate-950 dark:aria-selected:bg-slate-950 dark:aria-selected:text-sky-300"
 					>
 						{tab.label}

@@ -4,12 +4,13 @@
  * keeps the right version for a year and any other version must be checked again.
  */
 import type { APIRoute } from 'astro';
-import { encodedLabData, labDataset, pickEncoding } from '~/lib/server/lab/data';
+import { labPayload, pickEncoding, uncompressedBody } from '~/lib/server/lab/data';
 
 export const GET: APIRoute = async (context) => {
 	if (!context.locals.user)
 		return new Response('Sign in to download the data set.', { status: 401 });
-	const [{ version }, bodies] = await Promise.all([labDataset(), encodedLabData()]);
+	const bodies = await labPayload();
+	const { version } = bodies;
 	const encoding = pickEncoding(context.request.headers.get('accept-encoding'));
 	const etag = `"${version}-${encoding ?? 'identity'}"`;
 	const headers: Record<string, string> = {
@@ -21,11 +22,11 @@ export const GET: APIRoute = async (context) => {
 				? 'private, max-age=31536000, immutable'
 				: 'private, no-cache',
 		// Lets the lab show real progress: Content-Length counts the compressed bytes.
-		'X-Unzipped-Length': String(bodies.json.length),
+		'X-Unzipped-Length': String(bodies.unzippedLength),
 	};
 	if (context.request.headers.get('if-none-match') === etag)
 		return new Response(null, { status: 304, headers });
-	const body = encoding ? bodies[encoding] : bodies.json;
+	const body = encoding ? bodies[encoding] : uncompressedBody(bodies);
 	if (encoding) headers['Content-Encoding'] = encoding;
 	headers['Content-Length'] = String(body.length);
 	return new Response(new Uint8Array(body), { headers });
