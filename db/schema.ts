@@ -387,7 +387,31 @@ export const logEntryTable = sqliteTable(
 		// The participant's to-do list counts drafts and returned entries by status and names the
 		// oldest few (by date, then id): with id in the index, no sort over thousands of drafts.
 		index('log_entry_participant_status_date_idx').on(t.participantId, t.status, t.date, t.id),
+		// A participant's latest change, for the cohort page, found at the end of the index.
+		index('log_entry_participant_updated_idx').on(t.participantId, t.updatedAt),
 	],
+);
+
+/**
+ * Log entries counted by participant, area, day, status and marking, kept by triggers on
+ * log_entry (migration 0008): the logbook's coverage, the cohort page and the review counts
+ * read a few dozen rows here instead of every entry, so they cost the same at 50 entries and
+ * at 50,000. Nothing in the application writes it.
+ */
+export const logEntryTallyTable = sqliteTable(
+	'log_entry_tally',
+	{
+		participantId: text('participant_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		area: integer('area').$type<OjtArea>().notNull(),
+		date: text('date').notNull(),
+		status: text('status', { enum: entryStatuses }).notNull(),
+		handling: text('handling', { enum: handlings }).notNull(),
+		n: integer('n').notNull(),
+		minutes: integer('minutes').notNull(),
+	},
+	(t) => [primaryKey({ columns: [t.participantId, t.area, t.date, t.status, t.handling] })],
 );
 
 /** Every review decision on an entry, kept for the record (undo adds a row; nothing is erased). */

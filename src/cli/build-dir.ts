@@ -33,9 +33,12 @@ const servingDir = 'serving';
 
 /** A fresh, empty folder for the next build. */
 export function newBuildDir(root = projectRoot): string {
-	// Sortable by time; the random part keeps two builds of one millisecond apart.
+	// Sortable by time. Two builds of one millisecond get a sequence number, so the later one
+	// still sorts last (pruning keeps the newest by name); the random part keeps two processes apart.
 	const stamp = new Date().toISOString().replace(/[-:.]/g, '').replace('T', '-');
-	const id = `${stamp}-${randomBytes(3).toString('hex')}`;
+	const existing = existsSync(buildsOf(root)) ? readdirSync(buildsOf(root)) : [];
+	const sequence = existing.filter((name) => name.startsWith(`${stamp}-`)).length;
+	const id = `${stamp}-${String(sequence).padStart(2, '0')}${randomBytes(3).toString('hex')}`;
 	const dir = join(buildsOf(root), id);
 	mkdirSync(dir, { recursive: true });
 	return dir;

@@ -7,7 +7,7 @@ import { inArray, max, sql } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import {
 	checkinTable,
-	logEntryTable,
+	logEntryTallyTable,
 	moduleProgressTable,
 	ojtPlanAreaTable,
 	ojtPlanTable,
@@ -27,21 +27,29 @@ import { listQuizResults, type QuizResult } from '../assessment/quiz-results';
 
 const areas = [1, 2, 3, 4] as const;
 
-/** Per participant and area: minutes and entries logged (one grouped query). */
+/** Per participant and area: minutes, entries, entries waiting and the latest day logged, from the tally. */
 function loggedByArea(db: Db, ids: string[]) {
+	const tally = logEntryTallyTable;
 	return db
 		.select({
-			participantId: logEntryTable.participantId,
-			area: logEntryTable.area,
-			minutes: sql<number>`sum(${logEntryTable.minutes})`,
-			entries: sql<number>`count(*)`,
-			waiting: sql<number>`sum(${logEntryTable.status} = 'submitted')`,
-			lastDate: max(logEntryTable.date),
-			lastChange: sql<number>`max(${logEntryTable.updatedAt})`,
+			participantId: tally.participantId,
+			area: tally.area,
+			minutes: sql<number>`sum(${tally.minutes})`,
+			entries: sql<number>`sum(${tally.n})`,
+			waiting: sql<number>`sum(case when ${tally.status} = 'submitted' then ${tally.n} else 0 end)`,
+			lastDate: max(tally.date),
 		})
-		.from(logEntryTable)
-		.where(inArray(logEntryTable.participantId, ids))
-		.groupBy(logEntryTable.participantId, logEntryTable.area);
+		.from(tally)
+		.where(inArray(tally.participantId, ids))
+		.groupBy(tally.participantId, tally.area);
+}
+
+/** Each participant's latest change to an entry: per person, one look at the end of an index. */
+function lastChanges(db: Db, ids: string[]) {
+	return db.all<{ participantId: string; at: number | null }>(sql`
+		select p.value as participantId,
+			(select max(e.updated_at) from log_entry e where e.participant_id = p.value) as at
+		from json_each(${JSON.stringify(ids)}) p`);
 }
 
 function modulesDone(db: Db, ids: string[]) {
@@ -113,8 +121,9 @@ export async function cohortOverview(
 	const people = (await listMembers(db, cohort.id)).filter((m) => m.role === 'participant');
 	const ids = people.map((p) => p.userId);
 	if (!ids.length) return [];
-	const [logged, done, planned, confirmed, held, steps, reportRows] = await Promise.all([
+	const [logged, changed, done, planned, confirmed, held, steps, reportRows] = await Promise.all([
 		loggedByArea(db, ids),
+		lastChanges(db, ids),
 		modulesDone(db, ids),
 		plans(db, ids),
 		confirmations(db, ids),
@@ -146,7 +155,7 @@ export async function cohortOverview(
 			null,
 		);
 		const lastTimes = [
-			...myLog.map((r) => Number(r.lastChange)),
+			Number(mine(changed)[0]?.at ?? 0),
 			...done.filter((d) => d.userId === p.userId).map((d) => d.at.getTime()),
 		].filter((n) => n > 0);
 		const moduleFacts = modules.map((m) => ({
@@ -200,13 +209,19 @@ export async function cohortOverview(
 
 /** The mentor's own review backlog: entries waiting across their cohorts, and the oldest wait. */
 export async function reviewBacklog(db: Db, mentorId: string) {
+	// The count from the tally; the oldest wait from each participant's first submitted entry in
+	// the queue index (one index look per participant, not a read of every waiting entry).
 	const [row] = await db.all<{ n: number; oldest: number | null }>(sql`
-		select count(*) as n, min(e.submitted_at) as oldest
-		from log_entry e
-		where e.status = 'submitted' and e.participant_id in (
-			select p.user_id from cohort_member p
+		with mentees as (
+			select p.user_id as id from cohort_member p
 			join cohort_member m on m.cohort_id = p.cohort_id
-			where m.user_id = ${mentorId} and m.role = 'mentor' and p.role = 'participant')`);
+			where m.user_id = ${mentorId} and m.role = 'mentor' and p.role = 'participant')
+		select
+			(select coalesce(sum(t.n), 0) from log_entry_tally t
+				where t.status = 'submitted' and t.participant_id in (select id from mentees)) as n,
+			(select min((select e.submitted_at from log_entry e
+				where e.participant_id = mentees.id and e.status = 'submitted'
+				order by e.submitted_at limit 1)) from mentees) as oldest`);
 	return {
 		waiting: Number(row?.n ?? 0),
 		oldest: row?.oldest ? new Date(Number(row.oldest)) : null,

@@ -1,11 +1,17 @@
 /**
- * Counts and coverage of a participant's log computed by SQLite (aggregates over the covering
- * index log_entry_participant_stats_idx), so the cost of /logbook does not grow with the
+ * Counts and coverage of a participant's log, summed from log_entry_tally (kept by triggers:
+ * one row per area, day, status and marking), so the cost of /logbook does not grow with the
  * entries a page does not show.
  */
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '~db/client';
-import { entryStatuses, logEntryTable, type EntryStatus, type OjtArea } from '~db/schema';
+import {
+	entryStatuses,
+	logEntryTable,
+	logEntryTallyTable,
+	type EntryStatus,
+	type OjtArea,
+} from '~db/schema';
 import type { AreaCoverage } from '~/lib/logbook/coverage';
 import type { Day } from '~/lib/dates';
 import { keysetPage } from '../paging';
@@ -14,12 +20,13 @@ import { keysetPage } from '../paging';
 export type Week = { week: number; start: Day; end: Day };
 
 const t = logEntryTable;
+const tally = logEntryTallyTable;
 
 /** `CASE` giving each entry's OJT week number, 0 outside the weeks. */
 function weekOf(weeks: Week[]): SQL {
 	if (!weeks.length) return sql`0`;
 	const cases = weeks.map(
-		(w) => sql`when ${t.date} between ${w.start} and ${w.end} then ${w.week}`,
+		(w) => sql`when ${tally.date} between ${w.start} and ${w.end} then ${w.week}`,
 	);
 	return sql`case ${sql.join(cases, sql` `)} else 0 end`;
 }
@@ -27,10 +34,10 @@ function weekOf(weeks: Week[]): SQL {
 /** Entries per status. */
 export async function countByStatus(db: Db, participantId: string) {
 	const rows = await db
-		.select({ status: t.status, n: sql<number>`count(*)` })
-		.from(t)
-		.where(eq(t.participantId, participantId))
-		.groupBy(t.status);
+		.select({ status: tally.status, n: sql<number>`sum(${tally.n})` })
+		.from(tally)
+		.where(eq(tally.participantId, participantId))
+		.groupBy(tally.status);
 	const counts: Record<EntryStatus, number> = {
 		draft: 0,
 		submitted: 0,
@@ -41,24 +48,27 @@ export async function countByStatus(db: Db, participantId: string) {
 	return counts;
 }
 
+/** Sums `n` of the tally rows in one status. */
+const ofStatus = (status: EntryStatus) =>
+	sql<number>`sum(case when ${tally.status} = ${status} then ${tally.n} else 0 end)`;
+
 /** What one GROUP BY gives: minutes and entries per area and week (0 = outside the weeks). */
 async function minutesByAreaAndWeek(db: Db, participantId: string, weeks: Week[]) {
 	const week = weekOf(weeks);
 	return db
 		.select({
-			area: t.area,
+			area: tally.area,
 			week: sql<number>`${week}`,
-			minutes: sql<number>`sum(${t.minutes})`,
-			n: sql<number>`count(*)`,
-			// Status counts in the same scan of the index: one pass over the log, not two.
-			draft: sql<number>`sum(${t.status} = 'draft')`,
-			submitted: sql<number>`sum(${t.status} = 'submitted')`,
-			approved: sql<number>`sum(${t.status} = 'approved')`,
-			changes_requested: sql<number>`sum(${t.status} = 'changes_requested')`,
+			minutes: sql<number>`sum(${tally.minutes})`,
+			n: sql<number>`sum(${tally.n})`,
+			draft: ofStatus('draft'),
+			submitted: ofStatus('submitted'),
+			approved: ofStatus('approved'),
+			changes_requested: ofStatus('changes_requested'),
 		})
-		.from(t)
-		.where(eq(t.participantId, participantId))
-		.groupBy(t.area, week);
+		.from(tally)
+		.where(eq(tally.participantId, participantId))
+		.groupBy(tally.area, week);
 }
 
 /**

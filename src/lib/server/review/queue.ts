@@ -9,6 +9,7 @@ import {
 	cohortMemberTable,
 	handlings,
 	logEntryTable,
+	logEntryTallyTable,
 	reviewDecisionTable,
 	userTable,
 	type Handling,
@@ -110,16 +111,25 @@ export async function listReviewQueuePage(
 	}));
 }
 
-/** How many entries match the filter (one indexed count, not a list). */
+/** How many entries match the filter: a sum over the tally's rows, not a count of entries. */
 export async function countReviewQueuePage(
 	db: Db,
 	mentor: SessionUser,
 	filter: QueueFilter,
 ): Promise<number> {
+	const tally = logEntryTallyTable;
 	const [row] = await db
-		.select({ n: sql<number>`count(*)` })
-		.from(logEntryTable)
-		.where(queueWhere(db, mentor, filter));
+		.select({ n: sql<number>`coalesce(sum(${tally.n}), 0)` })
+		.from(tally)
+		.where(
+			and(
+				eq(tally.status, 'submitted'),
+				inArray(tally.participantId, menteeIds(db, mentor.id)),
+				filter.participantId ? eq(tally.participantId, filter.participantId) : undefined,
+				filter.area ? eq(tally.area, filter.area) : undefined,
+				filter.handling ? eq(tally.handling, filter.handling) : undefined,
+			),
+		);
 	return Number(row?.n ?? 0);
 }
 
