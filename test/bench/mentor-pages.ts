@@ -55,7 +55,7 @@ try {
 	const ids = await seedDemo(db, password);
 	const seed = await seedBulk(db, ids, 5000);
 	db.$client.close();
-	const server = await startServer(url, await freePort());
+	const server = await startServer(url, await freePort(2));
 	try {
 		const participant = await signIn(server.origin, demoAccounts.participants[0].email, password);
 		const mentor = await signIn(server.origin, demoAccounts.mentor.email, password);

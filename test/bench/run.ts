@@ -9,7 +9,7 @@
  * Options: --skip-build (no curriculum-size builds), --skip-browser (no Lighthouse, no lab).
  * Environment: BENCH_SECONDS (10), BENCH_IDLE_SECONDS (5), BENCH_CONNECTIONS (10),
  * BENCH_ENTRIES (6250: participant1 holds 80 % = 5,000), BENCH_MODULES ("15,150,1500"),
- * BENCH_BUILD_TIMEOUT_MIN (15), BENCH_PORT (4452).
+ * BENCH_BUILD_TIMEOUT_MIN (15), BENCH_PORT (unset: ports the system gives; set: BENCH_PORT to +2).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -75,7 +75,7 @@ function targetsFor(participant: string, mentor: string, ids: DemoIds): Target[]
  * same pages on a second server with the page cache off, requests one after another.
  */
 async function measureRendering(url: string, ids: DemoIds): Promise<PageResult[]> {
-	const port = await freePort(num('BENCH_PORT', 4452) + 4, 4460);
+	const port = await freePort(1);
 	const server = await startServer(url, port, undefined, { PAGE_CACHE_MIB: '0' });
 	try {
 		const participant = await signIn(server.origin, demoAccounts.participants[0].email, password);
@@ -94,7 +94,7 @@ async function measureRendering(url: string, ids: DemoIds): Promise<PageResult[]
 
 /** Starts the server on the seeded database and measures every page, then the browser figures. */
 async function measureServer(url: string, ids: DemoIds) {
-	const server = await startServer(url, await freePort(num('BENCH_PORT', 4452), 4455));
+	const server = await startServer(url, await freePort(0));
 	log(`server pid ${server.pid} on ${server.origin}`);
 	try {
 		const participant = await signIn(server.origin, demoAccounts.participants[0].email, password);

@@ -6,7 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,10 +29,29 @@ function isFree(port: number): Promise<boolean> {
 	});
 }
 
-/** The first free port in the range this project's scripts may use. */
-export async function freePort(from = 4470, to = 4490): Promise<number> {
-	for (let port = from; port <= to; port++) if (await isFree(port)) return port;
-	throw new Error(`No free port in ${from}-${to}.`);
+/** A port the system has just given out as free (listening on port 0). */
+function systemPort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const probe = createServer()
+			.once('error', reject)
+			.listen(0, '127.0.0.1', () => {
+				const { port } = probe.address() as AddressInfo;
+				probe.close(() => resolve(port));
+			});
+	});
+}
+
+/**
+ * The port for the benchmark's n-th server: BENCH_PORT + n when BENCH_PORT is set (so a
+ * firewall or a busy machine can choose), otherwise any port the system says is free.
+ */
+export async function freePort(n = 0): Promise<number> {
+	const base = process.env.BENCH_PORT;
+	if (!base) return systemPort();
+	const port = Number(base) + n;
+	if (!(await isFree(port)))
+		throw new Error(`Port ${port} (BENCH_PORT + ${n}) is in use: choose another BENCH_PORT.`);
+	return port;
 }
 
 export type RunningServer = {
