@@ -11,12 +11,14 @@ import { migrateDb } from '../../db/migrate';
 import { securityHeaders } from '../lib/security-headers';
 import { ensureSetupLink } from './setup-link';
 import { deleteExpiredSessions } from '../lib/server/auth/session';
-import { markServing, resolveCurrentBuild } from './build-dir';
+import { markServing, projectRoot, resolveCurrentBuild } from './build-dir';
 import { createPortalHandler } from './serving/handler';
 import { createPageCache } from './serving/page-cache';
 import { openDataVersion } from './serving/data-version';
 import { startScheduler } from '../lib/server/clock/scheduler';
 import { jobSettingsFromEnv } from './job-settings';
+import { backupSettingsFromEnv } from '../lib/backup/settings';
+import { runBackupChild, scheduledBackup } from '../lib/server/backup/schedule';
 
 /** Reads the settings the start script needs (the app itself reads them through astro:env). */
 function readSettings() {
@@ -32,6 +34,8 @@ function readSettings() {
 
 export async function serve(banner?: string): Promise<void> {
 	const settings = readSettings();
+	// Read first, so a wrong BACKUP_EVERY or BACKUP_KEEP stops the start with its sentence.
+	const backup = backupSettingsFromEnv({ ...process.env, DATABASE_URL: settings.databaseUrl });
 	process.env.DATABASE_URL = settings.databaseUrl;
 	// The build is resolved once, by its real folder: later builds never change it under us.
 	const build = resolveCurrentBuild();
@@ -67,14 +71,17 @@ export async function serve(banner?: string): Promise<void> {
 		console.log(`RILO A/P Programme Portal listening on ${publicUrl}`);
 		if (banner) console.log(banner);
 	});
-	// The programme's clock: reminders, digests, mail retries, the purge (SCHEDULER=off for a
-	// set-up where cron runs `npm run jobs` instead).
+	// The programme's clock: reminders, digests, mail retries, the purge, and the backups when
+	// BACKUP_EVERY is set (SCHEDULER=off for a set-up where cron runs `npm run jobs` instead).
+	const backupWork = scheduledBackup(backup, () => runBackupChild(projectRoot));
 	const stopClock =
 		process.env.SCHEDULER === 'off'
 			? () => {}
 			: startScheduler(
 					await createDb(settings.databaseUrl, settings.authToken),
 					jobSettingsFromEnv({ ...process.env, PUBLIC_URL: publicUrl }),
+					console,
+					backupWork ? [backupWork] : [],
 				);
 	const stop = () => {
 		stopClock();
