@@ -32,6 +32,12 @@ function readSettings() {
 	};
 }
 
+/** True when the first X-Forwarded-Proto value (the one the proxy in front set) is https. */
+function forwardedHttps(header: string | string[] | undefined): boolean {
+	const first = (Array.isArray(header) ? header[0] : header)?.split(',')[0]?.trim();
+	return first === 'https';
+}
+
 export async function serve(banner?: string): Promise<void> {
 	const settings = readSettings();
 	// Read first, so a wrong BACKUP_EVERY or BACKUP_KEEP stops the start with its sentence.
@@ -63,7 +69,13 @@ export async function serve(banner?: string): Promise<void> {
 	// Precompressed static files, signed-in versions of static pages, on-the-fly compression,
 	// and signed-in pages answered again while nothing has changed.
 	const portal = createPortalHandler(handler, { clientDir: join(build, 'client') }, pageCache);
+	const trustProxy = process.env.TRUST_PROXY === '1';
 	const server = createServer((req, res) => {
+		// Behind a TLS proxy the request reaches us as plain HTTP; Astro builds the request's URL
+		// (and so its origin check of form posts) from the socket, so a browser's
+		// `Origin: https://…` would be refused. A trusted proxy's X-Forwarded-Proto says otherwise.
+		if (trustProxy && forwardedHttps(req.headers['x-forwarded-proto']))
+			Object.defineProperty(req.socket, 'encrypted', { value: true, configurable: true });
 		for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
 		portal(req, res);
 	});
