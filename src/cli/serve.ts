@@ -73,9 +73,13 @@ export async function serve(banner?: string): Promise<void> {
 	const server = createServer((req, res) => {
 		// Behind a TLS proxy the request reaches us as plain HTTP; Astro builds the request's URL
 		// (and so its origin check of form posts) from the socket, so a browser's
-		// `Origin: https://…` would be refused. A trusted proxy's X-Forwarded-Proto says otherwise.
-		if (trustProxy && forwardedHttps(req.headers['x-forwarded-proto']))
-			Object.defineProperty(req.socket, 'encrypted', { value: true, configurable: true });
+		// `Origin: https://…` would be refused. A trusted proxy's X-Forwarded-Proto says which it
+		// was, per request: the proxy reuses one connection for many clients' requests.
+		if (trustProxy)
+			Object.defineProperty(req.socket, 'encrypted', {
+				value: forwardedHttps(req.headers['x-forwarded-proto']),
+				configurable: true,
+			});
 		for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
 		portal(req, res);
 	});
