@@ -13,58 +13,12 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addDays, format } from 'date-fns';
-import { createDb } from '~db/client';
-import { migrateDb } from '~db/migrate';
-import { insertUser } from '~/lib/server/auth/user';
-import { addMember, createCohort } from '~/lib/server/cohort/manage';
 import { assertBuilt, freePort, projectRoot, signIn, startServer } from '../bench/server';
-import { entryForm, entryInput } from '../helpers/entries';
+import { participant, prepareParticipant, saveEntry } from './participant-file';
 
-const password = 'orbit lantern cedar mosaic';
-const email = 'drill-participant@drill.example';
 /** Saves acknowledged before the backup starts (then saving goes on during it). */
 const savesBefore = Number(process.env.DRILL_SAVES ?? 40);
 const clients = 3;
-
-/** A migrated database with one cohort in its OJT today and a participant who can sign in. */
-async function prepare(url: string): Promise<string> {
-	const db = await createDb(url);
-	await migrateDb(db);
-	const day = (n: number) => format(addDays(new Date(), n), 'yyyy-MM-dd');
-	const admin = await insertUser(db, {
-		email: 'drill-admin@drill.example',
-		name: 'Drill admin',
-		role: 'admin',
-		password,
-	});
-	const cohort = await createCohort(db, admin.id, {
-		edition: 'Restore drill',
-		timezone: 'UTC',
-		trainingStart: day(-8),
-		trainingEnd: day(-4),
-		ojtStart: day(-3),
-		ojtEnd: day(14),
-		outlinePresentationDate: day(13),
-		departureDate: day(15),
-		reportDueDate: day(30),
-		correctionsUntil: day(45),
-	});
-	const participant = await insertUser(db, {
-		email,
-		name: 'Drill participant',
-		role: 'participant',
-		password,
-	});
-	await addMember(db, {
-		cohortId: cohort.id,
-		userId: participant.id,
-		role: 'participant',
-		administration: 'Drill administration',
-	});
-	db.$client.close();
-	return day(-1);
-}
 
 /** A command of ours (`src/cli/<name>.ts`) as its own process; resolves with exit code and output. */
 function command(file: string, args: string[], databaseUrl: string) {
@@ -92,16 +46,7 @@ async function save(
 	stop: () => boolean,
 ) {
 	for (let n = 0; !stop(); n++) {
-		const res = await fetch(`${origin}/logbook/new?_action=logbook.create`, {
-			method: 'POST',
-			redirect: 'manual',
-			headers: { origin, cookie, 'content-type': 'application/x-www-form-urlencoded' },
-			body: entryForm(entryInput({ date, title: `Drill entry ${acked.length}-${n}` })),
-		});
-		const id = /^\/logbook\/([^/?]+)\?done=(draft-)?saved/.exec(
-			res.headers.get('location') ?? '',
-		)?.[1];
-		if (res.status !== 303 || !id) throw new Error(`a save answered ${res.status}`);
+		const id = await saveEntry(origin, cookie, date, `Drill entry ${acked.length}-${n}`);
 		acked.push({ id, at: Date.now() });
 	}
 }
@@ -120,10 +65,10 @@ const started = Date.now();
 let passed = true;
 const servers: { stop: () => Promise<void> }[] = [];
 try {
-	const date = await prepare(first);
+	const date = await prepareParticipant(first);
 	const a = await startServer(first, await freePort(), projectRoot, { SCHEDULER: 'off' });
 	servers.push(a);
-	const cookie = await signIn(a.origin, email, password);
+	const cookie = await signIn(a.origin, participant.email, participant.password);
 	const acked: Ack[] = [];
 	let stopping = false;
 	const streams = Array.from({ length: clients }, () =>
@@ -162,7 +107,7 @@ try {
 	);
 	const b = await startServer(restored, await freePort(), projectRoot, { SCHEDULER: 'off' });
 	servers.push(b);
-	const cookieB = await signIn(b.origin, email, password);
+	const cookieB = await signIn(b.origin, participant.email, participant.password);
 	const missing: string[] = [];
 	for (let i = 0; i < before.length; i += 4)
 		await Promise.all(
