@@ -10,6 +10,12 @@ import { backupSettingsFromEnv } from '../lib/backup/settings';
 import { backupTo, takeBackup } from '../lib/server/backup/take';
 import { describeCounts } from '../lib/server/backup/verify';
 
+/** Writes a verified snapshot of the file at `url` to `target`; returns 'ok', or what is wrong. */
+export async function backupDatabase(url: string, target: string): Promise<string> {
+	const { check, problems } = await backupTo(backupSettingsFromEnv({ DATABASE_URL: url }), target);
+	return problems.length ? problems.join('; ') : check.integrity;
+}
+
 async function main(args: string[]): Promise<number> {
 	const settings = backupSettingsFromEnv(process.env);
 	const file = args.find((a) => !a.startsWith('--'));

@@ -20,7 +20,9 @@ async function main(args: string[]): Promise<number> {
 		);
 		return 1;
 	}
-	const outcome = await restoreDatabase(path, file);
+	const outcome = await restoreDatabase(path, file, new Date(), {
+		encryptionKey: process.env.DATABASE_ENCRYPTION_KEY || undefined,
+	});
 	for (const line of outcome.lines) (outcome.ok ? console.log : console.error)(line);
 	return outcome.ok ? 0 : 1;
 }

@@ -14,15 +14,18 @@
  */
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { createDb } from '~db/client';
+import { openDatabase, type DatabaseAccess } from './open';
 import { checkDatabaseFile, describeCounts } from './verify';
 
 export type RestoreOutcome = { ok: boolean; lines: string[] };
 
 /** Why a database file cannot be replaced now, or null when nothing else has it open. */
-export async function databaseInUse(path: string): Promise<string | null> {
+export async function databaseInUse(
+	path: string,
+	access: DatabaseAccess = {},
+): Promise<string | null> {
 	if (!existsSync(path)) return null;
-	const db = await createDb(`file:${path}`);
+	const db = await openDatabase(`file:${path}`, access);
 	try {
 		await db.$client.execute('PRAGMA journal_mode = DELETE');
 		return null;
@@ -47,12 +50,13 @@ export async function restoreDatabase(
 	databasePath: string,
 	backupFile: string,
 	now = new Date(),
+	access: DatabaseAccess = {},
 ): Promise<RestoreOutcome> {
 	const target = resolve(databasePath);
 	const source = resolve(backupFile);
 	if (!existsSync(source))
 		return { ok: false, lines: [`No such file: ${source}. Nothing changed.`] };
-	const busy = await databaseInUse(target);
+	const busy = await databaseInUse(target, access);
 	if (busy) return { ok: false, lines: [`Refused: ${busy} Nothing changed.`] };
 
 	// Checked as the copy that will be used, beside the target (so the final rename is atomic).
@@ -60,7 +64,7 @@ export async function restoreDatabase(
 	for (const c of ['', ...companions]) rmSync(incoming + c, { force: true });
 	mkdirSync(dirname(target), { recursive: true });
 	copyFileSync(source, incoming);
-	const check = await checkDatabaseFile(incoming);
+	const check = await checkDatabaseFile(incoming, access);
 	const { migrations } = check;
 	const problem =
 		check.integrity !== 'ok'

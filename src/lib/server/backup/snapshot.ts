@@ -21,7 +21,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSyn
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Transaction } from '@libsql/client';
-import { createDb } from '~db/client';
+import { openDatabase } from './open';
 import { countRows, type TableCounts } from './verify';
 
 /** Pages per step: 256 pages of 4 KiB is 1 MiB between two flushes. */
@@ -58,7 +58,7 @@ async function copyPages(tx: Transaction, file: string): Promise<number> {
 	}
 }
 
-export type SnapshotOptions = { authToken?: string; encrypted?: boolean };
+export type SnapshotOptions = { authToken?: string; encryptionKey?: string };
 
 /**
  * Writes a snapshot of the database at `url` (a `file:` URL) to `target`, whole or not at all
@@ -68,15 +68,15 @@ export type SnapshotOptions = { authToken?: string; encrypted?: boolean };
 export async function snapshotDatabase(
 	url: string,
 	target: string,
-	{ authToken, encrypted = false }: SnapshotOptions = {},
+	{ authToken, encryptionKey }: SnapshotOptions = {},
 ): Promise<TableCounts | null> {
 	mkdirSync(dirname(target), { recursive: true });
 	const partial = `${target}.partial`;
 	rmSync(partial, { force: true });
-	const source = await createDb(url, authToken);
+	const source = await openDatabase(url, { authToken, encryptionKey });
 	try {
 		let counts: TableCounts | null = null;
-		if (encrypted) {
+		if (encryptionKey) {
 			await source.$client.execute({ sql: 'VACUUM INTO ?', args: [partial] });
 		} else {
 			const tx = await source.$client.transaction('read');

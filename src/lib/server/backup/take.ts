@@ -25,11 +25,9 @@ export type BackupOutcome = { ok: boolean; file: string | null; lines: string[] 
 /** Writes a snapshot to `target` and checks it; `problems` is empty for a good copy. */
 export async function backupTo(settings: BackupSettings, target: string) {
 	const url = settings.databaseUrl;
-	const expected = await snapshotDatabase(url, target, {
-		authToken: settings.authToken,
-		encrypted: Boolean(settings.encryptionKey),
-	});
-	const check: FileCheck = await checkDatabaseFile(target, settings.authToken);
+	const access = { authToken: settings.authToken, encryptionKey: settings.encryptionKey };
+	const expected = await snapshotDatabase(url, target, access);
+	const check: FileCheck = await checkDatabaseFile(target, access);
 	const problems = [
 		...(check.integrity === 'ok' ? [] : [`integrity check: ${check.integrity}`]),
 		...(expected ? countDifferences(expected, check.counts) : []),

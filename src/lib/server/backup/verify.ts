@@ -5,8 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Client } from '@libsql/client';
-import { createDb, type Db } from '~db/client';
+import type { Db } from '~db/client';
 import { migrationsFolder } from '~db/migrate';
+import { openDatabase, type DatabaseAccess } from './open';
 
 /** Rows per table, by table name (SQLite's own tables left out). */
 export type TableCounts = Record<string, number>;
@@ -45,11 +46,14 @@ export type FileCheck = {
  * rollback-journal mode with no `-wal` beside it (the server turns WAL on again when it opens
  * it), so a backup is one self-contained file. A file SQLite cannot read is reported, not thrown.
  */
-export async function checkDatabaseFile(path: string, authToken?: string): Promise<FileCheck> {
+export async function checkDatabaseFile(
+	path: string,
+	access: DatabaseAccess = {},
+): Promise<FileCheck> {
 	const known = knownMigrations();
 	let db: Db | null = null;
 	try {
-		db = await createDb(`file:${path}`, authToken);
+		db = await openDatabase(`file:${path}`, access);
 		const integrity = (await db.$client.execute('PRAGMA integrity_check')).rows
 			.map((r) => String(r[0]))
 			.join('; ');
