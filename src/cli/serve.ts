@@ -90,6 +90,8 @@ export async function serve(banner?: string): Promise<void> {
 	// The programme's clock: reminders, digests, mail retries, the purge, and the backups when
 	// BACKUP_EVERY is set (SCHEDULER=off for a set-up where cron runs `npm run jobs` instead).
 	const backupWork = scheduledBackup(backup, () => runBackupChild(projectRoot));
+	if (backupWork && process.env.SCHEDULER === 'off')
+		console.log('BACKUP_EVERY is not used with SCHEDULER=off: run `npm run backup` from cron.');
 	const stopClock =
 		process.env.SCHEDULER === 'off'
 			? () => {}

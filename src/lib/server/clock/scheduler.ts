@@ -26,6 +26,10 @@ export function startScheduler(
 		try {
 			for (const line of describeJobReport(await runDueWork(db, settings)))
 				log.log(`clock: ${line}`);
+		} catch (error) {
+			log.error('clock: a run failed; the next one retries', error);
+		}
+		try {
 			for (const work of more) for (const line of await work()) log.log(`clock: ${line}`);
 		} catch (error) {
 			log.error('clock: a run failed; the next one retries', error);
