@@ -11,12 +11,14 @@ import { migrateDb } from '../../db/migrate';
 import { securityHeaders } from '../lib/security-headers';
 import { ensureSetupLink } from './setup-link';
 import { deleteExpiredSessions } from '../lib/server/auth/session';
-import { markServing, resolveCurrentBuild } from './build-dir';
+import { markServing, projectRoot, resolveCurrentBuild } from './build-dir';
 import { createPortalHandler } from './serving/handler';
 import { createPageCache } from './serving/page-cache';
 import { openDataVersion } from './serving/data-version';
 import { startScheduler } from '../lib/server/clock/scheduler';
 import { jobSettingsFromEnv } from './job-settings';
+import { backupSettingsFromEnv } from '../lib/backup/settings';
+import { runBackupChild, scheduledBackup } from '../lib/server/backup/schedule';
 
 /** Reads the settings the start script needs (the app itself reads them through astro:env). */
 function readSettings() {
@@ -30,8 +32,16 @@ function readSettings() {
 	};
 }
 
+/** True when the first X-Forwarded-Proto value (the one the proxy in front set) is https. */
+function forwardedHttps(header: string | string[] | undefined): boolean {
+	const first = (Array.isArray(header) ? header[0] : header)?.split(',')[0]?.trim();
+	return first === 'https';
+}
+
 export async function serve(banner?: string): Promise<void> {
 	const settings = readSettings();
+	// Read first, so a wrong BACKUP_EVERY or BACKUP_KEEP stops the start with its sentence.
+	const backup = backupSettingsFromEnv({ ...process.env, DATABASE_URL: settings.databaseUrl });
 	process.env.DATABASE_URL = settings.databaseUrl;
 	// The build is resolved once, by its real folder: later builds never change it under us.
 	const build = resolveCurrentBuild();
@@ -59,7 +69,17 @@ export async function serve(banner?: string): Promise<void> {
 	// Precompressed static files, signed-in versions of static pages, on-the-fly compression,
 	// and signed-in pages answered again while nothing has changed.
 	const portal = createPortalHandler(handler, { clientDir: join(build, 'client') }, pageCache);
+	const trustProxy = process.env.TRUST_PROXY === '1';
 	const server = createServer((req, res) => {
+		// Behind a TLS proxy the request reaches us as plain HTTP; Astro builds the request's URL
+		// (and so its origin check of form posts) from the socket, so a browser's
+		// `Origin: https://…` would be refused. A trusted proxy's X-Forwarded-Proto says which it
+		// was, per request: the proxy reuses one connection for many clients' requests.
+		if (trustProxy)
+			Object.defineProperty(req.socket, 'encrypted', {
+				value: forwardedHttps(req.headers['x-forwarded-proto']),
+				configurable: true,
+			});
 		for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
 		portal(req, res);
 	});
@@ -67,14 +87,19 @@ export async function serve(banner?: string): Promise<void> {
 		console.log(`RILO A/P Programme Portal listening on ${publicUrl}`);
 		if (banner) console.log(banner);
 	});
-	// The programme's clock: reminders, digests, mail retries, the purge (SCHEDULER=off for a
-	// set-up where cron runs `npm run jobs` instead).
+	// The programme's clock: reminders, digests, mail retries, the purge, and the backups when
+	// BACKUP_EVERY is set (SCHEDULER=off for a set-up where cron runs `npm run jobs` instead).
+	const backupWork = scheduledBackup(backup, () => runBackupChild(projectRoot));
+	if (backupWork && process.env.SCHEDULER === 'off')
+		console.log('BACKUP_EVERY is not used with SCHEDULER=off: run `npm run backup` from cron.');
 	const stopClock =
 		process.env.SCHEDULER === 'off'
 			? () => {}
 			: startScheduler(
 					await createDb(settings.databaseUrl, settings.authToken),
 					jobSettingsFromEnv({ ...process.env, PUBLIC_URL: publicUrl }),
+					console,
+					backupWork ? [backupWork] : [],
 				);
 	const stop = () => {
 		stopClock();

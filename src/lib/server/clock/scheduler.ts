@@ -9,8 +9,16 @@ import { describeJobReport, runDueWork, type JobSettings } from './run-jobs';
 /** How often the server looks for due work. */
 export const tickMs = 60_000;
 
-/** Starts the timer; returns a function that stops it. The first run comes a few seconds after start. */
-export function startScheduler(db: Db, settings: JobSettings, log = console): () => void {
+/**
+ * Starts the timer; returns a function that stops it. The first run comes a few seconds after
+ * start. `more`: further work on the same tick (the scheduled backup), each returning lines to log.
+ */
+export function startScheduler(
+	db: Db,
+	settings: JobSettings,
+	log = console,
+	more: (() => Promise<string[]>)[] = [],
+): () => void {
 	let running = false;
 	const tick = async () => {
 		if (running) return;
@@ -18,6 +26,11 @@ export function startScheduler(db: Db, settings: JobSettings, log = console): ()
 		try {
 			for (const line of describeJobReport(await runDueWork(db, settings)))
 				log.log(`clock: ${line}`);
+		} catch (error) {
+			log.error('clock: a run failed; the next one retries', error);
+		}
+		try {
+			for (const work of more) for (const line of await work()) log.log(`clock: ${line}`);
 		} catch (error) {
 			log.error('clock: a run failed; the next one retries', error);
 		} finally {
