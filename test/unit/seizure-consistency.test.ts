@@ -1,0 +1,97 @@
+/**
+ * The synthetic data set is consistent per commodity: goods travel by modes they can travel by,
+ * are hidden where they fit, and a "misdeclared" load declares something other than the goods.
+ * Checked on the committed file, the way a reviewer with a spreadsheet would find a slip.
+ */
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import {
+	coverTooClose,
+	modeForCommodity,
+	modeReplacements,
+} from '../../content/data/generator/vocabulary';
+
+type Row = Record<string, string>;
+
+const csv = gunzipSync(
+	readFileSync(new URL('../../content/data/seizures.csv.gz', import.meta.url)),
+).toString('utf8');
+const rows = Papa.parse<Row>(csv, { header: true, skipEmptyLines: true }).data;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+describe('modes per commodity', () => {
+	it('carries no live reptiles by sea container, and only small numbers of them at all', () => {
+		const reptiles = rows.filter((r) => r.commodity_type === 'live reptiles');
+		expect(reptiles.length).toBeGreaterThan(50);
+		expect(reptiles.filter((r) => r.transport_mode === 'sea container')).toHaveLength(0);
+		for (const mode of new Set(reptiles.map((r) => r.transport_mode))) {
+			const sizes = reptiles
+				.filter((r) => r.transport_mode === mode && r.quantity)
+				.map((r) => +r.quantity!);
+			expect(median(sizes), mode).toBeLessThan(150);
+		}
+	});
+
+	it('never leaves a replaced mode in the data', () => {
+		for (const [type, replaced] of Object.entries(modeReplacements))
+			for (const mode of Object.keys(replaced))
+				expect(
+					rows.filter((r) => r.commodity_type === type && r.transport_mode === mode),
+					`${type} by ${mode}`,
+				).toHaveLength(0);
+	});
+
+	it('replaces a mode with one that has a consignee exactly when the original had one', () => {
+		const withConsignee = new Set(['air cargo', 'postal', 'express courier', 'sea container']);
+		for (const [type, replaced] of Object.entries(modeReplacements))
+			for (const mode of Object.keys(replaced) as (keyof typeof replaced)[])
+				expect(withConsignee.has(modeForCommodity(type, mode, 1)[0])).toBe(withConsignee.has(mode));
+	});
+});
+
+describe('declarations', () => {
+	it('has no "misdeclared" row that declares nothing', () => {
+		const bad = rows.filter(
+			(r) =>
+				r.concealment_method === 'misdeclared as other goods' &&
+				r.declared_goods === 'nothing declared',
+		);
+		expect(bad.map((r) => r.case_id).slice(0, 5)).toEqual([]);
+	});
+
+	it('declares nothing only for air passengers and drivers with a hidden compartment (or a method blanked as a planted gap)', () => {
+		for (const r of rows.filter((x) => x.declared_goods === 'nothing declared'))
+			expect(
+				r.transport_mode === 'air passenger' ||
+					(r.transport_mode === 'road' &&
+						['hidden compartment in vehicle', ''].includes(r.concealment_method ?? '')),
+				r.case_id,
+			).toBe(true);
+		const passengers = rows.filter((r) => r.transport_mode === 'air passenger');
+		expect(passengers.every((r) => r.declared_goods === 'nothing declared')).toBe(true);
+		expect(passengers.some((r) => r.concealment_method === 'misdeclared as other goods')).toBe(
+			false,
+		);
+	});
+
+	it('never misdeclares goods as goods of their own kind', () => {
+		for (const [type, covers] of Object.entries(coverTooClose)) {
+			const misdeclared = rows.filter(
+				(r) => r.commodity_type === type && r.concealment_method === 'misdeclared as other goods',
+			);
+			for (const r of misdeclared)
+				expect(covers, `${r.case_id} ${type}`).not.toContain(r.declared_goods);
+		}
+	});
+
+	it('gives every misdeclared row (not only passengers) a declared description and value', () => {
+		const misdeclared = rows.filter((r) => r.concealment_method === 'misdeclared as other goods');
+		expect(misdeclared.length).toBeGreaterThan(500);
+		expect(
+			misdeclared.every((r) => r.declared_goods && r.declared_goods !== 'nothing declared'),
+		).toBe(true);
+		expect(misdeclared.every((r) => r.declared_value_usd !== '')).toBe(true);
+	});
+});
