@@ -67,6 +67,15 @@ test('pre-test on day 1, then post-test on day 5: the participant and the mentor
 		page.getByRole('table', { name: /^Cohort mean/ }).getByRole('row', { name: /Risk management/ }),
 	).toContainText('+100');
 	await expectAccessible(page);
+
+	// Item statistics: the pre-test's items now have answers; share right is shown per question.
+	await page.goto('/curriculum/facilitator');
+	await page.getByRole('link', { name: 'item statistics' }).click();
+	await expect(page.getByRole('heading', { name: 'Item statistics', level: 1 })).toBeVisible();
+	const preItems = page.getByRole('table', { name: /^Pre-test: share right/ });
+	await expect(preItems.getByRole('row')).toHaveCount(testItems('pre-test').length + 1);
+	await expect(preItems.getByRole('row').nth(1)).toContainText(/\d+%/);
+	await expectAccessible(page);
 });
 
 // axe-core needs JavaScript: the same pages are scanned with it on in the mentor's test below.
@@ -197,6 +206,7 @@ test('for the people who deliver it: a mentor opens notes, a rubric and the time
 	for (const url of [
 		'/curriculum/facilitator',
 		'/curriculum/facilitator/timetable',
+		'/curriculum/facilitator/item-statistics',
 		'/curriculum/facilitator/rubrics/alert',
 		'/curriculum/facilitator/rubrics/final-report',
 		'/curriculum/information-exchange-legal-basis/facilitator',
