@@ -99,7 +99,7 @@ describe('curriculum content', () => {
 				expect(ids, `${m.id} links to ${target}`).toContain(target);
 			for (const [, path] of m.body.matchAll(/\]\((\/[^)#\s]*)/g))
 				expect(path, `${m.id} links to ${path}`).toMatch(
-					/^\/(curriculum|lab|logbook|study|report|programme)(\/|$)/,
+					/^\/(curriculum|lab|logbook|study|report|programme|cen)(\/|$)/,
 				);
 		}
 	});
