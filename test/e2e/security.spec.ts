@@ -202,6 +202,10 @@ test('the facilitator pages, item statistics included, are 404 for a participant
 	await signIn(page, demo.participant2);
 	for (const url of staffOnlyCoursePages)
 		expect((await page.request.get(url, { maxRedirects: 0 })).status(), url).toBe(404);
+	// The CEN day's guided exercises: another participant's progress is a 404.
+	expect(
+		(await page.request.get(`/cen/exercises?participant=${p1}`, { maxRedirects: 0 })).status(),
+	).toBe(404);
 	await page.context().clearCookies();
 	await signIn(page, demo.mentor);
 	for (const url of staffOnlyCoursePages)
