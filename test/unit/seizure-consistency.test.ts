@@ -95,3 +95,53 @@ describe('declarations', () => {
 		expect(misdeclared.every((r) => r.declared_value_usd !== '')).toBe(true);
 	});
 });
+
+describe('the inspection exercise: a rise the obvious reading gets wrong', () => {
+	const truth = JSON.parse(
+		readFileSync(new URL('../../content/data/ground-truth.json', import.meta.url), 'utf8'),
+	) as {
+		patterns: {
+			inspectionRise: {
+				administration: string;
+				mode: string;
+				recordsChange: number;
+				inspectionsChange: number;
+				byYear: { year: number; records: number; inspections: number; perThousand: number }[];
+			};
+		};
+	};
+	const rise = truth.patterns.inspectionRise;
+	const distinct = [...new Map(rows.map((r) => [JSON.stringify(r), r])).values()];
+
+	it('counts the records a participant counts in the lab (exact duplicates removed)', () => {
+		for (const y of rise.byYear)
+			expect(
+				distinct.filter(
+					(r) =>
+						r.reporting_administration === rise.administration &&
+						r.transport_mode === rise.mode &&
+						r.seizure_date?.startsWith(String(y.year)),
+				).length,
+				String(y.year),
+			).toBe(y.records);
+	});
+
+	it('shows a clear rise in seizures that more inspections explain: the hit rate stays flat', () => {
+		expect(rise.recordsChange).toBeGreaterThanOrEqual(25);
+		expect(rise.inspectionsChange).toBeGreaterThanOrEqual(rise.recordsChange - 10);
+		const rates = rise.byYear.map((y) => (y.records / y.inspections) * 1000);
+		expect(Math.max(...rates) - Math.min(...rates)).toBeLessThan(0.1 * Math.min(...rates));
+		for (const y of rise.byYear)
+			expect(y.perThousand).toBeCloseTo((y.records / y.inspections) * 1000, 1);
+	});
+
+	it('is an interpretation exercise scored on the rubric, with the figures in its question', async () => {
+		const { exercises } = await import('../../content/data/exercises');
+		const ex = exercises.find((e) => e.id === 'interpret-inspection-rise')!;
+		expect(ex.answer.kind).toBe('interpretation');
+		for (const y of rise.byYear)
+			expect(ex.question).toContain(y.inspections.toLocaleString('en-GB'));
+		if (ex.answer.kind === 'interpretation')
+			expect(ex.answer.modelAnswer).toMatch(/per 1,000 inspections/);
+	});
+});
