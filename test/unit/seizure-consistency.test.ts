@@ -145,3 +145,65 @@ describe('the inspection exercise: a rise the obvious reading gets wrong', () =>
 			expect(ex.answer.modelAnswer).toMatch(/per 1,000 inspections/);
 	});
 });
+
+describe('the alert log: measures of alert effectiveness computable on the lab data', () => {
+	const alerts = Papa.parse<Row>(
+		readFileSync(new URL('../../content/data/alerts.csv', import.meta.url), 'utf8'),
+		{ header: true, skipEmptyLines: true },
+	).data;
+	const truth = JSON.parse(
+		readFileSync(new URL('../../content/data/ground-truth.json', import.meta.url), 'utf8'),
+	).alertLog as Record<string, number>;
+	const byCase = new Map(rows.map((r) => [r.case_id, r]));
+	const sum = (xs: Row[], k: string) => xs.reduce((s, a) => s + Number(a[k]), 0);
+	const pct = (a: number, b: number) => Math.round((a / b) * 1000) / 10;
+
+	it('is the generator output, and each alert follows a seizure of the issuing administration', async () => {
+		const { generateSeizureData } = await import('../../content/data/generate');
+		expect(generateSeizureData().alertsCsv).toBe(
+			readFileSync(new URL('../../content/data/alerts.csv', import.meta.url), 'utf8'),
+		);
+		expect(alerts).toHaveLength(truth.alerts!);
+		for (const a of alerts) {
+			const s = byCase.get(a.based_on_case!);
+			expect(s, a.alert_id).toBeDefined();
+			expect(s!.reporting_administration).toBe(a.issuing_administration);
+			expect(s!.seizure_date).toBe(a.seizure_date);
+			expect(a.issued_date! > a.seizure_date!, a.alert_id).toBe(true);
+			expect(Number(a.feedback_returned)).toBeLessThanOrEqual(Number(a.recipients));
+			expect(Number(a.hits)).toBeLessThanOrEqual(Number(a.controls_reported));
+			expect(a.synthetic).toBe('invented for training; not CEN data');
+		}
+	});
+
+	it('gives the three measures the thematic-study module quotes, recomputed from the log', () => {
+		expect(pct(sum(alerts, 'feedback_returned'), sum(alerts, 'recipients'))).toBe(
+			truth.feedbackReturnRate,
+		);
+		const asked = alerts.filter((a) => a.feedback_requested === 'yes');
+		const notAsked = alerts.filter((a) => a.feedback_requested === 'no');
+		expect(pct(sum(asked, 'feedback_returned'), sum(asked, 'recipients'))).toBe(
+			truth.feedbackReturnRateRequested,
+		);
+		expect(pct(sum(notAsked, 'feedback_returned'), sum(notAsked, 'recipients'))).toBe(
+			truth.feedbackReturnRateNotRequested,
+		);
+		expect(truth.feedbackReturnRateRequested).toBeGreaterThan(
+			2 * truth.feedbackReturnRateNotRequested!,
+		);
+		expect(pct(sum(alerts, 'hits'), sum(alerts, 'controls_reported'))).toBe(truth.hitRate);
+		const days = alerts
+			.map((a) => (Date.parse(a.issued_date!) - Date.parse(a.seizure_date!)) / 86_400_000)
+			.sort((x, y) => x - y);
+		const mid = days.length / 2;
+		expect((days[mid - 1]! + days[mid]!) / 2).toBe(truth.medianDaysSeizureToAlert);
+		const module = readFileSync('content/modules/thematic-study-design.mdx', 'utf8');
+		for (const k of [
+			'feedbackReturnRateRequested',
+			'feedbackReturnRateNotRequested',
+			'hitRate',
+		] as const)
+			expect(module, k).toContain(`${truth[k]}%`);
+		expect(module).toContain(`median of ${truth.medianDaysSeizureToAlert} days`);
+	});
+});
