@@ -51,7 +51,7 @@ function canonicalCountry(value: string): string {
 }
 
 const duplicateCopies = raw.length - new Set(raw.map((r) => JSON.stringify(r))).size;
-const clean = [...new Map(raw.map((r) => [JSON.stringify(r), r])).values()].map((r) => ({
+const clean = [...new Map(raw.map((r) => [JSON.stringify(r), r])).values()].map((r): Row => ({
 	...r,
 	departure_country: canonicalCountry(r.departure_country ?? ''),
 }));
