@@ -66,7 +66,7 @@ test('pre-test on day 1, then post-test on day 5: the participant and the mentor
 	await expect(
 		page
 			.getByRole('table', { name: /^Cohort mean/ })
-			.getByRole('row', { name: /1\(b\) Data, intelligence and risk management/ }),
+			.getByRole('row', { name: /5 Challenges at home and recommendations/ }),
 	).toContainText('+100');
 	await expectAccessible(page);
 
