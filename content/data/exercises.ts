@@ -63,6 +63,8 @@ export type Exercise = {
 };
 
 const key = truth.exercises;
+const rise = truth.patterns.inspectionRise;
+const fmt = (n: number) => n.toLocaleString('en-GB');
 const cocaine = key['cocaine-2024-kg'].answer;
 const shifted = truth.patterns.concealmentShift.commodityType;
 
@@ -138,6 +140,19 @@ export const exercises: Exercise[] = [
 			minWords: 60,
 			maxWords: 400,
 			modelAnswer: `Filtering commodity type = ${shifted} and grouping by year and concealment method shows "in tea packaging" falling from the most frequent method in 2023 to a minor one in 2025, while "inside machinery parts" rises to the most frequent (see ground truth: ${truth.patterns.concealmentShift.top2023[0]?.[0]} ${truth.patterns.concealmentShift.top2023[0]?.[1]} in 2023; ${truth.patterns.concealmentShift.top2025[0]?.[0]} ${truth.patterns.concealmentShift.top2025[0]?.[1]} in 2025). Counting all ${shifted} records per year shows whether the volume changed too; a change of method is not a change of volume. Other explanations: officers may record the method differently (check by reporting administration), and about 3.5% of records have no concealment method. A profile built on 2023 data (tea packaging) would now miss most cases; it is likely that traffickers adapted after detections. Moderate confidence: seizure data shows what was found, not what passed. Would change: the shift appearing in one administration only.`,
+		},
+	},
+	{
+		id: 'interpret-inspection-rise',
+		title: 'A rise that may not be what it seems',
+		question: `${rise.administration} reported more ${rise.mode} seizures in 2025 than in 2024. Count its ${rise.mode} records per year in the lab (2023 to 2025). The same administration inspected ${fmt(rise.byYear[0]!.inspections)} ${rise.mode}s in 2023, ${fmt(rise.byYear[1]!.inspections)} in 2024 and ${fmt(rise.byYear[2]!.inspections)} in 2025 (inspection counts supplied with this exercise; invented for training, like the records). A colleague drafts an alert: "Smuggling by ${rise.mode} into ${rise.administration.replace(/ Customs$/, '')} is rising sharply." In your own words: is that the right reading? What do the figures support, what else could explain them, and what would you write instead?`,
+		hint: 'Count the records per year (filter reporting administration and transport mode; remove exact duplicates first), then divide by the inspections: seizures per 1,000 inspections. Compare the change in seizures with the change in inspections before you name a cause. End with a judgment, your confidence in it and what would change your mind.',
+		explanation: '',
+		answer: {
+			kind: 'interpretation',
+			minWords: 60,
+			maxWords: 400,
+			modelAnswer: `Filtering reporting administration = ${rise.administration} and transport mode = ${rise.mode}, with exact duplicates removed, gives ${rise.byYear.map((y) => `${y.records} records in ${y.year}`).join(', ')}: ${rise.recordsChange > 0 ? '+' : ''}${rise.recordsChange}% from 2024 to 2025. But inspections rose ${rise.inspectionsChange}% over the same year, and seizures per 1,000 inspections stayed almost flat (${rise.byYear.map((y) => `${y.perThousand} in ${y.year}`).join(', ')}). The obvious reading (more smuggling) is not supported: the rise is what more controls at the same hit rate would produce. Other explanations to weigh: a change in reporting practice, a different commodity mix, or duplicates; the flat rate makes more smuggling unlikely as the main cause. Limits: seizures show what was found; a flat hit rate with more inspections could still hide a change in where smugglers go. Judgment: the rise is likely to reflect more inspections rather than more smuggling (moderate confidence, because the inspection counts cover one administration and one mode). Instead of an alert: a short note with the rate per 1,000 inspections, and a question to the administration about what changed in its controls. Would change: a rising hit rate, or new routes or concealment methods in 2025.`,
 		},
 	},
 	{

@@ -11,6 +11,7 @@ import { plantQualityProblems } from './generator/quality';
 import { Random } from './generator/random';
 import { generateCleanRecords, plan } from './generator/records';
 import { measureGroundTruth, routeLabel, type GroundTruth } from './generator/truth';
+import { alertEffectiveness, alertsCsv, generateAlerts } from './generator/alerts';
 
 /** The seed of the committed data set. */
 export const defaultSeed = 'rilo-ap-data-lab-v1';
@@ -40,15 +41,19 @@ export function generateSeizureData(seed = defaultSeed) {
 	const csv = toCsv(records);
 	// gzip stores no file name and mtime 0 here, so the bytes depend on the content only.
 	const gz = gzipSync(Buffer.from(csv, 'utf8'), { level: 9 });
-	const truth = measureGroundTruth(records, seed, clusterRef, unitErrors);
-	assertPatterns(truth);
-	return { csv, gz, truth };
+	const measured = measureGroundTruth(records, seed, clusterRef, unitErrors);
+	assertPatterns(measured);
+	// The alert log for the thematic study: its own stream, after the records are final.
+	const alerts = generateAlerts(records, seed);
+	const truth = { ...measured, alertLog: alertEffectiveness(alerts) };
+	return { csv, gz, truth, alertsCsv: alertsCsv(alerts) };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-	const { gz, truth } = generateSeizureData();
+	const { gz, truth, alertsCsv: alerts } = generateSeizureData();
 	const here = (name: string) => fileURLToPath(new URL(name, import.meta.url));
 	writeFileSync(here('./seizures.csv.gz'), gz);
+	writeFileSync(here('./alerts.csv'), alerts);
 	writeFileSync(here('./ground-truth.json'), `${JSON.stringify(truth, null, '\t')}\n`);
 	console.log(`Wrote ${truth.rows} records (${gz.length} bytes gzipped) and the ground truth.`);
 }

@@ -18,15 +18,26 @@ const read = (kind: AssessmentKind): CourseTest =>
 const plan: { participant: number; pre: string[]; post?: string[] }[] = [
 	{
 		participant: 0,
-		pre: ['rilo-network', 'cen-suite'],
-		post: ['rilo-network', 'cen-suite', 'intelligence', 'risk-management', 'operations-study'],
+		pre: ['objective-3-rilo-work', 'objective-2-wco-cen'],
+		post: [
+			'objective-3-rilo-work',
+			'objective-2-wco-cen',
+			'objective-1b-data-intelligence',
+			'objective-5-recommendations',
+			'objective-1a-illicit-trade',
+		],
 	},
 	{
 		participant: 1,
-		pre: ['intelligence'],
-		post: ['intelligence', 'rilo-network', 'data-analysis', 'risk-management'],
+		pre: ['objective-1b-data-intelligence'],
+		post: [
+			'objective-1b-data-intelligence',
+			'objective-3-rilo-work',
+			'objective-4-network',
+			'objective-5-recommendations',
+		],
 	},
-	{ participant: 3, pre: ['rilo-network'] },
+	{ participant: 3, pre: ['objective-3-rilo-work'] },
 ];
 
 /** Stores one participant's attempt at a test, right on `rightOn` topics. */

@@ -41,22 +41,22 @@ test('pre-test on day 1, then post-test on day 5: the participant and the mentor
 	await expectAccessible(page);
 	await answer(page, testItems('pre-test'), wrong);
 	await page.getByRole('button', { name: 'Submit the pre-test' }).click();
-	await expect(page.getByText('You scored 0 of 14.')).toBeVisible();
-	await expect(page.getByText('Why:', { exact: true })).toHaveCount(14);
+	await expect(page.getByText('You scored 0 of 28.')).toBeVisible();
+	await expect(page.getByText('Why:', { exact: true })).toHaveCount(28);
 	await expectAccessible(page);
 	// Taken once: coming back shows the result, not the form.
 	await page.goto('/curriculum/pre-test');
-	await expect(page.getByText(/You took the pre-test: 0 of 14\. It is taken once\./)).toBeVisible();
+	await expect(page.getByText(/You took the pre-test: 0 of 28\. It is taken once\./)).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Submit the pre-test' })).toHaveCount(0);
 
 	await page.goto('/curriculum/post-test');
 	await answer(page, testItems('post-test'), right);
 	await page.getByRole('button', { name: 'Submit the post-test' }).click();
-	await expect(page.getByText('You scored 14 of 14.')).toBeVisible();
+	await expect(page.getByText('You scored 28 of 28.')).toBeVisible();
 	const gains = page.getByRole('table', { name: 'Your results by topic' });
-	await expect(gains.getByRole('row', { name: /CEN, nCEN and CENcomm/ })).toContainText(
-		'0%100%+100 points',
-	);
+	await expect(
+		gains.getByRole('row', { name: /2 The WCO and the CEN applications/ }),
+	).toContainText('0%100%+100 points');
 	await expect(gains.getByText('+100 points')).toHaveCount(6);
 	await expectAccessible(page);
 	await signOut(page);
@@ -64,8 +64,19 @@ test('pre-test on day 1, then post-test on day 5: the participant and the mentor
 	await signIn(page, demo.mentor);
 	await page.goto('/progress/assessments');
 	await expect(
-		page.getByRole('table', { name: /^Cohort mean/ }).getByRole('row', { name: /Risk management/ }),
+		page
+			.getByRole('table', { name: /^Cohort mean/ })
+			.getByRole('row', { name: /5 Challenges at home and recommendations/ }),
 	).toContainText('+100');
+	await expectAccessible(page);
+
+	// Item statistics: the pre-test's items now have answers; share right is shown per question.
+	await page.goto('/curriculum/facilitator');
+	await page.getByRole('link', { name: 'item statistics' }).click();
+	await expect(page.getByRole('heading', { name: 'Item statistics', level: 1 })).toBeVisible();
+	const preItems = page.getByRole('table', { name: /^Pre-test: share right/ });
+	await expect(preItems.getByRole('row')).toHaveCount(testItems('pre-test').length + 1);
+	await expect(preItems.getByRole('row').nth(1)).toContainText(/\d+%/);
 	await expectAccessible(page);
 });
 
@@ -197,6 +208,7 @@ test('for the people who deliver it: a mentor opens notes, a rubric and the time
 	for (const url of [
 		'/curriculum/facilitator',
 		'/curriculum/facilitator/timetable',
+		'/curriculum/facilitator/item-statistics',
 		'/curriculum/facilitator/rubrics/alert',
 		'/curriculum/facilitator/rubrics/final-report',
 		'/curriculum/information-exchange-legal-basis/facilitator',

@@ -55,6 +55,7 @@ const pagesByRole = {
 		'/cen/search?commodity=ketamine',
 		'/materials',
 		'/materials/democenmat11',
+		'/cen/exercises',
 	],
 	[demo.mentor]: [
 		'/review',
@@ -68,7 +69,9 @@ const pagesByRole = {
 		'/curriculum/data-cleaning-and-quality/facilitator',
 		'/curriculum/facilitator/timetable',
 		'/curriculum/facilitator/rubrics/alert',
+		'/curriculum/facilitator/item-statistics',
 		'/cen?participant=demopart0001',
+		'/cen/exercises?participant=demopart0001',
 		'/lab/interpretations',
 		'/lab/interpretations/demolabint11',
 	],

@@ -184,6 +184,34 @@ test('another participant’s records are 404, other roles’ pages 403', async 
 	}
 });
 
+/** Pages without an id that only the people who deliver the course may open: a participant gets 404. */
+const staffOnlyCoursePages = [
+	'/curriculum/facilitator',
+	'/curriculum/facilitator/timetable',
+	'/curriculum/facilitator/item-statistics',
+];
+
+test('the facilitator pages, item statistics included, are 404 for a participant and open for a mentor', async ({
+	page,
+}) => {
+	for (const url of staffOnlyCoursePages)
+		expect(
+			listRoutes().some((r) => r.pattern === url),
+			`${url} is a route`,
+		).toBe(true);
+	await signIn(page, demo.participant2);
+	for (const url of staffOnlyCoursePages)
+		expect((await page.request.get(url, { maxRedirects: 0 })).status(), url).toBe(404);
+	// The CEN day's guided exercises: another participant's progress is a 404.
+	expect(
+		(await page.request.get(`/cen/exercises?participant=${p1}`, { maxRedirects: 0 })).status(),
+	).toBe(404);
+	await page.context().clearCookies();
+	await signIn(page, demo.mentor);
+	for (const url of staffOnlyCoursePages)
+		expect((await page.request.get(url, { maxRedirects: 0 })).status(), url).toBe(200);
+});
+
 /** A valid log entry form: what a hijack attempt would post. */
 const entryFields = {
 	date: '2026-12-01',

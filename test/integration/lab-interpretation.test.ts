@@ -23,10 +23,11 @@ const good = `Tea packaging fell and machinery parts rose. ${words(70)}`;
 const levels = { evidence: 3, alternatives: 2, limits: 1 };
 
 describe('the exercises', () => {
-	it('offers two interpretation exercises with the length asked for, and grades none of them', async () => {
+	it('offers three interpretation exercises with the length asked for, and grades none of them', async () => {
 		const written = listExercises().filter((e) => e.kind === 'interpretation');
 		expect(written.map((e) => e.id)).toEqual([
 			'interpret-concealment-shift',
+			'interpret-inspection-rise',
 			'interpret-linked-cluster',
 		]);
 		expect(written.every((e) => e.words && e.words.min > 0 && e.hint)).toBe(true);

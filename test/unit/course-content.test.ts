@@ -39,9 +39,12 @@ describe('pre-test and post-test', () => {
 	});
 
 	it('catches a test that leaves a topic out', () => {
-		const short = { ...tests.post, items: tests.post.items.filter((i) => i.topic !== 'cen-suite') };
+		const short = {
+			...tests.post,
+			items: tests.post.items.filter((i) => i.topic !== 'objective-4-network'),
+		};
 		expect(blueprintProblems(blueprint, { post: short })).toEqual([
-			'post: 0 items on cen-suite, the blueprint asks for 2',
+			'post: 0 items on objective-4-network, the blueprint asks for 4',
 		]);
 	});
 });

@@ -7,12 +7,14 @@ import { Random, type Weighted } from './random';
 import {
 	administrationOf,
 	commodities,
+	coverTooClose,
 	concealmentsForGoods,
 	declaredGoodsByConcealment,
 	declaredValueByMode,
 	destinationsByCategory,
 	detectionByMode,
 	hubs,
+	modeForCommodity,
 	modesByCategory,
 	modesWithConsignee,
 	reportingCountries,
@@ -108,7 +110,7 @@ function concealmentFor(rng: Random, commodity: Commodity, mode: TransportMode, 
  */
 export function declarationFor(details: Random, draft: Pick<
 		Draft,
-		'transport_mode' | 'concealment_method' | 'reporting_administration' | 'departure_country'
+		'transport_mode' | 'concealment_method' | 'reporting_administration' | 'departure_country' | 'commodity_type'
 	>) {
 	const mode = draft.transport_mode as TransportMode;
 	const country = draft.reporting_administration.replace(/ Customs$/, '');
@@ -122,7 +124,10 @@ export function declarationFor(details: Random, draft: Pick<
 	const place = `${country}: ${kind}`;
 	const passenger = mode === 'air passenger' || (mode === 'road' && draft.concealment_method === 'hidden compartment in vehicle');
 	if (passenger) return { seizure_place: place, declared_goods: 'nothing declared', declared_value_usd: null };
-	const cover = declaredGoodsByConcealment[draft.concealment_method] ?? declaredGoodsByConcealment['misdeclared as other goods']!;
+	const tooClose = coverTooClose[draft.commodity_type] ?? [];
+	const cover = (declaredGoodsByConcealment[draft.concealment_method] ?? declaredGoodsByConcealment['misdeclared as other goods']!).filter(
+		([goods]) => !tooClose.includes(goods),
+	);
 	const median = declaredValueByMode[mode] ?? 1000;
 	const raw = details.logNormal(median, 0.9);
 	const value = raw < 100 ? Math.max(5, Math.round(raw)) : Math.round(raw / 10) * 10;
@@ -137,7 +142,8 @@ function destinationFor(rng: Random, category: string, origin: string): string {
 /** One ordinary record in a month. */
 function baseRecord(rng: Random, monthIndex: number, consignees: string[]): Draft {
 	const commodity = rng.weighted(commodities.map((c) => [c, c.weight] as const));
-	const [mode, , scale] = rng.weighted(modesByCategory[commodity.category]!.map((m) => [m, m[1]] as const));
+	const [drawnMode, , drawnScale] = rng.weighted(modesByCategory[commodity.category]!.map((m) => [m, m[1]] as const));
+	const [mode, scale] = modeForCommodity(commodity.type, drawnMode, drawnScale);
 	const origin = rng.weighted(commodity.origins);
 	const destination = destinationFor(rng, commodity.category, origin);
 	const departure = rng.chance(0.65) ? origin : hubOtherThan(rng, origin, destination) || origin;

@@ -6,6 +6,7 @@
 import { columns, countries, monthNames, type SeizureRecord } from './vocabulary';
 import { placeFields } from './quality';
 import { plan } from './records';
+import { measureInspectionRise } from './inspections';
 
 const canonical = new Set<string>(countries);
 const kgSpellings = new Set(['kg', 'KG', 'Kg', 'kgs']);
@@ -176,6 +177,7 @@ export function measureGroundTruth(rows: SeizureRecord[], seed: string, clusterR
 			},
 			seasonalPeak: peak,
 			cluster: { ...linked, planted: clusterRef },
+			inspectionRise: measureInspectionRise(rows, seed),
 		},
 		quality: q,
 		exercises: {

@@ -145,9 +145,40 @@ export const modesByCategory: Record<string, readonly (readonly [TransportMode, 
 	currency: [['air passenger', 70, 1], ['road', 30, 2]],
 };
 
+/**
+ * Modes a commodity does not travel by, and what it travels by instead, with its size relative to
+ * a sea container: live animals do not survive weeks in a closed container, so live reptiles move
+ * by air cargo. The replacement keeps whether the goods have a consignee, so one record's draws
+ * stay the same in number and the rest of the data set is unchanged.
+ */
+export const modeReplacements: Record<string, Partial<Record<TransportMode, readonly [TransportMode, number]>>> = {
+	'live reptiles': { 'sea container': ['air cargo', 0.15] },
+};
+
+/** The commodity's transport mode and size scale after modeReplacements. */
+export function modeForCommodity(type: string, mode: TransportMode, scale: number): readonly [TransportMode, number] {
+	return modeReplacements[type]?.[mode] ?? [mode, scale];
+}
+
+/**
+ * Cover descriptions a misdeclared load must not use for these goods, because they would
+ * describe the goods themselves (counterfeit cosmetics declared as cosmetics is not a
+ * misdeclaration as other goods).
+ */
+export const coverTooClose: Record<string, string[]> = {
+	'counterfeit cosmetics': ['cosmetics samples'],
+	'counterfeit apparel': ['textiles'],
+	'counterfeit phone accessories': ['electronics'],
+	'counterfeit watches': ['electronics'],
+	'acetic anhydride': ['chemicals'],
+	ephedrine: ['chemicals'],
+	'cut tobacco': ['handicrafts'],
+};
+
 /** Usual ways of hiding goods for each mode. */
 export const concealmentByMode: Record<TransportMode, Weighted<string>> = {
-	'air passenger': [['in checked baggage', 40], ['in carry-on baggage', 20], ['body concealment', 15], ['strapped to body', 15], ['misdeclared as other goods', 10]],
+	// Passengers declare nothing (records.ts), so "misdeclared" is not a passenger method.
+	'air passenger': [['in checked baggage', 45], ['in carry-on baggage', 25], ['body concealment', 15], ['strapped to body', 15]],
 	'air cargo': [['mixed with legitimate cargo', 35], ['misdeclared as other goods', 25], ['inside machinery parts', 12], ['in food packaging', 15], ['in tea packaging', 8]],
 	'sea container': [['mixed with legitimate cargo', 35], ['false walls or floor of container', 20], ['misdeclared as other goods', 25], ['inside machinery parts', 10], ['in tea packaging', 6]],
 	postal: [['inside parcel with clothing', 30], ['inside parcel with toys', 20], ['in food packaging', 20], ['in document envelope', 15], ['misdeclared as other goods', 15]],

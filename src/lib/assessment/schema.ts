@@ -51,7 +51,7 @@ export const testSchema = z.object({
 	day: z.number().int().min(1).max(5),
 	/** What the participant reads before starting. */
 	intro: z.string().min(10),
-	items: z.array(itemSchema).min(12).max(16),
+	items: z.array(itemSchema).min(24).max(32),
 });
 
 export type Blueprint = z.infer<typeof blueprintSchema>;
