@@ -155,7 +155,17 @@ describe('review queue', () => {
 		]);
 		await undoDecision(t.db, mentor, a!.id);
 		today = await listReviewedToday(t.db, mentor, since);
-		expect(today.find((r) => r.entryId === a!.id)?.undoable).toBe(false);
+		// The undone approval is no longer listed as a decision: the entry waits for review again.
+		expect(today.map((r) => [r.entryId, r.decision, r.undoable])).toEqual([
+			[b!.id, 'changes_requested', true],
+		]);
+		// Decided again, it is listed once, with its new decision.
+		await decideEntry(t.db, mentor, a!.id, 'changes_requested', 'Say which source.');
+		today = await listReviewedToday(t.db, mentor, since);
+		expect(today.map((r) => [r.entryId, r.decision, r.undoable])).toEqual([
+			[a!.id, 'changes_requested', true],
+			[b!.id, 'changes_requested', true],
+		]);
 		// Yesterday's decisions are not "today".
 		expect(await listReviewedToday(t.db, mentor, new Date(Date.now() + 60_000))).toEqual([]);
 	});
