@@ -322,7 +322,8 @@ test('submit → return for corrections → resubmit → accept → certificate 
 	await expect(page.getByText('Confidential material')).toHaveCount(0);
 	await expectAccessible(page);
 	const code = (await certificate.locator('.font-mono').textContent())!.trim();
-	expect(code).toMatch(/^[a-z2-7]{32}$/);
+	// The one verification code format: four groups of four, the first character naming a certificate.
+	expect(code).toMatch(/^C[0-9A-HJKMNP-TV-Z]{3}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
 	// Refused steps answer 400/409 on purpose; anything else in the console is a bug.
 	expect(errors.filter((e) => !/status of (400|409) /.test(e))).toEqual([]);
 	await context.close();
@@ -335,9 +336,19 @@ test('submit → return for corrections → resubmit → accept → certificate 
 	for (const text of ['Tevita Lolo', 'Demo edition', 'Valid', 'Version 2, accepted'])
 		await expect(anonymous.locator('main')).toContainText(text);
 	await expectAccessible(anonymous);
-	const unknown = await anonymous.goto(`/verify/${'a'.repeat(32)}`);
+	// Typed on the form in lower case with spaces, it verifies the same.
+	await anonymous.goto('/verify');
+	await anonymous.getByLabel('Code').fill(code.toLowerCase().replace(/-/g, ' '));
+	await anonymous.getByRole('button', { name: 'Check the code' }).click();
+	await expect(anonymous.getByRole('heading', { name: 'Certificate verified' })).toBeVisible();
+	// An unknown certificate code is told about certificates, not letters.
+	const unknown = await anonymous.goto('/verify/C000-0000-0000-0000');
 	expect(unknown?.status()).toBe(404);
 	await expect(anonymous.getByRole('heading', { name: 'Certificate not found' })).toBeVisible();
+	await expect(anonymous.locator('main')).toContainText(
+		'No certificate of completion has the code',
+	);
+	await expect(anonymous.locator('main')).not.toContainText('letter');
 	await expectAccessible(anonymous);
 	await visitor.close();
 });

@@ -1,7 +1,12 @@
 /** Submitted versions, decisions, the read-only accepted report, certificates and the Word export's structure. */
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { auditEventTable, reportCommentTable, reportSectionTable } from '~db/schema';
+import {
+	auditEventTable,
+	certificateTable,
+	reportCommentTable,
+	reportSectionTable,
+} from '~db/schema';
 import {
 	addSection,
 	deleteSection,
@@ -168,9 +173,18 @@ describe('accepting', () => {
 		expect(event).toMatchObject({ actorId: mentor.id });
 		const certificate = (await findCertificate(t.db, p1.id))!;
 		expect(certificate.versionNumber).toBe(2);
-		expect(certificate.code).toMatch(/^[a-z2-7]{32}$/);
+		// The one verification code format: "C" and 15 Crockford characters, printed in groups.
+		expect(certificate.code).toMatch(/^C[0-9A-HJKMNP-TV-Z]{15}$/);
 		const verified = (await verifyCertificate(t.db, certificate.code))!;
 		expect(verified).toMatchObject({ name: p1.name, versionNumber: 2, signedBy: mentor.name });
+		// Typed in groups with dashes or spaces, in any case, it verifies the same.
+		const grouped = certificate.code.match(/.{4}/g)!;
+		for (const typed of [grouped.join('-'), grouped.join(' ').toLowerCase()])
+			expect((await verifyCertificate(t.db, typed))?.versionNumber).toBe(2);
+		// A certificate issued with an older 32-character code still verifies.
+		const old = 'abcdefghijklmnopqrstuvwxyz234567';
+		await t.db.update(certificateTable).set({ code: old });
+		expect((await verifyCertificate(t.db, old.toUpperCase()))?.name).toBe(p1.name);
 		expect(verified.cohort.departureDate).toBe('2026-12-26');
 		expect(await verifyCertificate(t.db, 'a'.repeat(32))).toBeNull();
 		expect(await verifyCertificate(t.db, '../../etc')).toBeNull();
