@@ -211,8 +211,29 @@ test('submit → return for corrections → resubmit → accept → certificate 
 	// The participant presents the outline, then submits version 1.
 	await signIn(page, demo.participant2);
 	await page.goto('/report');
+	// The lead points at the status box where it is: below it.
+	const lead = page.getByText(/submit it from the status box below/);
+	await expect(lead).toBeVisible();
+	expect(
+		await lead.evaluate(
+			(p) =>
+				!!(
+					p.compareDocumentPosition(document.querySelector('#lifecycle')!) &
+					Node.DOCUMENT_POSITION_FOLLOWING
+				),
+		),
+	).toBe(true);
 	await page.getByRole('button', { name: 'Record the presentation' }).click();
 	await expectAccessible(page);
+	// Sending to three outside recipients needs a confirmation that names them and the version.
+	await page.getByRole('button', { name: 'Submit final report' }).click();
+	await expect(page.locator('#submit-error')).toHaveText('Tick the box to confirm.');
+	await expect(status).toHaveText('Status: Outline presented');
+	await page
+		.getByLabel(
+			'I am sending version 1 to RILO A/P, the WCO Secretariat and Kestrel Islands Customs (fictional).',
+		)
+		.check();
 	await page.getByRole('button', { name: 'Submit final report' }).click();
 	await expect(status).toHaveText('Status: Final report submitted');
 	await expect(page.getByText(/Version 1 submitted .* waiting for a decision/)).toBeVisible();
@@ -255,7 +276,9 @@ test('submit → return for corrections → resubmit → accept → certificate 
 	await recommendations(page).getByRole('button', { name: 'Save' }).click();
 	await expect(recommendations(page).getByRole('status')).toContainText('Saved at');
 	await expect(page.getByText(/freezes a dated copy of every section as version 2/)).toBeVisible();
-	await page.getByRole('button', { name: 'Submit final report' }).click();
+	await expect(page.getByRole('button', { name: 'Submit final report' })).toHaveCount(0);
+	await page.getByLabel(/^I am sending version 2 to RILO A\/P, the WCO Secretariat and /).check();
+	await page.getByRole('button', { name: 'Submit the corrected report' }).click();
 	await expect(status).toHaveText('Status: Corrections submitted');
 	await signOut(page);
 
