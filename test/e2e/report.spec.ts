@@ -51,6 +51,10 @@ test('draft from the log, two tabs on one section, exports', async ({ browser })
 	);
 	await recommendations(tabB).getByRole('button', { name: 'Keep my text (save over)' }).click();
 	await expect(recommendations(tabB).getByRole('status')).toContainText('Saved at');
+	// 24-hour, as every time on the site.
+	await expect(recommendations(tabB).getByRole('status')).toContainText(
+		/Saved at ([01]\d|2[0-3]):[0-5]\d\b(?! ?[AP]M)/,
+	);
 	await tabA.reload();
 	await expect(recommendations(tabA).getByLabel('Outline (points, one per line)')).toHaveValue(
 		'- From tab B',
