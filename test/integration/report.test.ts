@@ -285,4 +285,18 @@ describe('exports', () => {
 		expect(await calendarFeed(t.db, first)).toBeNull();
 		expect(await calendarFeed(t.db, second)).toContain('Training week');
 	});
+
+	it('drops “Final report due” from the feed once the report is submitted', async () => {
+		const { p1 } = await setup();
+		const token = await regenerateCalendarToken(t.db, p1.id);
+		expect(await calendarFeed(t.db, token)).toContain('SUMMARY:Final report due');
+		await markOutlinePresented(t.db, p1, p1.id, '2026-12-24');
+		await submitVersion(t.db, p1);
+		const feed = (await calendarFeed(t.db, token))!;
+		expect(feed).not.toContain('Final report due');
+		expect(feed).not.toContain('Send it to RILO A/P');
+		// What is still to come stays: the corrections window and the programme's phases.
+		expect(feed).toContain('Corrections window closes');
+		expect(feed).toContain('Training week');
+	});
 });
