@@ -85,11 +85,11 @@ test('save a lab chart, draft a warning from it, review it, put it in the report
 	await page.goto(`/logbook/${entry!.id}`);
 	const materials = page.getByRole('region', { name: 'Intelligence materials' });
 	// Each material's marking shows while choosing it, and once attached.
-	const picker = materials.getByLabel('Attach from my materials');
-	await expect(picker).toHaveAccessibleDescription(/handling marking/);
-	for (const option of (await picker.locator('option').allTextContents()).slice(1))
+	const attachPicker = materials.getByLabel('Attach from my materials');
+	await expect(attachPicker).toHaveAccessibleDescription(/handling marking/);
+	for (const option of (await attachPicker.locator('option').allTextContents()).slice(1))
 		expect(option).toMatch(/, (restricted|unrestricted)\)$/);
-	await picker.selectOption({ label: `${title} (Lab chart, unrestricted)` });
+	await attachPicker.selectOption({ label: `${title} (Lab chart, unrestricted)` });
 	await materials.getByRole('button', { name: 'Attach' }).click();
 	await expect(page.getByText('Material attached to this entry.')).toBeVisible();
 	await expect(materials.getByRole('link', { name: title })).toBeVisible();

@@ -281,7 +281,7 @@ test('submit → return for corrections → resubmit → accept → certificate 
 	await expect(recommendations(page).getByRole('status')).toContainText('Saved at');
 	await expect(page.getByText(/freezes a dated copy of every section as version 2/)).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Submit final report' })).toHaveCount(0);
-	await page.getByLabel(/^I am sending version 2 to RILO A\/P, the WCO Secretariat and /).check();
+	await page.getByLabel(/I am sending version 2 to RILO A\/P, the WCO Secretariat and /).check();
 	await page.getByRole('button', { name: 'Submit the corrected report' }).click();
 	await expect(status).toHaveText('Status: Corrections submitted');
 	await signOut(page);
