@@ -375,7 +375,7 @@ test('submit → return for corrections → resubmit → accept → certificate 
 	await expect(anonymous.locator('main')).toContainText(
 		'No certificate of completion has the code',
 	);
-	await expect(anonymous.locator('main')).not.toContainText('letter');
+	await expect(anonymous.locator('main .notice-error')).not.toContainText('enrolment letter');
 	await expectAccessible(anonymous);
 	await visitor.close();
 });
