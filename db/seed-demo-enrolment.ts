@@ -52,10 +52,10 @@ export const alumniAccounts = [
 
 const pastCohortId = 'democohort2025';
 
-/** The letter code a demo letter gets (random, like a real one; kept on later runs). */
+/** The letter code a demo letter gets (random, like a real one: `src/lib/verify/code.ts`; kept on later runs). */
 function code(): string {
 	const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-	return Array.from(randomBytes(20), (b) => alphabet[b & 31]).join('');
+	return 'E' + Array.from(randomBytes(15), (b) => alphabet[b & 31]).join('');
 }
 
 /** Adds letters, admin matters and the past edition's alumni to a seeded demo database. */

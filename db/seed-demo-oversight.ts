@@ -144,7 +144,8 @@ async function seedAgreements(db: Db, ids: DemoIds, homeIds: string[]) {
 	// Participant 1: one activity agreed by all three, one waiting for the mentor and home.
 	await answer(0, 1, all);
 	await answer(0, 2, [{ party: 'participant', decision: 'agreed' }]);
-	// Participant 2: the home administration asked for a change; the other has no answer yet.
+	// Participant 2: the home administration asked for a change; the other waits for mentor and
+	// home (proposing an activity is the participant's agreement).
 	await answer(1, 1, [
 		{ party: 'participant', decision: 'agreed' },
 		{ party: 'rilo_ap', decision: 'agreed' },
@@ -154,6 +155,7 @@ async function seedAgreements(db: Db, ids: DemoIds, homeIds: string[]) {
 			comment: 'Please limit the alert to postal shipments; our sea-cargo unit runs its own.',
 		},
 	]);
+	await answer(1, 2, [{ party: 'participant', decision: 'agreed' }]);
 	// Participants 3 and 4: both activities agreed; participant 3's second waits for home.
 	await answer(2, 1, all);
 	await answer(2, 2, all.slice(0, 2));

@@ -27,11 +27,11 @@ const at = (offset: number, hour = 10) =>
 		),
 	);
 
-/** A random certificate code like the portal's (32 base32 characters, unguessable). */
+/** A random certificate code like the portal's (`src/lib/verify/code.ts`: "C" and 15 random characters). */
 function certificateCode(): string {
-	const alphabet = 'abcdefghijklmnopqrstuvwxyz234567';
-	const bytes = crypto.getRandomValues(new Uint8Array(32));
-	return Array.from(bytes, (b) => alphabet[b % 32]).join('');
+	const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+	const bytes = crypto.getRandomValues(new Uint8Array(15));
+	return 'C' + Array.from(bytes, (b) => alphabet[b & 31]).join('');
 }
 
 type Text = { kind: string; title: string; outline: string; notes: string };

@@ -161,9 +161,10 @@ export const report = {
 			return { done: true };
 		},
 	}),
-	/** Freezes the working copy as the next numbered version. */
+	/** Freezes the working copy as the next numbered version, once the participant confirms. */
 	submit: defineAction({
 		accept: 'form',
+		input: z.object({ confirm: confirmTick() }),
 		handler: async (_input, context) => {
 			const version = await asRole(context, ['participant'], (db, user) => submitVersion(db, user));
 			await emailNotifications(context.url);

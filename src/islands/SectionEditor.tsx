@@ -5,6 +5,7 @@
  */
 import { actions, isInputError } from 'astro:actions';
 import { useEffect, useRef, useState, type ChangeEvent, type SyntheticEvent } from 'react';
+import { formatClock } from '~/lib/dates';
 
 type Text = { outline: string; notes: string };
 type Props = {
@@ -89,7 +90,7 @@ export default function SectionEditor(props: Props) {
 		const changedSince = latest.current !== sent;
 		setState(changedSince ? 'dirty' : 'saved');
 		setMessage(
-			`Saved at ${new Date(data.savedAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: props.timeZone })}${autosave ? ' (autosave)' : ''}.`,
+			`Saved at ${formatClock(new Date(data.savedAt), props.timeZone)}${autosave ? ' (autosave)' : ''}.`,
 		);
 		if (changedSince) schedule();
 	}

@@ -46,6 +46,36 @@ const own =
 	(f) =>
 		`${verb} ${f.ownerName ? `${f.ownerName}’s` : 'a'} ${what}`;
 
+const named = (f: AuditFacts, fallback: string, key = 'title') =>
+	quoted(f.subjectLabel ?? (detail(f, key) || null), fallback);
+const onOwner =
+	(verb: string, key = 'title'): Phrase =>
+	(f) =>
+		`${verb} ${named(f, '(since deleted)', key)}${ofOwner(f)}`;
+
+/** "version 2 of Mara Santos’s final report" (the number from the record, else the event). */
+function versionOf(f: AuditFacts): string {
+	const n = detail(f, 'number');
+	const which = f.subjectLabel ?? (n ? `version ${n}` : 'a version');
+	return `${which} of ${f.ownerName ? `${f.ownerName}’s` : 'a'} final report`;
+}
+
+const recipientNames: Record<string, string> = {
+	rilo_ap: 'RILO A/P',
+	wco_secretariat: 'the WCO Secretariat',
+	home_administration: 'the home administration',
+};
+const forRecipient = (f: AuditFacts) =>
+	recipientNames[detail(f, 'recipient')] ? ` for ${recipientNames[detail(f, 'recipient')]}` : '';
+
+/** A study's part as the comment events store it ('plan', 'paper:<id>'…). */
+function studyPartOf(f: AuditFacts): string {
+	const part = detail(f, 'part');
+	if (!part) return 'the study';
+	return part.startsWith('paper') ? 'the research paper' : `the study’s ${part}`;
+}
+const ownStudy = (f: AuditFacts) => (f.ownerName ? `${f.ownerName}’s thematic study` : 'a study');
+
 /** What each known action says after the actor's name. */
 const phrases: Record<string, Phrase> = {
 	'auth.sign_in': () => 'signed in',
@@ -78,6 +108,9 @@ const phrases: Record<string, Phrase> = {
 	'plan.confirm': own('confirmed', 'OJT plan'),
 	// A check-in is the mentor's record of a meeting with the participant.
 	'checkin.save': (f) => `recorded a check-in${f.ownerName ? ` with ${f.ownerName}` : ''}`,
+	'checklist.tick': (f) => `ticked ‘${f.subjectId ?? 'an item'}’ on their pre-arrival checklist`,
+	'checklist.untick': (f) =>
+		`unticked ‘${f.subjectId ?? 'an item'}’ on their pre-arrival checklist`,
 	'administration.create': (f) => `added ${f.subjectLabel ?? 'an administration'} to the list`,
 	'administration.rename': (f) =>
 		`renamed the administration ${detail(f, 'from') || ''} to ${detail(f, 'to') || f.subjectLabel || ''}`.replace(
@@ -97,7 +130,197 @@ const phrases: Record<string, Phrase> = {
 	'alumni.join': () => 'joined the alumni directory',
 	'alumni.update': () => 'changed their contact in the alumni directory',
 	'alumni.leave': () => 'left the alumni directory',
+	// The call for applications and the selection.
+	'edition.create': (f) =>
+		`opened the call for applications ${named(f, '', 'name')}${detail(f, 'from') ? ` (from ${detail(f, 'from')})` : ''}`,
+	'edition.extend': (f) =>
+		`extended the application deadline of ${named(f, 'an edition', 'name')}${detail(f, 'to') ? ` to ${detail(f, 'to')}` : ''}`,
+	'nomination.confirm': (f) =>
+		`confirmed the nomination of ${named(f, 'a candidate', 'candidate')}${detail(f, 'administration') ? ` by ${detail(f, 'administration')}` : ''}`,
+	'application.submit': (f) =>
+		`submitted the application of ${named(f, 'a candidate')}${detail(f, 'edition') ? ` to ${detail(f, 'edition')}` : ''}`,
+	'application.read': (f) => `read the application of ${named(f, 'a candidate')}`,
+	'application.score': (f) =>
+		`scored the application of ${named(f, 'a candidate')}${detail(f, 'total') ? ` (${detail(f, 'total')} points)` : ''}`,
+	'application.purge': (f) =>
+		`purged ${detail(f, 'applications') || 'the'} unsuccessful applications and ${detail(f, 'nominations') || 'their'} nominations past the retention period`,
+	'screening.override': (f) =>
+		`overrode the screening check ‘${detail(f, 'check') || 'a check'}’ of the application of ${named(f, 'a candidate')}`,
+	'screening.restore': (f) =>
+		`restored the automatic screening check ‘${detail(f, 'check') || 'a check'}’ of the application of ${named(f, 'a candidate')}`,
+	'selection.record': (f) => `recorded the selection for ${named(f, 'an edition', 'edition')}`,
+	'selection.reopen': (f) => `reopened the selection for ${named(f, 'an edition', 'edition')}`,
+	'selection.notify': (f) =>
+		`sent the selection notices of ${named(f, 'an edition', 'edition')}${detail(f, 'emailed') ? ` (${detail(f, 'emailed')} emailed)` : ''}`,
+	// CEN practice and the data lab.
+	'cen_seizure.create': onOwner('coded the practice seizure'),
+	'cen_message.create': onOwner('drafted the CEN message'),
+	'cen_message.submit': onOwner('submitted the CEN message'),
+	'cen_message.approved': onOwner('approved the CEN message'),
+	'cen_message.changes_requested': onOwner('asked for changes to the CEN message'),
+	'material.add_search': onOwner('saved the search'),
+	'material.add_seizure': onOwner('added the practice seizure'),
+	'material.add_message': onOwner('added the CEN message'),
+	'material.add_upload': onOwner('uploaded'),
+	'material.add_chart': onOwner('saved the chart'),
+	'material.attach': onOwner('attached the material'),
+	'material.detach': onOwner('detached the material'),
+	'lab_interpretation.submit': onOwner('submitted an interpretation of the lab exercise'),
+	'lab_interpretation.review': onOwner('reviewed the interpretation of the lab exercise'),
+	// The final report and its delivery.
+	'report.outline_presented': (f) =>
+		`marked ${f.ownerName ? `${f.ownerName}’s` : 'a'} report outline as presented${detail(f, 'day') ? ` on ${detail(f, 'day')}` : ''}`,
+	'report.section_add': onOwner('added the report section'),
+	'report.section_save': onOwner('saved the report section'),
+	'report.section_restore': onOwner('restored an earlier text of the report section'),
+	'report.section_draft-from-log': onOwner('drafted from the logbook the report section'),
+	'report.section_delete': onOwner('deleted the report section'),
+	'report.comment': onOwner('commented on the report section'),
+	'report.version_submit': (f) => `submitted ${versionOf(f)}`,
+	'report.version_return': (f) => `returned ${versionOf(f)} for corrections`,
+	'report.version_accept': (f) => `accepted ${versionOf(f)}`,
+	'report.delivery_link': (f) => `sent a one-visit link to ${versionOf(f)}${forRecipient(f)}`,
+	'report.delivery_acknowledge': (f) => `acknowledged receipt of ${versionOf(f)}${forRecipient(f)}`,
+	'follow_up.answer': (f) =>
+		`answered the ${detail(f, 'round') ? `${detail(f, 'round')}-month ` : ''}follow-up on ${f.ownerName ? `${f.ownerName}’s` : 'a'} final report`,
+	// The thematic study.
+	'study.plan_save': (f) => `saved the plan of ${ownStudy(f)}`,
+	'study.findings_save': (f) => `saved the findings of ${ownStudy(f)}`,
+	'study.comment_add': (f) => `commented on ${studyPartOf(f)}${ofOwner(f)}`,
+	'study.comment_resolve': (f) => `resolved a comment on ${studyPartOf(f)}${ofOwner(f)}`,
+	'study.source_add': onOwner('added the study source', 'citation'),
+	'study.source_update': onOwner('changed the study source', 'citation'),
+	'study.source_delete': onOwner('deleted the study source', 'citation'),
+	'study.milestone_add': onOwner('added the study milestone'),
+	'study.milestone_done': onOwner('marked done the study milestone'),
+	'study.milestone_reopen': onOwner('reopened the study milestone'),
+	'study.milestone_delete': onOwner('deleted the study milestone'),
+	'study.activity_add': onOwner('proposed the intelligence activity'),
+	'study.activity_update': onOwner('updated the intelligence activity'),
+	'study.activity_agree': onOwner('agreed to the intelligence activity'),
+	'study.activity_change': onOwner('asked for a change to the intelligence activity'),
+	'study.section_add': onOwner('added the paper section'),
+	'study.section_rename': onOwner('renamed the paper section'),
+	'study.section_save': onOwner('saved the paper section'),
+	'study.section_move': onOwner('moved the paper section'),
+	'study.section_delete': onOwner('deleted the paper section'),
 };
+
+/** The Action filter's words for each known action (what happened, in a few words). */
+export const auditActionLabels: Record<string, string> = {
+	'auth.sign_in': 'Signed in',
+	'auth.sign_in_failed': 'Sign-in failed',
+	'auth.sign_out': 'Signed out',
+	'auth.password_changed': 'Password changed',
+	'auth.password_reset': 'Password reset with a link',
+	'auth.setup_admin': 'First admin set up',
+	'cli.admin_create': 'Admin created from the command line',
+	'cohort.create': 'Cohort created',
+	'cohort.update': 'Cohort changed',
+	'cohort.archive': 'Cohort archived',
+	'cohort.restore': 'Cohort restored',
+	'invitation.create': 'Invitation sent',
+	'invitation.revoke': 'Invitation withdrawn',
+	'invitation.accept': 'Invitation accepted',
+	'user.reset_link': 'Password-reset link issued',
+	'log_entry.create': 'Log entry started',
+	'log_entry.update': 'Log entry edited',
+	'log_entry.submit': 'Log entry submitted',
+	'log_entry.delete': 'Log entry deleted',
+	'review.approved': 'Log entry approved',
+	'review.changes_requested': 'Changes asked to a log entry',
+	'review.reopened': 'Log entry reopened',
+	'review.undone': 'Review decision undone',
+	'comment.add': 'Comment on a log entry',
+	'comment.resolve': 'Comment on a log entry resolved',
+	'plan.save': 'OJT plan saved',
+	'plan.confirm': 'OJT plan confirmed',
+	'checkin.save': 'Check-in recorded',
+	'checklist.tick': 'Checklist item ticked',
+	'checklist.untick': 'Checklist item unticked',
+	'administration.create': 'Administration added',
+	'administration.rename': 'Administration renamed',
+	'administration.deactivate': 'Administration deactivated',
+	'administration.reactivate': 'Administration reactivated',
+	'enrolment_letter.issue': 'Enrolment letter issued',
+	'enrolment_letter.revoke': 'Enrolment letter revoked',
+	'admin_matter.update': 'Admin matters updated',
+	'alumni.join': 'Joined the alumni directory',
+	'alumni.update': 'Alumni contact changed',
+	'alumni.leave': 'Left the alumni directory',
+	'edition.create': 'Call for applications opened',
+	'edition.extend': 'Application deadline extended',
+	'nomination.confirm': 'Nomination confirmed',
+	'application.submit': 'Application submitted',
+	'application.read': 'Application read',
+	'application.score': 'Application scored',
+	'application.purge': 'Applications purged',
+	'screening.override': 'Screening check overridden',
+	'screening.restore': 'Screening check restored',
+	'selection.record': 'Selection recorded',
+	'selection.reopen': 'Selection reopened',
+	'selection.notify': 'Selection notices sent',
+	'cen_seizure.create': 'Practice seizure coded',
+	'cen_message.create': 'CEN message drafted',
+	'cen_message.submit': 'CEN message submitted',
+	'cen_message.approved': 'CEN message approved',
+	'cen_message.changes_requested': 'Changes asked to a CEN message',
+	'material.add_search': 'Search saved to materials',
+	'material.add_seizure': 'Practice seizure added to materials',
+	'material.add_message': 'CEN message added to materials',
+	'material.add_upload': 'File uploaded to materials',
+	'material.add_chart': 'Chart saved to materials',
+	'material.attach': 'Material attached',
+	'material.detach': 'Material detached',
+	'lab_interpretation.submit': 'Lab interpretation submitted',
+	'lab_interpretation.review': 'Lab interpretation reviewed',
+	'report.outline_presented': 'Report outline presented',
+	'report.section_add': 'Report section added',
+	'report.section_save': 'Report section saved',
+	'report.section_restore': 'Report section restored',
+	'report.section_draft-from-log': 'Report section drafted from the logbook',
+	'report.section_delete': 'Report section deleted',
+	'report.comment': 'Comment on the report',
+	'report.version_submit': 'Final report version submitted',
+	'report.version_return': 'Final report returned for corrections',
+	'report.version_accept': 'Final report accepted',
+	'report.delivery_link': 'Report delivery link sent',
+	'report.delivery_acknowledge': 'Report receipt acknowledged',
+	'follow_up.answer': 'Follow-up answered',
+	'study.plan_save': 'Study plan saved',
+	'study.findings_save': 'Study findings saved',
+	'study.comment_add': 'Comment on a study',
+	'study.comment_resolve': 'Comment on a study resolved',
+	'study.source_add': 'Study source added',
+	'study.source_update': 'Study source changed',
+	'study.source_delete': 'Study source deleted',
+	'study.milestone_add': 'Study milestone added',
+	'study.milestone_done': 'Study milestone done',
+	'study.milestone_reopen': 'Study milestone reopened',
+	'study.milestone_delete': 'Study milestone deleted',
+	'study.activity_add': 'Intelligence activity proposed',
+	'study.activity_update': 'Intelligence activity updated',
+	'study.activity_agree': 'Intelligence activity agreed',
+	'study.activity_change': 'Change asked to an intelligence activity',
+	'study.section_add': 'Paper section added',
+	'study.section_rename': 'Paper section renamed',
+	'study.section_save': 'Paper section saved',
+	'study.section_move': 'Paper section moved',
+	'study.section_delete': 'Paper section deleted',
+};
+
+/** The filter's words for an action (an unknown one is spelled out from its code). */
+export function auditActionLabel(action: string): string {
+	const known = auditActionLabels[action];
+	if (known) return known;
+	const words = action.replace(/[._-]/g, ' ').trim();
+	return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** Whether an action has a sentence of its own (the rest fall back to a generic one). */
+export function hasAuditPhrase(action: string): boolean {
+	return action in phrases || action === 'auth.sign_in_failed';
+}
 
 /** Words for the record kinds, for actions without a phrase of their own. */
 const nouns: Record<string, string> = {
@@ -106,7 +329,7 @@ const nouns: Record<string, string> = {
 	study: 'thematic study',
 	study_source: 'study source',
 	study_milestone: 'study milestone',
-	study_activity: 'agreed activity',
+	study_activity: 'intelligence activity',
 	study_paper_section: 'paper section',
 	checklist_item: 'pre-arrival checklist',
 	log_entry: 'entry',
@@ -158,7 +381,12 @@ export function auditLink(f: AuditFacts): string | null {
 			return '/admin';
 		case 'report':
 		case 'report_section':
+		case 'report_version':
 			return f.ownerId ? `/report/${f.ownerId}` : null;
+		case 'cen_message':
+			return f.subjectLabel ? `/cen/messages/${id}` : null;
+		case 'cen_seizure':
+			return f.subjectLabel ? `/cen/seizures/${id}` : null;
 		case 'study':
 		case 'study_source':
 		case 'study_milestone':

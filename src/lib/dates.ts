@@ -86,7 +86,7 @@ export function formatInstantDay(at: Date, timeZone: string): string {
 	return formatDay(dayOf(at, timeZone));
 }
 
-/** An instant for people, in a time zone: "30 Nov 2026, 14:05". */
+/** An instant for people, in a time zone: "30 Nov 2026, 14:05" (24-hour, as every time here). */
 export function formatInstant(at: Date, timeZone = officeTimeZone): string {
 	return formatterFor('en-GB', {
 		timeZone,
@@ -95,7 +95,23 @@ export function formatInstant(at: Date, timeZone = officeTimeZone): string {
 		year: 'numeric',
 		hour: '2-digit',
 		minute: '2-digit',
+		hourCycle: 'h23',
 	}).format(at);
+}
+
+/**
+ * The time of day of an instant in a time zone, 24-hour: "01:34", never "01:34 AM" (built from
+ * the parts, so a browser whose locale data lacks en-GB still says it the same way).
+ */
+export function formatClock(at: Date, timeZone = officeTimeZone): string {
+	const parts = new Intl.DateTimeFormat('en-GB', {
+		timeZone,
+		hour: '2-digit',
+		minute: '2-digit',
+		hourCycle: 'h23',
+	}).formatToParts(at);
+	const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
+	return `${part('hour').padStart(2, '0')}:${part('minute').padStart(2, '0')}`;
 }
 
 /**

@@ -7,6 +7,7 @@
 import { createEvents, type Alarm, type EventAttributes } from 'ics';
 import { addDays } from './dates';
 import type { TimelineItem } from './programme-calendar';
+import type { ReportStatus } from '~db/schema';
 
 /** One all-day event of the feed; `endExclusive` is the day after its last day. */
 export type FeedEvent = {
@@ -28,6 +29,16 @@ const deadlineReminders: Record<string, number[]> = {
 	report: [7, 1],
 	corrections: [1],
 };
+
+/**
+ * The timeline a participant's feed shows, given where their report stands: once the final
+ * report is submitted, "Final report due" (and its reminders) leaves the feed; the corrections
+ * window stays while corrections may still be asked.
+ */
+export function participantTimeline(items: TimelineItem[], report: ReportStatus): TimelineItem[] {
+	const submitted = report !== 'outline_drafted' && report !== 'outline_presented';
+	return items.filter((item) => !(submitted && item.key === 'report'));
+}
 
 /** The feed events of a cohort's timeline: phases as bars, deadlines as one day with reminders. */
 export function timelineEvents(cohortId: string, items: TimelineItem[]): FeedEvent[] {

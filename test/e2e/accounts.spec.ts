@@ -117,6 +117,18 @@ test('the admin sets up a cohort, and a fifth participant is refused with a reas
 	await page.getByRole('button', { name: 'Create cohort' }).click();
 	await expect(page.getByRole('heading', { name: 'Cohort 2027/2028' })).toBeVisible();
 	await expect(page.getByLabel('Final report due')).toHaveValue('2028-01-08');
+	// Inviting its people is offered right there, the new cohort chosen.
+	await expect(page.getByRole('status')).toContainText('Invite its participants and mentors below');
+	const invite = page.getByRole('region', { name: 'Invite to this cohort' });
+	await expect(invite.getByLabel('Cohort')).toHaveValue(/.+/);
+	await expect(invite.getByLabel('Cohort').locator('option:checked')).toHaveText('2027/2028');
+	await invite.getByLabel('Email').fill('mentor2028@demo.test');
+	await invite.getByLabel('Name').fill('Mentor of 2028');
+	await invite.getByLabel('Role').selectOption('mentor');
+	await invite.getByRole('button', { name: 'Create invitation' }).click();
+	await expect(page.getByText('Link for mentor2028@demo.test created.')).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Cohort 2027/2028' })).toBeVisible();
+	await expectAccessible(page);
 
 	// The demo cohort is full: a fifth participant is refused, saying why.
 	await page.goto('/admin');

@@ -167,6 +167,25 @@ test('draft a warning, the mentor requests a change, the participant resubmits',
 	await expect(page.getByText('send feedback by 31 December')).toBeVisible();
 });
 
+describeWithoutJavaScript('the practice search without JavaScript', () => {
+	test('a chosen group narrows the commodity list; results are newest first', async ({ page }) => {
+		await openAs(page, demo.participant2, '/cen/search');
+		await page.getByLabel('Commodity group').selectOption('tobacco');
+		await page.getByRole('button', { name: 'Search', exact: true }).click();
+		const commodity = page.getByLabel('Commodity', { exact: true });
+		await expect(commodity).toHaveAccessibleDescription(/Only tobacco/);
+		const offered = (await commodity.locator('option').allTextContents()).slice(1);
+		expect(offered).toEqual(['cigarettes', 'heated tobacco sticks', 'cut tobacco']);
+		await expect(page.getByRole('heading', { name: /Results, newest first/ })).toBeVisible();
+		const dates = await page
+			.locator('main table')
+			.nth(1)
+			.locator('tbody tr td:nth-child(2)')
+			.allTextContents();
+		expect(dates).toEqual([...dates].sort().reverse());
+	});
+});
+
 describeWithoutJavaScript('the message form without JavaScript', () => {
 	test('shows each missing field beside it', async ({ page }) => {
 		await openAs(page, demo.participant3, '/cen/messages/new?kind=feedback');

@@ -14,7 +14,8 @@ async function letterCode(page: Page): Promise<string> {
 	await page.getByRole('link', { name: 'Enrolment letter' }).click();
 	await expect(page.getByRole('heading', { name: /^Enrolment letter — / })).toBeVisible();
 	const code = (await page.locator('[data-letter-code]').textContent())!.trim();
-	expect(code).toMatch(/^([0-9A-HJKMNP-TV-Z]{5}-){3}[0-9A-HJKMNP-TV-Z]{5}$/);
+	// The one verification code format: four groups of four, the first character naming a letter.
+	expect(code).toMatch(/^E[0-9A-HJKMNP-TV-Z]{3}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
 	return code;
 }
 
@@ -52,9 +53,16 @@ test('a participant’s letter verifies signed out; once revoked, the check says
 	await page.getByLabel('Code').fill(code.toLowerCase().replace(/-/g, ' '));
 	await page.getByRole('button', { name: 'Check the code' }).click();
 	await expect(page.getByRole('heading', { name: 'Enrolment letter verified' })).toBeVisible();
-	const unknown = await page.goto('/verify/ABCDE-FGHJK-MNPQR-STVWX');
+	const unknown = await page.goto('/verify/E000-0000-0000-0000');
 	expect(unknown?.status()).toBe(404);
 	await expect(page.getByRole('heading', { name: 'No such letter' })).toBeVisible();
+	await expect(page.locator('main')).toContainText('No enrolment letter has the code');
+	const older = await page.goto('/verify/ABCDE-FGHJK-MNPQR-STVWX');
+	expect(older?.status()).toBe(404);
+	await expect(page.getByRole('heading', { name: 'No such letter' })).toBeVisible();
+	const nonsense = await page.goto('/verify/hello');
+	expect(nonsense?.status()).toBe(404);
+	await expect(page.getByRole('heading', { name: 'Not a verification code' })).toBeVisible();
 	await expectAccessible(page);
 
 	// The admin revokes it from the participant's page, confirming first.

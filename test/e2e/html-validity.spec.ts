@@ -24,6 +24,7 @@ const pagesByRole = {
 		'/verify',
 		'/verify?code=',
 		'/verify/ABCDE-FGHJK-MNPQR-STVWX',
+		'/verify/hello',
 		'/apply',
 		'/apply/2026-2027',
 		'/apply/2027-2028',

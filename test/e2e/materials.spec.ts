@@ -22,6 +22,8 @@ test('save a lab chart, draft a warning from it, review it, put it in the report
 	await expect(page.locator('[data-lab-state="ready"]')).toBeVisible({ timeout: 60_000 });
 	await expect(page.locator('[data-lab-chart] svg')).toBeVisible();
 	await page.getByText('Save this chart to my materials').click();
+	// The one default marking of every form.
+	await expect(page.getByLabel('Handling marking')).toHaveValue('unrestricted');
 	await page.getByRole('button', { name: 'Save to my materials' }).click();
 	await expect(page.getByText('Give the material a title (at least 3 characters).')).toBeVisible();
 	await expect(page.getByLabel('Title of the chart')).toHaveAttribute('aria-invalid', 'true');
@@ -82,12 +84,18 @@ test('save a lab chart, draft a warning from it, review it, put it in the report
 	);
 	await page.goto(`/logbook/${entry!.id}`);
 	const materials = page.getByRole('region', { name: 'Intelligence materials' });
-	await materials
-		.getByLabel('Attach from my materials')
-		.selectOption({ label: `${title} (Lab chart)` });
+	// Each material's marking shows while choosing it, and once attached.
+	const attachPicker = materials.getByLabel('Attach from my materials');
+	await expect(attachPicker).toHaveAccessibleDescription(/handling marking/);
+	for (const option of (await attachPicker.locator('option').allTextContents()).slice(1))
+		expect(option).toMatch(/, (restricted|unrestricted)\)$/);
+	await attachPicker.selectOption({ label: `${title} (Lab chart, unrestricted)` });
 	await materials.getByRole('button', { name: 'Attach' }).click();
 	await expect(page.getByText('Material attached to this entry.')).toBeVisible();
 	await expect(materials.getByRole('link', { name: title })).toBeVisible();
+	await expect(materials.getByRole('listitem').filter({ hasText: title })).toContainText(
+		'Unrestricted',
+	);
 	await expectAccessible(page);
 	await materials.getByRole('button', { name: `Detach “${title}”` }).click();
 	await expect(page.getByText('Material detached from this entry')).toBeVisible();
@@ -141,7 +149,7 @@ describeWithoutJavaScript('attaching without JavaScript', () => {
 		await region.getByRole('button', { name: 'Attach' }).click();
 		await expect(page.getByRole('alert')).toHaveText('Choose a material from your register.');
 		await expect(region.getByLabel('Attach from my materials')).toHaveAccessibleDescription(
-			'Choose a material from your register.',
+			/Choose a material from your register\./,
 		);
 		await region.getByLabel('Attach from my materials').selectOption({ index: 1 });
 		const chosen = (await region

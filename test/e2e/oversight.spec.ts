@@ -56,6 +56,7 @@ async function submitFinalReport(page: Page, participantId: string) {
 		[day(-5), participantId],
 	);
 	await page.goto('/report');
+	await page.getByLabel(/I am sending version 1 to RILO A\/P/).check();
 	await page.getByRole('button', { name: 'Submit final report' }).click();
 }
 
@@ -148,7 +149,8 @@ test('submit, deliver to three, acknowledge, request a correction, resubmit: ver
 	await signIn(page, officer.email);
 	await page.goto('/report');
 	await expect(page.getByText('Add a time frame to each recommendation').first()).toBeVisible();
-	await page.getByRole('button', { name: 'Submit final report' }).click();
+	await page.getByLabel(/I am sending version 2 to RILO A\/P/).check();
+	await page.getByRole('button', { name: 'Submit the corrected report' }).click();
 	await expect(page.getByText('sent to the three recipients')).toBeVisible();
 	const delivery = page.getByRole('region', { name: /Delivery to the three recipients/ });
 	await expect(delivery.getByRole('heading', { name: /Version 2/ })).toBeVisible();

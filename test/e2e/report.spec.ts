@@ -51,6 +51,10 @@ test('draft from the log, two tabs on one section, exports', async ({ browser })
 	);
 	await recommendations(tabB).getByRole('button', { name: 'Keep my text (save over)' }).click();
 	await expect(recommendations(tabB).getByRole('status')).toContainText('Saved at');
+	// 24-hour, as every time on the site.
+	await expect(recommendations(tabB).getByRole('status')).toContainText(
+		/Saved at ([01]\d|2[0-3]):[0-5]\d\b(?! ?[AP]M)/,
+	);
 	await tabA.reload();
 	await expect(recommendations(tabA).getByLabel('Outline (points, one per line)')).toHaveValue(
 		'- From tab B',
@@ -211,8 +215,29 @@ test('submit → return for corrections → resubmit → accept → certificate 
 	// The participant presents the outline, then submits version 1.
 	await signIn(page, demo.participant2);
 	await page.goto('/report');
+	// The lead points at the status box where it is: below it.
+	const lead = page.getByText(/submit it from the status box below/);
+	await expect(lead).toBeVisible();
+	expect(
+		await lead.evaluate(
+			(p) =>
+				!!(
+					p.compareDocumentPosition(document.querySelector('#lifecycle')!) &
+					Node.DOCUMENT_POSITION_FOLLOWING
+				),
+		),
+	).toBe(true);
 	await page.getByRole('button', { name: 'Record the presentation' }).click();
 	await expectAccessible(page);
+	// Sending to three outside recipients needs a confirmation that names them and the version.
+	await page.getByRole('button', { name: 'Submit final report' }).click();
+	await expect(page.locator('#submit-error')).toHaveText('Tick the box to confirm.');
+	await expect(status).toHaveText('Status: Outline presented');
+	await page
+		.getByLabel(
+			'I am sending version 1 to RILO A/P, the WCO Secretariat and Kestrel Islands Customs (fictional).',
+		)
+		.check();
 	await page.getByRole('button', { name: 'Submit final report' }).click();
 	await expect(status).toHaveText('Status: Final report submitted');
 	await expect(page.getByText(/Version 1 submitted .* waiting for a decision/)).toBeVisible();
@@ -255,7 +280,9 @@ test('submit → return for corrections → resubmit → accept → certificate 
 	await recommendations(page).getByRole('button', { name: 'Save' }).click();
 	await expect(recommendations(page).getByRole('status')).toContainText('Saved at');
 	await expect(page.getByText(/freezes a dated copy of every section as version 2/)).toBeVisible();
-	await page.getByRole('button', { name: 'Submit final report' }).click();
+	await expect(page.getByRole('button', { name: 'Submit final report' })).toHaveCount(0);
+	await page.getByLabel(/I am sending version 2 to RILO A\/P, the WCO Secretariat and /).check();
+	await page.getByRole('button', { name: 'Submit the corrected report' }).click();
 	await expect(status).toHaveText('Status: Corrections submitted');
 	await signOut(page);
 
@@ -322,7 +349,8 @@ test('submit → return for corrections → resubmit → accept → certificate 
 	await expect(page.getByText('Confidential material')).toHaveCount(0);
 	await expectAccessible(page);
 	const code = (await certificate.locator('.font-mono').textContent())!.trim();
-	expect(code).toMatch(/^[a-z2-7]{32}$/);
+	// The one verification code format: four groups of four, the first character naming a certificate.
+	expect(code).toMatch(/^C[0-9A-HJKMNP-TV-Z]{3}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
 	// Refused steps answer 400/409 on purpose; anything else in the console is a bug.
 	expect(errors.filter((e) => !/status of (400|409) /.test(e))).toEqual([]);
 	await context.close();
@@ -335,9 +363,19 @@ test('submit → return for corrections → resubmit → accept → certificate 
 	for (const text of ['Tevita Lolo', 'Demo edition', 'Valid', 'Version 2, accepted'])
 		await expect(anonymous.locator('main')).toContainText(text);
 	await expectAccessible(anonymous);
-	const unknown = await anonymous.goto(`/verify/${'a'.repeat(32)}`);
+	// Typed on the form in lower case with spaces, it verifies the same.
+	await anonymous.goto('/verify');
+	await anonymous.getByLabel('Code').fill(code.toLowerCase().replace(/-/g, ' '));
+	await anonymous.getByRole('button', { name: 'Check the code' }).click();
+	await expect(anonymous.getByRole('heading', { name: 'Certificate verified' })).toBeVisible();
+	// An unknown certificate code is told about certificates, not letters.
+	const unknown = await anonymous.goto('/verify/C000-0000-0000-0000');
 	expect(unknown?.status()).toBe(404);
 	await expect(anonymous.getByRole('heading', { name: 'Certificate not found' })).toBeVisible();
+	await expect(anonymous.locator('main')).toContainText(
+		'No certificate of completion has the code',
+	);
+	await expect(anonymous.locator('main .notice-error')).not.toContainText('enrolment letter');
 	await expectAccessible(anonymous);
 	await visitor.close();
 });

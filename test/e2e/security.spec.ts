@@ -496,7 +496,6 @@ const noInput = new Set([
 	'notifications.markRead',
 	'report.draftFromLog',
 	'report.calendarToken',
-	'report.submit',
 	'evaluation.copyToReport',
 	'alumni.leave',
 ]);
@@ -645,7 +644,7 @@ function ownForms(): Record<string, { form: Record<string, string>; status: numb
 		'report.addSection': { form: { title: 'Hijack section' }, status: forbidden },
 		'report.calendarToken': { form: {}, status: forbidden },
 		'report.draftFromLog': { form: {}, status: forbidden },
-		'report.submit': { form: {}, status: forbidden },
+		'report.submit': { form: { confirm: 'on' }, status: forbidden },
 		'study.savePlan': {
 			form: { version: '1', title: 'Hijack', question: 'Hijack?' },
 			status: forbidden,

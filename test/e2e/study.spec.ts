@@ -161,6 +161,24 @@ test('two tabs, edits and deletions: nothing typed is lost, nothing is deleted u
 	await expect(page.locator('#activities').getByRole('status')).toHaveText(
 		'Activity proposed. Whether each of the three parties agrees shows below the table.',
 	);
+	// Proposing is the participant's agreement; it is listed as proposed, not as agreed, until the
+	// other two agree.
+	const proposed = activities.getByRole('table', { name: /proposed and not yet agreed/ });
+	await expect(
+		proposed.getByRole('row').filter({ hasText: 'Joint alert on postal precursors' }),
+	).toContainText('Waiting for agreement');
+	await expect(
+		activities
+			.getByRole('table', { name: /all three parties agreed/ })
+			.getByText('Joint alert on postal precursors'),
+	).toHaveCount(0);
+	await expect(
+		activities
+			.locator('.card')
+			.filter({ hasText: 'Joint alert on postal precursors' })
+			.getByRole('listitem')
+			.filter({ hasText: 'Participant:' }),
+	).toContainText('agreed by');
 	await page.getByRole('link', { name: /^Update activity: Joint alert/ }).click();
 	await page.locator('#activity-form').getByLabel('Status').selectOption('done');
 	await page.locator('#activity-form').getByLabel('Outcome (optional)').fill('Alert issued.');

@@ -26,7 +26,10 @@ describe('passwords', () => {
 		expect(passwordProblem('short')).toMatch(/12 characters/);
 		expect(passwordProblem('password1234')).toMatch(/common/);
 		expect(passwordProblem('aaaaaaaaaaaaaa')).toMatch(/repeats/);
-		expect(passwordProblem('kenji.morita-2026!', 'kenji.morita@customs.example')).toMatch(/email/);
+		// It says which part of the address is meant: the part before the @.
+		expect(passwordProblem('kenji.morita-2026!', 'kenji.morita@customs.example')).toBe(
+			'Do not put the part of your email address before the @ (“kenji.morita”) in your password.',
+		);
 		expect(passwordProblem('maple quartz harbour fig')).toBeNull();
 	});
 });

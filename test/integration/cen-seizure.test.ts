@@ -64,6 +64,11 @@ describe('coding rules', () => {
 			/above zero/,
 		);
 		expect(checkSeizure({ ...valid(), quantity: '2 kg' }, today).errors.quantity).toMatch(/number/);
+		// A negative amount is a number: the message says it must be positive.
+		for (const negative of ['-3', '−3', '- 2.5'])
+			expect(checkSeizure({ ...valid(), quantity: negative }, today).errors.quantity).toBe(
+				'A quantity must be positive: give the amount seized without a minus sign, e.g. 12.5.',
+			);
 		const cigs = findCase('container-cigarettes-cartons')!.key;
 		expect(checkSeizure({ ...cigs, quantity: '1000.5' }, today).errors.quantity).toMatch(/whole/);
 	});

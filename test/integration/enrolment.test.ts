@@ -10,7 +10,7 @@ import {
 } from '~/lib/server/enrolment/letter';
 import { listCohortMatters, readMatters, saveMatters } from '~/lib/server/enrolment/matters';
 import { countUnknownCode, verifyBlockedUntil } from '~/lib/server/enrolment/verify-throttle';
-import { formatLetterCode, letterCodeFrom, normaliseLetterCode } from '~/lib/enrolment/letter-code';
+import { formatVerifyCode } from '~/lib/verify/code';
 import { emptyMatters } from '~/lib/enrolment/matters';
 import { useTestDb } from '../helpers/db';
 import { makeCohort, makeUser } from '../helpers/factories';
@@ -29,36 +29,32 @@ const actions = async () =>
 		(r) => r.action,
 	);
 
-describe('letter codes', () => {
-	it('are 20 Crockford characters, printed in groups of five, read forgivingly', () => {
-		const code = letterCodeFrom(new Uint8Array(20).map((_, i) => i * 13));
-		expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{20}$/);
-		const printed = formatLetterCode(code);
-		expect(printed).toMatch(/^(\w{5}-){3}\w{5}$/);
-		expect(normaliseLetterCode(printed.toLowerCase())).toBe(code);
-		expect(normaliseLetterCode(` ${printed.replace(/-/g, ' ')} `)).toBe(code);
-		// Look-alikes: O reads as 0, I and L as 1.
-		expect(normaliseLetterCode('OOOOO-IIIII-LLLLL-22222')).toBe('00000111111111122222');
-		expect(normaliseLetterCode('too-short')).toBeNull();
-		expect(normaliseLetterCode('U'.repeat(20))).toBeNull();
-	});
-});
-
 describe('enrolment letters', () => {
 	it('are issued once per participant and edition, on first opening, and verify as valid', async () => {
 		const { p1, cohort } = await setup();
 		const first = await openOwnLetter(t.db, p1);
-		expect(first?.letter?.code).toMatch(/^[0-9A-HJKMNP-TV-Z]{20}$/);
+		expect(first?.letter?.code).toMatch(/^E[0-9A-HJKMNP-TV-Z]{15}$/);
 		const again = await openOwnLetter(t.db, p1);
 		expect(again?.letter?.code).toBe(first!.letter!.code);
 		expect(await t.db.select().from(enrolmentLetterTable)).toHaveLength(1);
-		const check = await checkLetter(t.db, formatLetterCode(first!.letter!.code).toLowerCase());
+		const check = await checkLetter(t.db, formatVerifyCode(first!.letter!.code).toLowerCase());
 		expect(check).toMatchObject({
 			status: 'valid',
 			enrolment: { name: p1.name, administration: `Administration ${p1.id}` },
 		});
 		if (check?.status === 'valid') expect(check.enrolment.cohort.id).toBe(cohort.id);
 		expect(await actions()).toContain('enrolment_letter.issue');
+	});
+
+	it('still verifies a letter printed with an older 20-character code', async () => {
+		const { p1, cohort } = await setup();
+		await t.db.insert(enrolmentLetterTable).values({
+			code: 'ABCDEFGHJKMNPQRSTVWX',
+			participantId: p1.id,
+			cohortId: cohort.id,
+			issuedAt: new Date(),
+		});
+		expect((await checkLetter(t.db, 'abcde fghjk-mnpqr stvwx'))?.status).toBe('valid');
 	});
 
 	it('answers null for an unknown or malformed code', async () => {
@@ -78,7 +74,7 @@ describe('enrolment letters', () => {
 	it('an admin revokes it: /verify says revoked without personal data; no new one appears by itself', async () => {
 		const { admin, p1 } = await setup();
 		const { letter } = (await openOwnLetter(t.db, p1))!;
-		await revokeLetter(t.db, admin, p1.id, formatLetterCode(letter!.code));
+		await revokeLetter(t.db, admin, p1.id, formatVerifyCode(letter!.code));
 		const check = await checkLetter(t.db, letter!.code);
 		expect(check?.status).toBe('revoked');
 		expect(JSON.stringify(check)).not.toContain(p1.name);

@@ -9,6 +9,7 @@ import {
 	administrationTable,
 	cohortMemberTable,
 	logEntryTable,
+	reportVersionTable,
 	type EntryStatus,
 	type OjtArea,
 } from '~db/schema';
@@ -38,7 +39,9 @@ import {
 } from '~/lib/server/cohort/administration';
 import { listMembers } from '~/lib/server/cohort/manage';
 import { listAuditPage, recordAudit } from '~/lib/server/audit';
-import { auditLink, auditSentence } from '~/lib/audit-sentences';
+import { auditActionLabel, auditLink, auditSentence } from '~/lib/audit-sentences';
+import { addActivity } from '~/lib/server/study/activity';
+import { answerActivity } from '~/lib/server/study/agreement';
 import { coverage } from '~/lib/logbook/coverage';
 import { ojtWeeks } from '~/lib/programme-calendar';
 import { useTestDb } from '../helpers/db';
@@ -155,7 +158,17 @@ describe('review queue', () => {
 		]);
 		await undoDecision(t.db, mentor, a!.id);
 		today = await listReviewedToday(t.db, mentor, since);
-		expect(today.find((r) => r.entryId === a!.id)?.undoable).toBe(false);
+		// The undone approval is no longer listed as a decision: the entry waits for review again.
+		expect(today.map((r) => [r.entryId, r.decision, r.undoable])).toEqual([
+			[b!.id, 'changes_requested', true],
+		]);
+		// Decided again, it is listed once, with its new decision.
+		await decideEntry(t.db, mentor, a!.id, 'changes_requested', 'Say which source.');
+		today = await listReviewedToday(t.db, mentor, since);
+		expect(today.map((r) => [r.entryId, r.decision, r.undoable])).toEqual([
+			[a!.id, 'changes_requested', true],
+			[b!.id, 'changes_requested', true],
+		]);
 		// Yesterday's decisions are not "today".
 		expect(await listReviewedToday(t.db, mentor, new Date(Date.now() + 60_000))).toEqual([]);
 	});
@@ -358,6 +371,58 @@ describe('audit log', () => {
 		expect(
 			(await listAuditPage(t.db, { from: '2026-12-10', to: '2026-12-10' }, null)).items,
 		).toHaveLength(0);
+	});
+
+	it('names the object of report and study events: version number, activity title, owner', async () => {
+		const admin = await makeUser(t.db, 'admin');
+		const { mentor, participants } = await makeCohort(t.db, admin, 1);
+		const mara = participants[0]!;
+		await t.db.run(sql`update "user" set name = 'Mara Santos' where id = ${mara.id}`);
+		const named = { ...mara, name: 'Mara Santos' };
+		const activity = await addActivity(t.db, named, {
+			what: 'Joint alert on postal shipments',
+			agreedOn: '2026-12-10',
+			agreedBy: 'proposed',
+			status: 'planned',
+			outcome: '',
+		});
+		await answerActivity(t.db, mentor, activity.id, { decision: 'agreed', comment: '' });
+		await t.db.insert(reportVersionTable).values({
+			id: 'version-two',
+			participantId: mara.id,
+			number: 2,
+			submittedAt: new Date(),
+		});
+		await recordAudit(t.db, {
+			actorId: mara.id,
+			action: 'report.version_submit',
+			subjectType: 'report_version',
+			subjectId: 'version-two',
+			details: { participant: mara.id, number: 2 },
+		});
+		const page = await listAuditPage(t.db, {}, null);
+		const sentences = page.items.map((r) =>
+			auditSentence({
+				action: r.event.action,
+				actorName: r.actorName,
+				subjectType: r.event.subjectType,
+				subjectId: r.event.subjectId,
+				subjectLabel: r.subjectLabel,
+				ownerId: r.ownerId,
+				ownerName: r.ownerName,
+				details: r.event.details,
+			}),
+		);
+		expect(sentences).toContain('Mara Santos submitted version 2 of Mara Santos’s final report.');
+		expect(sentences).toContain(
+			`${mentor.name} agreed to the intelligence activity ‘Joint alert on postal shipments’ of Mara Santos.`,
+		);
+		expect(sentences).toContain(
+			'Mara Santos proposed the intelligence activity ‘Joint alert on postal shipments’ of Mara Santos.',
+		);
+		for (const sentence of sentences) expect(sentence).not.toMatch(/did “|[a-z]_[a-z]/);
+		expect(auditActionLabel('study.activity_agree')).toBe('Intelligence activity agreed');
+		expect(auditActionLabel('report.version_submit')).toBe('Final report version submitted');
 	});
 
 	it('says what happened for actions without a phrase of their own, and for failed sign-ins', () => {

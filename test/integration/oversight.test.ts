@@ -41,7 +41,12 @@ import {
 	listDeliveries,
 	openDeliveryLink,
 } from '~/lib/server/oversight/delivery';
-import { agreementState, answerActivity, listAgreements } from '~/lib/server/study/agreement';
+import {
+	activitiesByAgreement,
+	agreementState,
+	answerActivity,
+	listAgreements,
+} from '~/lib/server/study/agreement';
 import { addActivity, updateActivity } from '~/lib/server/study/activity';
 import { createInvitation, acceptInvitation } from '~/lib/server/auth/invitation';
 import { useTestDb } from '../helpers/db';
@@ -431,18 +436,26 @@ describe('three-party agreement on activities', () => {
 		return { ...s, activity };
 	}
 
-	it('proposing notifies the mentor and the home contact; all three agreeing makes it agreed', async () => {
+	it('proposing counts as the proposer’s agreement and notifies the other two; all three agreeing makes it agreed', async () => {
 		const { p1, mentor, home1, home2, activity } = await withActivity();
 		expect((await notes(mentor.id)).length).toBe(1);
 		expect((await notes(home1.id)).map((n) => n.link).join()).toContain(`/oversight/${p1.id}`);
 		expect(await notes(home2.id)).toEqual([]);
-		await answerActivity(t.db, p1, activity.id, { decision: 'agreed', comment: '' });
+		// The participant proposed it: their agreement is recorded, they are not asked for it.
+		const proposed = await listAgreements(t.db, [activity.id]);
+		expect(proposed.map((r) => [r.party, r.decision, r.userId])).toEqual([
+			['participant', 'agreed', p1.id],
+		]);
+		expect(await notes(p1.id)).toEqual([]);
+		const split = activitiesByAgreement([activity], proposed);
+		expect(split).toEqual({ agreed: [], proposed: [{ activity, state: 'pending' }] });
 		await answerActivity(t.db, mentor, activity.id, { decision: 'agreed', comment: '' });
 		expect(agreementState(await listAgreements(t.db, [activity.id]))).toBe('pending');
 		await answerActivity(t.db, home1, activity.id, { decision: 'agreed', comment: '' });
 		const rows = await listAgreements(t.db, [activity.id]);
 		expect(agreementState(rows)).toBe('agreed');
 		expect(rows.map((r) => r.name).sort()).toEqual([home1.name, mentor.name, p1.name].sort());
+		expect(activitiesByAgreement([activity], rows)).toEqual({ agreed: [activity], proposed: [] });
 	});
 
 	it('asking for a change needs a comment and shows as change requested', async () => {
@@ -474,7 +487,7 @@ describe('three-party agreement on activities', () => {
 		).rejects.toMatchObject({ code: 'not_found' });
 	});
 
-	it('changing what was agreed resets every agreement and asks the parties again; status alone does not', async () => {
+	it('changing what was agreed resets the others’ agreement and asks them again; status alone does not', async () => {
 		const { p1, mentor, home1, activity } = await withActivity();
 		for (const who of [p1, mentor, home1])
 			await answerActivity(t.db, who, activity.id, { decision: 'agreed', comment: '' });
@@ -486,7 +499,10 @@ describe('three-party agreement on activities', () => {
 			outcome: '',
 			what: 'Joint alert on postal and courier shipments',
 		});
-		expect(await listAgreements(t.db, [activity.id])).toEqual([]);
+		// Rewording it is the participant's agreement to the new wording; the others are asked again.
+		const after = await listAgreements(t.db, [activity.id]);
+		expect(after.map((r) => [r.party, r.decision])).toEqual([['participant', 'agreed']]);
+		expect(agreementState(after)).toBe('pending');
 		const [row] = await t.db
 			.select()
 			.from(studyActivityTable)

@@ -1,7 +1,12 @@
 /** Submitted versions, decisions, the read-only accepted report, certificates and the Word export's structure. */
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { auditEventTable, reportCommentTable, reportSectionTable } from '~db/schema';
+import {
+	auditEventTable,
+	certificateTable,
+	reportCommentTable,
+	reportSectionTable,
+} from '~db/schema';
 import {
 	addSection,
 	deleteSection,
@@ -20,6 +25,7 @@ import { acceptVersion, returnForCorrections } from '~/lib/server/report/decide-
 import { findCertificate, verifyCertificate } from '~/lib/server/report/certificate';
 import { exportMarkdown } from '~/lib/server/report/export-markdown';
 import { reportDocx } from '~/lib/server/report/docx';
+import { deliveryPack } from '~/lib/server/oversight/delivery';
 import { useTestDb } from '../helpers/db';
 import { makeCohort, makeUser } from '../helpers/factories';
 import { factoryMoments } from '../helpers/cohort-dates';
@@ -168,9 +174,18 @@ describe('accepting', () => {
 		expect(event).toMatchObject({ actorId: mentor.id });
 		const certificate = (await findCertificate(t.db, p1.id))!;
 		expect(certificate.versionNumber).toBe(2);
-		expect(certificate.code).toMatch(/^[a-z2-7]{32}$/);
+		// The one verification code format: "C" and 15 Crockford characters, printed in groups.
+		expect(certificate.code).toMatch(/^C[0-9A-HJKMNP-TV-Z]{15}$/);
 		const verified = (await verifyCertificate(t.db, certificate.code))!;
 		expect(verified).toMatchObject({ name: p1.name, versionNumber: 2, signedBy: mentor.name });
+		// Typed in groups with dashes or spaces, in any case, it verifies the same.
+		const grouped = certificate.code.match(/.{4}/g)!;
+		for (const typed of [grouped.join('-'), grouped.join(' ').toLowerCase()])
+			expect((await verifyCertificate(t.db, typed))?.versionNumber).toBe(2);
+		// A certificate issued with an older 32-character code still verifies.
+		const old = 'abcdefghijklmnopqrstuvwxyz234567';
+		await t.db.update(certificateTable).set({ code: old });
+		expect((await verifyCertificate(t.db, old.toUpperCase()))?.name).toBe(p1.name);
 		expect(verified.cohort.departureDate).toBe('2026-12-26');
 		expect(await verifyCertificate(t.db, 'a'.repeat(32))).toBeNull();
 		expect(await verifyCertificate(t.db, '../../etc')).toBeNull();
@@ -297,5 +312,59 @@ describe('the Word export', () => {
 		expect(xml).toContain('<w:tbl>');
 		expect(xml).toContain('Data analysis');
 		expect(strFromU8(files['word/numbering.xml']!)).toContain('w:numFmt w:val="decimal"');
+	});
+});
+
+describe('the Word file a recipient receives', () => {
+	async function docxParts(bytes: ArrayBuffer) {
+		const { unzipSync, strFromU8 } = await import('fflate');
+		const files = unzipSync(new Uint8Array(bytes));
+		const text = (name: string) => strFromU8(files[name]!).replace(/<[^>]+>/g, '');
+		const names = Object.keys(files);
+		return {
+			headers: names
+				.filter((n) => /^word\/header\d*\.xml$/.test(n))
+				.map(text)
+				.join(' '),
+			footers: names.filter((n) => /^word\/footer\d*\.xml$/.test(n)),
+			footerXml: names
+				.filter((n) => /^word\/footer\d*\.xml$/.test(n))
+				.map((n) => strFromU8(files[n]!))
+				.join(''),
+			body: text('word/document.xml'),
+		};
+	}
+
+	it('has page numbers, a running head with participant, edition and version, and the acceptance once accepted', async () => {
+		const { mentor, p1 } = await setup();
+		await submitVersion(t.db, p1);
+		const before = (await exportMarkdown(t.db, mentor, p1.id, 'full', 1))!;
+		let parts = await docxParts(await reportDocx(before.docx));
+		const edition = before.meta.edition;
+		expect(parts.headers).toContain(p1.name);
+		expect(parts.headers).toContain(`${edition} edition`);
+		expect(parts.headers).toContain('Final report, version 1');
+		expect(parts.headers).not.toContain('Accepted');
+		// "Page N of M" from Word's own fields, in the footer.
+		expect(parts.footers.length).toBeGreaterThan(0);
+		expect(parts.footerXml).toMatch(/PAGE/);
+		expect(parts.footerXml).toMatch(/NUMPAGES/);
+		expect(parts.footerXml).toContain('Page ');
+
+		// Accepted at 20:00 UTC on 4 January: already 5 January in Tokyo, the day printed.
+		await acceptVersion(t.db, mentor, p1.id, new Date('2027-01-04T20:00:00Z'));
+		const after = (await exportMarkdown(t.db, mentor, p1.id, 'full', 1))!;
+		parts = await docxParts(await reportDocx(after.docx));
+		const mark = `Accepted on Tue 5 Jan 2027 by ${mentor.name}`;
+		expect(parts.headers).toContain(mark);
+		expect(parts.body).toContain(mark);
+		expect(after.markdown).toContain(mark);
+		// The file a home administration downloads from its delivery link says the same.
+		const version = (await findVersion(t.db, p1.id, 1))!;
+		const pack = await deliveryPack(t.db, version);
+		parts = await docxParts(await reportDocx(pack.docx));
+		expect(parts.headers).toContain(mark);
+		expect(parts.headers).toContain(p1.name);
+		expect(parts.footerXml).toMatch(/NUMPAGES/);
 	});
 });

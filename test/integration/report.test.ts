@@ -227,7 +227,11 @@ describe('draft from my log', () => {
 			outline: '- My own opening point',
 			notes: '',
 		});
-		await draftReportFromLog(t.db, p1);
+		const outcome = await draftReportFromLog(t.db, p1);
+		// Two approved entries, both naming outputs (three lines): counted as entries, not as
+		// "intelligence materials" (those are the register's items).
+		expect(outcome).toMatchObject({ entries: 2, withOutputs: 2 });
+		expect(outcome).not.toHaveProperty('materials');
 		const view = (await getReportForViewer(t.db, p1, p1.id))!;
 		const activities = view.sections.find((s) => s.kind === 'activities')!;
 		expect(activities.outline.startsWith('- My own opening point')).toBe(true);
@@ -238,6 +242,8 @@ describe('draft from my log', () => {
 		expect(activities.outline).not.toContain('Unapproved draft');
 		const results = view.sections.find((s) => s.kind === 'study_results')!;
 		expect(results.notes).toContain('trend chart of postal seizures');
+		expect(results.notes).toContain('Outputs named in my log entries:');
+		expect(results.notes).not.toContain('Intelligence materials produced');
 		expect(results.notes).not.toContain('target profile');
 		expect((await listRevisions(t.db, activities.id)).map((r) => r.reason)).toContain(
 			'draft-from-log',
@@ -278,5 +284,19 @@ describe('exports', () => {
 		const second = await regenerateCalendarToken(t.db, p1.id);
 		expect(await calendarFeed(t.db, first)).toBeNull();
 		expect(await calendarFeed(t.db, second)).toContain('Training week');
+	});
+
+	it('drops “Final report due” from the feed once the report is submitted', async () => {
+		const { p1 } = await setup();
+		const token = await regenerateCalendarToken(t.db, p1.id);
+		expect(await calendarFeed(t.db, token)).toContain('SUMMARY:Final report due');
+		await markOutlinePresented(t.db, p1, p1.id, '2026-12-24');
+		await submitVersion(t.db, p1);
+		const feed = (await calendarFeed(t.db, token))!;
+		expect(feed).not.toContain('Final report due');
+		expect(feed).not.toContain('Send it to RILO A/P');
+		// What is still to come stays: the corrections window and the programme's phases.
+		expect(feed).toContain('Corrections window closes');
+		expect(feed).toContain('Training week');
 	});
 });

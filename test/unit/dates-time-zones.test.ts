@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dayOf, formatInstantDay, todayIn } from '~/lib/dates';
+import { dayOf, formatClock, formatInstant, formatInstantDay, todayIn } from '~/lib/dates';
 import { exportSubtitle, reportMarkdown, type ExportMeta } from '~/lib/report/export';
 import { logbookCsvName } from '~/lib/logbook/export-name';
 import { reportDocx } from '~/lib/server/report/docx';
@@ -123,5 +123,27 @@ describe('days in the cohort’s time zone', () => {
 		expect(logbookCsvName(at, 'Asia/Tokyo')).toBe('ojt-logbook-2026-12-08.csv');
 		// The same instant is still 7 December in New York: the cohort's zone decides.
 		expect(formatInstantDay(at, 'America/New_York')).toBe('Mon 7 Dec 2026');
+	});
+});
+
+describe('times of day', () => {
+	it('are 24-hour in the zone given, like every time on the site (the report editor’s “Saved at”)', () => {
+		const at = new Date('2026-12-07T16:34:00Z');
+		expect(formatClock(at, 'Asia/Tokyo')).toBe('01:34');
+		expect(formatClock(new Date('2026-12-07T05:04:00Z'), 'Asia/Tokyo')).toBe('14:04');
+		expect(formatClock(at, 'UTC')).toBe('16:34');
+		expect(formatInstant(at, 'Asia/Tokyo')).toMatch(/, 01:34$/);
+		fc.assert(
+			fc.property(fc.date({ min: new Date(0), max: new Date(4e12), noInvalidDate: true }), (d) => {
+				expect(formatClock(d, 'Asia/Tokyo')).toMatch(/^([01]\d|2[0-3]):[0-5]\d$/);
+			}),
+		);
+	});
+
+	it('are what the report editor prints (no locale-dependent time there)', async () => {
+		const { readFileSync } = await import('node:fs');
+		const editor = readFileSync('src/islands/SectionEditor.tsx', 'utf8');
+		expect(editor).toContain('formatClock(');
+		expect(editor).not.toMatch(/toLocaleTimeString|toLocaleString/);
 	});
 });

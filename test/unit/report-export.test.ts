@@ -32,7 +32,12 @@ describe('report exports', () => {
 		expect(describeDraft(1, 0, 'Results')).toMatch(
 			/^Draft from my log added 1 approved log entry,/,
 		);
-		expect(describeDraft(12, 3, 'Results')).toContain('3 intelligence materials to “Results”');
+		// Outputs named in log entries are not items of the materials register: never "materials".
+		expect(describeDraft(12, 3, 'Results')).toContain(
+			'and the outputs named in 3 of them to “Results”',
+		);
+		expect(describeDraft(2, 2, 'Results')).toContain('and the outputs named in them to');
+		expect(describeDraft(12, 3, 'Results')).not.toMatch(/material/);
 	});
 
 	it('store one line-ending convention', () => {

@@ -6,6 +6,7 @@
 import { actions, isInputError } from 'astro:actions';
 import { useId, useState } from 'react';
 import type { Query } from '~/lib/lab/query';
+import { defaultHandling, handlingLabels } from '~/lib/handling';
 
 type Props = { query: Query; role: string | undefined };
 type Errors = Partial<Record<'title' | 'handling' | 'image' | 'settings', string>>;
@@ -45,7 +46,7 @@ async function toPng(svg: SVGSVGElement): Promise<Blob> {
 export default function SaveChart({ query, role }: Props) {
 	const id = useId();
 	const [title, setTitle] = useState('');
-	const [handling, setHandling] = useState('restricted');
+	const [handling, setHandling] = useState<string>(defaultHandling);
 	const [errors, setErrors] = useState<Errors>({});
 	const [status, setStatus] = useState<{ text: string; href?: string; error?: boolean } | null>(
 		null,
@@ -139,8 +140,11 @@ export default function SaveChart({ query, role }: Props) {
 						onChange={(e) => setHandling(e.target.value)}
 						aria-describedby={describedBy('handling')}
 					>
-						<option value="restricted">Restricted</option>
-						<option value="unrestricted">Unrestricted</option>
+						{(['unrestricted', 'restricted'] as const).map((h) => (
+							<option key={h} value={h}>
+								{handlingLabels[h]}
+							</option>
+						))}
 					</select>
 					{errors.handling && (
 						<p id={`${id}-handling-error`} className="field-error">

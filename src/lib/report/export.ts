@@ -13,6 +13,8 @@ export type ExportMeta = {
 	edition: string;
 	/** The submitted version exported, or null for the working copy. */
 	version: { number: number; submittedAt: Date } | null;
+	/** When and by whom the exported version was accepted, once it is. */
+	accepted?: { at: Date; by: string } | null;
 	/** The cohort's time zone: the submission day printed is the day it was there. */
 	timeZone: string;
 };
@@ -23,8 +25,16 @@ export function exportTitle(meta: ExportMeta, scope: ExportScope): string {
 	return meta.version ? `Final report — version ${meta.version.number}` : 'Final report';
 }
 
-/** The lines under the title: programme and edition, then the author. */
+/** "Accepted on Tue 5 Jan 2027 by Kenji Morita" (the day in the cohort’s zone), or null. */
+export function acceptedMark(meta: ExportMeta): string | null {
+	return meta.version && meta.accepted
+		? `Accepted on ${formatInstantDay(meta.accepted.at, meta.timeZone)} by ${meta.accepted.by}`
+		: null;
+}
+
+/** The lines under the title: programme and edition, then the author, the version, its acceptance. */
 export function exportSubtitle(meta: ExportMeta): string[] {
+	const accepted = acceptedMark(meta);
 	return [
 		`WCO Asia-Pacific Regional Data/Intelligence Professionals Programme, ${meta.edition}`,
 		`${meta.name}${meta.administration ? `, ${meta.administration}` : ''}`,
@@ -33,7 +43,17 @@ export function exportSubtitle(meta: ExportMeta): string[] {
 					`Version ${meta.version.number}, submitted ${formatInstantDay(meta.version.submittedAt, meta.timeZone)}`,
 				]
 			: []),
+		...(accepted ? [accepted] : []),
 	];
+}
+
+/** The line at the top of every page of the Word file: who, which edition, which version. */
+export function exportRunningHead(meta: ExportMeta, scope: ExportScope): string {
+	const what = scope === 'outline' ? 'Final report outline' : 'Final report';
+	const which = meta.version ? `version ${meta.version.number}` : 'working copy';
+	const edition = meta.edition ? ` · ${meta.edition} edition` : '';
+	const accepted = acceptedMark(meta);
+	return `${meta.name}${edition} · ${what}, ${which}${accepted ? ` · ${accepted}` : ''}`;
 }
 
 /** A section's Markdown body for the scope: the outline, and the notes in the full report. */

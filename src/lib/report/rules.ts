@@ -121,10 +121,10 @@ export const doneMessages: Record<string, string> = {
 };
 
 /** What "Draft from my log" added, in one sentence. */
-export function describeDraft(entries: number, materials: number, resultsTitle: string): string {
+export function describeDraft(entries: number, withOutputs: number, resultsTitle: string): string {
 	const e = `${entries} approved log ${entries === 1 ? 'entry' : 'entries'}`;
-	const m = materials
-		? ` and ${materials} intelligence ${materials === 1 ? 'material' : 'materials'} to “${resultsTitle}”`
+	const m = withOutputs
+		? `, and the outputs named in ${withOutputs === entries ? (entries === 1 ? 'it' : 'them') : `${withOutputs} of them`} to “${resultsTitle}”`
 		: '';
 	return `Draft from my log added ${e}, by area and week, to this section${m}. Rewrite freely; each section’s history can undo it.`;
 }

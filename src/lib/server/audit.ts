@@ -109,6 +109,14 @@ const subjectLabel = sql<string | null>`case ${auditEventTable.subjectType}
 	when 'study_source' then (select citation from study_source where id = ${auditEventTable.subjectId})
 	when 'study_activity' then (select what from study_activity where id = ${auditEventTable.subjectId})
 	when 'study_paper_section' then (select title from study_paper_section where id = ${auditEventTable.subjectId})
+	when 'report_version' then (select 'version ' || number from report_version where id = ${auditEventTable.subjectId})
+	when 'cen_message' then (select subject from cen_message where id = ${auditEventTable.subjectId})
+	when 'cen_seizure' then (select commodity_type || ', ' || seizure_date from cen_seizure where id = ${auditEventTable.subjectId})
+	when 'material' then (select title from material where id = ${auditEventTable.subjectId})
+	when 'lab_interpretation' then (select exercise_id from lab_interpretation where id = ${auditEventTable.subjectId})
+	when 'edition' then (select name from edition where id = ${auditEventTable.subjectId})
+	when 'nomination' then (select candidate_name from nomination where id = ${auditEventTable.subjectId})
+	when 'application' then (select n.candidate_name from application a join nomination n on n.id = a.nomination_id where a.id = ${auditEventTable.subjectId})
 	end`;
 const ownerId = sql<string | null>`case
 	when ${auditEventTable.subjectType} = 'log_entry' then (select participant_id from log_entry where id = ${auditEventTable.subjectId})
@@ -119,6 +127,11 @@ const ownerId = sql<string | null>`case
 	when ${auditEventTable.subjectType} = 'study_source' then (select participant_id from study_source where id = ${auditEventTable.subjectId})
 	when ${auditEventTable.subjectType} = 'study_activity' then (select participant_id from study_activity where id = ${auditEventTable.subjectId})
 	when ${auditEventTable.subjectType} = 'study_paper_section' then (select participant_id from study_paper_section where id = ${auditEventTable.subjectId})
+	when ${auditEventTable.subjectType} = 'report_version' then coalesce((select participant_id from report_version where id = ${auditEventTable.subjectId}), json_extract(${auditEventTable.details}, '$.participant'))
+	when ${auditEventTable.subjectType} = 'cen_message' then (select participant_id from cen_message where id = ${auditEventTable.subjectId})
+	when ${auditEventTable.subjectType} = 'cen_seizure' then (select participant_id from cen_seizure where id = ${auditEventTable.subjectId})
+	when ${auditEventTable.subjectType} = 'material' then (select participant_id from material where id = ${auditEventTable.subjectId})
+	when ${auditEventTable.subjectType} = 'lab_interpretation' then (select participant_id from lab_interpretation where id = ${auditEventTable.subjectId})
 	end`;
 
 /** One page of events (newest first, keyset on id) with the names a sentence needs. */

@@ -8,7 +8,13 @@ import type { Db } from '~db/client';
 import { reportTable, studyMilestoneTable, userTable } from '~db/schema';
 import { buildTimeline } from '~/lib/programme-calendar';
 import { todayIn } from '~/lib/dates';
-import { buildIcs, milestoneEvent, timelineEvents, type FeedEvent } from '~/lib/ics-feed';
+import {
+	buildIcs,
+	milestoneEvent,
+	participantTimeline,
+	timelineEvents,
+	type FeedEvent,
+} from '~/lib/ics-feed';
 import { findCurrentCohort } from './cohort/manage';
 import { hashToken, newToken } from './ids';
 import { ensureReport } from './report/working-copy';
@@ -36,14 +42,21 @@ export async function hasCalendarToken(db: Db, participantId: string): Promise<b
 /** The ICS text for a token, or null for an unknown token. */
 export async function calendarFeed(db: Db, token: string): Promise<string | null> {
 	const [row] = await db
-		.select({ participantId: reportTable.participantId, name: userTable.name })
+		.select({
+			participantId: reportTable.participantId,
+			status: reportTable.status,
+			name: userTable.name,
+		})
 		.from(reportTable)
 		.innerJoin(userTable, eq(userTable.id, reportTable.participantId))
 		.where(eq(reportTable.calendarTokenHash, hashToken(token)));
 	if (!row) return null;
 	const cohort = await findCurrentCohort(db, row.participantId);
 	const events: FeedEvent[] = cohort
-		? timelineEvents(cohort.id, buildTimeline(cohort, todayIn(cohort.timezone)))
+		? timelineEvents(
+				cohort.id,
+				participantTimeline(buildTimeline(cohort, todayIn(cohort.timezone)), row.status),
+			)
 		: [];
 	const milestones = await db
 		.select()

@@ -78,7 +78,7 @@ export const partLabels: Record<StudyPart, string> = {
 	sources: 'sources',
 	milestones: 'milestones',
 	findings: 'findings',
-	activities: 'agreed intelligence activities',
+	activities: 'intelligence activities',
 	paper: 'research paper',
 };
 

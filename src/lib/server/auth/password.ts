@@ -31,7 +31,7 @@ export function passwordProblem(password: string, email = ''): string | null {
 	if (new Set(lower).size < 4) return 'This password repeats too few characters. Choose another.';
 	const local = email.split('@')[0]?.toLowerCase() ?? '';
 	if (local.length >= 4 && lower.includes(local))
-		return 'Do not use your email address in your password.';
+		return `Do not put the part of your email address before the @ (“${email.split('@')[0]}”) in your password.`;
 	return null;
 }
 

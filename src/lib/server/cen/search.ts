@@ -6,6 +6,7 @@
 import type { Db } from '~db/client';
 import { fromPractice, syntheticRows, type SearchRow } from './dataset';
 import { listSeizures } from './seizure';
+import { commodityCategories, commodityTypesOf } from './codes';
 
 /** The filters, as they appear in the URL. */
 export type SearchQuery = {
@@ -33,6 +34,12 @@ export const countryRoles = [
 	'destination',
 ] as const;
 
+/** The year and month of a record's day ("2025-09-02" → [2025, 9]), or null without a day. */
+function yearMonth(date: string): [number, number] | null {
+	const m = /^(\d{4})-(\d{2})-\d{2}/.exec(date.trim());
+	return m ? [Number(m[1]), Number(m[2])] : null;
+}
+
 /** Fields results can be counted by. */
 export const groupings: Record<string, { label: string; key: (r: SearchRow) => string }> = {
 	commodity: { label: 'Commodity', key: (r) => r.commodity },
@@ -40,11 +47,13 @@ export const groupings: Record<string, { label: string; key: (r: SearchRow) => s
 	concealment: { label: 'Concealment', key: (r) => r.concealment },
 	destination: { label: 'Destination country', key: (r) => r.destination },
 	reporting: { label: 'Reporting country', key: (r) => r.reporting },
-	year: { label: 'Year', key: (r) => r.date.slice(0, 4) },
+	year: { label: 'Year', key: (r) => String(yearMonth(r.date)?.[0] ?? '') },
 	quarter: {
 		label: 'Quarter',
-		key: (r) =>
-			r.date ? `${r.date.slice(0, 4)}-Q${Math.ceil(Number(r.date.slice(5, 7)) / 3)}` : '',
+		key: (r) => {
+			const ym = yearMonth(r.date);
+			return ym ? `${ym[0]}-Q${Math.ceil(ym[1] / 3)}` : '';
+		},
 	},
 };
 
@@ -69,7 +78,16 @@ export function readQuery(params: URLSearchParams): SearchQuery {
 	if (!(countryRoles as readonly string[]).includes(q.role)) q.role = 'any';
 	if (q.scope !== 'mine') q.scope = 'all';
 	if (!(q.group in groupings)) q.group = 'commodity';
+	// A commodity outside the chosen group could match nothing: the group wins.
+	if (q.commodity && !commodityChoices(q.category).includes(q.commodity)) q.commodity = '';
 	return q;
+}
+
+/** The commodities the search offers: the chosen group's only, or every one without a group. */
+export function commodityChoices(category: string): string[] {
+	return (commodityCategories as readonly string[]).includes(category)
+		? commodityTypesOf(category)
+		: commodityCategories.flatMap(commodityTypesOf);
 }
 
 /** The query as URL parameters, empty ones left out. */
@@ -100,7 +118,19 @@ export function matches(r: SearchRow, q: SearchQuery): boolean {
 	return countryMatches(r, q);
 }
 
-/** Rows matching a query: the participant's own records first, then the synthetic set by date. */
+/**
+ * Newest day first, own records and synthetic ones alike (so every page is in date order);
+ * records without a day last; on one day, the participant's own records first, then by case.
+ */
+export function byDateNewestFirst(a: SearchRow, b: SearchRow): number {
+	const dayA = yearMonth(a.date) ? a.date : '';
+	const dayB = yearMonth(b.date) ? b.date : '';
+	if (dayA !== dayB) return !dayA ? 1 : !dayB ? -1 : dayA < dayB ? 1 : -1;
+	if (a.source !== b.source) return a.source === 'practice' ? -1 : 1;
+	return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Rows matching a query, newest first (`byDateNewestFirst`). */
 export async function searchRows(
 	db: Db,
 	participantId: string | null,
@@ -108,7 +138,7 @@ export async function searchRows(
 ): Promise<SearchRow[]> {
 	const own = participantId ? (await listSeizures(db, participantId)).map(fromPractice) : [];
 	const pool = q.scope === 'mine' ? own : [...own, ...(await syntheticRows())];
-	return pool.filter((r) => matches(r, q));
+	return pool.filter((r) => matches(r, q)).sort(byDateNewestFirst);
 }
 
 /** Counts of matching rows by the chosen group, largest first (empty values shown as such). */

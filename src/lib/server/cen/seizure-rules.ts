@@ -185,6 +185,9 @@ function checkCommodity(f: SeizureForm, errors: Findings) {
 function checkQuantity(f: SeizureForm, errors: Findings, warnings: Findings) {
 	if (!f.quantity || errors.quantity) return;
 	const q = readQuantity(f.quantity);
+	if (q === null && /^[-−–]\s*\d/.test(f.quantity.trim()))
+		return void (errors.quantity =
+			'A quantity must be positive: give the amount seized without a minus sign, e.g. 12.5.');
 	if (q === null) return void (errors.quantity = 'Give a number, e.g. 12.5 (no unit here).');
 	if (q <= 0) return void (errors.quantity = 'A seizure has a quantity above zero.');
 	if (q > 1e9) return void (errors.quantity = 'More than a billion: check the number.');

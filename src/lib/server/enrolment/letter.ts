@@ -3,22 +3,15 @@
  * application, with a code anyone can check signed out at /verify/<code>. One letter in force
  * per participant and cohort; an admin may revoke it and issue a new one.
  */
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import { enrolmentLetterTable, type EnrolmentLetter } from '~db/schema';
-import { letterCodeFrom, normaliseLetterCode } from '~/lib/enrolment/letter-code';
+import { newVerifyCode, verifyCodeCandidates } from '~/lib/verify/code';
 import { recordAudit } from '../audit';
 import { notFound, RuleError } from '../errors';
 import type { SessionUser } from '../auth/session';
 import { findEnrolment, type Enrolment } from './participant';
 import { findRow } from '../find-row';
-
-/** A new code: 100 random bits in Crockford base32. */
-function newLetterCode(): string {
-	const bytes = new Uint8Array(20);
-	crypto.getRandomValues(bytes);
-	return letterCodeFrom(bytes);
-}
 
 /** Every letter issued to a participant in a cohort, newest first (for the admin page). */
 export function listLetters(db: Db, participantId: string, cohortId: string) {
@@ -49,7 +42,7 @@ async function insertLetter(db: Db, enrolment: Enrolment, actorId: string, now: 
 		const [row] = await tx
 			.insert(enrolmentLetterTable)
 			.values({
-				code: newLetterCode(),
+				code: newVerifyCode('letter'),
 				participantId: enrolment.participantId,
 				cohortId: enrolment.cohort.id,
 				issuedAt: now,
@@ -131,14 +124,14 @@ export async function revokeLetter(
 	now = new Date(),
 ): Promise<void> {
 	if (admin.role !== 'admin') throw new RuleError('forbidden', 'Only an admin can revoke letters.');
-	const normal = normaliseLetterCode(code);
-	const [row] = normal
+	const candidates = verifyCodeCandidates(code);
+	const [row] = candidates.length
 		? await db
 				.select()
 				.from(enrolmentLetterTable)
 				.where(
 					and(
-						eq(enrolmentLetterTable.code, normal),
+						inArray(enrolmentLetterTable.code, candidates),
 						eq(enrolmentLetterTable.participantId, participantId),
 					),
 				)
@@ -170,10 +163,15 @@ export type LetterCheck =
 
 /** The letter behind a typed code, or null (the page answers 404). */
 export async function checkLetter(db: Db, typed: string): Promise<LetterCheck | null> {
-	const code = normaliseLetterCode(typed);
-	if (!code) return null;
-	const row = await findRow(db, enrolmentLetterTable, eq(enrolmentLetterTable.code, code));
+	const candidates = verifyCodeCandidates(typed);
+	if (!candidates.length) return null;
+	const row = await findRow(
+		db,
+		enrolmentLetterTable,
+		inArray(enrolmentLetterTable.code, candidates),
+	);
 	if (!row) return null;
+	const code = row.code;
 	const enrolment = await findEnrolment(db, row.participantId, row.cohortId);
 	if (!enrolment) return null;
 	if (row.revokedAt)

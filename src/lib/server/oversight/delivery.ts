@@ -19,6 +19,7 @@ import {
 import { todayIn } from '~/lib/dates';
 import {
 	exportFileName,
+	exportRunningHead,
 	exportSubtitle,
 	exportTitle,
 	sectionBody,
@@ -33,7 +34,7 @@ import { notify } from '../notify/notification';
 import { findOverseenParticipant, participantMembership } from './access';
 import { activeAccountsWithRole, homeContactsOf } from './contacts';
 import { confirmDelivery, confirmLateDelivery } from './delivery-receipt';
-import { findVersion } from '../report/versions';
+import { acceptanceOf, findVersion } from '../report/versions';
 import type { SessionUser } from '../auth/session';
 import { findRow } from '../find-row';
 
@@ -345,6 +346,7 @@ export async function deliveryPack(db: Db, version: ReportVersion) {
 		administration: membership?.administration ?? '',
 		edition: membership?.cohort.edition ?? '',
 		version: { number: full.number, submittedAt: full.submittedAt },
+		accepted: await acceptanceOf(db, full),
 		timeZone: membership?.cohort.timezone ?? 'Asia/Tokyo',
 	};
 	const docx: DocxReport = {
@@ -354,6 +356,7 @@ export async function deliveryPack(db: Db, version: ReportVersion) {
 			heading: `${i + 1}. ${s.title}`,
 			markdown: sectionBody(s, 'full'),
 		})),
+		runningHead: exportRunningHead(meta, 'full'),
 	};
 	return {
 		meta,

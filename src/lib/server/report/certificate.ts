@@ -1,8 +1,9 @@
 /**
  * Certificates of completion: issued when a report version is accepted, each with an
- * unguessable public code that anyone (signed out) can check at /verify/<code>.
+ * unguessable public code (the one verification code format, `src/lib/verify/code.ts`) that
+ * anyone (signed out) can check at /verify/<code>.
  */
-import { and, eq, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import {
 	certificateTable,
@@ -11,7 +12,7 @@ import {
 	userTable,
 	type Cohort,
 } from '~db/schema';
-import { newToken } from '../ids';
+import { newVerifyCode, verifyCodeCandidates } from '~/lib/verify/code';
 import { findCurrentCohort } from '../cohort/manage';
 
 type Writer = Pick<Db, 'insert'>;
@@ -21,8 +22,8 @@ export async function issueCertificate(
 	db: Writer,
 	input: { participantId: string; versionId: string; issuedBy: string; now: Date },
 ): Promise<string> {
-	// 160 random bits: a code cannot be guessed, so /verify answers only for real certificates.
-	const code = newToken();
+	// 80 random bits, and /verify is throttled: a code cannot be guessed.
+	const code = newVerifyCode('certificate');
 	await db
 		.insert(certificateTable)
 		.values({ code, ...input, issuedAt: input.now })
@@ -82,10 +83,11 @@ async function factsWhere(db: Db, where: SQL): Promise<CertificateFacts | null> 
 	};
 }
 
-/** The certificate behind a public code, or null (the verify page answers 404). */
-export function verifyCertificate(db: Db, code: string): Promise<CertificateFacts | null> {
-	if (!/^[a-z2-7]{32}$/.test(code)) return Promise.resolve(null);
-	return factsWhere(db, eq(certificateTable.code, code));
+/** The certificate behind a typed public code, or null (the verify page answers 404). */
+export function verifyCertificate(db: Db, typed: string): Promise<CertificateFacts | null> {
+	const candidates = verifyCodeCandidates(typed);
+	if (!candidates.length) return Promise.resolve(null);
+	return factsWhere(db, inArray(certificateTable.code, candidates));
 }
 
 /** A participant's certificate, or null while none is issued (callers check who may see it). */

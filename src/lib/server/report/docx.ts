@@ -9,10 +9,13 @@ import {
 	BorderStyle,
 	Document,
 	ExternalHyperlink,
+	Footer,
+	Header,
 	HeadingLevel,
 	ImageRun,
 	LevelFormat,
 	Packer,
+	PageNumber,
 	Paragraph,
 	Table,
 	TableCell,
@@ -38,6 +41,8 @@ export type DocxReport = {
 	sections: { heading: string; markdown: string }[];
 	/** The materials the sections refer to (restricted ones carry only their title). */
 	materials?: Map<string, ReportMaterial>;
+	/** The line at the top of every page: participant, edition, version (and its acceptance). */
+	runningHead?: string;
 };
 
 type Style = { bold?: boolean; italics?: boolean; strike?: boolean; code?: boolean };
@@ -339,7 +344,38 @@ export async function reportDocx(report: DocxReport): Promise<ArrayBuffer> {
 				{ reference: 'ordered', levels: levels('decimal') },
 			],
 		},
-		sections: [{ children }],
+		sections: [
+			{
+				headers: report.runningHead
+					? {
+							default: new Header({
+								children: [
+									new Paragraph({
+										alignment: AlignmentType.RIGHT,
+										children: [new TextRun({ text: report.runningHead, size: 18 })],
+									}),
+								],
+							}),
+						}
+					: undefined,
+				footers: {
+					default: new Footer({
+						children: [
+							new Paragraph({
+								alignment: AlignmentType.CENTER,
+								children: [
+									new TextRun({
+										size: 18,
+										children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES],
+									}),
+								],
+							}),
+						],
+					}),
+				},
+				children,
+			},
+		],
 	});
 	return Packer.toArrayBuffer(doc);
 }

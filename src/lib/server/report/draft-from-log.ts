@@ -11,10 +11,13 @@ import { listEntries } from '../logbook/entry';
 import { assertOwnReportWritable, ensureReport, saveSection } from './working-copy';
 import type { SessionUser } from '../auth/session';
 
-/** What "Draft from my log" added: how many entries and materials, and to which sections. */
+/**
+ * What "Draft from my log" added: how many approved entries, how many of them named outputs
+ * (what the log says was produced; not items of the materials register), and to which sections.
+ */
 export type DraftOutcome = {
 	entries: number;
-	materials: number;
+	withOutputs: number;
 	/** The sections that received text, in order (the first gets the focus). */
 	sections: { id: string; title: string }[];
 };
@@ -55,7 +58,7 @@ export async function draftReportFromLog(db: Db, participant: SessionUser): Prom
 	const materials = draftMaterials(approved);
 	const outcome: DraftOutcome = {
 		entries: approved.length,
-		materials: materials ? materials.split('\n').length : 0,
+		withOutputs: approved.filter((e) => e.outputs.trim()).length,
 		sections: [{ id: activities.id, title: activities.title }],
 	};
 	if (materials) {
@@ -69,7 +72,7 @@ export async function draftReportFromLog(db: Db, participant: SessionUser): Prom
 				outline: results.outline,
 				notes: appendDraft(
 					results.notes,
-					`Intelligence materials produced:\n\n${materials}`,
+					`Outputs named in my log entries:\n\n${materials}`,
 					heading,
 				),
 			},

@@ -7,6 +7,7 @@ import type { AstroGlobal } from 'astro';
 import type { Db } from '~db/client';
 import {
 	exportFileName,
+	exportRunningHead,
 	exportSubtitle,
 	exportTitle,
 	reportMarkdown,
@@ -19,7 +20,7 @@ import type { DocxReport } from './docx';
 import { resolveReportMaterials } from './materials';
 import { listMembers } from '../cohort/manage';
 import { loadReportView } from './view';
-import { findVersion } from './versions';
+import { acceptanceOf, findVersion } from './versions';
 import { findUserById } from '../auth/user';
 import type { SessionUser } from '../auth/session';
 
@@ -45,6 +46,7 @@ export async function exportMarkdown(
 		administration: member?.administration ?? '',
 		edition: view.cohort?.edition ?? '',
 		version: version ? { number: version.number, submittedAt: version.submittedAt } : null,
+		accepted: version ? await acceptanceOf(db, version) : null,
 		timeZone: view.cohort?.timezone ?? 'Asia/Tokyo',
 	};
 	const sections = version ? version.sections : view.sections;
@@ -62,6 +64,7 @@ export async function exportMarkdown(
 			markdown: sectionBody(s, scope),
 		})),
 		materials,
+		runningHead: exportRunningHead(meta, scope),
 	};
 	const withMaterials = sections.map((s) => ({
 		...s,

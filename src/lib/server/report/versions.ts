@@ -109,3 +109,18 @@ export function versionSections(
 		)
 		.orderBy(asc(reportVersionSectionTable.position));
 }
+
+/** When and by whom a version was accepted (for the exports' mark), or null while it is not. */
+export async function acceptanceOf(
+	db: Pick<Db, 'select'>,
+	version: Pick<ReportVersion, 'decision' | 'decidedAt' | 'decidedBy'>,
+): Promise<{ at: Date; by: string } | null> {
+	if (version.decision !== 'accepted' || !version.decidedAt) return null;
+	const [who] = version.decidedBy
+		? await db
+				.select({ name: userTable.name })
+				.from(userTable)
+				.where(eq(userTable.id, version.decidedBy))
+		: [];
+	return { at: version.decidedAt, by: who?.name ?? 'RILO A/P' };
+}

@@ -8,6 +8,7 @@ import { getReportForViewer } from './working-copy';
 import { listReportComments } from './comment';
 import { findVersion, listVersions } from './versions';
 import type { SessionUser } from '../auth/session';
+import { participantMembership } from '../oversight/access';
 
 /** The report of `participantId` as `viewer` may see it, or null (404). */
 export async function loadReportView(db: Db, viewer: SessionUser, participantId: string) {
@@ -15,7 +16,7 @@ export async function loadReportView(db: Db, viewer: SessionUser, participantId:
 	if (!data) return null;
 	const cohort = await findCurrentCohort(db, participantId);
 	const today = todayIn(cohort?.timezone ?? 'Asia/Tokyo');
-	const [comments, versions, latest, certificate] = await Promise.all([
+	const [comments, versions, latest, certificate, membership] = await Promise.all([
 		listReportComments(
 			db,
 			data.sections.map((s) => s.id),
@@ -23,6 +24,7 @@ export async function loadReportView(db: Db, viewer: SessionUser, participantId:
 		listVersions(db, participantId),
 		findVersion(db, participantId),
 		findCertificate(db, participantId),
+		participantMembership(db, participantId),
 	]);
 	return {
 		...data,
@@ -34,6 +36,8 @@ export async function loadReportView(db: Db, viewer: SessionUser, participantId:
 		/** The newest submitted version with its frozen sections, or null. */
 		latest,
 		certificate,
+		/** The participant's home administration, a recipient of every submitted version. */
+		administration: membership?.administration || null,
 		/** Accepted and closed: nothing may change any more. */
 		closed: data.report.status === 'closed',
 		deadlines: cohort ? deadlines(cohort, data.report.status, today) : [],

@@ -161,6 +161,8 @@ export function startOfDayIn(timeZone: string, now = new Date()): Date {
 /**
  * The approvals and change requests the mentor made since `since`, newest first, each saying
  * whether it can still be undone (it is the entry's latest decision and the entry has not moved).
+ * A decision the mentor undid is no longer a decision: it is left out (an undo always follows
+ * the decision it undoes directly).
  */
 export async function listReviewedToday(db: Db, mentor: SessionUser, since: Date, limit = 50) {
 	const d = reviewDecisionTable;
@@ -183,6 +185,7 @@ export async function listReviewedToday(db: Db, mentor: SessionUser, since: Date
 				eq(d.mentorId, mentor.id),
 				gte(d.createdAt, since),
 				inArray(d.decision, ['approved', 'changes_requested']),
+				sql`coalesce((select next.decision from review_decision next where next.entry_id = ${d.entryId} and next.rowid > ${d}.rowid order by next.rowid limit 1), '') <> 'undone'`,
 			),
 		)
 		.orderBy(sql`${d}.rowid desc`)

@@ -6,7 +6,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import { studyActivityTable } from '~db/schema';
 import type { ActivityStatus } from '~/lib/study/rules';
-import { notifyPendingParties, resetAgreements } from './agreement';
+import { notifyPendingParties, proposerAgrees, resetAgreements } from './agreement';
 import { recordAudit } from '../audit';
 import { notFound } from '../errors';
 import { newId } from '../ids';
@@ -37,7 +37,7 @@ export function listActivities(db: Db, participantId: string) {
 	);
 }
 
-/** Records an agreed activity in the participant's own study. */
+/** Proposes an activity in the participant's own study; proposing it is their agreement. */
 export async function addActivity(
 	db: Db,
 	participant: SessionUser,
@@ -56,6 +56,7 @@ export async function addActivity(
 			subjectId: row!.id,
 			details: { status: input.status },
 		});
+		await proposerAgrees(tx, row!.id, participant);
 		return row!;
 	});
 	await notifyPendingParties(
@@ -90,7 +91,7 @@ export async function updateActivity(
 			)
 			.returning();
 		if (!row) throw notFound('activity');
-		if (changed) await resetAgreements(tx, id);
+		if (changed) await resetAgreements(tx, id, participant);
 		await recordAudit(tx, {
 			actorId: participant.id,
 			action: 'study.activity_update',
@@ -105,7 +106,7 @@ export async function updateActivity(
 			db,
 			participant.id,
 			id,
-			`${participant.name} changed the activity “${what.split('\n')[0]!.slice(0, 80)}”: every agreement was reset and yours is needed again.`,
+			`${participant.name} changed the activity “${what.split('\n')[0]!.slice(0, 80)}”: the other agreements were reset and yours is needed again.`,
 		);
 	return updated;
 }

@@ -57,10 +57,37 @@ export async function listAgreements(db: Db, activityIds: string[]): Promise<Agr
 export type AgreementState = 'agreed' | 'change_requested' | 'pending';
 
 /** Agreed when all three agreed; change requested when any party asked for one; else pending. */
-export function agreementState(answers: Pick<ActivityAgreement, 'decision' | 'party'>[]) {
+export function agreementState(
+	answers: Pick<ActivityAgreement, 'decision' | 'party'>[],
+): AgreementState {
 	if (answers.some((a) => a.decision === 'change')) return 'change_requested';
 	const agreed = new Set(answers.filter((a) => a.decision === 'agreed').map((a) => a.party));
 	return agreementParties.every((p) => agreed.has(p)) ? 'agreed' : 'pending';
+}
+
+/** How each state is said on the page. */
+export const agreementStateLabels: Record<AgreementState, string> = {
+	agreed: 'Agreed by all three',
+	change_requested: 'Change requested',
+	pending: 'Waiting for agreement',
+};
+
+/**
+ * The activities all three parties agreed, and the others (proposed, awaiting agreement) each
+ * with where its agreement stands; both in the order given.
+ */
+export function activitiesByAgreement<T extends { id: string }>(
+	activities: T[],
+	agreements: Pick<ActivityAgreement, 'activityId' | 'decision' | 'party'>[],
+) {
+	const agreed: T[] = [];
+	const proposed: { activity: T; state: AgreementState }[] = [];
+	for (const activity of activities) {
+		const state = agreementState(agreements.filter((g) => g.activityId === activity.id));
+		if (state === 'agreed') agreed.push(activity);
+		else proposed.push({ activity, state });
+	}
+	return { agreed, proposed };
 }
 
 /** The accounts that answer for a party on a participant's activities. */
@@ -172,7 +199,39 @@ export async function answerActivity(
 	return row;
 }
 
-/** Clears every answer on an activity (what was agreed changed); the caller notifies. */
-export async function resetAgreements(tx: Pick<Db, 'delete'>, activityId: string) {
+/**
+ * Clears every answer on an activity (what was agreed changed) but the participant's, who
+ * proposed the change: proposing is agreeing. The caller notifies the others.
+ */
+export async function resetAgreements(
+	tx: Pick<Db, 'delete' | 'insert'>,
+	activityId: string,
+	proposer: SessionUser,
+	now = new Date(),
+) {
 	await tx.delete(activityAgreementTable).where(eq(activityAgreementTable.activityId, activityId));
+	await proposerAgrees(tx, activityId, proposer, now);
+}
+
+/** The participant proposing (or rewording) an activity agrees to it by doing so. */
+export async function proposerAgrees(
+	tx: Pick<Db, 'insert'>,
+	activityId: string,
+	proposer: SessionUser,
+	now = new Date(),
+) {
+	await tx
+		.insert(activityAgreementTable)
+		.values({
+			activityId,
+			party: 'participant',
+			userId: proposer.id,
+			decision: 'agreed',
+			comment: '',
+			decidedAt: now,
+		})
+		.onConflictDoUpdate({
+			target: [activityAgreementTable.activityId, activityAgreementTable.party],
+			set: { userId: proposer.id, decision: 'agreed', comment: '', decidedAt: now },
+		});
 }
