@@ -8,7 +8,8 @@ import { defineMiddleware } from 'astro:middleware';
 import { getDb } from '~/lib/server/db';
 import { sessionCookieName, validateSessionToken } from '~/lib/server/auth/session';
 import { deleteSessionCookie, setSessionCookie } from '~/lib/server/auth/session-cookie';
-import { refuseMalformedAction } from '~/lib/server/http/action-request';
+import { calledAction, refuseMalformedAction } from '~/lib/server/http/action-request';
+import { refuseOversizedBody } from '~/lib/server/http/body-limit';
 import { server as actionTree } from '~/actions';
 
 /** True when a dotted name (`logbook.create`) is one action, not a group or nothing. */
@@ -39,9 +40,6 @@ export const onRequest = defineMiddleware(async (context, next) => {
 	context.locals.expiredUserId = null;
 	// Prerendered pages are built without a request; their signed-in parts are server islands.
 	if (context.isPrerendered) return next();
-	// A malformed action request gets a 4xx and a sentence, never Astro's 500.
-	const refused = await refuseMalformedAction(context.request, context.url, isAction);
-	if (refused) return refused;
 	const token = context.cookies.get(sessionCookieName)?.value;
 	if (token) {
 		const result = await validateSessionToken(await getDb(), token);
@@ -55,6 +53,14 @@ export const onRequest = defineMiddleware(async (context, next) => {
 			deleteSessionCookie(context);
 		}
 	}
+	// Large bodies only from signed-in uploads; a malformed action request gets a 4xx and a
+	// sentence, never Astro's 500.
+	const call = calledAction(context.request, context.url);
+	const refused =
+		call &&
+		((await refuseOversizedBody(context.request, Boolean(context.locals.user), call.rpc)) ??
+			(await refuseMalformedAction(context.request, context.url, isAction)));
+	if (refused) return refused;
 	const response = await next();
 	// Signed-in pages hold personal and confidential material: never cache them.
 	if (context.locals.user && !response.headers.has('Cache-Control'))
