@@ -21,6 +21,7 @@ import { adminMatter, alumni, letter } from './enrolment';
 import { report } from './report';
 import { review } from './review';
 import { study } from './study';
+import { secondFactor } from './second-factor';
 
 export const server = {
 	auth,
@@ -52,4 +53,5 @@ export const server = {
 	adminMatter,
 	alumni,
 	outbox,
+	secondFactor,
 };

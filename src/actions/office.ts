@@ -167,7 +167,7 @@ export const call = {
 			intent: z.enum(['save', 'submit'], { error: 'Choose Save or Submit.' }),
 		}),
 		handler: async (input, context) => {
-			await throttleCall(context, false, input.token);
+			await throttleCall(context, false, String(input.token));
 			const db = await getDb();
 			const answers = readAnswers(input);
 			try {
