@@ -135,14 +135,15 @@ export function describeDevice(userAgent: string | null): string {
 				: /Safari\//.test(userAgent)
 					? 'Safari'
 					: 'Browser';
+	// iPhones say "like Mac OS X", and Android says "Linux": the specific name is tested first.
 	const os = /Windows/.test(userAgent)
 		? 'Windows'
-		: /Mac OS X/.test(userAgent)
-			? 'macOS'
-			: /Android/.test(userAgent)
-				? 'Android'
-				: /iPhone|iPad/.test(userAgent)
-					? 'iOS'
+		: /iPhone|iPad/.test(userAgent)
+			? 'iOS'
+			: /Mac OS X/.test(userAgent)
+				? 'macOS'
+				: /Android/.test(userAgent)
+					? 'Android'
 					: /Linux/.test(userAgent)
 						? 'Linux'
 						: 'unknown system';
