@@ -108,7 +108,10 @@ export const secondFactor = {
 	setRoles: formAction(
 		['admin'],
 		z.object({
-			roles: z.array(z.enum(roles, { error: 'Choose among the roles offered.' })).max(5),
+			roles: z
+				.array(z.enum(roles, { error: 'Choose among the roles offered.' }))
+				.min(1, { error: 'Tick at least one role: admins hold every record, so keep them ticked.' })
+				.max(5),
 		}),
 		(db, admin, input) => setRequiredRoles(db, admin.id, input.roles),
 		doneAnswer,

@@ -48,6 +48,8 @@ const sentence = /^[A-Z“"‘].*\S\s+\S+\s+\S.*[.!?)”]$/s;
 const noBadPath: Record<string, string> = {
 	'auth.signOut': 'signing out always works',
 	'auth.signOutOthers': 'no input; always works for the signed-in person',
+	'auth.verifySecondFactor':
+		'needs a session waiting for the second factor; its wrong code is checked in second-factor.spec.ts',
 	'notifications.markRead': 'no input; always works for the signed-in person',
 	'report.calendarToken': 'no input; always works for the participant',
 	'report.draftFromLog': 'no input; adds what the log has',
@@ -87,6 +89,33 @@ function badPaths(): Record<string, BadPath | IslandPath> {
 			as: 'participant2',
 			page: () => '/account',
 			form: () => ({ current: '' }),
+		},
+		'auth.signOutSession': {
+			as: 'participant2',
+			page: () => '/account',
+			form: () => ({ session: 'a'.repeat(64) }),
+		},
+		'auth.enrolTotp': {
+			as: 'participant2',
+			page: () => '/account/second-factor',
+			form: () => ({ key: 'AAAA', code: '12', password: '' }),
+			field: 'password',
+		},
+		'auth.removeTotp': {
+			as: 'participant2',
+			page: () => '/account/second-factor',
+			form: () => ({ password: '' }),
+			field: 'password',
+		},
+		'secondFactor.setRoles': {
+			as: 'admin',
+			page: () => '/admin',
+			form: () => ({}),
+		},
+		'secondFactor.reset': {
+			as: 'admin',
+			page: () => '/admin',
+			form: () => ({ userId: 'nosuchperson' }),
 		},
 		'checklist.set': {
 			as: 'participant1',

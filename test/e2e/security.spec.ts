@@ -27,6 +27,10 @@ const publicRoutes = new Set([
 	'/500',
 	'/login',
 	'/logout',
+	// The second step of signing in: without a session waiting for it, it sends you to /login.
+	'/login/second-factor',
+	// How to report a vulnerability (RFC 9116).
+	'/.well-known/security.txt',
 	'/healthz',
 	'/curriculum',
 	'/curriculum/[id]',
@@ -255,6 +259,14 @@ function attempts(): Record<string, Attempt> {
 		},
 		'selection.purge': { form: { confirm: 'on' }, status: 403 },
 		'auth.signOutOthers': 'own',
+		// Another person's session (any id that is not one's own) is not found; nothing ends.
+		'auth.signOutSession': { form: { session: 'a'.repeat(64) }, status: 404 },
+		// Needs a session waiting for the second factor: a signed-in person has none (401).
+		'auth.verifySecondFactor': 'public',
+		'auth.enrolTotp': 'own',
+		'auth.removeTotp': 'own',
+		'secondFactor.setRoles': { form: { roles: 'participant' }, status: 403 },
+		'secondFactor.reset': { form: { userId: p1 }, status: 403 },
 		'auth.changePassword': 'own',
 		'account.savePreferences': 'own',
 		'account.setFromLink': 'public',
@@ -475,7 +487,7 @@ const noInput = new Set([
 /** Who may call an action, so an empty form reaches its validation. */
 function callerOf(action: string): string {
 	if (
-		/^(cohort|invitation|administration|edition|screening|score|selection|letter|adminMatter)\./.test(
+		/^(cohort|invitation|administration|edition|screening|score|selection|letter|adminMatter|secondFactor)\./.test(
 			action,
 		)
 	)
@@ -531,6 +543,7 @@ type Overseer = 'secretariat' | 'home';
  */
 const overseerRoutes: Record<string, Record<Overseer, number>> = {
 	'/account': { secretariat: 200, home: 200 },
+	'/account/second-factor': { secretariat: 200, home: 200 },
 	'/notifications': { secretariat: 200, home: 200 },
 	'/dashboard': { secretariat: 200, home: 200 },
 	'/oversight': { secretariat: 200, home: 200 },

@@ -1,0 +1,115 @@
+/**
+ * The second factor in a real browser: a mentor sets up an authenticator app, signs out, signs
+ * in with a code after the password and is refused with a wrong one; a staff member whose role
+ * requires a factor reaches no other page (and no action) before setting one up.
+ */
+import { generateTOTP } from '@oslojs/otp';
+import { decodeBase32IgnorePadding } from '@oslojs/encoding';
+import { expect, test, type Page } from '@playwright/test';
+import { demo, demoPassword, expectAccessible, sqlOnServerDb, submitSignIn } from './fixtures';
+
+/** A staff account that is not a demo account (not exempt), with the demo password. */
+async function staffAccount(id: string, email: string, role: 'mentor' | 'secretariat') {
+	await sqlOnServerDb(
+		'insert or ignore into user (id, email, name, role, password_hash, second_factor_exempt) select ?, ?, ?, ?, password_hash, 0 from user where email = ?',
+		[id, email, `Staff ${id}`, role, demo.mentor],
+	);
+}
+
+/** The code the app would show now for the key written out on the page. */
+async function codeFromPage(page: Page): Promise<{ key: Uint8Array; code: string }> {
+	const text = await page.locator('#totp-key').innerText();
+	const key = decodeBase32IgnorePadding(text.replace(/\s+/g, ''));
+	return { key, code: generateTOTP(key, 30, 6) };
+}
+
+/** Waits into the next 30-second step, so the app shows a code not used yet. */
+async function nextStep(page: Page) {
+	await page.waitForTimeout(30_000 - (Date.now() % 30_000) + 500);
+}
+
+test('a mentor sets up an authenticator app, then signs in with its code and not without it', async ({
+	page,
+}) => {
+	test.setTimeout(120_000);
+	await staffAccount('e2etotpmentor', 'totp.mentor@demo.test', 'mentor');
+	await page.goto('/login');
+	await submitSignIn(page, 'totp.mentor@demo.test');
+	// The role requires a factor: the person lands on the setup page.
+	await expect(page).toHaveURL(/\/account\/second-factor\?required/);
+	await expect(page.getByRole('alert')).toContainText('Your role requires a second factor');
+	await expect(page.getByRole('img', { name: /QR code/ })).toBeVisible();
+	await expectAccessible(page);
+
+	// A wrong code is refused beside its field, the same key kept.
+	const { key, code } = await codeFromPage(page);
+	await page.getByLabel('Code from the app').fill(code === '123456' ? '654321' : '123456');
+	await page.getByLabel('Your password').fill(demoPassword);
+	await page.getByRole('button', { name: 'Turn on the second factor' }).click();
+	await expect(page.getByText('That code does not match')).toBeVisible();
+	const again = await codeFromPage(page);
+	expect(again.key).toEqual(key);
+	await page.getByLabel('Code from the app').fill(generateTOTP(key, 30, 6));
+	await page.getByLabel('Your password').fill(demoPassword);
+	await page.getByRole('button', { name: 'Turn on the second factor' }).click();
+	const codes = page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem');
+	await expect(codes).toHaveCount(10);
+	await expectAccessible(page);
+	await page.getByRole('link', { name: 'Continue to the portal' }).click();
+	await expect(page).toHaveURL(/\/dashboard/);
+
+	// Signed out, the password alone no longer signs in.
+	await page.getByRole('button', { name: 'Sign out' }).click();
+	await page.goto('/login?next=%2Faccount');
+	await submitSignIn(page, 'totp.mentor@demo.test');
+	await expect(page).toHaveURL(/\/login\/second-factor/);
+	await expectAccessible(page);
+	// Nothing opens with the password alone.
+	expect((await page.request.get('/dashboard', { maxRedirects: 0 })).headers().location).toMatch(
+		/^\/login/,
+	);
+	await page.getByLabel('Code').fill('000000');
+	await page.getByRole('button', { name: 'Continue' }).click();
+	await expect(page.getByRole('alert')).toContainText('That code is not right');
+	await expect(page).toHaveURL(/\/login\/second-factor/);
+
+	await nextStep(page);
+	await page.getByLabel('Code').fill(generateTOTP(key, 30, 6));
+	await page.getByRole('button', { name: 'Continue' }).click();
+	await expect(page).toHaveURL(/\/account$/);
+	await expect(
+		page.getByText('An authenticator app is set up; 10 recovery codes left.'),
+	).toBeVisible();
+});
+
+test('a staff member who must set up a second factor reaches no other page or action first', async ({
+	page,
+	baseURL,
+}) => {
+	await staffAccount('e2emustenrol', 'must.enrol@demo.test', 'secretariat');
+	await page.goto('/login');
+	await submitSignIn(page, 'must.enrol@demo.test');
+	await expect(page).toHaveURL(/\/account\/second-factor\?required/);
+	for (const path of [
+		'/dashboard',
+		'/account',
+		'/oversight',
+		'/notifications',
+		'/admin/applications',
+	])
+		expect((await page.request.get(path, { maxRedirects: 0 })).headers().location, path).toBe(
+			'/account/second-factor?required',
+		);
+	const action = await page.request.post('/_actions/account.savePreferences', {
+		form: {},
+		headers: { Origin: baseURL! },
+	});
+	expect(action.status()).toBe(403);
+	expect((await action.json()).message).toContain('Set up a second factor first');
+	// Signing out still works.
+	await page.getByRole('button', { name: 'Sign out' }).click();
+	await expect(page).toHaveURL(/\/login/);
+	// The demo's own staff accounts are exempt: the Secretariat signs in with the password alone.
+	await submitSignIn(page, demo.secretariat);
+	await expect(page).toHaveURL(/\/dashboard/);
+});
