@@ -113,7 +113,7 @@ export const passkeyTable = sqliteTable(
 		userId: text('user_id')
 			.notNull()
 			.references(() => userTable.id, { onDelete: 'cascade' }),
-		/** The COSE public key, base64. */
+		/** The public key, base64: SEC1 uncompressed (ES256) or PKCS#1 (RS256). */
 		publicKey: text('public_key').notNull(),
 		/** COSE algorithm: -7 (ES256) or -257 (RS256). */
 		algorithm: integer('algorithm').notNull(),

@@ -22,6 +22,7 @@ import { report } from './report';
 import { review } from './review';
 import { study } from './study';
 import { secondFactor } from './second-factor';
+import { passkey } from './passkey';
 
 export const server = {
 	auth,
@@ -54,4 +55,5 @@ export const server = {
 	alumni,
 	outbox,
 	secondFactor,
+	passkey,
 };

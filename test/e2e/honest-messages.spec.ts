@@ -48,6 +48,9 @@ const sentence = /^[A-Z“"‘].*\S\s+\S+\s+\S.*[.!?)”]$/s;
 const noBadPath: Record<string, string> = {
 	'auth.signOut': 'signing out always works',
 	'auth.signOutOthers': 'no input; always works for the signed-in person',
+	'passkey.registrationOptions': 'no input; always works for the signed-in person',
+	'passkey.authenticationOptions':
+		'no input; needs a session waiting for the second factor (second-factor.spec.ts uses it)',
 	'auth.verifySecondFactor':
 		'needs a session waiting for the second factor; its wrong code is checked in second-factor.spec.ts',
 	'notifications.markRead': 'no input; always works for the signed-in person',
@@ -106,6 +109,13 @@ function badPaths(): Record<string, BadPath | IslandPath> {
 			page: () => '/account/second-factor',
 			form: () => ({ password: '' }),
 			field: 'password',
+		},
+		'passkey.register': { island: true, as: 'participant2', form: () => ({}) },
+		'passkey.verify': { island: true, as: 'nobody', form: () => ({ credentialId: 'x' }) },
+		'passkey.remove': {
+			as: 'participant2',
+			page: () => '/account/second-factor',
+			form: () => ({ id: 'nosuchpasskey' }),
 		},
 		'secondFactor.setRoles': {
 			as: 'admin',

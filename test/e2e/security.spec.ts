@@ -266,6 +266,12 @@ function attempts(): Record<string, Attempt> {
 		'auth.enrolTotp': 'own',
 		'auth.removeTotp': 'own',
 		'secondFactor.setRoles': { form: { roles: 'participant' }, status: 403 },
+		'passkey.registrationOptions': 'own',
+		'passkey.register': 'own',
+		'passkey.remove': { form: { id: 'nosuchpasskey' }, status: 404 },
+		// Both need a session waiting for the second factor: a signed-in person has none (401).
+		'passkey.authenticationOptions': 'public',
+		'passkey.verify': 'public',
 		'secondFactor.reset': { form: { userId: p1 }, status: 403 },
 		'auth.changePassword': 'own',
 		'account.savePreferences': 'own',
@@ -476,6 +482,8 @@ test('signed out, every action answers 401 or refuses the input', async ({ reque
 /** Actions that take no input at all (nothing to be invalid). */
 const noInput = new Set([
 	'auth.signOut',
+	'passkey.registrationOptions',
+	'passkey.authenticationOptions',
 	'auth.signOutOthers',
 	'notifications.markRead',
 	'report.draftFromLog',

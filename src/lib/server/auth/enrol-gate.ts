@@ -13,6 +13,7 @@ const openActions = new Set([
 	'auth.signOut',
 	'passkey.registrationOptions',
 	'passkey.register',
+	'passkey.remove',
 ]);
 
 /** The answer for a request of someone who must enrol first, or null when it may go on. */
