@@ -671,6 +671,14 @@ const overseerSkip = new Set([
 	'auth.signOut',
 	'auth.signOutOthers',
 	'auth.changePassword',
+	// One's own second factor, and the second step of signing in (no session waits for it here).
+	'auth.verifySecondFactor',
+	'auth.enrolTotp',
+	'auth.removeTotp',
+	'passkey.registrationOptions',
+	'passkey.register',
+	'passkey.authenticationOptions',
+	'passkey.verify',
 	'notifications.markRead',
 	'account.savePreferences',
 	'account.setFromLink',
@@ -704,6 +712,9 @@ const refusedEitherWay = new Set([
  * to see), and the Secretariat's own actions meet the records' state (409).
  */
 const overseerStatus: Record<string, Record<Overseer, number>> = {
+	// Sessions and passkeys are one's own: another person's id is not found.
+	'auth.signOutSession': { secretariat: 404, home: 404 },
+	'passkey.remove': { secretariat: 404, home: 404 },
 	'comment.add': { secretariat: 404, home: 404 },
 	'comment.resolve': { secretariat: 404, home: 404 },
 	'report.comment': { secretariat: 404, home: 404 },
