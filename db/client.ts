@@ -61,3 +61,13 @@ export async function createDb(
 	}
 	return drizzle(client, { schema }) as Db;
 }
+
+/**
+ * Writes a consistent copy of an embedded database to `target` (a new file) with `VACUUM INTO`,
+ * encrypted with `encryptionKey` — the key `db` was opened with to keep it, another key to
+ * rotate it, none for a plain copy. Backups, restores and key rotation go through this.
+ */
+export async function copyDatabase(db: Db, target: string, encryptionKey: string): Promise<void> {
+	const uri = `file:${encodeURI(target)}${encryptionKey ? `?key=${encodeURIComponent(encryptionKey)}` : ''}`;
+	await db.$client.execute({ sql: 'VACUUM INTO ?', args: [uri] });
+}

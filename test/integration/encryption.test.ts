@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDb, DatabaseKeyError } from '~db/client';
+import { copyDatabase, createDb, DatabaseKeyError } from '~db/client';
 import { migrateDb } from '~db/migrate';
 import { insertUser } from '~/lib/server/auth/user';
 import { listUsers } from '~/lib/server/auth/user';
@@ -95,5 +95,38 @@ describe('encryption at rest', () => {
 		} finally {
 			delete process.env.DATABASE_ENCRYPTION_KEY;
 		}
+	});
+
+	it('copies into a file with the same key, a new key (rotation) or none', async () => {
+		const file = tempFile();
+		await writeSecret(file, key);
+		const db = await createDb(`file:${file}`, undefined, key);
+		const names = async (path: string, k: string) => {
+			const copy = await createDb(`file:${path}`, undefined, k);
+			const rows = (await listUsers(copy)).map((u) => u.name);
+			copy.$client.close();
+			return rows;
+		};
+		const same = tempFile();
+		await copyDatabase(db, same, key);
+		expect(await names(same, key)).toEqual([secret]);
+		expect(bytesOf(same)).not.toContain(secret);
+		const rotated = tempFile();
+		const newKey = 'the next key, with spaces & symbols?';
+		await copyDatabase(db, rotated, newKey);
+		expect(await names(rotated, newKey)).toEqual([secret]);
+		await expect(createDb(`file:${rotated}`, undefined, key)).rejects.toBeInstanceOf(
+			DatabaseKeyError,
+		);
+		db.$client.close();
+		// And a plain file becomes an encrypted one the same way.
+		const plain = tempFile();
+		await writeSecret(plain, '');
+		const open = await createDb(`file:${plain}`, undefined, '');
+		const encrypted = tempFile();
+		await copyDatabase(open, encrypted, key);
+		open.$client.close();
+		expect(bytesOf(encrypted)).not.toContain(secret);
+		expect(await names(encrypted, key)).toEqual([secret]);
 	});
 });
