@@ -140,7 +140,7 @@ test('a passkey is registered and then used as the second step (virtual authenti
 	await page.getByLabel('Name of this passkey').fill('Test laptop');
 	await page.getByRole('button', { name: 'Add a passkey' }).click();
 	await expect(page.getByRole('status')).toContainText('Passkey added');
-	await expect(page.getByRole('cell', { name: 'Test laptop' })).toBeVisible();
+	await expect(page.getByRole('cell', { name: 'Test laptop', exact: true })).toBeVisible();
 	// Registered: the requirement is met, other pages open.
 	await page.goto('/dashboard');
 	await expect(page).toHaveURL(/\/dashboard/);
