@@ -153,3 +153,25 @@ test('a passkey is registered and then used as the second step (virtual authenti
 	await expect(page).toHaveURL(/\/dashboard/);
 	await context.close();
 });
+
+test('a person ends one other session from the account page', async ({ page, browser }) => {
+	const phone = await browser.newContext({
+		userAgent:
+			'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1',
+	});
+	const other = await phone.newPage();
+	await other.goto('/login');
+	await submitSignIn(other, demo.participant3);
+	await page.goto('/login');
+	await submitSignIn(page, demo.participant3);
+	await page.goto('/account');
+	const row = page.getByRole('row', { name: /Safari on iOS/ });
+	await expect(page.getByRole('row', { name: /this browser/ })).toBeVisible();
+	await row.getByRole('button', { name: /End session: Safari on iOS/ }).click();
+	await expect(page.getByRole('status')).toContainText('That session has ended.');
+	await expect(page.getByRole('row', { name: /Safari on iOS/ })).toHaveCount(0);
+	await expectAccessible(page);
+	await other.goto('/dashboard');
+	await expect(other).toHaveURL(/\/login/);
+	await phone.close();
+});
