@@ -64,6 +64,8 @@ export default defineConfig({
 			DATABASE_AUTH_TOKEN: envField.string({ context: 'server', access: 'secret', optional: true }),
 			PUBLIC_URL: envField.string({ context: 'server', access: 'secret', optional: true }),
 			SMTP_URL: envField.string({ context: 'server', access: 'secret', optional: true }),
+			/** Where vulnerabilities are reported (/.well-known/security.txt): an email or https address. */
+			SECURITY_CONTACT: envField.string({ context: 'server', access: 'secret', optional: true }),
 			APPLICATION_RETENTION_MONTHS: envField.number({
 				context: 'server',
 				access: 'public',

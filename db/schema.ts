@@ -44,6 +44,8 @@ export const userTable = sqliteTable('user', {
 	passwordHash: text('password_hash').notNull(),
 	/** Set when an admin disables the account; disabled people cannot sign in. */
 	disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
+	/** True for the demo's accounts: never required to enrol a second factor (they still may). */
+	secondFactorExempt: integer('second_factor_exempt', { mode: 'boolean' }).notNull().default(false),
 	createdAt: createdAt(),
 });
 
@@ -64,10 +66,93 @@ export const authSessionTable = sqliteTable(
 		lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }).notNull(),
 		/** A short description of the browser, for the sessions list. */
 		device: text('device').notNull().default(''),
+		/**
+		 * True from a correct password until the second factor is given: such a session signs
+		 * nobody in (src/middleware.ts), it only lets /login/second-factor ask for the code.
+		 */
+		awaitingSecondFactor: integer('awaiting_second_factor', { mode: 'boolean' })
+			.notNull()
+			.default(false),
 		createdAt: createdAt(),
 	},
 	(t) => [index('auth_session_user_idx').on(t.userId)],
 );
+
+/** A person's authenticator-app key (TOTP, RFC 6238: 6 digits, 30 seconds). One per person. */
+export const totpCredentialTable = sqliteTable('totp_credential', {
+	userId: text('user_id')
+		.primaryKey()
+		.references(() => userTable.id, { onDelete: 'cascade' }),
+	/** The 20-byte shared key, base64. */
+	key: text('key').notNull(),
+	/** The latest 30-second step a code was accepted for: no code is accepted twice. */
+	lastStep: integer('last_step').notNull().default(0),
+	createdAt: createdAt(),
+});
+
+/** Single-use recovery codes, given once at enrolment; only their SHA-256 is kept. */
+export const recoveryCodeTable = sqliteTable(
+	'recovery_code',
+	{
+		codeHash: text('code_hash').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt(),
+	},
+	(t) => [index('recovery_code_user_idx').on(t.userId)],
+);
+
+/** A passkey or security key (WebAuthn), registered on /account/second-factor. */
+export const passkeyTable = sqliteTable(
+	'passkey',
+	{
+		/** The credential id, base64url. */
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		/** The public key, base64: SEC1 uncompressed (ES256) or PKCS#1 (RS256). */
+		publicKey: text('public_key').notNull(),
+		/** COSE algorithm: -7 (ES256) or -257 (RS256). */
+		algorithm: integer('algorithm').notNull(),
+		/** The name the person gave it. */
+		name: text('name').notNull(),
+		lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt(),
+	},
+	(t) => [index('passkey_user_idx').on(t.userId)],
+);
+
+/** WebAuthn challenges handed out and not yet used (5 minutes), shared by every instance. */
+export const webauthnChallengeTable = sqliteTable('webauthn_challenge', {
+	/** Hex SHA-256 of the challenge bytes. */
+	id: text('id').primaryKey(),
+	expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/** The devices (as describeDevice names them) a person has signed in from: a new one is emailed. */
+export const knownDeviceTable = sqliteTable(
+	'known_device',
+	{
+		userId: text('user_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		device: text('device').notNull(),
+		firstSeenAt: createdAt(),
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.device] })],
+);
+
+/** Settings an admin changes on a page, by name; the value is JSON. */
+export const appSettingTable = sqliteTable('app_setting', {
+	/** e.g. `second_factor_roles`. */
+	name: text('name').primaryKey(),
+	value: text('value').notNull(),
+	updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+	updatedBy: text('updated_by').references(() => userTable.id, { onDelete: 'set null' }),
+});
 
 /** Failed sign-in counters per account and per client address; shared by every app instance. */
 export const loginThrottleTable = sqliteTable('login_throttle', {

@@ -74,6 +74,13 @@ export async function seedDemoOversight(db: Db, ids: DemoIds) {
 	await seedAgreements(db, ids, homeIds);
 }
 
+/** The recipient in a demo delivery's id. */
+const shortName: Record<Recipient, string> = {
+	rilo_ap: 'rilo',
+	wco_secretariat: 'wco',
+	home_administration: 'home',
+};
+
 async function seedDeliveries(db: Db, ids: DemoIds, secretariatId: string, homeIds: string[]) {
 	type Ack = { by: string; day: number } | null;
 	const deliver = async (versionId: string, day: number, acks: Record<Recipient, Ack>) => {
@@ -82,7 +89,8 @@ async function seedDeliveries(db: Db, ids: DemoIds, secretariatId: string, homeI
 			await db
 				.insert(reportDeliveryTable)
 				.values({
-					id: `demodelivery-${versionId}-${recipient}`.slice(0, 60),
+					// Within the 40 characters an action accepts as a record id (recordId()).
+					id: `demodelivery-${versionId}-${shortName[recipient]}`,
 					versionId,
 					recipient,
 					deliveredAt: at(day),

@@ -8,7 +8,10 @@ import { defineMiddleware } from 'astro:middleware';
 import { getDb } from '~/lib/server/db';
 import { sessionCookieName, validateSessionToken } from '~/lib/server/auth/session';
 import { deleteSessionCookie, setSessionCookie } from '~/lib/server/auth/session-cookie';
-import { refuseMalformedAction } from '~/lib/server/http/action-request';
+import { calledAction, refuseMalformedAction } from '~/lib/server/http/action-request';
+import { refuseOversizedBody } from '~/lib/server/http/body-limit';
+import { mustEnrol } from '~/lib/server/auth/factor-policy';
+import { enrolGate } from '~/lib/server/auth/enrol-gate';
 import { server as actionTree } from '~/actions';
 
 /** True when a dotted name (`logbook.create`) is one action, not a group or nothing. */
@@ -37,17 +40,21 @@ export const onRequest = defineMiddleware(async (context, next) => {
 	context.locals.user = null;
 	context.locals.authSession = null;
 	context.locals.expiredUserId = null;
+	context.locals.pendingSession = null;
+	context.locals.mustEnrol = false;
 	// Prerendered pages are built without a request; their signed-in parts are server islands.
 	if (context.isPrerendered) return next();
-	// A malformed action request gets a 4xx and a sentence, never Astro's 500.
-	const refused = await refuseMalformedAction(context.request, context.url, isAction);
-	if (refused) return refused;
 	const token = context.cookies.get(sessionCookieName)?.value;
 	if (token) {
-		const result = await validateSessionToken(await getDb(), token);
-		if (result && 'session' in result) {
+		const db = await getDb();
+		const result = await validateSessionToken(db, token);
+		if (result && 'session' in result && result.session.awaitingSecondFactor) {
+			context.locals.pendingSession = result.session;
+			if (result.refreshed) setSessionCookie(context, token, result.session.expiresAt);
+		} else if (result && 'session' in result) {
 			context.locals.user = result.user;
 			context.locals.authSession = result.session;
+			context.locals.mustEnrol = await mustEnrol(db, result.user);
 			// Re-send the cookie only when its expiry moved, so most responses set no cookie.
 			if (result.refreshed) setSessionCookie(context, token, result.session.expiresAt);
 		} else {
@@ -55,9 +62,22 @@ export const onRequest = defineMiddleware(async (context, next) => {
 			deleteSessionCookie(context);
 		}
 	}
+	// Large bodies only from signed-in uploads; a malformed action request gets a 4xx and a
+	// sentence, never Astro's 500.
+	const call = calledAction(context.request, context.url);
+	const refused =
+		call &&
+		((await refuseOversizedBody(context.request, Boolean(context.locals.user), call.rpc)) ??
+			(await refuseMalformedAction(context.request, context.url, isAction)));
+	if (refused) return refused;
+	if (context.locals.mustEnrol) {
+		const gate = enrolGate(context.request, context.url, call);
+		if (gate) return gate;
+	}
 	const response = await next();
 	// Signed-in pages hold personal and confidential material: never cache them.
-	if (context.locals.user && !response.headers.has('Cache-Control'))
+	const someone = context.locals.user ?? context.locals.pendingSession;
+	if (someone && !response.headers.has('Cache-Control'))
 		response.headers.set('Cache-Control', 'private, no-store');
 	allowPageCache(context, response);
 	return response;

@@ -8,7 +8,6 @@ import {
 	describeDevice,
 	invalidateSession,
 	invalidateUserSessions,
-	createSession,
 } from '~/lib/server/auth/session';
 import { deleteSessionCookie, setSessionCookie } from '~/lib/server/auth/session-cookie';
 import { recordAudit } from '~/lib/server/audit';
@@ -17,6 +16,12 @@ import { resolveNext } from '~/lib/next-path';
 import { optionalText, requiredText } from '~/lib/form-schemas';
 import { clientAddress, requireUser, run } from './guard';
 import type { Db } from '~db/client';
+import { enrolTotp, removeTotp, signOutSession, verifySecondFactor } from './second-factor';
+import { sessionAfterPassword } from '~/lib/server/auth/second-factor';
+import { newDeviceMail } from '~/lib/server/auth/new-device';
+import { findUserById } from '~/lib/server/auth/user';
+import { deliverMail } from '~/lib/server/notify/outbox';
+import { SMTP_FROM, SMTP_URL } from 'astro:env/server';
 
 const email = z.email({ error: 'Enter an email address like name@customs.example.' }).max(200);
 const password = requiredText('Enter your password.', 256);
@@ -50,14 +55,33 @@ const signInAction = defineAction({
 			});
 		if (!result.ok) throw new ActionError({ code: 'UNAUTHORIZED', message: badCredentialsMessage });
 		setSessionCookie(context, result.token, result.expiresAt);
-		return { next: resolveNext(input.next, context.url.origin) };
+		if (result.newDevice) await tellNewDevice(db, result.userId, context.request);
+		const next = resolveNext(input.next, context.url.origin);
+		return {
+			next: result.secondFactor ? `/login/second-factor?next=${encodeURIComponent(next)}` : next,
+		};
 	},
 });
+
+/** Emails the person that their account was signed in from a device it had not used before. */
+async function tellNewDevice(db: Db, userId: string, request: Request) {
+	const user = await findUserById(db, userId);
+	if (!user) return;
+	const mail = newDeviceMail({
+		to: user.email,
+		name: user.name,
+		device: describeDevice(request.headers.get('user-agent')),
+		when: `${formatInstant(new Date())} (Tokyo time)`,
+	});
+	await deliverMail(db, SMTP_URL, SMTP_FROM, mail).catch((e: unknown) =>
+		console.error('the new-device email failed', e),
+	);
+}
 
 const signOut = defineAction({
 	accept: 'form',
 	handler: async (_input, context) => {
-		const session = context.locals.authSession;
+		const session = context.locals.authSession ?? context.locals.pendingSession;
 		if (session) {
 			const db = await getDb();
 			await invalidateSession(db, session.id);
@@ -110,10 +134,13 @@ async function signInFresh<T>(
 	work: (db: Db) => Promise<T>,
 	personOf: (done: T) => string,
 ): Promise<T> {
-	const done = await run(async () => work(await getDb()));
-	const { token: cookieToken, session } = await createSession(
-		await getDb(),
-		personOf(done),
+	const db = await getDb();
+	const done = await run(async () => work(db));
+	// A password set by a link does not replace the second factor: it is still asked for.
+	const userId = personOf(done);
+	const { token: cookieToken, session } = await sessionAfterPassword(
+		db,
+		userId,
 		describeDevice(context.request.headers.get('user-agent')),
 	);
 	setSessionCookie(context, cookieToken, session.expiresAt);
@@ -177,6 +204,10 @@ export const auth = {
 	signOut,
 	changePassword: changePasswordAction,
 	signOutOthers,
+	signOutSession,
+	verifySecondFactor,
+	enrolTotp,
+	removeTotp,
 	accept,
 	reset,
 	setup,

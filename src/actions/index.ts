@@ -21,6 +21,8 @@ import { adminMatter, alumni, letter } from './enrolment';
 import { report } from './report';
 import { review } from './review';
 import { study } from './study';
+import { secondFactor } from './second-factor';
+import { passkey } from './passkey';
 
 export const server = {
 	auth,
@@ -52,4 +54,6 @@ export const server = {
 	adminMatter,
 	alumni,
 	outbox,
+	secondFactor,
+	passkey,
 };

@@ -23,7 +23,8 @@ import { IncompleteApplication, saveApplication } from '~/lib/server/office/appl
 import { createNextEdition, extendDeadline, findEditionBySlug } from '~/lib/server/office/edition';
 import { deliverMail } from '~/lib/server/notify/outbox';
 import { confirmNomination, requestNomination } from '~/lib/server/office/nomination';
-import { blockedUntil, recordFailure, throttleKey } from '~/lib/server/auth/throttle';
+import { blockedUntil, recordFailure } from '~/lib/server/auth/throttle';
+import { callThrottleKey } from '~/lib/server/office/call-throttle';
 import { clientAddress, fieldErrors, run } from './guard';
 import { formAction, namedAnswer } from './form-action';
 
@@ -33,10 +34,13 @@ const token = z
 	.min(10, { error: linkProblem })
 	.max(100, { error: linkProblem });
 
-/** Refuses a caller who sent too much to the call; counts this request against the address. */
-async function throttleCall(context: ActionAPIContext, count: boolean) {
+/**
+ * Refuses a caller who sent too much to the call; `count` counts this request. A valid link
+ * token is counted on its own, so junk from a shared address never holds back its holder.
+ */
+async function throttleCall(context: ActionAPIContext, count: boolean, token?: string) {
 	const db = await getDb();
-	const key = throttleKey('call', clientAddress(context));
+	const key = await callThrottleKey(db, clientAddress(context), token);
 	const until = await blockedUntil(db, [key]);
 	if (until)
 		throw new ActionError({
@@ -133,7 +137,7 @@ export const call = {
 		accept: 'form',
 		input: z.object({ token }),
 		handler: async (input, context) => {
-			await throttleCall(context, false);
+			await throttleCall(context, false, input.token);
 			const db = await getDb();
 			const done = await run(() => confirmNomination(db, input.token)).catch(async (error) => {
 				if ((error as { code?: string }).code === 'NOT_FOUND')
@@ -163,7 +167,7 @@ export const call = {
 			intent: z.enum(['save', 'submit'], { error: 'Choose Save or Submit.' }),
 		}),
 		handler: async (input, context) => {
-			await throttleCall(context, false);
+			await throttleCall(context, false, String(input.token));
 			const db = await getDb();
 			const answers = readAnswers(input);
 			try {

@@ -5,6 +5,7 @@
 import { rmSync } from 'node:fs';
 import { createDb } from '../../db/client';
 import { migrateDb } from '../../db/migrate';
+import { userTable } from '../../db/schema';
 import { demoAccounts, seedDemo } from '../../db/seed-demo';
 import { seedDemoLogbook } from '../../db/seed-demo-logbook';
 import { seedDemoStudies } from '../../db/seed-demo-study';
@@ -40,6 +41,8 @@ await seedDemoOffice(db, ids.cohortId);
 await seedDemoSelection(db, Number(process.env.APPLICATION_RETENTION_MONTHS) || 6);
 await seedDemoEnrolment(db, ids);
 await seedDemoFollowUp(db, ids.adminId);
+// Every demo account signs in with the password alone, whatever roles must use a second factor.
+await db.update(userTable).set({ secondFactorExempt: true });
 // The demo opens at OJT week 3 with the reminders due at that moment already sent.
 for (const line of describeJobReport(await runDueWork(db, jobSettingsFromEnv())))
 	console.log(`clock: ${line}`);
@@ -60,6 +63,8 @@ await serve(
 		'Demo portal — all people, administrations and records are fictional.',
 		`Sign in with any of these, password "${password}":`,
 		...emails.map((e) => `  ${e}`),
+		'These accounts are exempt from the second-factor requirement (password alone); any of them',
+		'can still set up an authenticator app on /account/second-factor.',
 		'',
 	].join('\n'),
 );

@@ -113,3 +113,15 @@ test('the logbook CSV neutralises formulas, also in cells of several lines', asy
 	for (const r of rows)
 		for (const cell of Object.values(r)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
 });
+
+test('the Secretariat downloads the Word file of a report it reads, and others’ officers stay 404', async ({
+	page,
+}) => {
+	await signIn(page, demo.secretariat);
+	const view = await page.request.get('/oversight/demopart0003/report?version=1');
+	expect(view.status()).toBe(200);
+	const docx = await page.request.get('/oversight/demopart0003/report.docx?version=1');
+	expect(docx.status()).toBe(200);
+	expect(docx.headers()['content-type']).toContain('wordprocessingml');
+	expect((await page.request.get('/oversight/nosuch/report.docx?version=1')).status()).toBe(404);
+});

@@ -48,6 +48,11 @@ const sentence = /^[A-Z“"‘].*\S\s+\S+\s+\S.*[.!?)”]$/s;
 const noBadPath: Record<string, string> = {
 	'auth.signOut': 'signing out always works',
 	'auth.signOutOthers': 'no input; always works for the signed-in person',
+	'passkey.registrationOptions': 'no input; always works for the signed-in person',
+	'passkey.authenticationOptions':
+		'no input; needs a session waiting for the second factor (second-factor.spec.ts uses it)',
+	'auth.verifySecondFactor':
+		'needs a session waiting for the second factor; its wrong code is checked in second-factor.spec.ts',
 	'notifications.markRead': 'no input; always works for the signed-in person',
 	'report.calendarToken': 'no input; always works for the participant',
 	'report.draftFromLog': 'no input; adds what the log has',
@@ -87,6 +92,40 @@ function badPaths(): Record<string, BadPath | IslandPath> {
 			as: 'participant2',
 			page: () => '/account',
 			form: () => ({ current: '' }),
+		},
+		'auth.signOutSession': {
+			as: 'participant2',
+			page: () => '/account',
+			form: () => ({ session: 'a'.repeat(64) }),
+		},
+		'auth.enrolTotp': {
+			as: 'participant2',
+			page: () => '/account/second-factor',
+			form: () => ({ key: 'AAAA', code: '12', password: '' }),
+			field: 'password',
+		},
+		// Participant 2 has no app to remove: the sentence stands at the top of the page.
+		'auth.removeTotp': {
+			as: 'participant2',
+			page: () => '/account/second-factor',
+			form: () => ({ password: '' }),
+		},
+		'passkey.register': { island: true, as: 'participant2', form: () => ({}) },
+		'passkey.verify': { island: true, as: 'nobody', form: () => ({ credentialId: 'x' }) },
+		'passkey.remove': {
+			as: 'participant2',
+			page: () => '/account/second-factor',
+			form: () => ({ id: 'nosuchpasskey' }),
+		},
+		'secondFactor.setRoles': {
+			as: 'admin',
+			page: () => '/admin',
+			form: () => ({}),
+		},
+		'secondFactor.reset': {
+			as: 'admin',
+			page: () => '/admin',
+			form: () => ({ userId: 'nosuchperson' }),
 		},
 		'checklist.set': {
 			as: 'participant1',

@@ -27,6 +27,10 @@ const publicRoutes = new Set([
 	'/500',
 	'/login',
 	'/logout',
+	// The second step of signing in: without a session waiting for it, it sends you to /login.
+	'/login/second-factor',
+	// How to report a vulnerability (RFC 9116).
+	'/.well-known/security.txt',
 	'/healthz',
 	'/curriculum',
 	'/curriculum/[id]',
@@ -283,6 +287,20 @@ function attempts(): Record<string, Attempt> {
 		},
 		'selection.purge': { form: { confirm: 'on' }, status: 403 },
 		'auth.signOutOthers': 'own',
+		// Another person's session (any id that is not one's own) is not found; nothing ends.
+		'auth.signOutSession': { form: { session: 'a'.repeat(64) }, status: 404 },
+		// Needs a session waiting for the second factor: a signed-in person has none (401).
+		'auth.verifySecondFactor': 'public',
+		'auth.enrolTotp': 'own',
+		'auth.removeTotp': 'own',
+		'secondFactor.setRoles': { form: { roles: 'participant' }, status: 403 },
+		'passkey.registrationOptions': 'own',
+		'passkey.register': 'own',
+		'passkey.remove': { form: { id: 'nosuchpasskey' }, status: 404 },
+		// Both need a session waiting for the second factor: a signed-in person has none (401).
+		'passkey.authenticationOptions': 'public',
+		'passkey.verify': 'public',
+		'secondFactor.reset': { form: { userId: p1 }, status: 403 },
 		'auth.changePassword': 'own',
 		'account.savePreferences': 'own',
 		'account.setFromLink': 'public',
@@ -492,6 +510,8 @@ test('signed out, every action answers 401 or refuses the input', async ({ reque
 /** Actions that take no input at all (nothing to be invalid). */
 const noInput = new Set([
 	'auth.signOut',
+	'passkey.registrationOptions',
+	'passkey.authenticationOptions',
 	'auth.signOutOthers',
 	'notifications.markRead',
 	'report.draftFromLog',
@@ -502,7 +522,7 @@ const noInput = new Set([
 /** Who may call an action, so an empty form reaches its validation. */
 function callerOf(action: string): string {
 	if (
-		/^(cohort|invitation|administration|edition|screening|score|selection|letter|adminMatter)\./.test(
+		/^(cohort|invitation|administration|edition|screening|score|selection|letter|adminMatter|secondFactor)\./.test(
 			action,
 		)
 	)
@@ -558,6 +578,7 @@ type Overseer = 'secretariat' | 'home';
  */
 const overseerRoutes: Record<string, Record<Overseer, number>> = {
 	'/account': { secretariat: 200, home: 200 },
+	'/account/second-factor': { secretariat: 200, home: 200 },
 	'/notifications': { secretariat: 200, home: 200 },
 	'/dashboard': { secretariat: 200, home: 200 },
 	'/oversight': { secretariat: 200, home: 200 },
@@ -677,6 +698,14 @@ const overseerSkip = new Set([
 	'auth.signOut',
 	'auth.signOutOthers',
 	'auth.changePassword',
+	// One's own second factor, and the second step of signing in (no session waits for it here).
+	'auth.verifySecondFactor',
+	'auth.enrolTotp',
+	'auth.removeTotp',
+	'passkey.registrationOptions',
+	'passkey.register',
+	'passkey.authenticationOptions',
+	'passkey.verify',
 	'notifications.markRead',
 	'account.savePreferences',
 	'account.setFromLink',
@@ -710,6 +739,9 @@ const refusedEitherWay = new Set([
  * to see), and the Secretariat's own actions meet the records' state (409).
  */
 const overseerStatus: Record<string, Record<Overseer, number>> = {
+	// Sessions and passkeys are one's own: another person's id is not found.
+	'auth.signOutSession': { secretariat: 404, home: 404 },
+	'passkey.remove': { secretariat: 404, home: 404 },
 	'comment.add': { secretariat: 404, home: 404 },
 	'comment.resolve': { secretariat: 404, home: 404 },
 	'report.comment': { secretariat: 404, home: 404 },

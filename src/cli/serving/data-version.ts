@@ -12,7 +12,13 @@ import Database from 'libsql';
 export function openDataVersion(databaseUrl: string): (() => number) | null {
 	if (!databaseUrl.startsWith('file:')) return null;
 	const path = databaseUrl.slice('file:'.length).split('?')[0]!;
-	const db = new Database(path);
+	// An encrypted file is opened with its key, as db/client.ts opens it.
+	const encryptionKey = process.env.DATABASE_ENCRYPTION_KEY;
+	// libsql takes `encryptionKey` (node_modules/libsql/index.js) though its types omit it.
+	const options = (encryptionKey ? { encryptionKey } : {}) as ConstructorParameters<
+		typeof Database
+	>[1];
+	const db = new Database(path, options);
 	const statement = db.prepare('PRAGMA data_version').raw();
 	return () => Number((statement.get() as unknown[])[0]);
 }

@@ -1,8 +1,8 @@
 /** The results of a practice search as CSV (formula-safe), for whoever may search. */
 import type { APIRoute } from 'astro';
-import Papa from 'papaparse';
 import { getDb } from '~/lib/server/db';
 import { readQuery, searchRows } from '~/lib/server/cen/search';
+import { toCsv } from '~/lib/csv';
 import { csvType, downloadResponse } from '~/lib/server/http/download';
 
 export const GET: APIRoute = async ({ locals, url }) => {
@@ -14,11 +14,6 @@ export const GET: APIRoute = async ({ locals, url }) => {
 		});
 	const own = user.role === 'participant' ? user.id : null;
 	const rows = await searchRows(await getDb(), own, readQuery(url.searchParams));
-	const csv =
-		'\uFEFF' +
-		Papa.unparse(
-			rows.map((r) => ({ ...r, note: 'synthetic practice data, not CEN data' })),
-			{ escapeFormulae: true },
-		);
+	const csv = toCsv(rows.map((r) => ({ ...r, note: 'synthetic practice data, not CEN data' })));
 	return downloadResponse(csv, csvType, 'cen-practice-search.csv');
 };

@@ -1,10 +1,10 @@
-/** The cohort page as CSV (papaparse; cells that a spreadsheet would run as formulas are escaped). */
+/** The cohort page as CSV (src/lib/csv.ts: formula-safe, with a BOM). */
 import type { APIRoute } from 'astro';
-import Papa from 'papaparse';
 import { getDb } from '~/lib/server/db';
 import { loadCohortPage } from '~/lib/server/cohort/overview';
 import { publishedModules } from '~/lib/server/course/modules';
 import { csvRecord } from '~/lib/cohort/table';
+import { toCsv } from '~/lib/csv';
 import { csvType, downloadResponse } from '~/lib/server/http/download';
 
 export const GET: APIRoute = async ({ locals, url }) => {
@@ -20,8 +20,7 @@ export const GET: APIRoute = async ({ locals, url }) => {
 	);
 	if (!page.cohort) return new Response('No such cohort.', { status: 404 });
 	const records = page.rows.map((r) => csvRecord(r, page.cohort!.timezone));
-	// A leading BOM so spreadsheet programs read the UTF-8 correctly.
-	const csv = '\uFEFF' + Papa.unparse(records, { escapeFormulae: true });
+	const csv = toCsv(records);
 	const slug = page.cohort.edition.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
 	return downloadResponse(csv, csvType, `cohort-${slug}-${page.today}.csv`);
 };

@@ -20,8 +20,17 @@ const refreshEveryMs = 60 * 1000;
 /** The person behind a valid session, as pages and actions see them. */
 export type SessionUser = Pick<User, 'id' | 'email' | 'name' | 'role'>;
 
-/** Starts a new session; returns the token for the cookie (it is not stored). */
-export async function createSession(db: Db, userId: string, device: string, now = Date.now()) {
+/**
+ * Starts a new session; returns the token for the cookie (it is not stored). A session
+ * `awaitingSecondFactor` signs nobody in until the second factor is given.
+ */
+export async function createSession(
+	db: Db,
+	userId: string,
+	device: string,
+	now = Date.now(),
+	awaitingSecondFactor = false,
+) {
 	const token = newToken();
 	const session = {
 		id: hashToken(token),
@@ -30,6 +39,7 @@ export async function createSession(db: Db, userId: string, device: string, now 
 		absoluteExpiresAt: new Date(now + absoluteLifetimeMs),
 		lastSeenAt: new Date(now),
 		device: device.slice(0, 200),
+		awaitingSecondFactor,
 	};
 	await db.insert(authSessionTable).values(session);
 	return { token, session };
@@ -81,6 +91,15 @@ export async function invalidateSession(db: Db, sessionId: string): Promise<void
 	await db.delete(authSessionTable).where(eq(authSessionTable.id, sessionId));
 }
 
+/** Ends one of a person's own sessions (another person's id matches nothing); true when it did. */
+export async function invalidateOwnSession(db: Db, userId: string, sessionId: string) {
+	const gone = await db
+		.delete(authSessionTable)
+		.where(and(eq(authSessionTable.id, sessionId), eq(authSessionTable.userId, userId)))
+		.returning({ id: authSessionTable.id });
+	return gone.length === 1;
+}
+
 /** Ends every session of a person, or every one but `keepSessionId`. */
 export async function invalidateUserSessions(db: Db, userId: string, keepSessionId?: string) {
 	const mine = eq(authSessionTable.userId, userId);
@@ -96,7 +115,7 @@ export async function listUserSessions(db: Db, userId: string, now = Date.now())
 		.from(authSessionTable)
 		.where(eq(authSessionTable.userId, userId))
 		.orderBy(desc(authSessionTable.lastSeenAt));
-	return rows.filter((s) => s.expiresAt.getTime() > now);
+	return rows.filter((s) => s.expiresAt.getTime() > now && !s.awaitingSecondFactor);
 }
 
 /** Removes expired rows; cheap, called now and then. */
@@ -116,14 +135,15 @@ export function describeDevice(userAgent: string | null): string {
 				: /Safari\//.test(userAgent)
 					? 'Safari'
 					: 'Browser';
+	// iPhones say "like Mac OS X", and Android says "Linux": the specific name is tested first.
 	const os = /Windows/.test(userAgent)
 		? 'Windows'
-		: /Mac OS X/.test(userAgent)
-			? 'macOS'
-			: /Android/.test(userAgent)
-				? 'Android'
-				: /iPhone|iPad/.test(userAgent)
-					? 'iOS'
+		: /iPhone|iPad/.test(userAgent)
+			? 'iOS'
+			: /Mac OS X/.test(userAgent)
+				? 'macOS'
+				: /Android/.test(userAgent)
+					? 'Android'
 					: /Linux/.test(userAgent)
 						? 'Linux'
 						: 'unknown system';

@@ -5,15 +5,28 @@ import { userTable } from '~db/schema';
 import { recordAudit } from '../audit';
 import { RuleError } from '../errors';
 import { decoyHash, hashPassword, passwordProblem, verifyPassword } from './password';
-import { createSession, invalidateUserSessions } from './session';
+import { invalidateUserSessions } from './session';
 import { blockedUntil, clearFailures, recordFailure, throttleKey } from './throttle';
 import { findUserByEmail, findUserById, normaliseEmail } from './user';
+import { sessionAfterPassword } from './second-factor';
+import { noteDevice } from './new-device';
 
 /** The one message for an unknown email, a wrong password or a disabled account. */
 export const badCredentialsMessage = 'That email and password do not match an account.';
 
 export type SignInResult =
-	| { ok: true; token: string; expiresAt: Date; userId: string }
+	| {
+			ok: true;
+			token: string;
+			/** The session's id (the token's hash). */
+			session: string;
+			expiresAt: Date;
+			userId: string;
+			/** The session waits for the second factor before it signs the person in. */
+			secondFactor: boolean;
+			/** Signed in from a device this person had not used before: tell them. */
+			newDevice: boolean;
+	  }
 	| { ok: false; reason: 'credentials' }
 	| { ok: false; reason: 'throttled'; retryAt: Date };
 
@@ -49,13 +62,32 @@ export async function signIn(
 		return { ok: false, reason: 'credentials' };
 	}
 	await clearFailures(db, accountKey);
-	const { token, session } = await createSession(db, user.id, input.device, now);
+	const {
+		token,
+		session,
+		awaiting: secondFactor,
+	} = await sessionAfterPassword(db, user.id, input.device, now);
+	const newDevice = await noteDevice(db, user.id, input.device, now);
 	await recordAudit(
 		db,
-		{ actorId: user.id, action: 'auth.sign_in', subjectType: 'user', subjectId: user.id },
+		{
+			actorId: user.id,
+			action: secondFactor ? 'auth.password_accepted' : 'auth.sign_in',
+			subjectType: 'user',
+			subjectId: user.id,
+			details: { device: input.device },
+		},
 		now,
 	);
-	return { ok: true, token, expiresAt: session.expiresAt, userId: user.id };
+	return {
+		ok: true,
+		token,
+		session: session.id,
+		expiresAt: session.expiresAt,
+		userId: user.id,
+		secondFactor,
+		newDevice,
+	};
 }
 
 /** Changes a password after checking the current one; ends every other session of the person. */

@@ -13,6 +13,8 @@ type Policy = { freeFailures: number; blockAfter: number; blockMs: number };
 const policies = {
 	account: { freeFailures: 3, blockAfter: 10, blockMs: 15 * 60 * 1000 },
 	address: { freeFailures: 20, blockAfter: 50, blockMs: 15 * 60 * 1000 },
+	/** Wrong second-factor codes of one person (a 6-digit code needs a tighter limit). */
+	factor: { freeFailures: 3, blockAfter: 10, blockMs: 15 * 60 * 1000 },
 	/** The public call: every nomination sent, and every unknown link, counts per address. */
 	call: { freeFailures: 10, blockAfter: 30, blockMs: 15 * 60 * 1000 },
 	/** Public checks of letter and certificate codes: every unknown code counts per address. */
