@@ -71,6 +71,12 @@ export default defineConfig({
 				gt: 0,
 				default: 6,
 			}),
+			OFFICE_CONTACT_EMAIL: envField.string({
+				context: 'server',
+				access: 'public',
+				// A demo value on a reserved domain: set the programme office's real address.
+				default: 'programme-office@rilo-ap.example',
+			}),
 			SMTP_FROM: envField.string({
 				context: 'server',
 				access: 'secret',

@@ -1418,6 +1418,34 @@ export const selectionTable = sqliteTable('selection', {
 	/** How many notices were emailed, and how many wait in the outbox. */
 	noticesEmailed: integer('notices_emailed').notNull().default(0),
 	noticesKept: integer('notices_kept').notNull().default(0),
+	/**
+	 * Why an admin recorded the selection before the deadline or with eligible applications
+	 * unscored; null when no rule was overridden.
+	 */
+	overrideReason: text('override_reason'),
+	/** The programme office's confirmation (RILO A/P, an admin). */
+	officeConfirmedAt: integer('office_confirmed_at', { mode: 'timestamp_ms' }),
+	officeConfirmedById: text('office_confirmed_by_id').references(() => userTable.id, {
+		onDelete: 'set null',
+	}),
+	/** The WCO Secretariat's confirmation; the selection takes effect once both have confirmed. */
+	secretariatConfirmedAt: integer('secretariat_confirmed_at', { mode: 'timestamp_ms' }),
+	secretariatConfirmedById: text('secretariat_confirmed_by_id').references(() => userTable.id, {
+		onDelete: 'set null',
+	}),
+});
+
+/**
+ * The outcome each candidate was last told (kept across a reopening), so a selection recorded
+ * again sends notices only to the people whose outcome changed.
+ */
+export const decisionNoticeTable = sqliteTable('decision_notice', {
+	applicationId: text('application_id')
+		.primaryKey()
+		.references(() => applicationTable.id, { onDelete: 'cascade' }),
+	/** Whether the notice said "selected". */
+	selected: integer('selected', { mode: 'boolean' }).notNull(),
+	sentAt: integer('sent_at', { mode: 'timestamp_ms' }).notNull(),
 });
 
 /** A selected application of a recorded selection (at most four, one per administration). */

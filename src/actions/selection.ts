@@ -16,7 +16,7 @@ import { deliverMail } from '~/lib/server/notify/outbox';
 import { overrideCheck } from '~/lib/server/office/override';
 import { purgeApplications } from '~/lib/server/office/purge';
 import { IncompleteSheet, saveScoreSheet } from '~/lib/server/office/score';
-import { recordSelection, reopenSelection } from '~/lib/server/office/selection';
+import { confirmSelection, recordSelection, reopenSelection } from '~/lib/server/office/selection';
 import { asRole, fieldErrors, requireRole, run } from './guard';
 
 const office = ['admin', 'secretariat'] as const;
@@ -78,14 +78,31 @@ export const selection = {
 		input: z.object({
 			editionId: recordId(),
 			applicationIds: z.array(z.string().max(40)).max(50).default([]),
+			overrideReason: optionalText(1000),
 			confirm: confirmTick(),
 		}),
 		handler: async (input, context) => {
 			const actor = requireRole(context, ...office);
 			const done = await run(async () =>
-				recordSelection(await getDb(), actor, input.editionId, input.applicationIds),
+				recordSelection(
+					await getDb(),
+					actor,
+					input.editionId,
+					input.applicationIds,
+					Date.now(),
+					input.overrideReason,
+				),
 			);
 			return { editionId: input.editionId, count: done.count };
+		},
+	}),
+	confirm: defineAction({
+		accept: 'form',
+		input: z.object({ editionId: recordId(), confirm: confirmTick() }),
+		handler: async (input, context) => {
+			const actor = requireRole(context, ...office);
+			await run(async () => confirmSelection(await getDb(), actor, input.editionId));
+			return { editionId: input.editionId };
 		},
 	}),
 	reopen: defineAction({

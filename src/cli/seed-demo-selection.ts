@@ -15,6 +15,7 @@ import {
 	scoreSheetTable,
 	screeningOverrideTable,
 	selectionCandidateTable,
+	decisionNoticeTable,
 	selectionTable,
 	userTable,
 } from '../../db/schema';
@@ -89,6 +90,10 @@ export async function seedDemoSelection(db: Db, retentionMonths = 6) {
 		editionId,
 		decidedAt,
 		decidedById: reviewers.admin,
+		officeConfirmedAt: decidedAt,
+		officeConfirmedById: reviewers.admin,
+		secretariatConfirmedAt: new Date(decidedAt.getTime() + 1_800_000),
+		secretariatConfirmedById: reviewers.secretariat,
 		noticesAt: new Date(decidedAt.getTime() + 3_600_000),
 	});
 	await db
@@ -140,6 +145,14 @@ async function seedNotices(
 				.onConflictDoNothing();
 			kept++;
 		}
+		await db
+			.insert(decisionNoticeTable)
+			.values({
+				applicationId: a.id,
+				selected: facts.selected,
+				sentAt: new Date(decidedAt.getTime() + 3_600_000),
+			})
+			.onConflictDoNothing();
 	}
 	await db
 		.update(selectionTable)

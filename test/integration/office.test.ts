@@ -20,6 +20,7 @@ import {
 } from '~/lib/server/office/edition';
 import {
 	confirmNomination,
+	nominate,
 	requestNomination,
 	verifyLinkLifetimeMs,
 } from '~/lib/server/office/nomination';
@@ -197,6 +198,18 @@ describe('nomination confirmed by the officer’s email', () => {
 		await expect(requestNomination(t.db, edition, nominee, july + 2)).rejects.toThrow(
 			/already nominated/,
 		);
+		// The public form answers as for a new nomination; nothing is recorded but the audit.
+		const before = await t.db.select().from(nominationTable);
+		const dup = await nominate(t.db, edition, nominee, july + 3);
+		expect(dup).toMatchObject({ duplicate: true, candidateName: nominee.candidateName });
+		expect(await t.db.select().from(nominationTable)).toEqual(before);
+		const fresh = await nominate(
+			t.db,
+			edition,
+			{ ...nominee, candidateEmail: 'new@c.example' },
+			july + 4,
+		);
+		expect(fresh.duplicate).toBe(false);
 		await expect(
 			requestNomination(t.db, edition, { ...nominee, administrationId: 'nope' }, july),
 		).rejects.toMatchObject({ field: 'administrationId' });

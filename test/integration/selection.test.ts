@@ -3,15 +3,18 @@
  * pre-filled invitation and the retention purge (issue 15, selection).
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import {
 	applicationTable,
 	auditEventTable,
 	editionTable,
 	invitationTable,
+	mailOutboxTable,
 	nominationTable,
+	reminderSentTable,
 	scoreSheetTable,
 } from '~db/schema';
+import { deliverMail } from '~/lib/server/notify/outbox';
 import { storedAnswers, type Answers } from '~/lib/office/application-form';
 import { noticeText } from '~/lib/office/notice';
 import { selectionProblem } from '~/lib/office/selection-rules';
@@ -27,7 +30,12 @@ import { readDecisionLetter, sendNotices } from '~/lib/server/office/notice';
 import { overrideCheck, type OverrideInput } from '~/lib/server/office/override';
 import { countPurgeDue, purgeApplications } from '~/lib/server/office/purge';
 import { saveScoreSheet, sheetsFor } from '~/lib/server/office/score';
-import { recordSelection, reopenSelection, selectionBoard } from '~/lib/server/office/selection';
+import {
+	confirmSelection,
+	recordSelection,
+	reopenSelection,
+	selectionBoard,
+} from '~/lib/server/office/selection';
 import type { SessionUser } from '~/lib/server/auth/session';
 import { useTestDb } from '../helpers/db';
 import { cohortInput, makeUser } from '../helpers/factories';
@@ -118,6 +126,24 @@ async function rejects(work: Promise<unknown>, code: string, pattern?: RegExp) {
 	expect(error).toBeInstanceOf(RuleError);
 	expect((error as RuleError).code).toBe(code);
 	if (pattern) expect((error as RuleError).message).toMatch(pattern);
+}
+
+/** The admin scores every eligible candidate nobody has scored yet. */
+async function scoreAll() {
+	const board = await selectionBoard(t.db, admin, edition);
+	for (const e of board!.ranking.filter((x) => !x.sheets.length))
+		await saveScoreSheet(t.db, admin, {
+			applicationId: e.row.application.id,
+			scores: full,
+			comment: '',
+		});
+}
+
+/** Scores the unscored, records the selection as the admin and confirms it as the Secretariat. */
+async function decide(ids: string[], at = september) {
+	await scoreAll();
+	await recordSelection(t.db, admin, edition, ids, at);
+	await confirmSelection(t.db, secretariat, edition, at + 60_000);
 }
 
 /** Overrides one screening check of an application, as the reviewer `by`. */
@@ -296,6 +322,7 @@ describe('the selection', () => {
 		await rejects(recordSelection(t.db, mentor, edition, ids.slice(0, 4)), 'forbidden');
 		expect(await selectionBoard(t.db, admin, edition).then((b) => b!.decision)).toBeNull();
 
+		await scoreAll();
 		await recordSelection(t.db, secretariat, edition, ids.slice(0, 4), september);
 		const board = await selectionBoard(t.db, admin, edition);
 		expect(board!.decision).toMatchObject({ by: 'Sam Secretariat' });
@@ -332,13 +359,13 @@ describe('decision notices and invitations', () => {
 		await makeEdition();
 		const yes = await submitted('wco-ap-japan', 'Ann Japan');
 		const no = await submitted('wco-ap-korea', 'Bo Korea');
-		await recordSelection(t.db, admin, edition, [yes], september);
+		await decide([yes]);
 		const mails: { to: string; subject: string; text: string }[] = [];
 		const result = await sendNotices(t.db, admin, edition, 6, async (m) => {
 			mails.push(m);
 			return 'kept';
 		});
-		expect(result).toEqual({ emailed: 0, kept: 4 });
+		expect(result).toEqual({ emailed: 0, kept: 4, unchanged: 0 });
 		expect(mails.map((m) => m.to).sort()).toEqual(
 			[
 				'ann1@customs.example',
@@ -372,7 +399,7 @@ describe('decision notices and invitations', () => {
 			'conflict',
 			/Record the selection first/,
 		);
-		await recordSelection(t.db, admin, edition, [yes]);
+		await decide([yes]);
 		const input = { name: 'Ann Japan', email: 'ann1@customs.example' };
 		await rejects(inviteSelected(t.db, admin, yes, input), 'conflict', /no cohort yet.*New cohort/);
 		await createCohort(t.db, admin.id, cohortInput({ edition: '2026/2027' }));
@@ -406,7 +433,7 @@ describe('retention purge', () => {
 		const no = await submitted('wco-ap-korea', 'Bo Korea');
 		const draft = await submitted('wco-ap-mongolia', 'Cy Draft', {}, 'draft');
 		await saveScoreSheet(t.db, admin, { applicationId: no, scores: full, comment: 'x' });
-		await recordSelection(t.db, admin, edition, [yes], september);
+		await decide([yes]);
 		// Recent: nothing is due yet.
 		expect(await countPurgeDue(t.db, 6, september + 5 * month)).toEqual({
 			nominations: 0,
@@ -453,7 +480,8 @@ describe('retention purge', () => {
 		expect(apps).toEqual([yes]);
 		const noms = (await t.db.select().from(nominationTable)).map((x) => x.candidateName).sort();
 		expect(noms).toEqual(['Ann Japan', 'Next Year']);
-		expect(await t.db.select().from(scoreSheetTable)).toHaveLength(0);
+		const sheets = await t.db.select().from(scoreSheetTable);
+		expect(sheets.map((x) => x.applicationId)).toEqual([yes]);
 		expect(draft).toBeTruthy();
 		// The audit keeps the count only: no name, no address.
 		const [purge] = await t.db
@@ -498,5 +526,167 @@ describe('who may reach applications', () => {
 				.from(auditEventTable)
 				.where(eq(auditEventTable.action, 'application.read')),
 		).toHaveLength(0);
+	});
+});
+
+describe('a selection only when it can be right (issue 30)', () => {
+	it('refuses before the deadline and while an eligible candidate is unscored; an admin overrides with a reason, audited', async () => {
+		await makeEdition();
+		const ann = await submitted('wco-ap-japan', 'Ann Japan');
+		await submitted('wco-ap-korea', 'Bo Korea');
+		const july = Date.parse('2026-07-20T00:00:00Z');
+		await rejects(
+			recordSelection(t.db, admin, edition, [ann], july),
+			'conflict',
+			/still open until Fri 31 Jul 2026.*2 eligible candidates have no score sheet yet: Ann Japan, Bo Korea/,
+		);
+		await saveScoreSheet(t.db, admin, { applicationId: ann, scores: full, comment: '' });
+		await rejects(
+			recordSelection(t.db, admin, edition, [ann], september),
+			'conflict',
+			/One eligible candidate has no score sheet yet: Bo Korea\. An admin may record it anyway/,
+		);
+		await rejects(
+			recordSelection(t.db, secretariat, edition, [ann], september, 'We agreed by phone.'),
+			'forbidden',
+		);
+		await rejects(recordSelection(t.db, admin, edition, [ann], september, 'ok'), 'invalid');
+		expect((await selectionBoard(t.db, admin, edition))!.timing).toHaveLength(1);
+		await recordSelection(
+			t.db,
+			admin,
+			edition,
+			[ann],
+			september,
+			'Bo Korea withdrew by letter of 2 September.',
+		);
+		const board = await selectionBoard(t.db, admin, edition);
+		expect(board!.decision!.selection.overrideReason).toBe(
+			'Bo Korea withdrew by letter of 2 September.',
+		);
+		const [audit] = await t.db
+			.select()
+			.from(auditEventTable)
+			.where(eq(auditEventTable.action, 'selection.record'));
+		expect(audit!.details).toMatchObject({
+			reason: 'Bo Korea withdrew by letter of 2 September.',
+			overridden: [expect.stringMatching(/no score sheet/)],
+		});
+	});
+
+	it('takes effect only once the programme office and the WCO Secretariat have both confirmed', async () => {
+		await makeEdition();
+		const ann = await submitted('wco-ap-japan', 'Ann Japan');
+		await scoreAll();
+		await recordSelection(t.db, admin, edition, [ann], september);
+		await createCohort(t.db, admin.id, cohortInput({ edition: '2026/2027' }));
+		const kept = async () => 'kept' as const;
+		await rejects(
+			sendNotices(t.db, admin, edition, 6, kept),
+			'conflict',
+			/WCO Secretariat has not/,
+		);
+		await rejects(
+			inviteSelected(t.db, admin, ann, { name: 'Ann Japan', email: 'ann1@customs.example' }),
+			'conflict',
+			/takes effect once both/,
+		);
+		await rejects(confirmSelection(t.db, admin, edition), 'conflict', /already confirmed/);
+		await confirmSelection(t.db, secretariat, edition, september + 1000);
+		const decision = (await selectionBoard(t.db, admin, edition))!.decision!;
+		expect(decision.inEffect).toBe(true);
+		expect(decision.selection.secretariatConfirmedById).toBe(secretariat.id);
+		expect(decision.selection.officeConfirmedById).toBe(admin.id);
+		const mails: { to: string; text: string }[] = [];
+		await sendNotices(t.db, admin, edition, 6, async (m) => {
+			mails.push(m);
+			return 'kept';
+		});
+		// In the WCO Secretariat's name, RILO A/P in copy, with the cohort's exact dates.
+		expect(mails[0]!.text).toMatch(/The WCO Secretariat, World Customs Organization/);
+		expect(mails[0]!.text).toMatch(/Copy: the programme office of .*RILO A\/P/);
+		expect(mails[0]!.text).toMatch(/runs from \w{3} \d+ \w{3} 20\d\d to/);
+		const actions = (await t.db.select().from(auditEventTable)).map((a) => a.action);
+		expect(actions).toContain('selection.confirm');
+	});
+
+	it('after a reopening, writes again only to the people whose outcome changed', async () => {
+		await makeEdition();
+		const ann = await submitted('wco-ap-japan', 'Ann Japan');
+		const bo = await submitted('wco-ap-korea', 'Bo Korea');
+		await submitted('wco-ap-mongolia', 'Cy Mongolia');
+		await decide([ann]);
+		const first: string[] = [];
+		const r1 = await sendNotices(t.db, admin, edition, 6, async (m) => {
+			first.push(m.to);
+			return 'kept';
+		});
+		expect(r1).toEqual({ emailed: 0, kept: 6, unchanged: 0 });
+		await reopenSelection(t.db, admin, edition);
+		await decide([bo]);
+		const second: string[] = [];
+		const r2 = await sendNotices(t.db, admin, edition, 6, async (m) => {
+			second.push(m.to);
+			return 'kept';
+		});
+		expect(r2).toEqual({ emailed: 0, kept: 4, unchanged: 1 });
+		expect(second.sort()).toEqual(
+			[
+				'ann1@customs.example',
+				'bo2@customs.example',
+				'officer1@customs.example',
+				'officer2@customs.example',
+			].sort(),
+		);
+	});
+
+	it('the purge leaves no row anywhere naming the deleted candidate or their officer', async () => {
+		await makeEdition();
+		const yes = await submitted('wco-ap-japan', 'Ann Japan');
+		const no = await submitted('wco-ap-korea', 'Bo Korea');
+		await saveScoreSheet(t.db, secretariat, {
+			applicationId: no,
+			scores: full,
+			comment: 'Bo Korea is keen.',
+		});
+		await decide([yes]);
+		await sendNotices(t.db, admin, edition, 6, (m) =>
+			deliverMail(t.db, undefined, 'x@x.example', m),
+		);
+		await deliverMail(t.db, undefined, 'x@x.example', {
+			to: 'office@rilo.example',
+			subject: 'A second nomination',
+			text: 'The form received a nomination of Bo Korea (Korea) from officer2@customs.example.',
+		});
+		await t.db.insert(reminderSentTable).values({
+			key: `application_due|${no}|2026-07-28|bo2@customs.example`,
+			kind: 'application_due',
+			subjectId: no,
+			due: '2026-07-28',
+			recipient: 'bo2@customs.example',
+			sentAt: new Date(september),
+		});
+		const traces = ['Bo Korea', 'bo2@customs.example', 'officer2@customs.example', 'Officer 2'];
+		const found = async () => {
+			const tables = await t.db.all<{ name: string }>(
+				sql`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'`,
+			);
+			const hits: string[] = [];
+			for (const { name } of tables) {
+				const rows = await t.db.all(sql.raw(`select * from "${name}"`));
+				const text = JSON.stringify(rows);
+				for (const trace of traces) if (text.includes(trace)) hits.push(`${name}: ${trace}`);
+			}
+			return hits;
+		};
+		expect((await found()).length).toBeGreaterThan(3);
+		await purgeApplications(t.db, admin, 6, september + 7 * 31 * 86_400_000);
+		expect(await found()).toEqual([]);
+		// What is kept stays: the selected candidate's notices.
+		const outbox = await t.db.select().from(mailOutboxTable);
+		expect(outbox.map((m) => m.to).sort()).toEqual([
+			'ann1@customs.example',
+			'officer1@customs.example',
+		]);
 	});
 });

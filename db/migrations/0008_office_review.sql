@@ -1,0 +1,12 @@
+CREATE TABLE `decision_notice` (
+	`application_id` text PRIMARY KEY NOT NULL,
+	`selected` integer NOT NULL,
+	`sent_at` integer NOT NULL,
+	FOREIGN KEY (`application_id`) REFERENCES `application`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+ALTER TABLE `selection` ADD `override_reason` text;--> statement-breakpoint
+ALTER TABLE `selection` ADD `office_confirmed_at` integer;--> statement-breakpoint
+ALTER TABLE `selection` ADD `office_confirmed_by_id` text REFERENCES user(id);--> statement-breakpoint
+ALTER TABLE `selection` ADD `secretariat_confirmed_at` integer;--> statement-breakpoint
+ALTER TABLE `selection` ADD `secretariat_confirmed_by_id` text REFERENCES user(id);
