@@ -1203,6 +1203,25 @@ export const nominationTable = sqliteTable(
 	(t) => [index('nomination_edition_idx').on(t.editionId, t.candidateEmail)],
 );
 
+/**
+ * A Member administration's nominating contact kept by the programme office: a whole address or
+ * an official email domain (src/lib/office/nominating-contacts.ts). A nomination from any other
+ * address is held for the office to verify.
+ */
+export const nominatingContactTable = sqliteTable(
+	'nominating_contact',
+	{
+		administrationId: text('administration_id')
+			.notNull()
+			.references(() => administrationTable.id, { onDelete: 'cascade' }),
+		/** Lower-cased address ("name@customs.example") or domain ("customs.example"). */
+		contact: text('contact').notNull(),
+		addedById: text('added_by_id').references(() => userTable.id, { onDelete: 'set null' }),
+		createdAt: createdAt(),
+	},
+	(t) => [primaryKey({ columns: [t.administrationId, t.contact] })],
+);
+
 /** Application states: saved for later, or sent to the programme office. */
 export const applicationStatuses = ['draft', 'submitted'] as const;
 

@@ -5,6 +5,16 @@ CREATE TABLE `decision_notice` (
 	FOREIGN KEY (`application_id`) REFERENCES `application`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
+CREATE TABLE `nominating_contact` (
+	`administration_id` text NOT NULL,
+	`contact` text NOT NULL,
+	`added_by_id` text,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	PRIMARY KEY(`administration_id`, `contact`),
+	FOREIGN KEY (`administration_id`) REFERENCES `administration`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`added_by_id`) REFERENCES `user`(`id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
 ALTER TABLE `selection` ADD `override_reason` text;--> statement-breakpoint
 ALTER TABLE `selection` ADD `office_confirmed_at` integer;--> statement-breakpoint
 ALTER TABLE `selection` ADD `office_confirmed_by_id` text REFERENCES user(id);--> statement-breakpoint

@@ -14,7 +14,7 @@ import { lab } from './lab';
 import { outbox } from './outbox';
 import { account } from './preferences';
 import { call, edition } from './office';
-import { score, screening, selection } from './selection';
+import { nominatingContact, score, screening, selection } from './selection';
 import { comment, logbook, notifications } from './logbook';
 import { delivery } from './delivery';
 import { adminMatter, alumni, letter } from './enrolment';
@@ -46,6 +46,7 @@ export const server = {
 	edition,
 	call,
 	screening,
+	nominatingContact,
 	score,
 	selection,
 	letter,

@@ -18,6 +18,11 @@ import { purgeApplications } from '~/lib/server/office/purge';
 import { IncompleteSheet, saveScoreSheet } from '~/lib/server/office/score';
 import { confirmSelection, recordSelection, reopenSelection } from '~/lib/server/office/selection';
 import { asRole, fieldErrors, requireRole, run } from './guard';
+import { formAction } from './form-action';
+import {
+	addNominatingContact,
+	removeNominatingContact,
+} from '~/lib/server/office/nominating-contact';
 
 const office = ['admin', 'secretariat'] as const;
 
@@ -38,6 +43,24 @@ export const screening = {
 			return { applicationId: input.applicationId, checkKey: input.checkKey };
 		},
 	}),
+};
+
+const contactInput = z.object({
+	administrationId: requiredText('Choose an administration from the list.', 60),
+	contact: requiredText(
+		'Enter an email address (name@customs.example) or a domain (customs.example).',
+		200,
+	),
+});
+
+/** The administrations' nominating contacts and official domains, kept by admins. */
+export const nominatingContact = {
+	add: formAction(['admin'], contactInput, (db, admin, input) =>
+		addNominatingContact(db, admin, input),
+	),
+	remove: formAction(['admin'], contactInput, (db, admin, input) =>
+		removeNominatingContact(db, admin, input),
+	),
 };
 
 export const score = {

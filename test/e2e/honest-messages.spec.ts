@@ -558,6 +558,24 @@ function badPaths(): Record<string, BadPath | IslandPath> {
 			page: () => '/admin/selection/2026-2027',
 			form: () => ({ editionId: 'demoedition2026' }),
 		},
+		'nominatingContact.add': {
+			as: 'admin',
+			page: () => '/admin/applications/contacts',
+			form: () => ({ administrationId: 'demo-adm-orvania', contact: 'not a domain' }),
+			field: 'contact',
+		},
+		'nominatingContact.remove': {
+			as: 'admin',
+			page: () => '/admin/applications/contacts',
+			form: () => ({ administrationId: 'demo-adm-orvania', contact: 'nosuch.example' }),
+			notFound: true,
+		},
+		// The demo's selection is confirmed by both sides already: a second confirmation is refused.
+		'selection.confirm': {
+			as: 'secretariat',
+			page: () => '/admin/selection/2026-2027',
+			form: () => ({ editionId: 'demoedition2026', confirm: 'on' }),
+		},
 		'selection.notify': {
 			as: 'secretariat',
 			page: () => '/admin/selection/2026-2027',

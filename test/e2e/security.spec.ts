@@ -248,6 +248,15 @@ function attempts(): Record<string, Attempt> {
 			status: 403,
 		},
 		'selection.reopen': { form: { editionId: 'nosuchedition', confirm: 'on' }, status: 403 },
+		'selection.confirm': { form: { editionId: 'demoedition2026', confirm: 'on' }, status: 403 },
+		'nominatingContact.add': {
+			form: { administrationId: 'demo-adm-orvania', contact: 'attacker.example' },
+			status: 403,
+		},
+		'nominatingContact.remove': {
+			form: { administrationId: 'demo-adm-orvania', contact: 'administration.demo.test' },
+			status: 403,
+		},
 		'selection.notify': { form: { editionId: 'demoedition2026' }, status: 403 },
 		'selection.invite': {
 			form: { applicationId: 'demoapp01', name: 'Hijack', email: 'x@y.test' },
@@ -475,7 +484,7 @@ const noInput = new Set([
 /** Who may call an action, so an empty form reaches its validation. */
 function callerOf(action: string): string {
 	if (
-		/^(cohort|invitation|administration|edition|screening|score|selection|letter|adminMatter)\./.test(
+		/^(cohort|invitation|administration|edition|screening|score|selection|letter|adminMatter|nominatingContact)\./.test(
 			action,
 		)
 	)
@@ -546,6 +555,7 @@ const overseerRoutes: Record<string, Record<Overseer, number>> = {
 	'/report/export.md': { secretariat: 404, home: 404 },
 	// Applications: the programme office (admins and the Secretariat) only; no such application here.
 	'/admin/applications': { secretariat: 200, home: 403 },
+	'/admin/applications/contacts': { secretariat: 200, home: 403 },
 	'/admin/applications/[id]': { secretariat: 404, home: 403 },
 	'/admin/applications/[id]/letter': { secretariat: 404, home: 403 },
 	'/admin/selection/[edition]': { secretariat: 200, home: 403 },
@@ -705,6 +715,7 @@ const overseerStatus: Record<string, Record<Overseer, number>> = {
 	'selection.record': { secretariat: 409, home: 403 },
 	'selection.reopen': { secretariat: 409, home: 403 },
 	'selection.notify': { secretariat: 409, home: 403 },
+	'selection.confirm': { secretariat: 409, home: 403 },
 };
 
 /** What each overseer gets for an action, with the form participant 2's table uses. */

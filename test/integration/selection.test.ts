@@ -10,6 +10,7 @@ import {
 	editionTable,
 	invitationTable,
 	mailOutboxTable,
+	nominatingContactTable,
 	nominationTable,
 	reminderSentTable,
 	scoreSheetTable,
@@ -79,6 +80,11 @@ async function submitted(
 	status: 'submitted' | 'draft' = 'submitted',
 ) {
 	n += 1;
+	// The office keeps the administrations' official domain: these nominations are verified.
+	await t.db
+		.insert(nominatingContactTable)
+		.values({ administrationId, contact: 'customs.example' })
+		.onConflictDoNothing();
 	const nominationId = `nom${n}`;
 	const at = new Date(Date.parse('2026-07-10T00:00:00Z') + n * 60_000);
 	await t.db.insert(nominationTable).values({
@@ -296,6 +302,9 @@ describe('the selection', () => {
 		const toCheck = await submitted('wco-ap-hong-kong-china', 'Hal Basic', {
 			englishLevel: 'basic',
 		});
+		// The office allowed Japan's second nomination: the selection still takes one per administration.
+		for (const id of [ids[0]!, twin])
+			await override(admin, id, 'single', 'met', 'Japan asked to nominate two; allowed.');
 		await rejects(recordSelection(t.db, admin, edition, ids), 'invalid', /At most 4 candidates/);
 		await rejects(
 			recordSelection(t.db, admin, edition, [ids[0]!, twin]),
@@ -312,7 +321,7 @@ describe('the selection', () => {
 			'invalid',
 			/Hal Basic’s screening/,
 		);
-		const draft = await submitted('wco-ap-korea', 'Ivy Draft', {}, 'draft');
+		const draft = await submitted('wco-ap-singapore', 'Ivy Draft', {}, 'draft');
 		await rejects(
 			recordSelection(t.db, admin, edition, [draft]),
 			'invalid',
