@@ -1422,6 +1422,29 @@ export const scoreSheetTable = sqliteTable(
 	(t) => [uniqueIndex('score_sheet_reviewer_idx').on(t.applicationId, t.reviewerId)],
 );
 
+/**
+ * A reviewer's declaration on one application: no conflict of interest (given with their sheet)
+ * or a recusal with its reason. A reviewer from the candidate's own administration is recused
+ * without a row (the rule is read from their account).
+ */
+export const reviewDeclarationTable = sqliteTable(
+	'review_declaration',
+	{
+		applicationId: text('application_id')
+			.notNull()
+			.references(() => applicationTable.id, { onDelete: 'cascade' }),
+		reviewerId: text('reviewer_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		/** True: the reviewer recused themself; false: they declared no conflict of interest. */
+		recused: integer('recused', { mode: 'boolean' }).notNull(),
+		/** Why they recused (empty for a declaration of no conflict). */
+		note: text('note').notNull().default(''),
+		at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+	},
+	(t) => [primaryKey({ columns: [t.applicationId, t.reviewerId] })],
+);
+
 /** The programme office's recorded selection for an edition; read-only while it exists. */
 export const selectionTable = sqliteTable('selection', {
 	id: text('id').primaryKey(),

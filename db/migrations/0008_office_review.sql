@@ -15,6 +15,17 @@ CREATE TABLE `nominating_contact` (
 	FOREIGN KEY (`added_by_id`) REFERENCES `user`(`id`) ON UPDATE no action ON DELETE set null
 );
 --> statement-breakpoint
+CREATE TABLE `review_declaration` (
+	`application_id` text NOT NULL,
+	`reviewer_id` text NOT NULL,
+	`recused` integer NOT NULL,
+	`note` text DEFAULT '' NOT NULL,
+	`at` integer NOT NULL,
+	PRIMARY KEY(`application_id`, `reviewer_id`),
+	FOREIGN KEY (`application_id`) REFERENCES `application`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`reviewer_id`) REFERENCES `user`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
 ALTER TABLE `selection` ADD `override_reason` text;--> statement-breakpoint
 ALTER TABLE `selection` ADD `office_confirmed_at` integer;--> statement-breakpoint
 ALTER TABLE `selection` ADD `office_confirmed_by_id` text REFERENCES user(id);--> statement-breakpoint

@@ -16,6 +16,7 @@ import { deliverMail } from '~/lib/server/notify/outbox';
 import { overrideCheck } from '~/lib/server/office/override';
 import { purgeApplications } from '~/lib/server/office/purge';
 import { IncompleteSheet, saveScoreSheet } from '~/lib/server/office/score';
+import { recuse } from '~/lib/server/office/declaration';
 import { confirmSelection, recordSelection, reopenSelection } from '~/lib/server/office/selection';
 import { asRole, fieldErrors, requireRole, run } from './guard';
 import { formAction } from './form-action';
@@ -69,11 +70,12 @@ export const score = {
 		input: z.object({
 			applicationId: recordId(),
 			comment: optionalText(2000),
+			noConflict: z.boolean().default(false),
 			...Object.fromEntries(factors.map((f) => [f.key, optionalText(2)])),
 		}),
 		handler: async (input, context) => {
 			const reviewer = requireRole(context, ...office);
-			const values = input as Record<string, string>;
+			const values = input as unknown as Record<string, string>;
 			const scores = Object.fromEntries(factors.map((f) => [f.key, values[f.key]]));
 			try {
 				return await run(async () =>
@@ -81,18 +83,30 @@ export const score = {
 						applicationId: input.applicationId,
 						scores,
 						comment: input.comment,
+						noConflict: input.noConflict,
 					}),
 				);
 			} catch (error) {
 				if (error instanceof IncompleteSheet)
 					throw fieldErrors(
 						error.problems,
-						'Nothing was saved: choose a level for every factor (marked below).',
+						error.problems.noConflict && Object.keys(error.problems).length === 1
+							? 'Nothing was saved: tick the declaration of no conflict of interest (marked below).'
+							: 'Nothing was saved: choose a level for every factor (marked below).',
 					);
 				throw error;
 			}
 		},
 	}),
+};
+
+/** A reviewer recuses themself from one candidate, with the reason. */
+export const recusal = {
+	declare: formAction(
+		office,
+		z.object({ applicationId: recordId(), note: optionalText(1000) }),
+		(db, reviewer, input) => recuse(db, reviewer, input),
+	),
 };
 
 export const selection = {

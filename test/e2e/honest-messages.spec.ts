@@ -558,6 +558,12 @@ function badPaths(): Record<string, BadPath | IslandPath> {
 			page: () => '/admin/selection/2026-2027',
 			form: () => ({ editionId: 'demoedition2026' }),
 		},
+		// The demo's 2026/2027 selection is recorded: nobody recuses from it any more.
+		'recusal.declare': {
+			as: 'admin',
+			page: () => '/admin/applications/demoapp01',
+			form: () => ({ applicationId: 'demoapp01', note: 'x' }),
+		},
 		'nominatingContact.add': {
 			as: 'admin',
 			page: () => '/admin/applications/contacts',

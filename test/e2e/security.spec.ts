@@ -249,6 +249,10 @@ function attempts(): Record<string, Attempt> {
 		},
 		'selection.reopen': { form: { editionId: 'nosuchedition', confirm: 'on' }, status: 403 },
 		'selection.confirm': { form: { editionId: 'demoedition2026', confirm: 'on' }, status: 403 },
+		'recusal.declare': {
+			form: { applicationId: 'nosuchapplication', note: 'I know the candidate well.' },
+			status: 403,
+		},
 		'nominatingContact.add': {
 			form: { administrationId: 'demo-adm-orvania', contact: 'attacker.example' },
 			status: 403,
@@ -484,7 +488,7 @@ const noInput = new Set([
 /** Who may call an action, so an empty form reaches its validation. */
 function callerOf(action: string): string {
 	if (
-		/^(cohort|invitation|administration|edition|screening|score|selection|letter|adminMatter|nominatingContact)\./.test(
+		/^(cohort|invitation|administration|edition|screening|score|selection|letter|adminMatter|nominatingContact|recusal)\./.test(
 			action,
 		)
 	)
@@ -716,6 +720,7 @@ const overseerStatus: Record<string, Record<Overseer, number>> = {
 	'selection.reopen': { secretariat: 409, home: 403 },
 	'selection.notify': { secretariat: 409, home: 403 },
 	'selection.confirm': { secretariat: 409, home: 403 },
+	'recusal.declare': { secretariat: 404, home: 403 },
 };
 
 /** What each overseer gets for an action, with the form participant 2's table uses. */

@@ -79,6 +79,7 @@ async function score(page: Page, id: string, levels: number[], comment: string) 
 			.getByRole('radio', { name: new RegExp(`^${levels[i]} –`) })
 			.check();
 	await page.getByLabel('Comment (optional)').fill(comment);
+	await page.getByLabel(/I declare that I have no conflict of interest/).check();
 	await page.getByRole('button', { name: 'Save my scores' }).click();
 	await expect(page.getByRole('status')).toContainText('Your score sheet is saved');
 }
@@ -96,17 +97,18 @@ async function decideAfterDeadline(page: Page, browser: Browser) {
 	await page.getByLabel(`Select ${candidate.name}`).check();
 	await page.getByLabel(/I confirm this is the programme office/).check();
 	await page.getByRole('button', { name: 'Record the selection' }).click();
-	await expect(page.getByRole('alert')).toContainText('no score sheet yet: Ilse Varga');
+	// The demo's reviewers disagree on Ilse Varga (19 and 8): flagged before ranking.
+	await expect(page.getByRole('alert')).toContainText('The reviewers disagree on Ilse Varga');
 	await expect(page.getByLabel(`Select ${candidate.name}`)).toBeChecked();
 	await page
 		.getByLabel('Reason for recording it now')
-		.fill('Ilse Varga withdrew her application by letter of 2 August.');
+		.fill('Discussed Ilse Varga on 3 August: both reviewers stand by their sheets.');
 	await page.getByLabel(/I confirm this is the programme office/).check();
 	await page.getByRole('button', { name: 'Record the selection' }).click();
 	await expect(page.getByRole('status')).toContainText('The selection is recorded');
 	const decided = page.getByRole('region', { name: 'Decision recorded' });
 	await expect(decided).toContainText('This selection is read-only');
-	await expect(decided).toContainText('Ilse Varga withdrew');
+	await expect(decided).toContainText('both reviewers stand by their sheets');
 	await expect(decided).toContainText('The WCO Secretariat: not confirmed yet');
 	await expect(page.getByText('The notices go out once both')).toBeVisible();
 
@@ -175,7 +177,12 @@ test('nominate, verify, apply, override, score, select, notice, pre-filled invit
 	await score(page, id, [3, 3, 3, 4, 2, 3, 3], 'Clear motivation.');
 	await page.context().clearCookies();
 	await signIn(page, demo.admin);
+	// Blind: the Secretariat's sheet stays hidden until the admin has saved their own.
+	await page.goto(`/admin/applications/${id}`);
+	await expect(page.getByText(/One other reviewer has scored this candidate/)).toBeVisible();
+	await expect(page.getByText('Clear motivation.')).toHaveCount(0);
 	await score(page, id, [4, 3, 3, 4, 3, 3, 4], 'Strong analyst.');
+	await expect(page.getByText('Clear motivation.')).toBeVisible();
 	const sheets = page.getByRole('table', { name: 'Scores by factor and reviewer' });
 	await expect(
 		sheets.getByRole('columnheader', { name: /Claire Dubois.*\(WCO Secretariat\)/ }),

@@ -14,11 +14,14 @@ import {
 	nominationTable,
 	reminderSentTable,
 	scoreSheetTable,
+	userTable,
 } from '~db/schema';
 import { deliverMail } from '~/lib/server/notify/outbox';
 import { storedAnswers, type Answers } from '~/lib/office/application-form';
 import { noticeText } from '~/lib/office/notice';
-import { selectionProblem } from '~/lib/office/selection-rules';
+import { disagreement, selectionProblem } from '~/lib/office/selection-rules';
+import { recuse } from '~/lib/server/office/declaration';
+import { applicationReviewPage } from '~/lib/server/office/review-page';
 import { createCohort } from '~/lib/server/cohort/manage';
 import { RuleError } from '~/lib/server/errors';
 import {
@@ -139,6 +142,7 @@ async function scoreAll() {
 	const board = await selectionBoard(t.db, admin, edition);
 	for (const e of board!.ranking.filter((x) => !x.sheets.length))
 		await saveScoreSheet(t.db, admin, {
+			noConflict: true,
 			applicationId: e.row.application.id,
 			scores: full,
 			comment: '',
@@ -206,14 +210,21 @@ describe('score sheets', () => {
 	it('keeps one sheet per reviewer, editable by its reviewer only, side by side', async () => {
 		await makeEdition();
 		const id = await submitted('wco-ap-japan', 'Sco Red');
-		await saveScoreSheet(t.db, admin, { applicationId: id, scores: full, comment: 'Strong.' });
+		await saveScoreSheet(t.db, admin, {
+			noConflict: true,
+			applicationId: id,
+			scores: full,
+			comment: 'Strong.',
+		});
 		await saveScoreSheet(t.db, secretariat, {
+			noConflict: true,
 			applicationId: id,
 			scores: { ...full, leadership: '4' },
 			comment: '',
 		});
 		// The admin edits their own sheet: the Secretariat's stays as it was.
 		await saveScoreSheet(t.db, admin, {
+			noConflict: true,
 			applicationId: id,
 			scores: { ...full, career: '1' },
 			comment: 'Revised.',
@@ -234,13 +245,19 @@ describe('score sheets', () => {
 		for (const role of ['participant', 'mentor', 'home'] as const) {
 			const other = await makeUser(t.db, role);
 			await rejects(
-				saveScoreSheet(t.db, other, { applicationId: id, scores: full, comment: '' }),
+				saveScoreSheet(t.db, other, {
+					noConflict: true,
+					applicationId: id,
+					scores: full,
+					comment: '',
+				}),
 				'forbidden',
 			);
 			await rejects(override(other, id, 'degree', 'met', 'x x x'), 'forbidden');
 		}
 		await expect(
 			saveScoreSheet(t.db, admin, {
+				noConflict: true,
 				applicationId: id,
 				scores: { ...full, career: '' },
 				comment: '',
@@ -248,6 +265,7 @@ describe('score sheets', () => {
 		).rejects.toMatchObject({ problems: { career: expect.stringMatching(/career path/) } });
 		await expect(
 			saveScoreSheet(t.db, admin, {
+				noConflict: true,
 				applicationId: id,
 				scores: { ...full, career: '7' },
 				comment: '',
@@ -255,7 +273,12 @@ describe('score sheets', () => {
 		).rejects.toMatchObject({ problems: { career: expect.any(String) } });
 		const young = await submitted('wco-ap-korea', 'Too Young', { yearsInCustoms: '1' });
 		await rejects(
-			saveScoreSheet(t.db, admin, { applicationId: young, scores: full, comment: '' }),
+			saveScoreSheet(t.db, admin, {
+				noConflict: true,
+				applicationId: young,
+				scores: full,
+				comment: '',
+			}),
 			'conflict',
 			/not eligible/,
 		);
@@ -346,7 +369,12 @@ describe('the selection', () => {
 			/already recorded and read-only/,
 		);
 		await rejects(
-			saveScoreSheet(t.db, admin, { applicationId: ids[0]!, scores: full, comment: '' }),
+			saveScoreSheet(t.db, admin, {
+				noConflict: true,
+				applicationId: ids[0]!,
+				scores: full,
+				comment: '',
+			}),
 			'conflict',
 			/read-only/,
 		);
@@ -357,7 +385,12 @@ describe('the selection', () => {
 		);
 		// Reopened explicitly, audited: editable again.
 		await reopenSelection(t.db, admin, edition);
-		await saveScoreSheet(t.db, admin, { applicationId: ids[0]!, scores: full, comment: '' });
+		await saveScoreSheet(t.db, admin, {
+			noConflict: true,
+			applicationId: ids[0]!,
+			scores: full,
+			comment: '',
+		});
 		const actions = (await t.db.select().from(auditEventTable)).map((a) => a.action);
 		expect(actions).toEqual(expect.arrayContaining(['selection.record', 'selection.reopen']));
 	});
@@ -441,7 +474,12 @@ describe('retention purge', () => {
 		const yes = await submitted('wco-ap-japan', 'Ann Japan');
 		const no = await submitted('wco-ap-korea', 'Bo Korea');
 		const draft = await submitted('wco-ap-mongolia', 'Cy Draft', {}, 'draft');
-		await saveScoreSheet(t.db, admin, { applicationId: no, scores: full, comment: 'x' });
+		await saveScoreSheet(t.db, admin, {
+			noConflict: true,
+			applicationId: no,
+			scores: full,
+			comment: 'x',
+		});
 		await decide([yes]);
 		// Recent: nothing is due yet.
 		expect(await countPurgeDue(t.db, 6, september + 5 * month)).toEqual({
@@ -549,7 +587,12 @@ describe('a selection only when it can be right (issue 30)', () => {
 			'conflict',
 			/still open until Fri 31 Jul 2026.*2 eligible candidates have no score sheet yet: Ann Japan, Bo Korea/,
 		);
-		await saveScoreSheet(t.db, admin, { applicationId: ann, scores: full, comment: '' });
+		await saveScoreSheet(t.db, admin, {
+			noConflict: true,
+			applicationId: ann,
+			scores: full,
+			comment: '',
+		});
 		await rejects(
 			recordSelection(t.db, admin, edition, [ann], september),
 			'conflict',
@@ -654,6 +697,7 @@ describe('a selection only when it can be right (issue 30)', () => {
 		const yes = await submitted('wco-ap-japan', 'Ann Japan');
 		const no = await submitted('wco-ap-korea', 'Bo Korea');
 		await saveScoreSheet(t.db, secretariat, {
+			noConflict: true,
 			applicationId: no,
 			scores: full,
 			comment: 'Bo Korea is keen.',
@@ -697,5 +741,143 @@ describe('a selection only when it can be right (issue 30)', () => {
 			'ann1@customs.example',
 			'officer1@customs.example',
 		]);
+	});
+});
+
+describe('fair review (issue 30)', () => {
+	it('scores blind: others’ sheets are withheld until the reader has saved their own', async () => {
+		await makeEdition();
+		const id = await submitted('wco-ap-japan', 'Ann Japan');
+		await saveScoreSheet(t.db, admin, {
+			noConflict: true,
+			applicationId: id,
+			scores: full,
+			comment: 'Ann is strong.',
+		});
+		const before = await applicationReviewPage(t.db, secretariat, id);
+		expect(before!.sheets).toEqual([]);
+		expect(before!.hiddenSheets).toBe(1);
+		const board = await selectionBoard(t.db, secretariat, edition);
+		expect(board!.ranking[0]!.blind).toBe(true);
+		// A sheet without the declaration of no conflict is refused, nothing saved.
+		await expect(
+			saveScoreSheet(t.db, secretariat, {
+				noConflict: false,
+				applicationId: id,
+				scores: full,
+				comment: '',
+			}),
+		).rejects.toMatchObject({ problems: { noConflict: expect.stringMatching(/conflict/) } });
+		await saveScoreSheet(t.db, secretariat, {
+			noConflict: true,
+			applicationId: id,
+			scores: full,
+			comment: '',
+		});
+		const after = await applicationReviewPage(t.db, secretariat, id);
+		expect(after!.sheets.map((s) => s.comment)).toContain('Ann is strong.');
+		expect((await selectionBoard(t.db, secretariat, edition))!.ranking[0]!.blind).toBe(false);
+	});
+
+	it('recuses a reviewer who declares a conflict, and one from the candidate’s own administration', async () => {
+		await makeEdition();
+		const id = await submitted('wco-ap-japan', 'Ann Japan');
+		await saveScoreSheet(t.db, secretariat, {
+			noConflict: true,
+			applicationId: id,
+			scores: full,
+			comment: '',
+		});
+		await rejects(
+			recuse(t.db, secretariat, { applicationId: id, note: 'no' }),
+			'invalid',
+			/why you recuse/,
+		);
+		await recuse(t.db, secretariat, { applicationId: id, note: 'Ann Japan is my cousin.' });
+		expect((await sheetsFor(t.db, [id])).get(id)).toBeUndefined();
+		await rejects(
+			saveScoreSheet(t.db, secretariat, {
+				noConflict: true,
+				applicationId: id,
+				scores: full,
+				comment: '',
+			}),
+			'conflict',
+			/recused yourself.*cousin/,
+		);
+		const page = await applicationReviewPage(t.db, admin, id);
+		expect(page!.recusals).toMatchObject([
+			{ name: 'Sam Secretariat', note: 'Ann Japan is my cousin.' },
+		]);
+		// A reviewer whose account belongs to Japan is recused from Japan's candidate automatically.
+		const japanese = await makeUser(t.db, 'secretariat', 'Jun Japan');
+		await t.db
+			.update(userTable)
+			.set({ administrationId: 'wco-ap-japan' })
+			.where(eq(userTable.id, japanese.id));
+		await rejects(
+			saveScoreSheet(t.db, japanese, {
+				noConflict: true,
+				applicationId: id,
+				scores: full,
+				comment: '',
+			}),
+			'conflict',
+			/recused automatically.*Japan/,
+		);
+		expect(
+			await t.db
+				.select()
+				.from(auditEventTable)
+				.where(eq(auditEventTable.action, 'application.recuse')),
+		).toHaveLength(1);
+	});
+
+	it('flags totals further apart than the threshold and holds the selection until discussed', async () => {
+		expect(disagreement([19, 8])).toBe(11);
+		expect(disagreement([20, 14])).toBeNull();
+		expect(disagreement([20])).toBeNull();
+		await makeEdition();
+		const id = await submitted('wco-ap-japan', 'Ann Japan');
+		const low = {
+			...full,
+			experience: '1',
+			academic: '1',
+			personal: '1',
+			motivation: '1',
+			leadership: '1',
+			management: '1',
+			career: '1',
+		};
+		const high = { ...full, experience: '4', academic: '4', personal: '4', motivation: '4' };
+		await saveScoreSheet(t.db, admin, {
+			noConflict: true,
+			applicationId: id,
+			scores: low,
+			comment: '',
+		});
+		await saveScoreSheet(t.db, secretariat, {
+			noConflict: true,
+			applicationId: id,
+			scores: high,
+			comment: '',
+		});
+		const board = await selectionBoard(t.db, admin, edition);
+		expect(board!.ranking[0]).toMatchObject({
+			gap: 17,
+			sheets: [expect.anything(), expect.anything()],
+		});
+		await rejects(
+			recordSelection(t.db, admin, edition, [id], september),
+			'conflict',
+			/disagree on Ann Japan by more than 6 points \(totals (7 and 24|24 and 7)\)/
+		);
+		await saveScoreSheet(t.db, admin, {
+			noConflict: true,
+			applicationId: id,
+			scores: high,
+			comment: 'Revised after discussion.',
+		});
+		await recordSelection(t.db, admin, edition, [id], september);
 	});
 });

@@ -41,6 +41,8 @@ export type Timing = {
 	deadline: string;
 	/** Names of the eligible candidates nobody has scored yet. */
 	unscored: string[];
+	/** Eligible candidates whose reviewers' totals are too far apart, with the totals. */
+	disagreements?: { name: string; totals: number[] }[];
 };
 
 /**
@@ -57,6 +59,10 @@ export function timingProblems(t: Timing): string[] {
 		out.push(
 			`${t.unscored.length === 1 ? 'One eligible candidate has' : `${t.unscored.length} eligible candidates have`} no score sheet yet: ${t.unscored.join(', ')}.`,
 		);
+	for (const d of t.disagreements ?? [])
+		out.push(
+			`The reviewers disagree on ${d.name} by more than ${spreadThreshold} points (totals ${d.totals.join(' and ')}): discuss it and revise the sheets before ranking.`,
+		);
 	return out;
 }
 
@@ -66,4 +72,14 @@ export type Confirmations = { officeAt: Date | null; secretariatAt: Date | null 
 /** True once both the programme office and the WCO Secretariat have confirmed. */
 export function selectionInEffect(c: Confirmations): boolean {
 	return Boolean(c.officeAt && c.secretariatAt);
+}
+
+/** Two reviewers' totals further apart than this are discussed before the ranking counts. */
+export const spreadThreshold = 6;
+
+/** The gap between the highest and the lowest total when it exceeds the threshold, else null. */
+export function disagreement(totals: number[], threshold = spreadThreshold): number | null {
+	if (totals.length < 2) return null;
+	const gap = Math.max(...totals) - Math.min(...totals);
+	return gap > threshold ? gap : null;
 }

@@ -108,7 +108,7 @@ function likeText(text: string): string {
  * them. Their screening, scores and notices go with the application (foreign keys).
  */
 async function forgetTraces(
-	db: Db,
+	db: Parameters<Parameters<Db['transaction']>[0]>[0],
 	due: {
 		id: string;
 		applicationId: string | null;

@@ -7,7 +7,7 @@ import type { Db } from '~db/client';
 import { selectionCandidateTable, selectionTable } from '~db/schema';
 import { averageTotal } from '~/lib/office/rubric';
 import { callIsOpen, formatDeadline } from '~/lib/office/call-dates';
-import { selectionProblem, timingProblems } from '~/lib/office/selection-rules';
+import { disagreement, selectionProblem, timingProblems } from '~/lib/office/selection-rules';
 import { recordAudit } from '../audit';
 import { notFound, RuleError } from '../errors';
 import { newId } from '../ids';
@@ -15,6 +15,7 @@ import { assertApplicationReader } from './access';
 import { listEditionApplications } from './application';
 import { findEdition } from './edition';
 import { sheetsFor } from './score';
+import { declarationsFor } from './declaration';
 import { findSelection } from './selection-state';
 
 /** The ids of the applications a recorded selection holds. */
@@ -27,8 +28,16 @@ async function selectedIds(db: Db, selectionId: string | undefined): Promise<Set
 	return new Set(rows.map((r) => r.id));
 }
 
-/** Every submitted application of the edition with its sheets, average, rank and outcome. */
-export async function selectionBoard(db: Db, reader: { role: string }, editionId: string) {
+/**
+ * Every submitted application of the edition with its sheets, average, rank and outcome. Blind
+ * until the reader has scored (or recused from) a candidate: that candidate's totals are withheld
+ * from them and ranked after the others, until the selection is recorded.
+ */
+export async function selectionBoard(
+	db: Db,
+	reader: { id?: string; role: string },
+	editionId: string,
+) {
 	assertApplicationReader(reader);
 	const edition = await findEdition(db, editionId);
 	if (!edition) return null;
@@ -39,13 +48,23 @@ export async function selectionBoard(db: Db, reader: { role: string }, editionId
 	);
 	const decision = await findSelection(db, editionId);
 	const chosen = await selectedIds(db, decision?.selection.id);
+	const declarations = await declarationsFor(
+		db,
+		apps.map((a) => a.row.application.id),
+	);
 	const entries = apps.map((a) => {
 		const list = sheets.get(a.row.application.id) ?? [];
 		const totals = list.map((s) => s.total).filter((t): t is number => t !== null);
+		const mine = reader.id
+			? list.some((s) => s.reviewerId === reader.id) ||
+				Boolean(declarations.get(a.row.application.id)?.get(reader.id)?.recused)
+			: true;
 		return {
 			...a,
 			sheets: list,
 			average: averageTotal(totals),
+			gap: disagreement(totals),
+			blind: !decision && !mine && list.length > 0,
 			selected: chosen.has(a.row.application.id),
 		};
 	});
@@ -53,7 +72,8 @@ export async function selectionBoard(db: Db, reader: { role: string }, editionId
 		.filter((e) => e.standing === 'met')
 		.sort(
 			(x, y) =>
-				(y.average ?? -1) - (x.average ?? -1) ||
+				Number(x.blind) - Number(y.blind) ||
+				(x.blind ? 0 : (y.average ?? -1) - (x.average ?? -1)) ||
 				x.row.nomination.candidateName.localeCompare(y.row.nomination.candidateName),
 		);
 	const reviewers = [
@@ -63,8 +83,21 @@ export async function selectionBoard(db: Db, reader: { role: string }, editionId
 		callOpen: callIsOpen(edition.applicationDeadline),
 		deadline: formatDeadline(edition.applicationDeadline),
 		unscored: ranking.filter((e) => !e.sheets.length).map((e) => e.row.nomination.candidateName),
+		disagreements: disagreementsOf(ranking),
 	});
 	return { edition, entries, ranking, reviewers, decision, timing };
+}
+
+/** The eligible candidates whose reviewers' totals are too far apart, with the totals. */
+function disagreementsOf(
+	list: { row: { nomination: { candidateName: string } }; sheets: { total: number | null }[] }[],
+) {
+	return list
+		.map((e) => ({
+			name: e.row.nomination.candidateName,
+			totals: e.sheets.map((s) => s.total).filter((t): t is number => t !== null),
+		}))
+		.filter((d) => disagreement(d.totals) !== null);
 }
 
 /** Which side's confirmation a person gives: RILO A/P's programme office or the WCO Secretariat. */
@@ -127,6 +160,11 @@ export async function recordSelection(
 			.filter((a) => a.standing === 'met')
 			.filter((a) => !(sheets.get(a.row.application.id) ?? []).length)
 			.map((a) => a.row.nomination.candidateName),
+		disagreements: disagreementsOf(
+			apps
+				.filter((a) => a.standing === 'met')
+				.map((a) => ({ ...a, sheets: sheets.get(a.row.application.id) ?? [] })),
+		),
 	});
 	const reason = overrideReason.trim();
 	if (timing.length && !reason)
