@@ -1445,6 +1445,27 @@ export const reviewDeclarationTable = sqliteTable(
 	(t) => [primaryKey({ columns: [t.applicationId, t.reviewerId] })],
 );
 
+/**
+ * A participant's passport number for their enrolment letter (charter VII), given by them after
+ * they joined the cohort; read by them and the programme office only, and deleted with the cohort
+ * or the account.
+ */
+export const passportDetailTable = sqliteTable(
+	'passport_detail',
+	{
+		participantId: text('participant_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		cohortId: text('cohort_id')
+			.notNull()
+			.references(() => cohortTable.id, { onDelete: 'cascade' }),
+		/** As printed in the passport, upper-cased, without spaces. */
+		passportNumber: text('passport_number').notNull(),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+	},
+	(t) => [primaryKey({ columns: [t.participantId, t.cohortId] })],
+);
+
 /** The programme office's recorded selection for an edition; read-only while it exists. */
 export const selectionTable = sqliteTable('selection', {
 	id: text('id').primaryKey(),

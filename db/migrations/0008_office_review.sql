@@ -15,6 +15,16 @@ CREATE TABLE `nominating_contact` (
 	FOREIGN KEY (`added_by_id`) REFERENCES `user`(`id`) ON UPDATE no action ON DELETE set null
 );
 --> statement-breakpoint
+CREATE TABLE `passport_detail` (
+	`participant_id` text NOT NULL,
+	`cohort_id` text NOT NULL,
+	`passport_number` text NOT NULL,
+	`updated_at` integer NOT NULL,
+	PRIMARY KEY(`participant_id`, `cohort_id`),
+	FOREIGN KEY (`participant_id`) REFERENCES `user`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`cohort_id`) REFERENCES `cohort`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
 CREATE TABLE `review_declaration` (
 	`application_id` text NOT NULL,
 	`reviewer_id` text NOT NULL,

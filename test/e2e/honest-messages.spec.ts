@@ -564,6 +564,12 @@ function badPaths(): Record<string, BadPath | IslandPath> {
 			page: () => '/admin/applications/demoapp01',
 			form: () => ({ applicationId: 'demoapp01', note: 'x' }),
 		},
+		'letter.savePassport': {
+			as: 'participant1',
+			page: () => '/programme/enrolment-letter',
+			form: () => ({ passportNumber: 'x' }),
+			field: 'passportNumber',
+		},
 		'nominatingContact.add': {
 			as: 'admin',
 			page: () => '/admin/applications/contacts',

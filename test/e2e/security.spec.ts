@@ -268,6 +268,8 @@ function attempts(): Record<string, Attempt> {
 		},
 		'selection.purge': { form: { confirm: 'on' }, status: 403 },
 		'auth.signOutOthers': 'own',
+		// A participant gives their own passport number for their own letter.
+		'letter.savePassport': 'own',
 		'auth.changePassword': 'own',
 		'account.savePreferences': 'own',
 		'account.setFromLink': 'public',
