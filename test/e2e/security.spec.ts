@@ -562,6 +562,8 @@ const overseerRoutes: Record<string, Record<Overseer, number>> = {
 	// Applications: the programme office (admins and the Secretariat) only; no such application here.
 	'/admin/applications': { secretariat: 200, home: 403 },
 	'/admin/applications/contacts': { secretariat: 200, home: 403 },
+	// The export needs an edition: without one, there is nothing to export.
+	'/admin/applications/export.csv': { secretariat: 404, home: 403 },
 	'/admin/applications/[id]': { secretariat: 404, home: 403 },
 	'/admin/applications/[id]/letter': { secretariat: 404, home: 403 },
 	'/admin/selection/[edition]': { secretariat: 200, home: 403 },

@@ -21,6 +21,13 @@ import { storedAnswers, type Answers } from '~/lib/office/application-form';
 import { noticeText } from '~/lib/office/notice';
 import { disagreement, selectionProblem } from '~/lib/office/selection-rules';
 import { recuse } from '~/lib/server/office/declaration';
+import { readListQuery } from '~/lib/office/application-list';
+import { toCsv } from '~/lib/csv';
+import {
+	applicationRows,
+	editionApplicationList,
+	sheetRows,
+} from '~/lib/server/office/application-list';
 import { applicationReviewPage } from '~/lib/server/office/review-page';
 import { createCohort } from '~/lib/server/cohort/manage';
 import { RuleError } from '~/lib/server/errors';
@@ -870,7 +877,7 @@ describe('fair review (issue 30)', () => {
 		await rejects(
 			recordSelection(t.db, admin, edition, [id], september),
 			'conflict',
-			/disagree on Ann Japan by more than 6 points \(totals (7 and 24|24 and 7)\)/
+			/disagree on Ann Japan by more than 6 points \(totals (7 and 24|24 and 7)\)/,
 		);
 		await saveScoreSheet(t.db, admin, {
 			noConflict: true,
@@ -879,5 +886,46 @@ describe('fair review (issue 30)', () => {
 			comment: 'Revised after discussion.',
 		});
 		await recordSelection(t.db, admin, edition, [id], september);
+	});
+});
+
+describe('the office’s list and its CSV (issue 30)', () => {
+	it('searches, filters by standing, administration and reviewer, sorts, and exports formula-safe', async () => {
+		await makeEdition();
+		const ann = await submitted('wco-ap-japan', 'Ann Japan');
+		await submitted('wco-ap-korea', '=1+1\n+2 Korea');
+		await submitted('wco-ap-mongolia', 'Gus Young', { yearsInCustoms: '1' });
+		await saveScoreSheet(t.db, admin, {
+			noConflict: true,
+			applicationId: ann,
+			scores: full,
+			comment: '@SUM(A1) fine',
+		});
+		const base = readListQuery(new URLSearchParams());
+		const all = await editionApplicationList(t.db, admin, edition, base);
+		expect(all!.items).toHaveLength(3);
+		const names = async (params: Record<string, string>) =>
+			(await editionApplicationList(
+				t.db,
+				admin,
+				edition,
+				readListQuery(new URLSearchParams(params)),
+			))!.items.map((i) => i.name);
+		expect(await names({ q: 'japan' })).toEqual(['Ann Japan']);
+		expect(await names({ standing: 'not_met' })).toEqual(['Gus Young']);
+		expect(await names({ administration: 'wco-ap-korea' })).toEqual(['=1+1\n+2 Korea']);
+		expect(await names({ reviewer: admin.id, sort: 'name' })).toEqual([
+			'=1+1\n+2 Korea',
+			'Gus Young',
+		]);
+		expect((await names({ sort: 'average' }))[0]).toBe('Ann Japan');
+		const csv = toCsv(applicationRows(all!), ['Candidate', 'Administration', 'Standing']);
+		expect(csv).toContain(`"'=1+1\n+2 Korea"`);
+		// Blind: the Secretariat, who has not scored, gets no sheet in the export.
+		const theirs = await editionApplicationList(t.db, secretariat, edition, base);
+		expect(sheetRows(theirs!)).toEqual([]);
+		const mine = sheetRows(all!);
+		expect(mine).toHaveLength(1);
+		expect(toCsv(mine, ['Candidate', 'Comment'])).toContain("'@SUM(A1) fine");
 	});
 });
