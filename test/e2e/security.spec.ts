@@ -627,6 +627,7 @@ function ownForms(): Record<string, { form: Record<string, string>; status: numb
 	const forbidden = 403;
 	return {
 		'checklist.set': { form: { key: 'passport', done: 'true' }, status: forbidden },
+		'letter.savePassport': { form: { passportNumber: 'HIJACK123' }, status: forbidden },
 		'progress.setComplete': {
 			form: { moduleId: 'alert-intelligence', complete: 'true' },
 			status: forbidden,
