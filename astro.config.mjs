@@ -73,6 +73,30 @@ export default defineConfig({
 				gt: 0,
 				default: 6,
 			}),
+			OFFICE_CONTACT_EMAIL: envField.string({
+				context: 'server',
+				access: 'public',
+				// A demo value on a reserved domain: set the programme office's real address.
+				default: 'programme-office@rilo-ap.example',
+			}),
+			// Who signs enrolment letters, and RILO A/P's address on them. Demo values, clearly marked:
+			// set the real ones.
+			OFFICE_SIGNATORY_NAME: envField.string({
+				context: 'server',
+				access: 'public',
+				default: 'Demo signatory (set OFFICE_SIGNATORY_NAME)',
+			}),
+			OFFICE_SIGNATORY_TITLE: envField.string({
+				context: 'server',
+				access: 'public',
+				default: 'Head of the programme office (demo title: set OFFICE_SIGNATORY_TITLE)',
+			}),
+			OFFICE_POSTAL_ADDRESS: envField.string({
+				context: 'server',
+				access: 'public',
+				default:
+					'RILO A/P, Tokyo, Japan (demo value: set OFFICE_POSTAL_ADDRESS to the full address)',
+			}),
 			SMTP_FROM: envField.string({
 				context: 'server',
 				access: 'secret',

@@ -1312,6 +1312,25 @@ export const nominationTable = sqliteTable(
 	(t) => [index('nomination_edition_idx').on(t.editionId, t.candidateEmail)],
 );
 
+/**
+ * A Member administration's nominating contact kept by the programme office: a whole address or
+ * an official email domain (src/lib/office/nominating-contacts.ts). A nomination from any other
+ * address is held for the office to verify.
+ */
+export const nominatingContactTable = sqliteTable(
+	'nominating_contact',
+	{
+		administrationId: text('administration_id')
+			.notNull()
+			.references(() => administrationTable.id, { onDelete: 'cascade' }),
+		/** Lower-cased address ("name@customs.example") or domain ("customs.example"). */
+		contact: text('contact').notNull(),
+		addedById: text('added_by_id').references(() => userTable.id, { onDelete: 'set null' }),
+		createdAt: createdAt(),
+	},
+	(t) => [primaryKey({ columns: [t.administrationId, t.contact] })],
+);
+
 /** Application states: saved for later, or sent to the programme office. */
 export const applicationStatuses = ['draft', 'submitted'] as const;
 
@@ -1512,6 +1531,50 @@ export const scoreSheetTable = sqliteTable(
 	(t) => [uniqueIndex('score_sheet_reviewer_idx').on(t.applicationId, t.reviewerId)],
 );
 
+/**
+ * A reviewer's declaration on one application: no conflict of interest (given with their sheet)
+ * or a recusal with its reason. A reviewer from the candidate's own administration is recused
+ * without a row (the rule is read from their account).
+ */
+export const reviewDeclarationTable = sqliteTable(
+	'review_declaration',
+	{
+		applicationId: text('application_id')
+			.notNull()
+			.references(() => applicationTable.id, { onDelete: 'cascade' }),
+		reviewerId: text('reviewer_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		/** True: the reviewer recused themself; false: they declared no conflict of interest. */
+		recused: integer('recused', { mode: 'boolean' }).notNull(),
+		/** Why they recused (empty for a declaration of no conflict). */
+		note: text('note').notNull().default(''),
+		at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+	},
+	(t) => [primaryKey({ columns: [t.applicationId, t.reviewerId] })],
+);
+
+/**
+ * A participant's passport number for their enrolment letter (charter VII), given by them after
+ * they joined the cohort; read by them and the programme office only, and deleted with the cohort
+ * or the account.
+ */
+export const passportDetailTable = sqliteTable(
+	'passport_detail',
+	{
+		participantId: text('participant_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		cohortId: text('cohort_id')
+			.notNull()
+			.references(() => cohortTable.id, { onDelete: 'cascade' }),
+		/** As printed in the passport, upper-cased, without spaces. */
+		passportNumber: text('passport_number').notNull(),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+	},
+	(t) => [primaryKey({ columns: [t.participantId, t.cohortId] })],
+);
+
 /** The programme office's recorded selection for an edition; read-only while it exists. */
 export const selectionTable = sqliteTable('selection', {
 	id: text('id').primaryKey(),
@@ -1527,6 +1590,34 @@ export const selectionTable = sqliteTable('selection', {
 	/** How many notices were emailed, and how many wait in the outbox. */
 	noticesEmailed: integer('notices_emailed').notNull().default(0),
 	noticesKept: integer('notices_kept').notNull().default(0),
+	/**
+	 * Why an admin recorded the selection before the deadline or with eligible applications
+	 * unscored; null when no rule was overridden.
+	 */
+	overrideReason: text('override_reason'),
+	/** The programme office's confirmation (RILO A/P, an admin). */
+	officeConfirmedAt: integer('office_confirmed_at', { mode: 'timestamp_ms' }),
+	officeConfirmedById: text('office_confirmed_by_id').references(() => userTable.id, {
+		onDelete: 'set null',
+	}),
+	/** The WCO Secretariat's confirmation; the selection takes effect once both have confirmed. */
+	secretariatConfirmedAt: integer('secretariat_confirmed_at', { mode: 'timestamp_ms' }),
+	secretariatConfirmedById: text('secretariat_confirmed_by_id').references(() => userTable.id, {
+		onDelete: 'set null',
+	}),
+});
+
+/**
+ * The outcome each candidate was last told (kept across a reopening), so a selection recorded
+ * again sends notices only to the people whose outcome changed.
+ */
+export const decisionNoticeTable = sqliteTable('decision_notice', {
+	applicationId: text('application_id')
+		.primaryKey()
+		.references(() => applicationTable.id, { onDelete: 'cascade' }),
+	/** Whether the notice said "selected". */
+	selected: integer('selected', { mode: 'boolean' }).notNull(),
+	sentAt: integer('sent_at', { mode: 'timestamp_ms' }).notNull(),
 });
 
 /** A selected application of a recorded selection (at most four, one per administration). */

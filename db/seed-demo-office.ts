@@ -7,7 +7,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from './client';
-import { administrationTable, applicationTable, editionTable, nominationTable } from './schema';
+import {
+	administrationTable,
+	applicationTable,
+	editionTable,
+	nominatingContactTable,
+	nominationTable,
+	screeningOverrideTable,
+} from './schema';
 import { demoAccounts } from './seed-demo';
 
 /** What every edition of the programme shares. */
@@ -263,6 +270,90 @@ export async function seedDemoOffice(db: Db, cohortId: string | null, now = Date
 			submittedAt,
 			updatedAt: submittedAt,
 			createdAt: new Date(submittedAt.getTime() - 3 * dayMs),
+		});
+	}
+	await seedContacts(db, adm);
+	await seedOpenCall(db, adm, now);
+}
+
+/** The demo administrations' official domain, kept by the office (all demo officers write from it). */
+async function seedContacts(db: Db, adm: Record<string, string>) {
+	for (const administrationId of Object.values(adm).filter(Boolean))
+		await db
+			.insert(nominatingContactTable)
+			.values({ administrationId, contact: 'administration.demo.test' })
+			.onConflictDoNothing();
+	// The 2026/2027 call let three administrations nominate two officers each: allowed, with the reason.
+	const rows = await db
+		.select({ id: applicationTable.id, administrationId: nominationTable.administrationId })
+		.from(applicationTable)
+		.innerJoin(nominationTable, eq(nominationTable.id, applicationTable.nominationId))
+		.where(eq(applicationTable.editionId, editions.closed.id));
+	for (const r of rows)
+		if (rows.filter((x) => x.administrationId === r.administrationId).length > 1)
+			await db
+				.insert(screeningOverrideTable)
+				.values({
+					applicationId: r.id,
+					checkKey: 'single',
+					verdict: 'met',
+					note: 'The administration asked to nominate two officers for this edition; the programme office allowed it (its letter is on file).',
+					at: new Date(Date.UTC(2026, 7, 3, 2, 0)),
+				})
+				.onConflictDoNothing();
+}
+
+/**
+ * The open call: one nomination from an administration's official domain (verified), one from a
+ * private address (held for the office to verify), both submitted and screened.
+ */
+async function seedOpenCall(db: Db, adm: Record<string, string>, now: number) {
+	const hash = () => createHash('sha256').update(randomBytes(20)).digest('hex');
+	const at = new Date(now - 5 * dayMs);
+	const open = [
+		{
+			id: 'demonom2027a',
+			administration: adm.kestrel!,
+			officerName: 'Nominating officer of Kestrel (fictional)',
+			officerEmail: 'hr@administration.demo.test',
+			name: 'Ilse Varga',
+		},
+		{
+			id: 'demonom2027b',
+			administration: adm.serenity!,
+			officerName: 'Someone writing from a private address (fictional)',
+			officerEmail: 'serenity.hr.officer@webmail.demo.test',
+			name: 'Rafael Ostrander',
+		},
+	];
+	for (const [i, o] of open.entries()) {
+		const [exists] = await db.select().from(nominationTable).where(eq(nominationTable.id, o.id));
+		if (exists) continue;
+		await db.insert(nominationTable).values({
+			id: o.id,
+			editionId: editions.open.id,
+			administrationId: o.administration,
+			officerName: o.officerName,
+			officerPost: 'Director, Human Resources',
+			officerEmail: o.officerEmail,
+			candidateName: o.name,
+			candidateEmail: `${slugOf(o.name)}@candidate.demo.test`,
+			verifyTokenHash: hash(),
+			verifyExpiresAt: new Date(at.getTime() + dayMs),
+			verifiedAt: at,
+			createdAt: at,
+		});
+		const submittedAt = new Date(at.getTime() + (i + 1) * dayMs);
+		await db.insert(applicationTable).values({
+			id: `demoapp2027${String.fromCharCode(97 + i)}`,
+			nominationId: o.id,
+			editionId: editions.open.id,
+			tokenHash: hash(),
+			answers: { ...base, post: 'Customs Analyst', yearsInCustoms: '5', fullName: o.name },
+			status: 'submitted',
+			submittedAt,
+			updatedAt: submittedAt,
+			createdAt: at,
 		});
 	}
 }

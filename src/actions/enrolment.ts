@@ -10,6 +10,7 @@ import { getDb } from '~/lib/server/db';
 import { joinAlumni, leaveAlumni, contactMaxLength } from '~/lib/server/enrolment/alumni';
 import { issueLetter, revokeLetter } from '~/lib/server/enrolment/letter';
 import { saveMatters } from '~/lib/server/enrolment/matters';
+import { savePassportNumber } from '~/lib/server/enrolment/passport';
 import { asRole, requireRole, requireUser, run } from './guard';
 
 export const letter = {
@@ -34,6 +35,17 @@ export const letter = {
 			await asRole(context, ['admin'], (db, admin) => issueLetter(db, admin, input.participantId));
 			return { participantId: input.participantId };
 		},
+	}),
+	/** The participant gives their passport number for their own letter. */
+	savePassport: defineAction({
+		accept: 'form',
+		input: z.object({
+			passportNumber: requiredText('Enter your passport number as printed in your passport.', 40),
+		}),
+		handler: async (input, context) =>
+			asRole(context, ['participant'], (db, participant) =>
+				savePassportNumber(db, participant, input.passportNumber),
+			),
 	}),
 };
 

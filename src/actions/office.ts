@@ -4,7 +4,7 @@
  */
 import { ActionError, defineAction, type ActionAPIContext } from 'astro:actions';
 import { z } from 'astro/zod';
-import { SMTP_FROM, SMTP_URL } from 'astro:env/server';
+import { OFFICE_CONTACT_EMAIL, SMTP_FROM, SMTP_URL } from 'astro:env/server';
 import { formatInstant } from '~/lib/dates';
 import { optionalText, recordId, requiredText } from '~/lib/form-schemas';
 import {
@@ -19,10 +19,15 @@ import { getDb } from '~/lib/server/db';
 import { applicationLink, baseUrl, nominationVerifyLink } from '~/lib/server/http/links';
 import { deliverQueuedMail } from '~/lib/server/notify/mail-queue';
 import { applicationLinkMail, nominationVerifyMail } from '~/lib/server/notify/mail';
+
 import { IncompleteApplication, saveApplication } from '~/lib/server/office/application';
 import { createNextEdition, extendDeadline, findEditionBySlug } from '~/lib/server/office/edition';
 import { deliverMail } from '~/lib/server/notify/outbox';
-import { confirmNomination, requestNomination } from '~/lib/server/office/nomination';
+import {
+	confirmNomination,
+	duplicateNominationMail,
+	nominate,
+} from '~/lib/server/office/nomination';
 import { blockedUntil, recordFailure } from '~/lib/server/auth/throttle';
 import { callThrottleKey } from '~/lib/server/office/call-throttle';
 import { clientAddress, fieldErrors, run } from './guard';
@@ -112,11 +117,24 @@ export const call = {
 			const db = await getDb();
 			const found = await findEditionBySlug(db, input.edition);
 			if (!found) throw new ActionError({ code: 'NOT_FOUND', message: 'No such call.' });
-			const {
-				token: t,
-				nomination,
-				administration,
-			} = await run(() => requestNomination(db, found, input));
+			const done = await run(() => nominate(db, found, input));
+			if (done.duplicate) {
+				// The same answer as for a new request; the office is told instead.
+				await deliverMail(
+					db,
+					SMTP_URL,
+					SMTP_FROM,
+					duplicateNominationMail({
+						to: OFFICE_CONTACT_EMAIL,
+						candidateName: done.candidateName,
+						administration: done.administration.name,
+						edition: found.name,
+						officerEmail: done.officerEmail,
+					}),
+				);
+				return { edition: found.slug };
+			}
+			const { token: t, nomination, administration } = done;
 			await deliverMail(
 				db,
 				SMTP_URL,

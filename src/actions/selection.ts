@@ -16,8 +16,14 @@ import { deliverMail } from '~/lib/server/notify/outbox';
 import { overrideCheck } from '~/lib/server/office/override';
 import { purgeApplications } from '~/lib/server/office/purge';
 import { IncompleteSheet, saveScoreSheet } from '~/lib/server/office/score';
-import { recordSelection, reopenSelection } from '~/lib/server/office/selection';
+import { recuse } from '~/lib/server/office/declaration';
+import { confirmSelection, recordSelection, reopenSelection } from '~/lib/server/office/selection';
 import { asRole, fieldErrors, requireRole, run } from './guard';
+import { formAction } from './form-action';
+import {
+	addNominatingContact,
+	removeNominatingContact,
+} from '~/lib/server/office/nominating-contact';
 
 const office = ['admin', 'secretariat'] as const;
 
@@ -40,17 +46,36 @@ export const screening = {
 	}),
 };
 
+const contactInput = z.object({
+	administrationId: requiredText('Choose an administration from the list.', 60),
+	contact: requiredText(
+		'Enter an email address (name@customs.example) or a domain (customs.example).',
+		200,
+	),
+});
+
+/** The administrations' nominating contacts and official domains, kept by admins. */
+export const nominatingContact = {
+	add: formAction(['admin'], contactInput, (db, admin, input) =>
+		addNominatingContact(db, admin, input),
+	),
+	remove: formAction(['admin'], contactInput, (db, admin, input) =>
+		removeNominatingContact(db, admin, input),
+	),
+};
+
 export const score = {
 	save: defineAction({
 		accept: 'form',
 		input: z.object({
 			applicationId: recordId(),
 			comment: optionalText(2000),
+			noConflict: z.boolean().default(false),
 			...Object.fromEntries(factors.map((f) => [f.key, optionalText(2)])),
 		}),
 		handler: async (input, context) => {
 			const reviewer = requireRole(context, ...office);
-			const values = input as Record<string, string>;
+			const values = input as unknown as Record<string, string>;
 			const scores = Object.fromEntries(factors.map((f) => [f.key, values[f.key]]));
 			try {
 				return await run(async () =>
@@ -58,18 +83,30 @@ export const score = {
 						applicationId: input.applicationId,
 						scores,
 						comment: input.comment,
+						noConflict: input.noConflict,
 					}),
 				);
 			} catch (error) {
 				if (error instanceof IncompleteSheet)
 					throw fieldErrors(
 						error.problems,
-						'Nothing was saved: choose a level for every factor (marked below).',
+						error.problems.noConflict && Object.keys(error.problems).length === 1
+							? 'Nothing was saved: tick the declaration of no conflict of interest (marked below).'
+							: 'Nothing was saved: choose a level for every factor (marked below).',
 					);
 				throw error;
 			}
 		},
 	}),
+};
+
+/** A reviewer recuses themself from one candidate, with the reason. */
+export const recusal = {
+	declare: formAction(
+		office,
+		z.object({ applicationId: recordId(), note: optionalText(1000) }),
+		(db, reviewer, input) => recuse(db, reviewer, input),
+	),
 };
 
 export const selection = {
@@ -78,14 +115,31 @@ export const selection = {
 		input: z.object({
 			editionId: recordId(),
 			applicationIds: z.array(z.string().max(40)).max(50).default([]),
+			overrideReason: optionalText(1000),
 			confirm: confirmTick(),
 		}),
 		handler: async (input, context) => {
 			const actor = requireRole(context, ...office);
 			const done = await run(async () =>
-				recordSelection(await getDb(), actor, input.editionId, input.applicationIds),
+				recordSelection(
+					await getDb(),
+					actor,
+					input.editionId,
+					input.applicationIds,
+					Date.now(),
+					input.overrideReason,
+				),
 			);
 			return { editionId: input.editionId, count: done.count };
+		},
+	}),
+	confirm: defineAction({
+		accept: 'form',
+		input: z.object({ editionId: recordId(), confirm: confirmTick() }),
+		handler: async (input, context) => {
+			const actor = requireRole(context, ...office);
+			await run(async () => confirmSelection(await getDb(), actor, input.editionId));
+			return { editionId: input.editionId };
 		},
 	}),
 	reopen: defineAction({

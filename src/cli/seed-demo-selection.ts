@@ -15,6 +15,8 @@ import {
 	scoreSheetTable,
 	screeningOverrideTable,
 	selectionCandidateTable,
+	decisionNoticeTable,
+	reviewDeclarationTable,
 	selectionTable,
 	userTable,
 } from '../../db/schema';
@@ -51,6 +53,7 @@ export async function seedDemoSelection(db: Db, retentionMonths = 6) {
 	const people = await db.select({ id: userTable.id }).from(userTable);
 	const has = (id: string) => people.some((p) => p.id === id);
 	if (!edition || !has(reviewers.admin) || !has(reviewers.secretariat)) return;
+	await seedOpenCallReview(db);
 	const [done] = await db.select().from(selectionTable).where(eq(selectionTable.id, selectionId));
 	if (done) return;
 	await db
@@ -89,6 +92,10 @@ export async function seedDemoSelection(db: Db, retentionMonths = 6) {
 		editionId,
 		decidedAt,
 		decidedById: reviewers.admin,
+		officeConfirmedAt: decidedAt,
+		officeConfirmedById: reviewers.admin,
+		secretariatConfirmedAt: new Date(decidedAt.getTime() + 1_800_000),
+		secretariatConfirmedById: reviewers.secretariat,
 		noticesAt: new Date(decidedAt.getTime() + 3_600_000),
 	});
 	await db
@@ -96,6 +103,47 @@ export async function seedDemoSelection(db: Db, retentionMonths = 6) {
 		.values(selected.map((applicationId) => ({ selectionId, applicationId })))
 		.onConflictDoNothing();
 	await seedNotices(db, edition, retentionMonths);
+}
+
+/**
+ * The open 2027/2028 call under review: the admin (19) and the Secretariat (8) disagree on Ilse
+ * Varga, which is flagged before ranking; the Secretariat recused themself from Rafael Ostrander.
+ */
+async function seedOpenCallReview(db: Db) {
+	const at = (day: number) => new Date(Date.now() - day * 86_400_000);
+	for (const [reviewerId, digits, day] of [
+		[reviewers.admin, '3333322', 2],
+		[reviewers.secretariat, '1111211', 1],
+	] as const)
+		await db
+			.insert(scoreSheetTable)
+			.values({
+				id: `demosheet-demoapp2027a-${reviewerId}`,
+				applicationId: 'demoapp2027a',
+				reviewerId,
+				scores: scoresOf(digits),
+				comment:
+					reviewerId === reviewers.admin
+						? 'Solid analyst; clear motivation.'
+						: 'Little analysis experience.',
+				updatedAt: at(day),
+				createdAt: at(day),
+			})
+			.onConflictDoNothing();
+	for (const [applicationId, reviewerId, recused, note] of [
+		['demoapp2027a', reviewers.admin, false, ''],
+		['demoapp2027a', reviewers.secretariat, false, ''],
+		[
+			'demoapp2027b',
+			reviewers.secretariat,
+			true,
+			'I supervised the candidate during a regional workshop last year (fictional).',
+		],
+	] as const)
+		await db
+			.insert(reviewDeclarationTable)
+			.values({ applicationId, reviewerId, recused, note, at: at(1) })
+			.onConflictDoNothing();
 }
 
 /** The decision notices, kept in the outbox as the portal does without a mail server. */
@@ -140,6 +188,14 @@ async function seedNotices(
 				.onConflictDoNothing();
 			kept++;
 		}
+		await db
+			.insert(decisionNoticeTable)
+			.values({
+				applicationId: a.id,
+				selected: facts.selected,
+				sentAt: new Date(decidedAt.getTime() + 3_600_000),
+			})
+			.onConflictDoNothing();
 	}
 	await db
 		.update(selectionTable)

@@ -32,7 +32,17 @@ test('a participant’s letter verifies signed out; once revoked, the check says
 	await expect(letter).toContainText('RILO A/P, Tokyo, Japan');
 	await expect(letter).toContainText('3,413 EUR');
 	await expect(letter).toContainText('no insurance');
-	await expect(letter).toContainText('The programme office');
+	// For the consulate: the identity from the application, a named signatory (the demo's
+	// configured values say they are demo values), RILO A/P's address and contact.
+	await expect(letter).toContainText('Nationality');
+	await expect(letter).toContainText('Tue 14 May 1991');
+	await expect(letter).toContainText('Demo signatory (set OFFICE_SIGNATORY_NAME)');
+	await expect(letter).toContainText('programme-office@rilo-ap.example');
+	await expect(letter.locator('[data-passport-number]')).toHaveText('not given yet');
+	await page.getByLabel('Passport number').fill('m 1234 567');
+	await page.getByRole('button', { name: 'Save the passport number' }).click();
+	await expect(page.getByRole('status')).toContainText('Your passport number is saved');
+	await expect(letter.locator('[data-passport-number]')).toHaveText('M1234567');
 	// Printable without scripts; printed, the code and the letter stay and the site around it goes.
 	expect(await page.locator('script[src]').count()).toBe(0);
 	await page.emulateMedia({ media: 'print' });
@@ -47,6 +57,9 @@ test('a participant’s letter verifies signed out; once revoked, the check says
 	await expect(page.getByRole('heading', { name: 'Enrolment letter verified' })).toBeVisible();
 	await expect(page.getByText('Nguyen Thi Lan')).toBeVisible();
 	await expect(page.getByText('Maravia Customs Department (fictional)')).toBeVisible();
+	// Never the passport data.
+	await expect(page.locator('body')).not.toContainText('M1234567');
+	await expect(page.locator('body')).not.toContainText('1991');
 	await expectAccessible(page);
 	// The form page takes the code however it was typed.
 	await page.goto('/verify');

@@ -597,6 +597,36 @@ function badPaths(): Record<string, BadPath | IslandPath> {
 			page: () => '/admin/selection/2026-2027',
 			form: () => ({ editionId: 'demoedition2026' }),
 		},
+		// The demo's 2026/2027 selection is recorded: nobody recuses from it any more.
+		'recusal.declare': {
+			as: 'admin',
+			page: () => '/admin/applications/demoapp01',
+			form: () => ({ applicationId: 'demoapp01', note: 'x' }),
+		},
+		'letter.savePassport': {
+			as: 'participant1',
+			page: () => '/programme/enrolment-letter',
+			form: () => ({ passportNumber: 'x' }),
+			field: 'passportNumber',
+		},
+		'nominatingContact.add': {
+			as: 'admin',
+			page: () => '/admin/applications/contacts',
+			form: () => ({ administrationId: 'demo-adm-orvania', contact: 'not a domain' }),
+			field: 'contact',
+		},
+		'nominatingContact.remove': {
+			as: 'admin',
+			page: () => '/admin/applications/contacts',
+			form: () => ({ administrationId: 'demo-adm-orvania', contact: 'nosuch.example' }),
+			notFound: true,
+		},
+		// The demo's selection is confirmed by both sides already: a second confirmation is refused.
+		'selection.confirm': {
+			as: 'secretariat',
+			page: () => '/admin/selection/2026-2027',
+			form: () => ({ editionId: 'demoedition2026', confirm: 'on' }),
+		},
 		'selection.notify': {
 			as: 'secretariat',
 			page: () => '/admin/selection/2026-2027',

@@ -126,6 +126,12 @@ test('a submission after the deadline is refused with the date; participants and
 		await expect(page.getByRole('alert')).toContainText(
 			'The call for the 2027/2028 edition closed on Thu 1 Jan 2026, 23:59 Tokyo time',
 		);
+		// What was typed stays on the page (not saved), with the office's address to write to.
+		await expect(page.getByLabel('Full name (as in your passport)')).toHaveValue('Late Comer');
+		await expect(page.getByRole('alert')).toContainText('What you typed is shown below');
+		await expect(
+			page.getByRole('alert').getByRole('link', { name: 'programme-office@rilo-ap.example' }),
+		).toHaveAttribute('href', 'mailto:programme-office@rilo-ap.example');
 		await page.goto(link);
 		await expect(page.getByRole('alert')).toContainText('Applications are no longer accepted');
 		await expect(page.getByRole('button', { name: 'Submit the application' })).toHaveCount(0);

@@ -280,6 +280,19 @@ function attempts(): Record<string, Attempt> {
 			status: 403,
 		},
 		'selection.reopen': { form: { editionId: 'nosuchedition', confirm: 'on' }, status: 403 },
+		'selection.confirm': { form: { editionId: 'demoedition2026', confirm: 'on' }, status: 403 },
+		'recusal.declare': {
+			form: { applicationId: 'nosuchapplication', note: 'I know the candidate well.' },
+			status: 403,
+		},
+		'nominatingContact.add': {
+			form: { administrationId: 'demo-adm-orvania', contact: 'attacker.example' },
+			status: 403,
+		},
+		'nominatingContact.remove': {
+			form: { administrationId: 'demo-adm-orvania', contact: 'administration.demo.test' },
+			status: 403,
+		},
 		'selection.notify': { form: { editionId: 'demoedition2026' }, status: 403 },
 		'selection.invite': {
 			form: { applicationId: 'demoapp01', name: 'Hijack', email: 'x@y.test' },
@@ -301,6 +314,8 @@ function attempts(): Record<string, Attempt> {
 		'passkey.authenticationOptions': 'public',
 		'passkey.verify': 'public',
 		'secondFactor.reset': { form: { userId: p1 }, status: 403 },
+		// A participant gives their own passport number for their own letter.
+		'letter.savePassport': 'own',
 		'auth.changePassword': 'own',
 		'account.savePreferences': 'own',
 		'account.setFromLink': 'public',
@@ -522,7 +537,7 @@ const noInput = new Set([
 /** Who may call an action, so an empty form reaches its validation. */
 function callerOf(action: string): string {
 	if (
-		/^(cohort|invitation|administration|edition|screening|score|selection|letter|adminMatter|secondFactor)\./.test(
+		/^(cohort|invitation|administration|edition|screening|score|selection|letter|adminMatter|secondFactor|nominatingContact|recusal)\./.test(
 			action,
 		)
 	)
@@ -594,6 +609,9 @@ const overseerRoutes: Record<string, Record<Overseer, number>> = {
 	'/report/export.md': { secretariat: 404, home: 404 },
 	// Applications: the programme office (admins and the Secretariat) only; no such application here.
 	'/admin/applications': { secretariat: 200, home: 403 },
+	'/admin/applications/contacts': { secretariat: 200, home: 403 },
+	// The export needs an edition: without one, there is nothing to export.
+	'/admin/applications/export.csv': { secretariat: 404, home: 403 },
 	'/admin/applications/[id]': { secretariat: 404, home: 403 },
 	'/admin/applications/[id]/letter': { secretariat: 404, home: 403 },
 	'/admin/selection/[edition]': { secretariat: 200, home: 403 },
@@ -657,6 +675,7 @@ function ownForms(): Record<string, { form: Record<string, string>; status: numb
 	const forbidden = 403;
 	return {
 		'checklist.set': { form: { key: 'passport', done: 'true' }, status: forbidden },
+		'letter.savePassport': { form: { passportNumber: 'HIJACK123' }, status: forbidden },
 		'progress.setComplete': {
 			form: { moduleId: 'alert-intelligence', complete: 'true' },
 			status: forbidden,
@@ -764,6 +783,8 @@ const overseerStatus: Record<string, Record<Overseer, number>> = {
 	'selection.record': { secretariat: 409, home: 403 },
 	'selection.reopen': { secretariat: 409, home: 403 },
 	'selection.notify': { secretariat: 409, home: 403 },
+	'selection.confirm': { secretariat: 409, home: 403 },
+	'recusal.declare': { secretariat: 404, home: 403 },
 };
 
 /** What each overseer gets for an action, with the form participant 2's table uses. */

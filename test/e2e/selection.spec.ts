@@ -5,7 +5,7 @@
  * broken first, refused in words), the decision letter prints, the invitation is pre-filled, and
  * the new participant's enrolment letter verifies signed out.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import {
 	cohort2027Days,
 	demo,
@@ -13,6 +13,7 @@ import {
 	fillApplicationProfile,
 	queryServerDb,
 	signIn,
+	sqlOnServerDb,
 } from './fixtures';
 
 const candidate = { name: 'Noa Perel', email: 'noa.perel@candidate.test' };
@@ -78,8 +79,55 @@ async function score(page: Page, id: string, levels: number[], comment: string) 
 			.getByRole('radio', { name: new RegExp(`^${levels[i]} –`) })
 			.check();
 	await page.getByLabel('Comment (optional)').fill(comment);
+	await page.getByLabel(/I declare that I have no conflict of interest/).check();
 	await page.getByRole('button', { name: 'Save my scores' }).click();
 	await expect(page.getByRole('status')).toContainText('Your score sheet is saved');
+}
+
+/**
+ * After the deadline: a selection with no one ticked is refused in words; one with an eligible
+ * candidate unscored is refused unless the admin writes a reason; the WCO Secretariat confirms;
+ * then the notices go out.
+ */
+async function decideAfterDeadline(page: Page, browser: Browser) {
+	await page.goto('/admin/selection/2027-2028');
+	await page.getByLabel(/I confirm this is the programme office/).check();
+	await page.getByRole('button', { name: 'Record the selection' }).click();
+	await expect(page.getByRole('alert')).toContainText('none is ticked');
+	await page.getByLabel(`Select ${candidate.name}`).check();
+	await page.getByLabel(/I confirm this is the programme office/).check();
+	await page.getByRole('button', { name: 'Record the selection' }).click();
+	// The demo's reviewers disagree on Ilse Varga (19 and 8): flagged before ranking.
+	await expect(page.getByRole('alert')).toContainText('The reviewers disagree on Ilse Varga');
+	await expect(page.getByLabel(`Select ${candidate.name}`)).toBeChecked();
+	await page
+		.getByLabel('Reason for recording it now')
+		.fill('Discussed Ilse Varga on 3 August: both reviewers stand by their sheets.');
+	await page.getByLabel(/I confirm this is the programme office/).check();
+	await page.getByRole('button', { name: 'Record the selection' }).click();
+	await expect(page.getByRole('status')).toContainText('The selection is recorded');
+	const decided = page.getByRole('region', { name: 'Decision recorded' });
+	await expect(decided).toContainText('This selection is read-only');
+	await expect(decided).toContainText('both reviewers stand by their sheets');
+	await expect(decided).toContainText('The WCO Secretariat: not confirmed yet');
+	await expect(page.getByText('The notices go out once both')).toBeVisible();
+
+	// The WCO Secretariat confirms: the selection takes effect.
+	const wco = await (await browser.newContext()).newPage();
+	await signIn(wco, demo.secretariat);
+	await wco.goto('/admin/selection/2027-2028');
+	await wco.getByLabel(/I confirm this selection on behalf of the WCO Secretariat/).check();
+	await wco.getByRole('button', { name: 'Confirm the selection' }).click();
+	await expect(wco.getByRole('status')).toContainText('Your confirmation is recorded');
+	await expect(wco.getByRole('region', { name: 'Decision recorded' })).toContainText('In effect');
+	await wco.context().close();
+
+	// The notices: kept in the outbox (no mail server), and said so.
+	await page.goto('/admin/selection/2027-2028');
+	await page.getByRole('button', { name: 'Send the decision notices' }).click();
+	await expect(page.getByText(/\d+ emailed, \d+ kept in the outbox, not sent yet/)).toContainText(
+		'0 emailed',
+	);
 }
 
 test('nominate, verify, apply, override, score, select, notice, pre-filled invitation', async ({
@@ -107,6 +155,19 @@ test('nominate, verify, apply, override, score, select, notice, pre-filled invit
 	await expect(english).toContainText('Interviewed by phone');
 	await expect(english).toContainText('Overridden by Claire Dubois');
 	await expect(english).toContainText('To check');
+	// Nominated from an address the office does not keep for Tarvos: held until verified.
+	await expect(page.getByText(/^Standing:/)).toContainText('To check');
+	const nominatedRow = page.getByRole('row', { name: /Nominated by their administration/ });
+	await expect(nominatedRow).toContainText('Not verified');
+	await page
+		.getByLabel('Check', { exact: true })
+		.selectOption({ label: 'Nominated by their administration' });
+	await page.getByLabel('Result', { exact: true }).selectOption('met');
+	await page
+		.getByLabel('Note (why)')
+		.fill('Verified by phone with the Tarvos HR director on the number the office keeps.');
+	await page.getByRole('button', { name: 'Record the result' }).click();
+	await expect(page.getByRole('status')).toContainText('Screening result recorded');
 	await expect(page.getByText(/^Standing:/)).toContainText('Eligible');
 	await expectAccessible(page);
 
@@ -116,7 +177,12 @@ test('nominate, verify, apply, override, score, select, notice, pre-filled invit
 	await score(page, id, [3, 3, 3, 4, 2, 3, 3], 'Clear motivation.');
 	await page.context().clearCookies();
 	await signIn(page, demo.admin);
+	// Blind: the Secretariat's sheet stays hidden until the admin has saved their own.
+	await page.goto(`/admin/applications/${id}`);
+	await expect(page.getByText(/One other reviewer has scored this candidate/)).toBeVisible();
+	await expect(page.getByText('Clear motivation.')).toHaveCount(0);
 	await score(page, id, [4, 3, 3, 4, 3, 3, 4], 'Strong analyst.');
+	await expect(page.getByText('Clear motivation.')).toBeVisible();
 	const sheets = page.getByRole('table', { name: 'Scores by factor and reviewer' });
 	await expect(
 		sheets.getByRole('columnheader', { name: /Claire Dubois.*\(WCO Secretariat\)/ }),
@@ -128,32 +194,34 @@ test('nominate, verify, apply, override, score, select, notice, pre-filled invit
 	await expect(sheets.getByRole('row', { name: /Total/ })).toContainText('24');
 	await expect(page.getByText('Average total: 22.5')).toBeVisible();
 
-	// The ranking; a selection with no one ticked is refused in words, then recorded.
+	// The ranking; while the call is open the selection is refused, saying why.
 	await page.goto('/admin/selection/2027-2028');
 	await expect(page.getByRole('row', { name: new RegExp(candidate.name) })).toContainText('22.5');
+	await expect(page.getByRole('note')).toContainText('The call is still open');
 	await expectAccessible(page);
-	await page.getByLabel(/I confirm this is the programme office/).check();
-	await page.getByRole('button', { name: 'Record the selection' }).click();
-	await expect(page.getByRole('alert')).toContainText('none is ticked');
-	await page.getByLabel(`Select ${candidate.name}`).check();
-	await page.getByLabel(/I confirm this is the programme office/).check();
-	await page.getByRole('button', { name: 'Record the selection' }).click();
-	await expect(page.getByRole('status')).toContainText('The selection is recorded');
-	await expect(page.getByRole('region', { name: 'Decision recorded' })).toContainText(
-		'This selection is read-only',
+	const [{ d }] = await queryServerDb<{ d: string }>(
+		"select application_deadline d from edition where id = 'demoedition2027'",
 	);
-
-	// The notices: kept in the outbox (no mail server), and said so.
-	await page.getByRole('button', { name: /Send the \d+ decision notices/ }).click();
-	await expect(page.getByText(/\d+ emailed, \d+ kept in the outbox, not sent yet/)).toContainText(
-		'0 emailed',
+	await sqlOnServerDb(
+		"update edition set application_deadline = '2026-01-01' where id = 'demoedition2027'",
 	);
+	try {
+		await decideAfterDeadline(page, browser);
+	} finally {
+		await sqlOnServerDb('update edition set application_deadline = ? where id = ?', [
+			d,
+			'demoedition2027',
+		]);
+	}
 	const notices = await queryServerDb<{ text: string }>(
 		'select text from mail_outbox where "to" in (?, ?) and subject like ? order by "to"',
 		[candidate.email, officerEmail, '%selection of%'],
 	);
 	expect(notices).toHaveLength(2);
 	expect(notices.map((n) => n.text).join()).toContain('selected you for the 2027/2028 edition');
+	expect(notices.map((n) => n.text).join()).toContain(
+		'The WCO Secretariat, World Customs Organization',
+	);
 
 	// The printable letter: no script, print styles.
 	await page.getByRole('link', { name: candidate.name }).last().click();

@@ -6,6 +6,7 @@ import {
 	cohortMemberTable,
 	cohortTable,
 	editionTable,
+	nominatingContactTable,
 	nominationTable,
 	type Role,
 } from '~db/schema';
@@ -173,6 +174,11 @@ export async function makeApplication(
 	const at = opts.at ?? new Date(Date.parse('2026-07-10T00:00:00Z') + n * 60_000);
 	const status = opts.status ?? 'submitted';
 	const email = `${candidateName.split(' ')[0]!.toLowerCase()}${n}@customs.example`;
+	// The office keeps the administration's official domain: the nomination is verified.
+	await db
+		.insert(nominatingContactTable)
+		.values({ administrationId, contact: 'customs.example' })
+		.onConflictDoNothing();
 	await db.insert(nominationTable).values({
 		id: `nom${n}`,
 		editionId,

@@ -10,7 +10,7 @@ import type { Reminder } from '~/lib/clock/reminder';
 import { runDueWork } from '~/lib/server/clock/run-jobs';
 import { confirmNomination, requestNomination } from '~/lib/server/office/nomination';
 import { saveScoreSheet } from '~/lib/server/office/score';
-import { recordSelection } from '~/lib/server/office/selection';
+import { confirmSelection, recordSelection } from '~/lib/server/office/selection';
 import { sendNotices } from '~/lib/server/office/notice';
 import type { SessionUser } from '~/lib/server/auth/session';
 import { useTestDb } from '../helpers/db';
@@ -134,7 +134,8 @@ describe('after the call', () => {
 		});
 		const levels = { experience: '3', academic: '3', personal: '3', motivation: '3' };
 		const scores = { ...levels, leadership: '3', management: '3', career: '3' };
-		await saveScoreSheet(t.db, admin, { applicationId: japan, scores, comment: '' });
+		await saveScoreSheet(t.db, admin, {
+			noConflict: true, applicationId: japan, scores, comment: '' });
 	});
 
 	it('asks for the selection once and for missing scores weekly, per reviewer', async () => {
@@ -163,7 +164,16 @@ describe('after the call', () => {
 	});
 
 	it('stops once the selection is recorded, then reminds of the notices until they are sent', async () => {
-		await recordSelection(t.db, admin, edition.id, [japan, korea], Date.parse('2027-08-09T02:00Z'));
+		const at = Date.parse('2027-08-09T02:00Z');
+		await recordSelection(
+			t.db,
+			admin,
+			edition.id,
+			[japan, korea],
+			at,
+			'Reminder test: scored on paper.',
+		);
+		await confirmSelection(t.db, secretariat, edition.id, at);
 		expect(await run('2027-08-09T05:00:00Z')).toEqual([]);
 		const next = await run('2027-08-10T01:00:00Z');
 		expect(next.map((r) => [r.kind, to(r)])).toEqual([['notices_unsent', admin.id]]);

@@ -20,10 +20,12 @@ import {
 } from '~/lib/server/office/edition';
 import {
 	confirmNomination,
+	nominate,
 	requestNomination,
 	verifyLinkLifetimeMs,
 } from '~/lib/server/office/nomination';
 import { RuleError } from '~/lib/server/errors';
+import { addNominatingContact } from '~/lib/server/office/nominating-contact';
 import { useTestDb } from '../helpers/db';
 import { makeUser } from '../helpers/factories';
 import { eligibleAnswers } from '../helpers/applications';
@@ -72,7 +74,13 @@ const complete = eligibleAnswers;
 const facts = (answers: Answers, active = true) => ({
 	answers,
 	administration: { name: 'Japan', active },
-	nomination: { officerName: 'O', officerPost: 'P', verified: true },
+	nomination: {
+		officerName: 'O',
+		officerPost: 'P',
+		verified: true,
+		officialAddress: true,
+		otherNominees: [] as string[],
+	},
 });
 const verdictOf = (answers: Answers, key: string, active = true) =>
 	screenRequirements(facts(answers, active)).find((c) => c.key === key)!.verdict;
@@ -80,7 +88,7 @@ const verdictOf = (answers: Answers, key: string, active = true) =>
 describe('screening against the requirements', () => {
 	it('passes a complete, eligible application with every requirement met', () => {
 		const checks = screenRequirements(facts(complete()));
-		expect(checks).toHaveLength(9);
+		expect(checks).toHaveLength(10);
 		expect(checks.every((c) => c.verdict === 'met' && c.reason.length > 3)).toBe(true);
 		expect(overallVerdict(checks)).toBe('met');
 		expect(screenProfile(complete()).every((p) => p.verdict === 'met')).toBe(true);
@@ -197,6 +205,18 @@ describe('nomination confirmed by the officer’s email', () => {
 		await expect(requestNomination(t.db, edition, nominee, july + 2)).rejects.toThrow(
 			/already nominated/,
 		);
+		// The public form answers as for a new nomination; nothing is recorded but the audit.
+		const before = await t.db.select().from(nominationTable);
+		const dup = await nominate(t.db, edition, nominee, july + 3);
+		expect(dup).toMatchObject({ duplicate: true, candidateName: nominee.candidateName });
+		expect(await t.db.select().from(nominationTable)).toEqual(before);
+		const fresh = await nominate(
+			t.db,
+			edition,
+			{ ...nominee, candidateEmail: 'new@c.example' },
+			july + 4,
+		);
+		expect(fresh.duplicate).toBe(false);
 		await expect(
 			requestNomination(t.db, edition, { ...nominee, administrationId: 'nope' }, july),
 		).rejects.toMatchObject({ field: 'administrationId' });
@@ -253,6 +273,12 @@ describe('who reads applications', () => {
 		await saveApplication(t.db, token, complete(), true, july);
 		const [app] = await t.db.select().from(applicationTable);
 		const admin = await makeUser(t.db, 'admin');
+		// From an address the office does not know: held for the office to verify.
+		expect((await readApplication(t.db, admin, app!.id))!.standing).toBe('to_check');
+		await addNominatingContact(t.db, admin, {
+			administrationId: nominee.administrationId,
+			contact: '@Customs.Example',
+		});
 		for (const role of ['participant', 'mentor'] as const) {
 			const other = await makeUser(t.db, role);
 			expect(mayReadApplications(other)).toBe(false);
@@ -271,7 +297,7 @@ describe('who reads applications', () => {
 			.select()
 			.from(auditEventTable)
 			.where(eq(auditEventTable.action, 'application.read'));
-		expect(audits).toHaveLength(1);
+		expect(audits).toHaveLength(2);
 		expect(audits[0]).toMatchObject({ actorId: admin.id, subjectId: app!.id });
 	});
 	it('pages the list with a keyset cursor, newest first, drafts left out', async () => {

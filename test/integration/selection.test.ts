@@ -3,18 +3,32 @@
  * pre-filled invitation and the retention purge (issue 15, selection).
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import {
 	applicationTable,
 	auditEventTable,
 	editionTable,
 	invitationTable,
+	mailOutboxTable,
+	nominatingContactTable,
 	nominationTable,
+	reminderSentTable,
 	scoreSheetTable,
+	userTable,
 } from '~db/schema';
+import { deliverMail } from '~/lib/server/notify/outbox';
 import { storedAnswers, type Answers } from '~/lib/office/application-form';
 import { noticeText } from '~/lib/office/notice';
-import { selectionProblem } from '~/lib/office/selection-rules';
+import { disagreement, selectionProblem } from '~/lib/office/selection-rules';
+import { recuse } from '~/lib/server/office/declaration';
+import { readListQuery } from '~/lib/office/application-list';
+import { toCsv } from '~/lib/csv';
+import {
+	applicationRows,
+	editionApplicationList,
+	sheetRows,
+} from '~/lib/server/office/application-list';
+import { applicationReviewPage } from '~/lib/server/office/review-page';
 import { createCohort } from '~/lib/server/cohort/manage';
 import { RuleError } from '~/lib/server/errors';
 import {
@@ -27,7 +41,12 @@ import { readDecisionLetter, sendNotices } from '~/lib/server/office/notice';
 import { overrideCheck, type OverrideInput } from '~/lib/server/office/override';
 import { countPurgeDue, purgeApplications } from '~/lib/server/office/purge';
 import { saveScoreSheet, sheetsFor } from '~/lib/server/office/score';
-import { recordSelection, reopenSelection, selectionBoard } from '~/lib/server/office/selection';
+import {
+	confirmSelection,
+	recordSelection,
+	reopenSelection,
+	selectionBoard,
+} from '~/lib/server/office/selection';
 import type { SessionUser } from '~/lib/server/auth/session';
 import { useTestDb } from '../helpers/db';
 import { cohortInput, makeUser } from '../helpers/factories';
@@ -71,6 +90,11 @@ async function submitted(
 	status: 'submitted' | 'draft' = 'submitted',
 ) {
 	n += 1;
+	// The office keeps the administrations' official domain: these nominations are verified.
+	await t.db
+		.insert(nominatingContactTable)
+		.values({ administrationId, contact: 'customs.example' })
+		.onConflictDoNothing();
 	const nominationId = `nom${n}`;
 	const at = new Date(Date.parse('2026-07-10T00:00:00Z') + n * 60_000);
 	await t.db.insert(nominationTable).values({
@@ -118,6 +142,25 @@ async function rejects(work: Promise<unknown>, code: string, pattern?: RegExp) {
 	expect(error).toBeInstanceOf(RuleError);
 	expect((error as RuleError).code).toBe(code);
 	if (pattern) expect((error as RuleError).message).toMatch(pattern);
+}
+
+/** The admin scores every eligible candidate nobody has scored yet. */
+async function scoreAll() {
+	const board = await selectionBoard(t.db, admin, edition);
+	for (const e of board!.ranking.filter((x) => !x.sheets.length))
+		await saveScoreSheet(t.db, admin, {
+			noConflict: true,
+			applicationId: e.row.application.id,
+			scores: full,
+			comment: '',
+		});
+}
+
+/** Scores the unscored, records the selection as the admin and confirms it as the Secretariat. */
+async function decide(ids: string[], at = september) {
+	await scoreAll();
+	await recordSelection(t.db, admin, edition, ids, at);
+	await confirmSelection(t.db, secretariat, edition, at + 60_000);
 }
 
 /** Overrides one screening check of an application, as the reviewer `by`. */
@@ -174,14 +217,21 @@ describe('score sheets', () => {
 	it('keeps one sheet per reviewer, editable by its reviewer only, side by side', async () => {
 		await makeEdition();
 		const id = await submitted('wco-ap-japan', 'Sco Red');
-		await saveScoreSheet(t.db, admin, { applicationId: id, scores: full, comment: 'Strong.' });
+		await saveScoreSheet(t.db, admin, {
+			noConflict: true,
+			applicationId: id,
+			scores: full,
+			comment: 'Strong.',
+		});
 		await saveScoreSheet(t.db, secretariat, {
+			noConflict: true,
 			applicationId: id,
 			scores: { ...full, leadership: '4' },
 			comment: '',
 		});
 		// The admin edits their own sheet: the Secretariat's stays as it was.
 		await saveScoreSheet(t.db, admin, {
+			noConflict: true,
 			applicationId: id,
 			scores: { ...full, career: '1' },
 			comment: 'Revised.',
@@ -202,13 +252,19 @@ describe('score sheets', () => {
 		for (const role of ['participant', 'mentor', 'home'] as const) {
 			const other = await makeUser(t.db, role);
 			await rejects(
-				saveScoreSheet(t.db, other, { applicationId: id, scores: full, comment: '' }),
+				saveScoreSheet(t.db, other, {
+					noConflict: true,
+					applicationId: id,
+					scores: full,
+					comment: '',
+				}),
 				'forbidden',
 			);
 			await rejects(override(other, id, 'degree', 'met', 'x x x'), 'forbidden');
 		}
 		await expect(
 			saveScoreSheet(t.db, admin, {
+				noConflict: true,
 				applicationId: id,
 				scores: { ...full, career: '' },
 				comment: '',
@@ -216,6 +272,7 @@ describe('score sheets', () => {
 		).rejects.toMatchObject({ problems: { career: expect.stringMatching(/career path/) } });
 		await expect(
 			saveScoreSheet(t.db, admin, {
+				noConflict: true,
 				applicationId: id,
 				scores: { ...full, career: '7' },
 				comment: '',
@@ -223,7 +280,12 @@ describe('score sheets', () => {
 		).rejects.toMatchObject({ problems: { career: expect.any(String) } });
 		const young = await submitted('wco-ap-korea', 'Too Young', { yearsInCustoms: '1' });
 		await rejects(
-			saveScoreSheet(t.db, admin, { applicationId: young, scores: full, comment: '' }),
+			saveScoreSheet(t.db, admin, {
+				noConflict: true,
+				applicationId: young,
+				scores: full,
+				comment: '',
+			}),
 			'conflict',
 			/not eligible/,
 		);
@@ -270,6 +332,9 @@ describe('the selection', () => {
 		const toCheck = await submitted('wco-ap-hong-kong-china', 'Hal Basic', {
 			englishLevel: 'basic',
 		});
+		// The office allowed Japan's second nomination: the selection still takes one per administration.
+		for (const id of [ids[0]!, twin])
+			await override(admin, id, 'single', 'met', 'Japan asked to nominate two; allowed.');
 		await rejects(recordSelection(t.db, admin, edition, ids), 'invalid', /At most 4 candidates/);
 		await rejects(
 			recordSelection(t.db, admin, edition, [ids[0]!, twin]),
@@ -286,7 +351,7 @@ describe('the selection', () => {
 			'invalid',
 			/Hal Basic’s screening/,
 		);
-		const draft = await submitted('wco-ap-korea', 'Ivy Draft', {}, 'draft');
+		const draft = await submitted('wco-ap-singapore', 'Ivy Draft', {}, 'draft');
 		await rejects(
 			recordSelection(t.db, admin, edition, [draft]),
 			'invalid',
@@ -296,6 +361,7 @@ describe('the selection', () => {
 		await rejects(recordSelection(t.db, mentor, edition, ids.slice(0, 4)), 'forbidden');
 		expect(await selectionBoard(t.db, admin, edition).then((b) => b!.decision)).toBeNull();
 
+		await scoreAll();
 		await recordSelection(t.db, secretariat, edition, ids.slice(0, 4), september);
 		const board = await selectionBoard(t.db, admin, edition);
 		expect(board!.decision).toMatchObject({ by: 'Sam Secretariat' });
@@ -310,7 +376,12 @@ describe('the selection', () => {
 			/already recorded and read-only/,
 		);
 		await rejects(
-			saveScoreSheet(t.db, admin, { applicationId: ids[0]!, scores: full, comment: '' }),
+			saveScoreSheet(t.db, admin, {
+				noConflict: true,
+				applicationId: ids[0]!,
+				scores: full,
+				comment: '',
+			}),
 			'conflict',
 			/read-only/,
 		);
@@ -321,7 +392,12 @@ describe('the selection', () => {
 		);
 		// Reopened explicitly, audited: editable again.
 		await reopenSelection(t.db, admin, edition);
-		await saveScoreSheet(t.db, admin, { applicationId: ids[0]!, scores: full, comment: '' });
+		await saveScoreSheet(t.db, admin, {
+			noConflict: true,
+			applicationId: ids[0]!,
+			scores: full,
+			comment: '',
+		});
 		const actions = (await t.db.select().from(auditEventTable)).map((a) => a.action);
 		expect(actions).toEqual(expect.arrayContaining(['selection.record', 'selection.reopen']));
 	});
@@ -332,13 +408,13 @@ describe('decision notices and invitations', () => {
 		await makeEdition();
 		const yes = await submitted('wco-ap-japan', 'Ann Japan');
 		const no = await submitted('wco-ap-korea', 'Bo Korea');
-		await recordSelection(t.db, admin, edition, [yes], september);
+		await decide([yes]);
 		const mails: { to: string; subject: string; text: string }[] = [];
 		const result = await sendNotices(t.db, admin, edition, 6, async (m) => {
 			mails.push(m);
 			return 'kept';
 		});
-		expect(result).toEqual({ emailed: 0, kept: 4 });
+		expect(result).toEqual({ emailed: 0, kept: 4, unchanged: 0 });
 		expect(mails.map((m) => m.to).sort()).toEqual(
 			[
 				'ann1@customs.example',
@@ -372,7 +448,7 @@ describe('decision notices and invitations', () => {
 			'conflict',
 			/Record the selection first/,
 		);
-		await recordSelection(t.db, admin, edition, [yes]);
+		await decide([yes]);
 		const input = { name: 'Ann Japan', email: 'ann1@customs.example' };
 		await rejects(inviteSelected(t.db, admin, yes, input), 'conflict', /no cohort yet.*New cohort/);
 		await createCohort(t.db, admin.id, cohortInput({ edition: '2026/2027' }));
@@ -405,8 +481,13 @@ describe('retention purge', () => {
 		const yes = await submitted('wco-ap-japan', 'Ann Japan');
 		const no = await submitted('wco-ap-korea', 'Bo Korea');
 		const draft = await submitted('wco-ap-mongolia', 'Cy Draft', {}, 'draft');
-		await saveScoreSheet(t.db, admin, { applicationId: no, scores: full, comment: 'x' });
-		await recordSelection(t.db, admin, edition, [yes], september);
+		await saveScoreSheet(t.db, admin, {
+			noConflict: true,
+			applicationId: no,
+			scores: full,
+			comment: 'x',
+		});
+		await decide([yes]);
 		// Recent: nothing is due yet.
 		expect(await countPurgeDue(t.db, 6, september + 5 * month)).toEqual({
 			nominations: 0,
@@ -453,7 +534,8 @@ describe('retention purge', () => {
 		expect(apps).toEqual([yes]);
 		const noms = (await t.db.select().from(nominationTable)).map((x) => x.candidateName).sort();
 		expect(noms).toEqual(['Ann Japan', 'Next Year']);
-		expect(await t.db.select().from(scoreSheetTable)).toHaveLength(0);
+		const sheets = await t.db.select().from(scoreSheetTable);
+		expect(sheets.map((x) => x.applicationId)).toEqual([yes]);
 		expect(draft).toBeTruthy();
 		// The audit keeps the count only: no name, no address.
 		const [purge] = await t.db
@@ -498,5 +580,352 @@ describe('who may reach applications', () => {
 				.from(auditEventTable)
 				.where(eq(auditEventTable.action, 'application.read')),
 		).toHaveLength(0);
+	});
+});
+
+describe('a selection only when it can be right (issue 30)', () => {
+	it('refuses before the deadline and while an eligible candidate is unscored; an admin overrides with a reason, audited', async () => {
+		await makeEdition();
+		const ann = await submitted('wco-ap-japan', 'Ann Japan');
+		await submitted('wco-ap-korea', 'Bo Korea');
+		const july = Date.parse('2026-07-20T00:00:00Z');
+		await rejects(
+			recordSelection(t.db, admin, edition, [ann], july),
+			'conflict',
+			/still open until Fri 31 Jul 2026.*2 eligible candidates have no score sheet yet: Ann Japan, Bo Korea/,
+		);
+		await saveScoreSheet(t.db, admin, {
+			noConflict: true,
+			applicationId: ann,
+			scores: full,
+			comment: '',
+		});
+		await rejects(
+			recordSelection(t.db, admin, edition, [ann], september),
+			'conflict',
+			/One eligible candidate has no score sheet yet: Bo Korea\. An admin may record it anyway/,
+		);
+		await rejects(
+			recordSelection(t.db, secretariat, edition, [ann], september, 'We agreed by phone.'),
+			'forbidden',
+		);
+		await rejects(recordSelection(t.db, admin, edition, [ann], september, 'ok'), 'invalid');
+		expect((await selectionBoard(t.db, admin, edition))!.timing).toHaveLength(1);
+		await recordSelection(
+			t.db,
+			admin,
+			edition,
+			[ann],
+			september,
+			'Bo Korea withdrew by letter of 2 September.',
+		);
+		const board = await selectionBoard(t.db, admin, edition);
+		expect(board!.decision!.selection.overrideReason).toBe(
+			'Bo Korea withdrew by letter of 2 September.',
+		);
+		const [audit] = await t.db
+			.select()
+			.from(auditEventTable)
+			.where(eq(auditEventTable.action, 'selection.record'));
+		expect(audit!.details).toMatchObject({
+			reason: 'Bo Korea withdrew by letter of 2 September.',
+			overridden: [expect.stringMatching(/no score sheet/)],
+		});
+	});
+
+	it('takes effect only once the programme office and the WCO Secretariat have both confirmed', async () => {
+		await makeEdition();
+		const ann = await submitted('wco-ap-japan', 'Ann Japan');
+		await scoreAll();
+		await recordSelection(t.db, admin, edition, [ann], september);
+		await createCohort(t.db, admin.id, cohortInput({ edition: '2026/2027' }));
+		const kept = async () => 'kept' as const;
+		await rejects(
+			sendNotices(t.db, admin, edition, 6, kept),
+			'conflict',
+			/WCO Secretariat has not/,
+		);
+		await rejects(
+			inviteSelected(t.db, admin, ann, { name: 'Ann Japan', email: 'ann1@customs.example' }),
+			'conflict',
+			/takes effect once both/,
+		);
+		await rejects(confirmSelection(t.db, admin, edition), 'conflict', /already confirmed/);
+		await confirmSelection(t.db, secretariat, edition, september + 1000);
+		const decision = (await selectionBoard(t.db, admin, edition))!.decision!;
+		expect(decision.inEffect).toBe(true);
+		expect(decision.selection.secretariatConfirmedById).toBe(secretariat.id);
+		expect(decision.selection.officeConfirmedById).toBe(admin.id);
+		const mails: { to: string; text: string }[] = [];
+		await sendNotices(t.db, admin, edition, 6, async (m) => {
+			mails.push(m);
+			return 'kept';
+		});
+		// In the WCO Secretariat's name, RILO A/P in copy, with the cohort's exact dates.
+		expect(mails[0]!.text).toMatch(/The WCO Secretariat, World Customs Organization/);
+		expect(mails[0]!.text).toMatch(/Copy: the programme office of .*RILO A\/P/);
+		expect(mails[0]!.text).toMatch(/runs from \w{3} \d+ \w{3} 20\d\d to/);
+		const actions = (await t.db.select().from(auditEventTable)).map((a) => a.action);
+		expect(actions).toContain('selection.confirm');
+	});
+
+	it('after a reopening, writes again only to the people whose outcome changed', async () => {
+		await makeEdition();
+		const ann = await submitted('wco-ap-japan', 'Ann Japan');
+		const bo = await submitted('wco-ap-korea', 'Bo Korea');
+		await submitted('wco-ap-mongolia', 'Cy Mongolia');
+		await decide([ann]);
+		const first: string[] = [];
+		const r1 = await sendNotices(t.db, admin, edition, 6, async (m) => {
+			first.push(m.to);
+			return 'kept';
+		});
+		expect(r1).toEqual({ emailed: 0, kept: 6, unchanged: 0 });
+		await reopenSelection(t.db, admin, edition);
+		await decide([bo]);
+		const second: string[] = [];
+		const r2 = await sendNotices(t.db, admin, edition, 6, async (m) => {
+			second.push(m.to);
+			return 'kept';
+		});
+		expect(r2).toEqual({ emailed: 0, kept: 4, unchanged: 1 });
+		expect(second.sort()).toEqual(
+			[
+				'ann1@customs.example',
+				'bo2@customs.example',
+				'officer1@customs.example',
+				'officer2@customs.example',
+			].sort(),
+		);
+	});
+
+	it('the purge leaves no row anywhere naming the deleted candidate or their officer', async () => {
+		await makeEdition();
+		const yes = await submitted('wco-ap-japan', 'Ann Japan');
+		const no = await submitted('wco-ap-korea', 'Bo Korea');
+		await saveScoreSheet(t.db, secretariat, {
+			noConflict: true,
+			applicationId: no,
+			scores: full,
+			comment: 'Bo Korea is keen.',
+		});
+		await decide([yes]);
+		await sendNotices(t.db, admin, edition, 6, (m) =>
+			deliverMail(t.db, undefined, 'x@x.example', m),
+		);
+		await deliverMail(t.db, undefined, 'x@x.example', {
+			to: 'office@rilo.example',
+			subject: 'A second nomination',
+			text: 'The form received a nomination of Bo Korea (Korea) from officer2@customs.example.',
+		});
+		await t.db.insert(reminderSentTable).values({
+			key: `application_due|${no}|2026-07-28|bo2@customs.example`,
+			kind: 'application_due',
+			subjectId: no,
+			due: '2026-07-28',
+			recipient: 'bo2@customs.example',
+			sentAt: new Date(september),
+		});
+		const traces = ['Bo Korea', 'bo2@customs.example', 'officer2@customs.example', 'Officer 2'];
+		const found = async () => {
+			const tables = await t.db.all<{ name: string }>(
+				sql`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'`,
+			);
+			const hits: string[] = [];
+			for (const { name } of tables) {
+				const rows = await t.db.all(sql.raw(`select * from "${name}"`));
+				const text = JSON.stringify(rows);
+				for (const trace of traces) if (text.includes(trace)) hits.push(`${name}: ${trace}`);
+			}
+			return hits;
+		};
+		expect((await found()).length).toBeGreaterThan(3);
+		await purgeApplications(t.db, admin, 6, september + 7 * 31 * 86_400_000);
+		expect(await found()).toEqual([]);
+		// What is kept stays: the selected candidate's notices.
+		const outbox = await t.db.select().from(mailOutboxTable);
+		expect(outbox.map((m) => m.to).sort()).toEqual([
+			'ann1@customs.example',
+			'officer1@customs.example',
+		]);
+	});
+});
+
+describe('fair review (issue 30)', () => {
+	it('scores blind: others’ sheets are withheld until the reader has saved their own', async () => {
+		await makeEdition();
+		const id = await submitted('wco-ap-japan', 'Ann Japan');
+		await saveScoreSheet(t.db, admin, {
+			noConflict: true,
+			applicationId: id,
+			scores: full,
+			comment: 'Ann is strong.',
+		});
+		const before = await applicationReviewPage(t.db, secretariat, id);
+		expect(before!.sheets).toEqual([]);
+		expect(before!.hiddenSheets).toBe(1);
+		const board = await selectionBoard(t.db, secretariat, edition);
+		expect(board!.ranking[0]!.blind).toBe(true);
+		// A sheet without the declaration of no conflict is refused, nothing saved.
+		await expect(
+			saveScoreSheet(t.db, secretariat, {
+				noConflict: false,
+				applicationId: id,
+				scores: full,
+				comment: '',
+			}),
+		).rejects.toMatchObject({ problems: { noConflict: expect.stringMatching(/conflict/) } });
+		await saveScoreSheet(t.db, secretariat, {
+			noConflict: true,
+			applicationId: id,
+			scores: full,
+			comment: '',
+		});
+		const after = await applicationReviewPage(t.db, secretariat, id);
+		expect(after!.sheets.map((s) => s.comment)).toContain('Ann is strong.');
+		expect((await selectionBoard(t.db, secretariat, edition))!.ranking[0]!.blind).toBe(false);
+	});
+
+	it('recuses a reviewer who declares a conflict, and one from the candidate’s own administration', async () => {
+		await makeEdition();
+		const id = await submitted('wco-ap-japan', 'Ann Japan');
+		await saveScoreSheet(t.db, secretariat, {
+			noConflict: true,
+			applicationId: id,
+			scores: full,
+			comment: '',
+		});
+		await rejects(
+			recuse(t.db, secretariat, { applicationId: id, note: 'no' }),
+			'invalid',
+			/why you recuse/,
+		);
+		await recuse(t.db, secretariat, { applicationId: id, note: 'Ann Japan is my cousin.' });
+		expect((await sheetsFor(t.db, [id])).get(id)).toBeUndefined();
+		await rejects(
+			saveScoreSheet(t.db, secretariat, {
+				noConflict: true,
+				applicationId: id,
+				scores: full,
+				comment: '',
+			}),
+			'conflict',
+			/recused yourself.*cousin/,
+		);
+		const page = await applicationReviewPage(t.db, admin, id);
+		expect(page!.recusals).toMatchObject([
+			{ name: 'Sam Secretariat', note: 'Ann Japan is my cousin.' },
+		]);
+		// A reviewer whose account belongs to Japan is recused from Japan's candidate automatically.
+		const japanese = await makeUser(t.db, 'secretariat', 'Jun Japan');
+		await t.db
+			.update(userTable)
+			.set({ administrationId: 'wco-ap-japan' })
+			.where(eq(userTable.id, japanese.id));
+		await rejects(
+			saveScoreSheet(t.db, japanese, {
+				noConflict: true,
+				applicationId: id,
+				scores: full,
+				comment: '',
+			}),
+			'conflict',
+			/recused automatically.*Japan/,
+		);
+		expect(
+			await t.db
+				.select()
+				.from(auditEventTable)
+				.where(eq(auditEventTable.action, 'application.recuse')),
+		).toHaveLength(1);
+	});
+
+	it('flags totals further apart than the threshold and holds the selection until discussed', async () => {
+		expect(disagreement([19, 8])).toBe(11);
+		expect(disagreement([20, 14])).toBeNull();
+		expect(disagreement([20])).toBeNull();
+		await makeEdition();
+		const id = await submitted('wco-ap-japan', 'Ann Japan');
+		const low = {
+			...full,
+			experience: '1',
+			academic: '1',
+			personal: '1',
+			motivation: '1',
+			leadership: '1',
+			management: '1',
+			career: '1',
+		};
+		const high = { ...full, experience: '4', academic: '4', personal: '4', motivation: '4' };
+		await saveScoreSheet(t.db, admin, {
+			noConflict: true,
+			applicationId: id,
+			scores: low,
+			comment: '',
+		});
+		await saveScoreSheet(t.db, secretariat, {
+			noConflict: true,
+			applicationId: id,
+			scores: high,
+			comment: '',
+		});
+		const board = await selectionBoard(t.db, admin, edition);
+		expect(board!.ranking[0]).toMatchObject({
+			gap: 17,
+			sheets: [expect.anything(), expect.anything()],
+		});
+		await rejects(
+			recordSelection(t.db, admin, edition, [id], september),
+			'conflict',
+			/disagree on Ann Japan by more than 6 points \(totals (7 and 24|24 and 7)\)/,
+		);
+		await saveScoreSheet(t.db, admin, {
+			noConflict: true,
+			applicationId: id,
+			scores: high,
+			comment: 'Revised after discussion.',
+		});
+		await recordSelection(t.db, admin, edition, [id], september);
+	});
+});
+
+describe('the office’s list and its CSV (issue 30)', () => {
+	it('searches, filters by standing, administration and reviewer, sorts, and exports formula-safe', async () => {
+		await makeEdition();
+		const ann = await submitted('wco-ap-japan', 'Ann Japan');
+		await submitted('wco-ap-korea', '=1+1\n+2 Korea');
+		await submitted('wco-ap-mongolia', 'Gus Young', { yearsInCustoms: '1' });
+		await saveScoreSheet(t.db, admin, {
+			noConflict: true,
+			applicationId: ann,
+			scores: full,
+			comment: '@SUM(A1) fine',
+		});
+		const base = readListQuery(new URLSearchParams());
+		const all = await editionApplicationList(t.db, admin, edition, base);
+		expect(all!.items).toHaveLength(3);
+		const names = async (params: Record<string, string>) =>
+			(await editionApplicationList(
+				t.db,
+				admin,
+				edition,
+				readListQuery(new URLSearchParams(params)),
+			))!.items.map((i) => i.name);
+		expect(await names({ q: 'japan' })).toEqual(['Ann Japan']);
+		expect(await names({ standing: 'not_met' })).toEqual(['Gus Young']);
+		expect(await names({ administration: 'wco-ap-korea' })).toEqual(['=1+1\n+2 Korea']);
+		expect(await names({ reviewer: admin.id, sort: 'name' })).toEqual([
+			'=1+1\n+2 Korea',
+			'Gus Young',
+		]);
+		expect((await names({ sort: 'average' }))[0]).toBe('Ann Japan');
+		const csv = toCsv(applicationRows(all!), ['Candidate', 'Administration', 'Standing']);
+		expect(csv).toContain(`"'=1+1\n+2 Korea"`);
+		// Blind: the Secretariat, who has not scored, gets no sheet in the export.
+		const theirs = await editionApplicationList(t.db, secretariat, edition, base);
+		expect(sheetRows(theirs!)).toEqual([]);
+		const mine = sheetRows(all!);
+		expect(mine).toHaveLength(1);
+		expect(toCsv(mine, ['Candidate', 'Comment'])).toContain("'@SUM(A1) fine");
 	});
 });

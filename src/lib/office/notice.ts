@@ -9,6 +9,7 @@ export type NoticeFacts = {
 	officerName: string;
 	administration: string;
 	edition: string;
+	/** The edition's exact dates when its cohort is set up, else its period in words. */
 	programmePeriod: string;
 	venue: string;
 	selected: boolean;
@@ -20,6 +21,13 @@ export type NoticeFacts = {
 
 /** Who a notice goes to. */
 export type NoticeRecipient = 'candidate' | 'officer';
+
+/** In whose name notices go (the charter: "the WCO will inform participants"). */
+export const noticeSigner = 'The WCO Secretariat, World Customs Organization';
+
+/** Who is in copy of every notice. */
+export const noticeCopy =
+	'Copy: the programme office of the Regional Intelligence Liaison Office for Asia and the Pacific (RILO A/P)';
 
 /** The subject line of a notice. */
 export function noticeSubject(f: NoticeFacts): string {
@@ -34,7 +42,7 @@ export function noticeParagraphs(f: NoticeFacts, to: NoticeRecipient): string[] 
 	const their = you ? 'your' : `${f.candidateName}’s`;
 	const body = f.selected
 		? [
-				`On ${f.decidedOn}, the programme office of RILO A/P and the WCO Secretariat selected ${who} for the ${f.edition} edition of the WCO Asia/Pacific Regional Data/Intelligence Professionals Programme, nominated by ${f.administration}.`,
+				`On ${f.decidedOn}, the WCO Secretariat and the programme office of RILO A/P, in close consultation, selected ${who} for the ${f.edition} edition of the WCO Asia/Pacific Regional Data/Intelligence Professionals Programme, nominated by ${f.administration}.`,
 				`The programme runs ${f.programmePeriod} at ${f.venue}. ${you ? 'You will receive' : `${f.candidateName} will receive`} an invitation to the programme portal, then an enrolment letter for the visa application. The programme pays an allowance of 3,413 EUR for the stay and a return economy ticket; insurance, the visa and any transit visa are the participant’s responsibility.`,
 				you
 					? 'Congratulations. We look forward to welcoming you in Tokyo.'
@@ -42,10 +50,10 @@ export function noticeParagraphs(f: NoticeFacts, to: NoticeRecipient): string[] 
 			]
 		: [
 				`Thank you for ${their} application to the ${f.edition} edition of the WCO Asia/Pacific Regional Data/Intelligence Professionals Programme, nominated by ${f.administration}.`,
-				`On ${f.decidedOn}, the programme office of RILO A/P and the WCO Secretariat made its selection. The programme takes at most four officers, one per Member administration, and ${their} application was not among those selected this year.`,
+				`On ${f.decidedOn}, the WCO Secretariat and the programme office of RILO A/P, in close consultation, made their selection. The programme takes at most four officers, one per Member administration, and ${their} application was not among those selected this year.`,
 				`A new call opens for every edition and ${you ? 'you may' : `${f.candidateName} may`} be nominated again. As stated in the call, the application and its nomination are deleted ${f.retentionMonths} month${f.retentionMonths === 1 ? '' : 's'} after the decision.`,
 			];
-	return [dear, ...body, 'RILO A/P Programme Office'];
+	return [dear, ...body, noticeSigner, noticeCopy];
 }
 
 /** The notice as plain text, for email. */

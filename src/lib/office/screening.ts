@@ -20,7 +20,21 @@ export type Check = { key: string; label: string; verdict: Verdict; reason: stri
 export type ScreeningFacts = {
 	answers: Answers;
 	administration: { name: string; active: boolean };
-	nomination: { officerName: string; officerPost: string; verified: boolean };
+	nomination: {
+		officerName: string;
+		officerPost: string;
+		/** The officer's (lower-cased) address. */
+		officerEmail?: string;
+		/** The officer confirmed their email by the link. */
+		verified: boolean;
+		/**
+		 * The address is one of the administration's nominating contacts or official domains kept
+		 * by the programme office (src/lib/office/nominating-contacts.ts).
+		 */
+		officialAddress: boolean;
+		/** Other candidates the same administration nominated (confirmed) for the edition. */
+		otherNominees: string[];
+	};
 };
 
 /** Words for each verdict. */
@@ -54,10 +68,28 @@ function member(f: ScreeningFacts): Check {
 
 function nominated(f: ScreeningFacts): Check {
 	const say = criterion('nominated', 'Nominated by their administration');
-	const { officerName, officerPost, verified } = f.nomination;
-	return verified
-		? say('met', `Nominated by ${officerName} (${officerPost}), whose email was confirmed.`)
-		: say('not_met', 'The nominating officer never confirmed their email.');
+	const { officerName, officerPost, verified, officialAddress, officerEmail } = f.nomination;
+	if (!verified) return say('not_met', 'The nominating officer never confirmed their email.');
+	return officialAddress
+		? say(
+				'met',
+				`Nominated by ${officerName} (${officerPost}), from an official address of ${f.administration.name} kept by the programme office, confirmed by email.`,
+			)
+		: say(
+				'to_check',
+				`Not verified: ${officerName} (${officerPost}) nominated from ${officerEmail ?? 'an address'}, which is not among the nominating contacts or official domains the programme office keeps for ${f.administration.name}. Verify the nomination with the administration, then record it here with a note (or add the address to its contacts).`,
+			);
+}
+
+function single(f: ScreeningFacts): Check {
+	const say = criterion('single', 'One nomination per administration and edition');
+	const others = f.nomination.otherNominees;
+	return others.length
+		? say(
+				'to_check',
+				`${f.administration.name} also nominated ${others.join(', ')} for this edition. One nomination per administration, unless the programme office allows more: record it here with the reason.`,
+			)
+		: say('met', `The only nomination of ${f.administration.name} for this edition.`);
 }
 
 function years(a: Answers): Check {
@@ -128,6 +160,7 @@ export function screenRequirements(f: ScreeningFacts): Check[] {
 		officer(f),
 		member(f),
 		nominated(f),
+		single(f),
 		years(a),
 		degree(a),
 		english(a),

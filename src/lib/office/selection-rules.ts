@@ -32,3 +32,54 @@ export function selectionProblem(picks: Pick[]): string | null {
 	}
 	return null;
 }
+
+/** What decides whether a selection may be recorded now. */
+export type Timing = {
+	/** True while the call still accepts applications. */
+	callOpen: boolean;
+	/** The deadline in words ("Sat 31 Jul 2027, 23:59 Tokyo time"). */
+	deadline: string;
+	/** Names of the eligible candidates nobody has scored yet. */
+	unscored: string[];
+	/** Eligible candidates whose reviewers' totals are too far apart, with the totals. */
+	disagreements?: { name: string; totals: number[] }[];
+};
+
+/**
+ * Why a selection cannot be right yet: the call is still open (someone may still apply), or an
+ * eligible candidate has no score sheet. An admin may record anyway, with a written reason. Pure.
+ */
+export function timingProblems(t: Timing): string[] {
+	const out: string[] = [];
+	if (t.callOpen)
+		out.push(
+			`The call is still open until ${t.deadline}: candidates may still apply, so the selection waits for the deadline.`,
+		);
+	if (t.unscored.length)
+		out.push(
+			`${t.unscored.length === 1 ? 'One eligible candidate has' : `${t.unscored.length} eligible candidates have`} no score sheet yet: ${t.unscored.join(', ')}.`,
+		);
+	for (const d of t.disagreements ?? [])
+		out.push(
+			`The reviewers disagree on ${d.name} by more than ${spreadThreshold} points (totals ${d.totals.join(' and ')}): discuss it and revise the sheets before ranking.`,
+		);
+	return out;
+}
+
+/** The two parties whose confirmation makes a selection take effect (charter section V). */
+export type Confirmations = { officeAt: Date | null; secretariatAt: Date | null };
+
+/** True once both the programme office and the WCO Secretariat have confirmed. */
+export function selectionInEffect(c: Confirmations): boolean {
+	return Boolean(c.officeAt && c.secretariatAt);
+}
+
+/** Two reviewers' totals further apart than this are discussed before the ranking counts. */
+export const spreadThreshold = 6;
+
+/** The gap between the highest and the lowest total when it exceeds the threshold, else null. */
+export function disagreement(totals: number[], threshold = spreadThreshold): number | null {
+	if (totals.length < 2) return null;
+	const gap = Math.max(...totals) - Math.min(...totals);
+	return gap > threshold ? gap : null;
+}

@@ -27,6 +27,7 @@ import { assertApplicationReader } from './access';
 import { queueApplicationReceipts, type ReceiptSettings } from './application-receipt';
 import { assertCallOpen } from './edition';
 import { overridesFor } from './override';
+import { nominationContexts, type NominationContext } from './nominating-contact';
 import { keysetPage } from '../paging';
 
 const joined = {
@@ -118,14 +119,19 @@ export async function saveApplication(
 }
 
 /** The facts screening works from, for one application. */
-export function screeningFacts(row: FullApplication): ScreeningFacts {
+export function screeningFacts(
+	row: FullApplication,
+	context: NominationContext = { officialAddress: false, otherNominees: [] },
+): ScreeningFacts {
 	return {
 		answers: readAnswers(row.application.answers),
 		administration: { name: row.administration.name, active: !row.administration.deactivatedAt },
 		nomination: {
 			officerName: row.nomination.officerName,
 			officerPost: row.nomination.officerPost,
+			officerEmail: row.nomination.officerEmail,
 			verified: Boolean(row.nomination.verifiedAt),
+			...context,
 		},
 	};
 }
@@ -134,11 +140,31 @@ export function screeningFacts(row: FullApplication): ScreeningFacts {
  * The application screened: every requirement, the recommended profile, the standing; the
  * reviewers' overrides count over the automatic results.
  */
-export function screen(row: FullApplication, overrides: Override[] = []) {
-	const facts = screeningFacts(row);
+export function screen(
+	row: FullApplication,
+	overrides: Override[] = [],
+	context?: NominationContext,
+) {
+	const facts = screeningFacts(row, context);
 	const requirements = applyOverrides(screenRequirements(facts), overrides);
 	const profile = applyOverrides(screenProfile(facts.answers), overrides);
 	return { requirements, profile, standing: overallVerdict(requirements), answers: facts.answers };
+}
+
+/** These applications screened, with their overrides and their nominations' context. */
+async function screenAll(db: Db, rows: FullApplication[]) {
+	const overrides = await overridesFor(
+		db,
+		rows.map((r) => r.application.id),
+	);
+	const contexts = await nominationContexts(
+		db,
+		rows.map((r) => r.nomination),
+	);
+	return rows.map((row) => ({
+		row,
+		...screen(row, overrides.get(row.application.id), contexts.get(row.nomination.id)),
+	}));
 }
 
 /** Applications per page of the list. */
@@ -183,15 +209,7 @@ export async function listApplicationsPage(
 	const { items, next } = keysetPage(rows, limit, ({ application: last }) =>
 		last.submittedAt ? `${last.submittedAt.getTime()}.${last.id}` : null,
 	);
-	const overrides = await overridesFor(
-		db,
-		items.map((r) => r.application.id),
-	);
-	const page = items.map((row) => ({
-		row,
-		...screen(row, overrides.get(row.application.id)),
-	}));
-	return { page, next };
+	return { page: await screenAll(db, items), next };
 }
 
 /** Drafts not yet submitted, per edition (the list shows how many are still being written). */
@@ -225,8 +243,7 @@ export async function readApplication(
 		{ actorId: reader.id, action: 'application.read', subjectType: 'application', subjectId: id },
 		now,
 	);
-	const overrides = await overridesFor(db, [id]);
-	return { row, ...screen(row, overrides.get(id)) };
+	return (await screenAll(db, [row]))[0]!;
 }
 
 /** Every submitted application of an edition, screened (for scoring and selection; not audited). */
@@ -235,11 +252,7 @@ export async function listEditionApplications(db: Db, reader: { role: string }, 
 	const rows = await withAll(db)
 		.where(and(eq(applicationTable.status, 'submitted'), eq(applicationTable.editionId, editionId)))
 		.orderBy(applicationTable.submittedAt, applicationTable.id);
-	const overrides = await overridesFor(
-		db,
-		rows.map((r) => r.application.id),
-	);
-	return rows.map((row) => ({ row, ...screen(row, overrides.get(row.application.id)) }));
+	return screenAll(db, rows);
 }
 
 /** One submitted application screened, for a rule to check (not a read by a person: not audited). */
@@ -248,6 +261,5 @@ export async function findScreened(db: Db, id: string) {
 		and(eq(applicationTable.id, id), eq(applicationTable.status, 'submitted')),
 	);
 	if (!row) return null;
-	const overrides = await overridesFor(db, [id]);
-	return { row, ...screen(row, overrides.get(id)) };
+	return (await screenAll(db, [row]))[0]!;
 }

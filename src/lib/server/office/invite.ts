@@ -10,6 +10,7 @@ import { notFound, RuleError } from '../errors';
 import { createInvitation } from '../auth/invitation';
 import { findScreened } from './application';
 import { findRow } from '../find-row';
+import { assertInEffect, findSelection } from './selection-state';
 
 /** The edition's cohort: the one linked to it, else the cohort named after the edition. */
 export async function editionCohort(db: Db, edition: Edition) {
@@ -56,6 +57,8 @@ export async function inviteSelected(
 			'conflict',
 			`${found.row.nomination.candidateName} is not among the recorded selection: only selected candidates are invited.`,
 		);
+	const decision = await findSelection(db, found.row.edition.id);
+	if (decision) assertInEffect(decision);
 	const cohort = await editionCohort(db, found.row.edition);
 	if (!cohort) throw new RuleError('conflict', noCohortMessage(found.row.edition));
 	const made = await createInvitation(

@@ -16,6 +16,7 @@ import { findAdministration } from '../cohort/administration';
 import { notFound, RuleError } from '../errors';
 import { hashToken, newId, newToken } from '../ids';
 import { normaliseEmail } from '../auth/user';
+import type { Mail } from '../notify/mail';
 import { assertCallOpen, findEdition } from './edition';
 
 /** How long the nominating officer's confirmation link works. */
@@ -65,6 +66,50 @@ async function confirmedFor(db: Db, editionId: string, candidateEmail: string) {
 	return row ?? null;
 }
 
+/** Refuses a nomination of a candidate already nominated for the edition. */
+export class AlreadyNominated extends RuleError {
+	constructor(edition: string) {
+		super(
+			'conflict',
+			`This candidate is already nominated for the ${edition} edition.`,
+			'candidateEmail',
+		);
+	}
+}
+
+/**
+ * The public form's nomination: a request as requestNomination makes it, except that a
+ * candidate already nominated gets the same answer as a new one (the form must not tell whether
+ * an address is nominated): nothing is recorded but an audit event, and the caller tells the
+ * programme office instead (`duplicate`).
+ */
+export async function nominate(db: Db, edition: Edition, input: NominationInput, now = Date.now()) {
+	try {
+		return { duplicate: false as const, ...(await requestNomination(db, edition, input, now)) };
+	} catch (error) {
+		if (!(error instanceof AlreadyNominated)) throw error;
+		const administration = (await findAdministration(db, input.administrationId))!;
+		const already = await confirmedFor(db, edition.id, normaliseEmail(input.candidateEmail));
+		await recordAudit(
+			db,
+			{
+				actorId: null,
+				action: 'nomination.duplicate',
+				subjectType: 'nomination',
+				subjectId: already?.id ?? null,
+				details: { edition: edition.name, administration: administration.name },
+			},
+			now,
+		);
+		return {
+			duplicate: true as const,
+			administration,
+			candidateName: input.candidateName.trim(),
+			officerEmail: normaliseEmail(input.officerEmail),
+		};
+	}
+}
+
 /** Records a nomination request (not yet a nomination); returns the token for the officer's link. */
 export async function requestNomination(
 	db: Db,
@@ -84,12 +129,7 @@ export async function requestNomination(
 			'Give the candidate’s own address: the nominating officer and the candidate each confirm from their own email.',
 			'candidateEmail',
 		);
-	if (await confirmedFor(db, edition.id, candidateEmail))
-		throw new RuleError(
-			'conflict',
-			`This candidate is already nominated for the ${edition.name} edition.`,
-			'candidateEmail',
-		);
+	if (await confirmedFor(db, edition.id, candidateEmail)) throw new AlreadyNominated(edition.name);
 	// Requests nobody confirmed in time are not kept, once the officer has had time to be told.
 	const keptUntil = new Date(now - keepExpiredRequestsMs);
 	await db
@@ -178,4 +218,28 @@ export async function confirmNomination(db: Db, token: string, now = Date.now())
 		);
 	});
 	return { applicationToken, nomination, edition, administrationName: found.administrationName };
+}
+
+/**
+ * The message telling the programme office that someone nominated a candidate already
+ * nominated for the edition (the sender was answered as for a new nomination).
+ */
+export function duplicateNominationMail(input: {
+	to: string;
+	candidateName: string;
+	administration: string;
+	edition: string;
+	officerEmail: string;
+}): Mail {
+	return {
+		to: input.to,
+		subject: `A second nomination of a nominated candidate (${input.edition})`,
+		text: [
+			'To the programme office,',
+			'',
+			`The call's form received a nomination of ${input.candidateName} (${input.administration}) for the ${input.edition} edition, from ${input.officerEmail}. This candidate is already nominated for the edition, so nothing was recorded and no link was sent.`,
+			'',
+			'The sender was given the same answer as for a new nomination, so that the form does not tell anyone whether an address is nominated. If the second nomination is genuine, contact the administration.',
+		].join('\n'),
+	};
 }

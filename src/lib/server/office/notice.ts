@@ -2,18 +2,34 @@
  * Decision notices: to every submitted candidate of an edition and their nominating officer,
  * once its selection is recorded. Each goes by email when it can, else waits in the outbox.
  */
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '~db/client';
-import { selectionCandidateTable, selectionTable } from '~db/schema';
-import { formatInstant } from '~/lib/dates';
+import {
+	decisionNoticeTable,
+	selectionCandidateTable,
+	selectionTable,
+	type Cohort,
+} from '~db/schema';
+import { formatDay, formatInstant } from '~/lib/dates';
 import { noticeSubject, noticeText, type NoticeFacts } from '~/lib/office/notice';
 import type { Mail } from '../notify/mail';
 import { recordAudit } from '../audit';
 import { RuleError } from '../errors';
 import { readApplication } from './application';
 import { selectionBoard } from './selection';
-import { findSelection } from './selection-state';
+import { assertInEffect, findSelection } from './selection-state';
 import { findRow } from '../find-row';
+import { editionCohort } from './invite';
+
+/** The edition's exact dates from its cohort, else its period in words. */
+export function programmeDates(
+	edition: { programmePeriod: string },
+	cohort: Pick<Cohort, 'trainingStart' | 'departureDate'> | null,
+): string {
+	return cohort
+		? `from ${formatDay(cohort.trainingStart)} to ${formatDay(cohort.departureDate)}`
+		: edition.programmePeriod;
+}
 
 /** Formats the decision day the way notices say it (Tokyo). */
 export function decisionDay(at: Date): string {
@@ -37,6 +53,7 @@ export function noticeFacts(
 	},
 	decidedAt: Date,
 	retentionMonths: number,
+	dates: string = entry.row.edition.programmePeriod,
 ): NoticeFacts {
 	const { nomination, administration, edition } = entry.row;
 	return {
@@ -44,7 +61,7 @@ export function noticeFacts(
 		officerName: nomination.officerName,
 		administration: administration.name,
 		edition: edition.name,
-		programmePeriod: edition.programmePeriod,
+		programmePeriod: dates,
 		venue: edition.venue,
 		selected: entry.selected,
 		decidedOn: decisionDay(decidedAt),
@@ -53,8 +70,10 @@ export function noticeFacts(
 }
 
 /**
- * Sends (or keeps in the outbox) a notice to every submitted candidate and their nominating
- * officer; once per recorded selection. Returns how many were emailed and how many kept.
+ * Sends (or keeps in the outbox) a notice to each submitted candidate and their nominating
+ * officer whose outcome differs from what they were last told (everyone, the first time); once
+ * per recorded selection, and only once it is in effect (both sides confirmed). Returns how many
+ * were emailed, kept, and how many people were not written to again because nothing changed.
  */
 export async function sendNotices(
 	db: Db,
@@ -73,6 +92,12 @@ export async function sendNotices(
 			'conflict',
 			`The notices for this selection were already prepared on ${formatInstant(decision.selection.noticesAt)} (Tokyo time), emailed or kept in the outbox; they are not sent twice. The letters stay printable.`,
 		);
+	assertInEffect(decision);
+	const told = await toldOutcomes(
+		db,
+		board.entries.map((e) => e.row.application.id),
+	);
+	const changed = board.entries.filter((e) => told.get(e.row.application.id) !== e.selected);
 	// Claim the sending first, so a second click finds it done rather than sending twice.
 	const claimed = await db
 		.update(selectionTable)
@@ -80,10 +105,11 @@ export async function sendNotices(
 		.where(eq(selectionTable.id, decision.selection.id))
 		.returning({ id: selectionTable.id });
 	if (!claimed.length) throw new RuleError('conflict', 'The selection changed: reload the page.');
+	const dates = programmeDates(board.edition, await editionCohort(db, board.edition));
 	let emailed = 0;
 	let kept = 0;
-	for (const entry of board.entries) {
-		const facts = noticeFacts(entry, decision.selection.decidedAt, retentionMonths);
+	for (const entry of changed) {
+		const facts = noticeFacts(entry, decision.selection.decidedAt, retentionMonths, dates);
 		const subject = noticeSubject(facts);
 		for (const [to, who] of [
 			[entry.row.nomination.candidateEmail, 'candidate'],
@@ -93,7 +119,13 @@ export async function sendNotices(
 			if (result === 'sent') emailed++;
 			else kept++;
 		}
+		const outcome = { selected: entry.selected, sentAt: new Date(now) };
+		await db
+			.insert(decisionNoticeTable)
+			.values({ applicationId: entry.row.application.id, ...outcome })
+			.onConflictDoUpdate({ target: decisionNoticeTable.applicationId, set: outcome });
 	}
+	const unchanged = board.entries.length - changed.length;
 	await db
 		.update(selectionTable)
 		.set({ noticesEmailed: emailed, noticesKept: kept })
@@ -105,11 +137,21 @@ export async function sendNotices(
 			action: 'selection.notify',
 			subjectType: 'edition',
 			subjectId: editionId,
-			details: { emailed, kept },
+			details: { emailed, kept, unchanged },
 		},
 		now,
 	);
-	return { emailed, kept };
+	return { emailed, kept, unchanged };
+}
+
+/** The outcome each of these applications was last told (true = selected), by id. */
+async function toldOutcomes(db: Db, ids: string[]): Promise<Map<string, boolean>> {
+	if (!ids.length) return new Map();
+	const rows = await db
+		.select()
+		.from(decisionNoticeTable)
+		.where(inArray(decisionNoticeTable.applicationId, ids));
+	return new Map(rows.map((r) => [r.applicationId, r.selected]));
 }
 
 /** The printable letter of one candidate's decision (an audited read), or null before the decision. */
@@ -132,6 +174,7 @@ export async function readDecisionLetter(
 		{ row: found.row, selected: Boolean(chosen) },
 		decision.selection.decidedAt,
 		retentionMonths,
+		programmeDates(found.row.edition, await editionCohort(db, found.row.edition)),
 	);
 	return { facts, row: found.row, decision };
 }

@@ -17,6 +17,7 @@ export const overridableChecks = [
 	'officer',
 	'member',
 	'nominated',
+	'single',
 	'years',
 	'degree',
 	'english',

@@ -3,11 +3,13 @@
  * months after the edition's selection decision; selected ones are kept. An admin runs the
  * purge; the audit log keeps only how many were deleted.
  */
-import { and, eq, inArray, lte, notExists, sql } from 'drizzle-orm';
+import { and, eq, inArray, lte, notExists, or, sql } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import {
 	applicationTable,
+	mailOutboxTable,
 	nominationTable,
+	reminderSentTable,
 	selectionCandidateTable,
 	selectionTable,
 } from '~db/schema';
@@ -27,7 +29,13 @@ export function retentionCutoff(now: number, months: number): Date {
 /** The nominations (with their applications) due for deletion now. */
 async function dueNominations(db: Db, now: number, months: number) {
 	return db
-		.select({ id: nominationTable.id, applicationId: applicationTable.id })
+		.select({
+			id: nominationTable.id,
+			applicationId: applicationTable.id,
+			candidateName: nominationTable.candidateName,
+			candidateEmail: nominationTable.candidateEmail,
+			officerEmail: nominationTable.officerEmail,
+		})
 		.from(nominationTable)
 		.innerJoin(selectionTable, eq(selectionTable.editionId, nominationTable.editionId))
 		.leftJoin(applicationTable, eq(applicationTable.nominationId, nominationTable.id))
@@ -70,6 +78,7 @@ export async function purgeApplications(
 		const ids = due.map((d) => d.id);
 		for (let i = 0; i < ids.length; i += 500)
 			await tx.delete(nominationTable).where(inArray(nominationTable.id, ids.slice(i, i + 500)));
+		await forgetTraces(tx, due);
 		await recordAudit(
 			tx,
 			{
@@ -86,4 +95,65 @@ export async function purgeApplications(
 		);
 	});
 	return counts;
+}
+
+/** Escapes a text for a LIKE pattern (with `escape '\\'`). */
+function likeText(text: string): string {
+	return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * Removes what else names the purged candidates: their messages in the outbox (to them, to an
+ * officer who nominated nobody kept, or naming them) and the reminders sent about them or to
+ * them. Their screening, scores and notices go with the application (foreign keys).
+ */
+async function forgetTraces(
+	db: Parameters<Parameters<Db['transaction']>[0]>[0],
+	due: {
+		id: string;
+		applicationId: string | null;
+		candidateName: string;
+		candidateEmail: string;
+		officerEmail: string;
+	}[],
+) {
+	const officers = [...new Set(due.map((d) => d.officerEmail))];
+	const stillNominating = new Set(
+		(
+			await db
+				.select({ email: nominationTable.officerEmail })
+				.from(nominationTable)
+				.where(inArray(nominationTable.officerEmail, officers))
+		).map((r) => r.email),
+	);
+	const addresses = [
+		...new Set([
+			...due.map((d) => d.candidateEmail),
+			...officers.filter((o) => !stillNominating.has(o)),
+		]),
+	];
+	const subjects = due.flatMap((d) => [d.id, ...(d.applicationId ? [d.applicationId] : [])]);
+	for (let i = 0; i < due.length; i += 100) {
+		const part = due.slice(i, i + 100);
+		await db
+			.delete(mailOutboxTable)
+			.where(
+				or(
+					...part.flatMap((d) => [
+						sql`${mailOutboxTable.text} like ${likeText(d.candidateName)} escape '\\'`,
+						sql`${mailOutboxTable.text} like ${likeText(d.candidateEmail)} escape '\\'`,
+						sql`${mailOutboxTable.subject} like ${likeText(d.candidateName)} escape '\\'`,
+					]),
+				),
+			);
+	}
+	for (let i = 0; i < addresses.length; i += 500) {
+		const part = addresses.slice(i, i + 500);
+		await db.delete(mailOutboxTable).where(inArray(mailOutboxTable.to, part));
+		await db.delete(reminderSentTable).where(inArray(reminderSentTable.recipient, part));
+	}
+	for (let i = 0; i < subjects.length; i += 500)
+		await db
+			.delete(reminderSentTable)
+			.where(inArray(reminderSentTable.subjectId, subjects.slice(i, i + 500)));
 }

@@ -4,7 +4,7 @@
  */
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '~db/client';
-import { scoreSheetTable, userTable } from '~db/schema';
+import { reviewDeclarationTable, scoreSheetTable, userTable } from '~db/schema';
 import { factors, levels, sheetTotal } from '~/lib/office/rubric';
 import { recordAudit } from '../audit';
 import { notFound, RuleError } from '../errors';
@@ -13,6 +13,7 @@ import { assertApplicationReader } from './access';
 import { findScreened } from './application';
 import { assertSelectionOpen } from './selection-state';
 import { findRow } from '../find-row';
+import { recusalOf } from './declaration';
 
 /** A sheet as the pages show it: the reviewer's name and body, the levels, the total. */
 export type SheetView = {
@@ -75,7 +76,13 @@ export class IncompleteSheet extends Error {
 export async function saveScoreSheet(
 	db: Db,
 	reviewer: { id: string; role: string },
-	input: { applicationId: string; scores: Record<string, string | undefined>; comment: string },
+	input: {
+		applicationId: string;
+		scores: Record<string, string | undefined>;
+		comment: string;
+		/** The reviewer declares no conflict of interest with the candidate. */
+		noConflict: boolean;
+	},
 	now = Date.now(),
 ) {
 	assertApplicationReader(reviewer);
@@ -87,7 +94,16 @@ export async function saveScoreSheet(
 			'This candidate is not eligible (a requirement is not met), so they are not scored. Override the screening result first if it is wrong.',
 		);
 	await assertSelectionOpen(db, found.row.edition.id);
+	const recused = await recusalOf(db, reviewer.id, {
+		id: input.applicationId,
+		administrationId: found.row.administration.id,
+		administrationName: found.row.administration.name,
+	});
+	if (recused) throw new RuleError('conflict', `${recused} You do not score this candidate.`);
 	const problems = scoreProblems(input.scores);
+	if (!input.noConflict)
+		problems.noConflict =
+			'Tick the declaration that you have no conflict of interest with this candidate, or recuse yourself below.';
 	if (Object.keys(problems).length) throw new IncompleteSheet(problems);
 	const scores = Object.fromEntries(factors.map((f) => [f.key, Number(input.scores[f.key])]));
 	const comment = input.comment.trim();
@@ -106,6 +122,15 @@ export async function saveScoreSheet(
 				target: [scoreSheetTable.applicationId, scoreSheetTable.reviewerId],
 				set: { scores, comment, updatedAt: new Date(now) },
 			});
+		await tx
+			.insert(reviewDeclarationTable)
+			.values({
+				applicationId: input.applicationId,
+				reviewerId: reviewer.id,
+				recused: false,
+				at: new Date(now),
+			})
+			.onConflictDoNothing();
 		await recordAudit(
 			tx,
 			{

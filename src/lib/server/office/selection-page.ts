@@ -8,7 +8,7 @@ import { findEditionBySlug } from './edition';
 import { selectionBoard } from './selection';
 
 /** The edition's board by its address, with the cohort and each selected candidate's invitation. */
-export async function selectionPage(db: Db, reader: { role: string }, slug: string) {
+export async function selectionPage(db: Db, reader: { id: string; role: string }, slug: string) {
 	const edition = await findEditionBySlug(db, slug);
 	if (!edition) return null;
 	const board = await selectionBoard(db, reader, edition.id);

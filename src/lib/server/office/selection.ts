@@ -6,7 +6,8 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import { selectionCandidateTable, selectionTable } from '~db/schema';
 import { averageTotal } from '~/lib/office/rubric';
-import { selectionProblem } from '~/lib/office/selection-rules';
+import { callIsOpen, formatDeadline } from '~/lib/office/call-dates';
+import { disagreement, selectionProblem, timingProblems } from '~/lib/office/selection-rules';
 import { recordAudit } from '../audit';
 import { notFound, RuleError } from '../errors';
 import { newId } from '../ids';
@@ -14,6 +15,7 @@ import { assertApplicationReader } from './access';
 import { listEditionApplications } from './application';
 import { findEdition } from './edition';
 import { sheetsFor } from './score';
+import { declarationsFor } from './declaration';
 import { findSelection } from './selection-state';
 
 /** The ids of the applications a recorded selection holds. */
@@ -26,8 +28,16 @@ async function selectedIds(db: Db, selectionId: string | undefined): Promise<Set
 	return new Set(rows.map((r) => r.id));
 }
 
-/** Every submitted application of the edition with its sheets, average, rank and outcome. */
-export async function selectionBoard(db: Db, reader: { role: string }, editionId: string) {
+/**
+ * Every submitted application of the edition with its sheets, average, rank and outcome. Blind
+ * until the reader has scored (or recused from) a candidate: that candidate's totals are withheld
+ * from them and ranked after the others, until the selection is recorded.
+ */
+export async function selectionBoard(
+	db: Db,
+	reader: { id?: string; role: string },
+	editionId: string,
+) {
 	assertApplicationReader(reader);
 	const edition = await findEdition(db, editionId);
 	if (!edition) return null;
@@ -38,13 +48,23 @@ export async function selectionBoard(db: Db, reader: { role: string }, editionId
 	);
 	const decision = await findSelection(db, editionId);
 	const chosen = await selectedIds(db, decision?.selection.id);
+	const declarations = await declarationsFor(
+		db,
+		apps.map((a) => a.row.application.id),
+	);
 	const entries = apps.map((a) => {
 		const list = sheets.get(a.row.application.id) ?? [];
 		const totals = list.map((s) => s.total).filter((t): t is number => t !== null);
+		const mine = reader.id
+			? list.some((s) => s.reviewerId === reader.id) ||
+				Boolean(declarations.get(a.row.application.id)?.get(reader.id)?.recused)
+			: true;
 		return {
 			...a,
 			sheets: list,
 			average: averageTotal(totals),
+			gap: disagreement(totals),
+			blind: !decision && !mine && list.length > 0,
 			selected: chosen.has(a.row.application.id),
 		};
 	});
@@ -52,18 +72,47 @@ export async function selectionBoard(db: Db, reader: { role: string }, editionId
 		.filter((e) => e.standing === 'met')
 		.sort(
 			(x, y) =>
-				(y.average ?? -1) - (x.average ?? -1) ||
+				Number(x.blind) - Number(y.blind) ||
+				(x.blind ? 0 : (y.average ?? -1) - (x.average ?? -1)) ||
 				x.row.nomination.candidateName.localeCompare(y.row.nomination.candidateName),
 		);
 	const reviewers = [
 		...new Map(entries.flatMap((e) => e.sheets).map((s) => [s.reviewerId, s] as const)).values(),
 	].map((s) => ({ id: s.reviewerId, name: s.reviewer, role: s.role }));
-	return { edition, entries, ranking, reviewers, decision };
+	const timing = timingProblems({
+		callOpen: callIsOpen(edition.applicationDeadline),
+		deadline: formatDeadline(edition.applicationDeadline),
+		unscored: ranking.filter((e) => !e.sheets.length).map((e) => e.row.nomination.candidateName),
+		disagreements: disagreementsOf(ranking),
+	});
+	return { edition, entries, ranking, reviewers, decision, timing };
+}
+
+/** The eligible candidates whose reviewers' totals are too far apart, with the totals. */
+function disagreementsOf(
+	list: { row: { nomination: { candidateName: string } }; sheets: { total: number | null }[] }[],
+) {
+	return list
+		.map((e) => ({
+			name: e.row.nomination.candidateName,
+			totals: e.sheets.map((s) => s.total).filter((t): t is number => t !== null),
+		}))
+		.filter((d) => disagreement(d.totals) !== null);
+}
+
+/** Which side's confirmation a person gives: RILO A/P's programme office or the WCO Secretariat. */
+function confirmationOf(actor: { id: string; role: string }, now: number) {
+	return actor.role === 'secretariat'
+		? { secretariatConfirmedAt: new Date(now), secretariatConfirmedById: actor.id }
+		: { officeConfirmedAt: new Date(now), officeConfirmedById: actor.id };
 }
 
 /**
  * Records the edition's selection: only eligible submitted applications of the edition, at most
- * four, one per administration; refused (saying which rule) otherwise. Audited.
+ * four, one per administration; refused (saying which rule) otherwise. Refused too before the
+ * call's deadline and while an eligible candidate is unscored, unless an admin gives a written
+ * reason. Recording counts as the recorder's side's confirmation (programme office or WCO
+ * Secretariat); the other side confirms it separately. Audited.
  */
 export async function recordSelection(
 	db: Db,
@@ -71,6 +120,7 @@ export async function recordSelection(
 	editionId: string,
 	applicationIds: string[],
 	now = Date.now(),
+	overrideReason = '',
 ) {
 	assertApplicationReader(actor);
 	const edition = await findEdition(db, editionId);
@@ -83,6 +133,10 @@ export async function recordSelection(
 		);
 	const ids = [...new Set(applicationIds)];
 	const apps = await listEditionApplications(db, actor, editionId);
+	const sheets = await sheetsFor(
+		db,
+		apps.map((a) => a.row.application.id),
+	);
 	const picks = ids.map((id) => apps.find((a) => a.row.application.id === id));
 	if (picks.some((p) => !p))
 		throw new RuleError(
@@ -99,11 +153,48 @@ export async function recordSelection(
 		})),
 	);
 	if (problem) throw new RuleError('invalid', problem, 'applicationIds');
+	const timing = timingProblems({
+		callOpen: callIsOpen(edition.applicationDeadline, now),
+		deadline: formatDeadline(edition.applicationDeadline),
+		unscored: apps
+			.filter((a) => a.standing === 'met')
+			.filter((a) => !(sheets.get(a.row.application.id) ?? []).length)
+			.map((a) => a.row.nomination.candidateName),
+		disagreements: disagreementsOf(
+			apps
+				.filter((a) => a.standing === 'met')
+				.map((a) => ({ ...a, sheets: sheets.get(a.row.application.id) ?? [] })),
+		),
+	});
+	const reason = overrideReason.trim();
+	if (timing.length && !reason)
+		throw new RuleError(
+			'conflict',
+			`The selection cannot be recorded yet. ${timing.join(' ')}${actor.role === 'admin' ? ' An admin may record it anyway with a written reason.' : ''}`,
+			'overrideReason',
+		);
+	if (timing.length && actor.role !== 'admin')
+		throw new RuleError(
+			'forbidden',
+			'Only an admin of the programme office may record a selection before it can be right, with a reason.',
+			'overrideReason',
+		);
+	if (timing.length && reason.length < 10)
+		throw new RuleError(
+			'invalid',
+			'Write the reason in a sentence (at least 10 characters): it is kept in the audit log.',
+			'overrideReason',
+		);
 	const id = newId();
 	await db.transaction(async (tx) => {
-		await tx
-			.insert(selectionTable)
-			.values({ id, editionId, decidedAt: new Date(now), decidedById: actor.id });
+		await tx.insert(selectionTable).values({
+			id,
+			editionId,
+			decidedAt: new Date(now),
+			decidedById: actor.id,
+			overrideReason: timing.length ? reason : null,
+			...confirmationOf(actor, now),
+		});
 		await tx
 			.insert(selectionCandidateTable)
 			.values(ids.map((applicationId) => ({ selectionId: id, applicationId })));
@@ -114,7 +205,11 @@ export async function recordSelection(
 				action: 'selection.record',
 				subjectType: 'edition',
 				subjectId: editionId,
-				details: { edition: edition.name, selected: ids },
+				details: {
+					edition: edition.name,
+					selected: ids,
+					...(timing.length ? { overridden: timing, reason } : {}),
+				},
 			},
 			now,
 		);
@@ -146,6 +241,49 @@ export async function reopenSelection(
 					decidedAt: found.selection.decidedAt.toISOString(),
 					noticesSent: Boolean(found.selection.noticesAt),
 				},
+			},
+			now,
+		);
+	});
+	return { edition: found.edition };
+}
+
+/**
+ * The other side's confirmation of a recorded selection: the WCO Secretariat confirms what the
+ * programme office recorded, or the reverse. Once both have, the selection takes effect (notices,
+ * invitations). Audited.
+ */
+export async function confirmSelection(
+	db: Db,
+	actor: { id: string; role: string },
+	editionId: string,
+	now = Date.now(),
+) {
+	assertApplicationReader(actor);
+	const found = await findSelection(db, editionId);
+	if (!found) throw new RuleError('conflict', 'There is no recorded selection to confirm.');
+	const mine =
+		actor.role === 'secretariat'
+			? found.selection.secretariatConfirmedAt
+			: found.selection.officeConfirmedAt;
+	if (mine)
+		throw new RuleError(
+			'conflict',
+			`${actor.role === 'secretariat' ? 'The WCO Secretariat' : 'The programme office'} already confirmed this selection.`,
+		);
+	await db.transaction(async (tx) => {
+		await tx
+			.update(selectionTable)
+			.set(confirmationOf(actor, now))
+			.where(eq(selectionTable.id, found.selection.id));
+		await recordAudit(
+			tx,
+			{
+				actorId: actor.id,
+				action: 'selection.confirm',
+				subjectType: 'edition',
+				subjectId: editionId,
+				details: { edition: found.edition, side: actor.role === 'secretariat' ? 'wco' : 'office' },
 			},
 			now,
 		);
