@@ -84,7 +84,7 @@ try {
 		);
 	}
 	// Restart once more on the crashed file and sign in: the portal comes back.
-	const server = await startServer(url, await freePort());
+	const server = await startServer(url, await freePort(1));
 	await signIn(server.origin, demoAccounts.participants[0].email, password);
 	await server.stop();
 	console.log(`server restarted on the file and accepted a sign-in; ${acked.length} saves checked`);

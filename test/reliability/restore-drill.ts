@@ -105,7 +105,7 @@ try {
 		restore.code === 0,
 		`restore into a fresh folder: ${restore.output.replace(/\n/g, ' | ')}`,
 	);
-	const b = await startServer(restored, await freePort(), projectRoot, { SCHEDULER: 'off' });
+	const b = await startServer(restored, await freePort(1), projectRoot, { SCHEDULER: 'off' });
 	servers.push(b);
 	const cookieB = await signIn(b.origin, participant.email, participant.password);
 	const missing: string[] = [];

@@ -8,6 +8,6 @@ import { createDb, type Db } from '~db/client';
 export type DatabaseAccess = { authToken?: string; encryptionKey?: string };
 
 export function openDatabase(url: string, access: DatabaseAccess = {}): Promise<Db> {
-	// createDb applies the key once it takes one; until then an encrypted file does not open.
-	return createDb(url, access.authToken);
+	// Without a key of its own, createDb takes DATABASE_ENCRYPTION_KEY from the environment.
+	return createDb(url, access.authToken, access.encryptionKey);
 }
