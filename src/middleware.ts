@@ -54,7 +54,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
 		} else if (result && 'session' in result) {
 			context.locals.user = result.user;
 			context.locals.authSession = result.session;
-			context.locals.mustEnrol = await mustEnrol(db, result.user);
+			context.locals.mustEnrol = await mustEnrol(db, result.user, result.secondFactorExempt);
 			// Re-send the cookie only when its expiry moved, so most responses set no cookie.
 			if (result.refreshed) setSessionCookie(context, token, result.session.expiresAt);
 		} else {
