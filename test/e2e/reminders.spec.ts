@@ -9,7 +9,7 @@ import { demo, signIn, submitSignIn } from './fixtures';
 async function remindersTo(page: Page, email: string): Promise<string[]> {
 	let found: string[] = [];
 	await expect(async () => {
-		await page.goto('/admin/outbox?status=kept');
+		await page.goto(`/admin/outbox?status=kept&to=${encodeURIComponent(email)}`);
 		const messages = page.locator('main article');
 		const texts = await messages.allInnerTexts();
 		found = texts.filter((t) => t.includes(`To ${email}`) && t.includes('Where to act:'));

@@ -9,6 +9,7 @@ import {
 	resendMail,
 	retryDelaysMs,
 } from '~/lib/server/notify/mail-queue';
+import { listOutbox } from '~/lib/server/notify/outbox';
 import { useTestDb } from '../helpers/db';
 import { useSmtpServer } from '../helpers/smtp';
 
@@ -118,4 +119,20 @@ it('sends a message again once the server that refused it takes mail again', asy
 	expect(await deliverQueuedMail(t.db, delivery(), at)).toMatchObject({ sent: 1 });
 	expect(await row(id)).toMatchObject({ status: 'sent', lastError: null });
 	expect(accepted()).toEqual(['y@customs.test']);
+});
+
+it('finds one person’s messages among the rest, by all or part of the address', async () => {
+	for (let i = 0; i < 120; i++)
+		await queueMail(t.db, { to: `someone${i}@other.test`, subject: 'Other', text: 'x' }, false);
+	await queueMail(
+		t.db,
+		{ to: 'Mara.Santos@Customs.test', subject: 'Reminder', text: 'Where to act' },
+		false,
+		new Date(Date.now() - 86_400_000),
+	);
+	// Older than the newest 100: not on the unfiltered list, found by the recipient.
+	expect((await listOutbox(t.db, 'kept')).some((m) => m.subject === 'Reminder')).toBe(false);
+	const found = await listOutbox(t.db, 'kept', 100, 'mara.santos@customs');
+	expect(found.map((m) => m.subject)).toEqual(['Reminder']);
+	expect(await listOutbox(t.db, 'sent', 100, 'mara.santos')).toEqual([]);
 });

@@ -3,7 +3,7 @@
  * once and recorded as sent, or queued for retries when the server refuses it; without SMTP it
  * waits in the outbox, where an admin reads it and passes it on.
  */
-import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import { mailOutboxTable, type MailStatus } from '~db/schema';
 import { sendMail, type Mail } from './mail';
@@ -40,9 +40,12 @@ export async function deliverMail(
 }
 
 /** Messages in the outbox, newest first; `status` narrows to one state. */
-export function listOutbox(db: Db, status: MailStatus | null = null, limit = 100) {
+export function listOutbox(db: Db, status: MailStatus | null = null, limit = 100, recipient = '') {
 	const where: SQL[] = [];
 	if (status) where.push(eq(mailOutboxTable.status, status));
+	// The admin looks for one person's messages: part of the address is enough.
+	if (recipient)
+		where.push(sql`instr(lower(${mailOutboxTable.to}), ${recipient.toLowerCase()}) > 0`);
 	return db
 		.select()
 		.from(mailOutboxTable)
