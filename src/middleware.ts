@@ -13,6 +13,7 @@ import { refuseOversizedBody } from '~/lib/server/http/body-limit';
 import { mustEnrol } from '~/lib/server/auth/factor-policy';
 import { enrolGate } from '~/lib/server/auth/enrol-gate';
 import { server as actionTree } from '~/actions';
+import { focusFirstError } from '~/lib/error-focus';
 
 /** True when a dotted name (`logbook.create`) is one action, not a group or nothing. */
 function isAction(name: string): boolean {
@@ -54,7 +55,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
 		} else if (result && 'session' in result) {
 			context.locals.user = result.user;
 			context.locals.authSession = result.session;
-			context.locals.mustEnrol = await mustEnrol(db, result.user);
+			context.locals.mustEnrol = await mustEnrol(db, result.user, result.secondFactorExempt);
 			// Re-send the cookie only when its expiry moved, so most responses set no cookie.
 			if (result.refreshed) setSessionCookie(context, token, result.session.expiresAt);
 		} else {
@@ -80,5 +81,22 @@ export const onRequest = defineMiddleware(async (context, next) => {
 	if (someone && !response.headers.has('Cache-Control'))
 		response.headers.set('Cache-Control', 'private, no-store');
 	allowPageCache(context, response);
-	return response;
+	return context.request.method === 'POST' ? focusOnRefusal(response) : response;
 });
+
+/**
+ * A page answering a post with a refusal is sent with focus on the field (or the message) to put
+ * right, so the browser shows it in view even without script (src/lib/error-focus.ts).
+ */
+async function focusOnRefusal(response: Response): Promise<Response> {
+	if (!response.headers.get('Content-Type')?.startsWith('text/html') || !response.body)
+		return response;
+	const html = await response.text();
+	const headers = new Headers(response.headers);
+	headers.delete('Content-Length');
+	return new Response(focusFirstError(html, response.status >= 400), {
+		status: response.status,
+		statusText: response.statusText,
+		headers,
+	});
+}

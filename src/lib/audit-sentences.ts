@@ -76,6 +76,13 @@ function studyPartOf(f: AuditFacts): string {
 }
 const ownStudy = (f: AuditFacts) => (f.ownerName ? `${f.ownerName}’s thematic study` : 'a study');
 
+const factorNames: Record<string, string> = {
+	totp: 'an authenticator app',
+	passkey: 'a passkey',
+	recovery_code: 'a recovery code',
+};
+const factorName = (f: AuditFacts) => factorNames[detail(f, 'method')] ?? 'a second factor';
+
 /** What each known action says after the actor's name. */
 const phrases: Record<string, Phrase> = {
 	'auth.sign_in': () => 'signed in',
@@ -83,6 +90,17 @@ const phrases: Record<string, Phrase> = {
 	'auth.password_changed': () => 'changed their password',
 	'auth.password_reset': () => 'set a new password with a reset link',
 	'auth.setup_admin': () => 'set up the portal as its first admin',
+	'auth.password_accepted': () => 'gave the right password; the second factor was asked next',
+	'auth.second_factor_enrolled': (f) => `set up ${factorName(f)} as a second factor`,
+	'auth.second_factor_removed': (f) => `removed ${factorName(f)} as a second factor`,
+	'auth.second_factor_used': (f) => `signed in with ${factorName(f)} as the second factor`,
+	'auth.second_factor_failed': (f) => `gave a wrong second factor (${factorName(f)})`,
+	'auth.second_factor_reset': (f) =>
+		`reset the second factor of ${quoted(f.subjectLabel, 'an account')}`,
+	'auth.second_factor_roles_set': (f) =>
+		`required a second factor for ${detail(f, 'roles') || 'no role'}`,
+	'passport.save': (f) =>
+		`saved the passport number for the enrolment letter of ${quoted(f.subjectLabel, 'a participant')}`,
 	'cli.admin_create': (f) => `created the admin account of ${f.subjectLabel ?? 'someone'}`,
 	'cohort.create': (f) => `created the cohort ${f.subjectLabel ?? ''}`.trim(),
 	'cohort.update': (f) => `changed the cohort ${f.subjectLabel ?? ''}`.trim(),
@@ -149,6 +167,18 @@ const phrases: Record<string, Phrase> = {
 	'screening.restore': (f) =>
 		`restored the automatic screening check ‘${detail(f, 'check') || 'a check'}’ of the application of ${named(f, 'a candidate')}`,
 	'selection.record': (f) => `recorded the selection for ${named(f, 'an edition', 'edition')}`,
+	'selection.confirm': (f) =>
+		`confirmed the selection for ${named(f, 'an edition', 'edition')} on behalf of ${detail(f, 'side') === 'wco' ? 'the WCO Secretariat' : 'the programme office'}`,
+	'application.export': (f) =>
+		`exported ${detail(f, 'count') || 'the'} ${detail(f, 'kind') === 'sheets' ? 'score sheets' : 'applications'} of ${named(f, 'an edition', 'name')} as CSV`,
+	'application.recuse': (f) =>
+		`stepped aside from reviewing the application of ${named(f, 'a candidate')}`,
+	'nominating_contact.add': (f) =>
+		`added ${detail(f, 'contact') || 'a contact'} as a nominating contact of ${quoted(f.subjectLabel, 'an administration')}`,
+	'nominating_contact.remove': (f) =>
+		`removed ${detail(f, 'contact') || 'a contact'} from the nominating contacts of ${quoted(f.subjectLabel, 'an administration')}`,
+	'nomination.duplicate': (f) =>
+		`received a second nomination of an already nominated candidate${detail(f, 'administration') ? ` from ${detail(f, 'administration')}` : ''}${detail(f, 'edition') ? ` for ${detail(f, 'edition')}` : ''}`,
 	'selection.reopen': (f) => `reopened the selection for ${named(f, 'an edition', 'edition')}`,
 	'selection.notify': (f) =>
 		`sent the selection notices of ${named(f, 'an edition', 'edition')}${detail(f, 'emailed') ? ` (${detail(f, 'emailed')} emailed)` : ''}`,
@@ -214,6 +244,14 @@ export const auditActionLabels: Record<string, string> = {
 	'auth.password_changed': 'Password changed',
 	'auth.password_reset': 'Password reset with a link',
 	'auth.setup_admin': 'First admin set up',
+	'auth.password_accepted': 'Password accepted, second factor asked',
+	'auth.second_factor_enrolled': 'Second factor set up',
+	'auth.second_factor_removed': 'Second factor removed',
+	'auth.second_factor_used': 'Signed in with a second factor',
+	'auth.second_factor_failed': 'Second factor refused',
+	'auth.second_factor_reset': 'Second factor reset by an admin',
+	'auth.second_factor_roles_set': 'Roles required to use a second factor',
+	'passport.save': 'Passport number saved',
 	'cli.admin_create': 'Admin created from the command line',
 	'cohort.create': 'Cohort created',
 	'cohort.update': 'Cohort changed',
@@ -258,6 +296,12 @@ export const auditActionLabels: Record<string, string> = {
 	'screening.override': 'Screening check overridden',
 	'screening.restore': 'Screening check restored',
 	'selection.record': 'Selection recorded',
+	'selection.confirm': 'Selection confirmed',
+	'application.export': 'Applications exported',
+	'application.recuse': 'Reviewer stepped aside',
+	'nominating_contact.add': 'Nominating contact added',
+	'nominating_contact.remove': 'Nominating contact removed',
+	'nomination.duplicate': 'Second nomination received',
 	'selection.reopen': 'Selection reopened',
 	'selection.notify': 'Selection notices sent',
 	'cen_seizure.create': 'Practice seizure coded',

@@ -2,7 +2,9 @@
  * Every refused action answers in words. Each action (read from the source tree, so a new one
  * without an expectation fails) is posted the way a browser without JavaScript posts it, with
  * input it must refuse, to the page its form lives on. The page must say why in a sentence at
- * the top (and beside the field when there is one), and show no raw validation output.
+ * the top (and beside the field when there is one), and show no raw validation output. The
+ * page comes back with the person at the form: focus on the field (or on the message when no
+ * field is to blame), in view, with the message right beside the field, without script.
  */
 import { createHash } from 'node:crypto';
 import { expect, test, type Browser, type BrowserContext } from '@playwright/test';
@@ -717,7 +719,7 @@ function visible(html: string): string {
 	return html.replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, '');
 }
 
-test('every refused action says why in a sentence, with no raw validation output', async ({
+test('every refused action says why in a sentence, in view beside its field, with no raw validation output', async ({
 	browser,
 	baseURL,
 }) => {
@@ -793,13 +795,38 @@ test('every refused action says why in a sentence, with no raw validation output
 		}
 		const page = await context.newPage();
 		const url = path.page();
-		const res = await page.request.post(`${url}${url.includes('?') ? '&' : '?'}_action=${action}`, {
-			form: path.form(),
-			headers: { Origin: baseURL! },
-			maxRedirects: 0,
-		});
+		// Posted by the browser itself from the page (no script runs on it), as a person would.
+		await page.goto(url);
+		const [res] = await Promise.all([
+			page.waitForResponse(
+				(r) => r.request().method() === 'POST' && r.request().isNavigationRequest(),
+			),
+			page.evaluate(
+				({ target, fields }) => {
+					const form = document.createElement('form');
+					form.method = 'POST';
+					form.action = target;
+					for (const [name, value] of Object.entries(fields)) {
+						const input = document.createElement('input');
+						input.type = 'hidden';
+						input.name = name;
+						input.value = value;
+						form.append(input);
+					}
+					document.body.append(form);
+					form.submit();
+				},
+				{ target: `${url}${url.includes('?') ? '&' : '?'}_action=${action}`, fields: path.form() },
+			),
+		]);
 		const html = await res.text();
-		await page.setContent(html);
+		// A refusal is the page again, at the action's address (a redirect is reported below).
+		if (res.status() >= 400) await page.waitForURL(/_action=/);
+		// The browser moves focus to an autofocus element as it first paints the page.
+		await expect
+			.poll(() => page.evaluate(() => document.activeElement !== document.body), { timeout: 3000 })
+			.toBe(true)
+			.catch(() => undefined);
 		const found = await page.evaluate((field) => {
 			const text = (el: Element | null) => el?.textContent?.trim() ?? '';
 			const control = field
@@ -811,7 +838,34 @@ test('every refused action says why in a sentence, with no raw validation output
 				.filter((el) => el?.classList.contains('field-error'))
 				.map(text);
 			const alerts = [...document.querySelectorAll('[role="alert"]')].map(text);
-			return { alerts, beside, main: [...document.querySelectorAll('main p')].map(text) };
+			// In view: the whole box inside the window, as the page first shows it.
+			const inView = (el: Element | null | undefined) => {
+				const r = el?.getBoundingClientRect();
+				return Boolean(r && r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight);
+			};
+			const focused = document.activeElement;
+			const invalid = focused?.getAttribute('aria-invalid') === 'true';
+			const message = invalid
+				? (focused!.getAttribute('aria-describedby') ?? '')
+						.split(' ')
+						.map((id) => document.getElementById(id))
+						.find((el) => el?.classList.contains('field-error'))
+				: null;
+			const gap = (a: Element, b: Element) => {
+				const [x, y] = [a.getBoundingClientRect(), b.getBoundingClientRect()];
+				return Math.max(0, y.top - x.bottom, x.top - y.bottom);
+			};
+			return {
+				alerts,
+				beside,
+				main: [...document.querySelectorAll('main p')].map(text),
+				// Focus is on an invalid field with its message in view right beside it, or (when no
+				// field is to blame) on the refusal's message, in view.
+				inView: invalid
+					? inView(focused) && inView(message) && Boolean(message && gap(focused!, message) < 120)
+					: focused?.getAttribute('role') === 'alert' && inView(focused),
+				focused: `${focused?.tagName.toLowerCase()}#${focused?.id} at ${Math.round(focused?.getBoundingClientRect().top ?? 0)}px, message ${message ? Math.round(message.getBoundingClientRect().top) : 'none'}, scrolled ${Math.round(window.scrollY)}px of ${window.innerHeight}`,
+			};
 		}, path.field ?? null);
 		const leaked = raw.exec(visible(html))?.[0];
 		if (res.status() < 400) problems.push(`${action}: status ${res.status()} (not refused)`);
@@ -825,6 +879,10 @@ test('every refused action says why in a sentence, with no raw validation output
 			);
 		if (path.field && !found.beside.some((t) => sentence.test(t)))
 			problems.push(`${action}: no sentence beside “${path.field}” on ${url}`);
+		if (!path.notFound && !found.inView)
+			problems.push(
+				`${action}: the refusal is not focused and in view on ${url} (focus: ${found.focused})`,
+			);
 		await page.close();
 	}
 	await people.close();

@@ -41,6 +41,7 @@ const pagesByRole = {
 		'/programme/handbook',
 		'/programme/checklist',
 		'/account',
+		'/account/second-factor',
 		'/notifications',
 		'/lab',
 		'/lab/exercises',

@@ -62,6 +62,31 @@ test('nominate, confirm by email, apply (save, resume, submit); the office reads
 	page,
 }) => {
 	const link = await nominateAndConfirm(page, 'lina.varo@candidate.test', 'Lina Varo');
+	// Nominated again: the form answers as for a new nomination (it tells nobody who is
+	// nominated); the programme office is told of the duplicate instead.
+	await page.goto('/apply/2027-2028');
+	await expect(page.locator('[data-office-contact] a')).toHaveAttribute(
+		'href',
+		'mailto:programme-office@rilo-ap.example',
+	);
+	await page
+		.getByLabel('Member administration')
+		.selectOption({ label: 'Orvania Customs (fictional)' });
+	await page.getByLabel('Your name').fill('Someone Else');
+	await page.getByLabel('Your post').fill('Curious');
+	await page.getByLabel('Your official email').fill('curious@elsewhere.test');
+	await page.getByLabel('Candidate’s name').fill('Lina Varo');
+	await page.getByLabel('Candidate’s email').fill('lina.varo@candidate.test');
+	await page.getByRole('button', { name: 'Send the nomination' }).click();
+	await expect(page.getByRole('status')).toContainText('Nothing is recorded until it is opened');
+	const told = await queryServerDb<{ text: string }>(
+		'select text from mail_outbox where "to" = ? and subject like ?',
+		['programme-office@rilo-ap.example', '%second nomination%'],
+	);
+	expect(told.map((m) => m.text).join()).toContain('curious@elsewhere.test');
+	expect(
+		await queryServerDb('select 1 from mail_outbox where "to" = ?', ['curious@elsewhere.test']),
+	).toEqual([]);
 	await page.goto(link);
 	await expect(
 		page.getByRole('heading', { name: /Application: the 2027\/2028 edition/ }),

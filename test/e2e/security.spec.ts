@@ -606,6 +606,8 @@ const overseerRoutes: Record<string, Record<Overseer, number>> = {
 	// The synthetic seizure data set: no record of anyone.
 	'/lab/data.csv': { secretariat: 200, home: 200 },
 	'/lab/data.json': { secretariat: 200, home: 200 },
+	// The synthetic alert log beside it: no record of anyone either.
+	'/lab/alerts.csv': { secretariat: 200, home: 200 },
 	'/materials/[id]/file': { secretariat: 404, home: 404 },
 	'/report/export.docx': { secretariat: 404, home: 404 },
 	'/report/export.md': { secretariat: 404, home: 404 },

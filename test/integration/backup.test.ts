@@ -7,16 +7,21 @@
 import { spawn } from 'node:child_process';
 import {
 	copyFileSync,
+	mkdtempSync,
+	rmSync,
 	existsSync,
 	mkdirSync,
 	readdirSync,
 	readFileSync,
 	writeFileSync,
 } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient } from '@libsql/client';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createDb } from '~db/client';
+import { migrateDb } from '~db/migrate';
 import { backupName } from '~/lib/backup/retention';
 import { backupSettingsFromEnv, type BackupSettings } from '~/lib/backup/settings';
 import { restoreDatabase } from '~/lib/server/backup/restore';
@@ -167,14 +172,30 @@ describe('backup', () => {
 		expect(scheduledBackup(settings(), async () => ({ code: 0, output: '' }))).toBeNull();
 	}, 180_000);
 
-	it('copies with VACUUM INTO when the database has an encryption key, and verifies the copy', async () => {
-		// The key itself reaches the database through createDb (docs/security.md); here the path
-		// the copy takes with a key is what is checked: complete and verified like the other.
-		await makeUser(t.db, 'admin');
-		const outcome = await takeBackup(settings({ DATABASE_ENCRYPTION_KEY: 'a key' }));
+	it('backs up an encrypted database into an encrypted copy, verified with the key', async () => {
+		const key = 'backup test key';
+		const dir = mkdtempSync(join(tmpdir(), 'portal-encrypted-'));
+		const url = `file:${join(dir, 'portal.db')}`;
+		const db = await createDb(url, undefined, key);
+		await migrateDb(db);
+		await makeUser(db, 'admin', 'Plaintext Marker Person');
+		db.$client.close();
+
+		const outcome = await takeBackup(
+			backupSettingsFromEnv({
+				DATABASE_URL: url,
+				BACKUP_DIR: join(dir, 'backups'),
+				DATABASE_ENCRYPTION_KEY: key,
+			}),
+		);
 		expect(outcome.ok).toBe(true);
 		expect(outcome.lines[0]).toMatch(/integrity ok, \d+ tables, \d+ rows \(user 1,/);
-		expect((await checkDatabaseFile(outcome.file!)).counts.user).toBe(1);
+		// The copy keeps the key: nothing of the data in plain text, unreadable without the key.
+		expect(readFileSync(outcome.file!).includes('Plaintext Marker Person')).toBe(false);
+		expect((await checkDatabaseFile(outcome.file!, { encryptionKey: key })).counts.user).toBe(1);
+		const wrong = await checkDatabaseFile(outcome.file!, { encryptionKey: 'another key' });
+		expect(wrong.integrity).toMatch(/wrong or missing DATABASE_ENCRYPTION_KEY/);
+		rmSync(dir, { recursive: true, force: true });
 	});
 
 	it('refuses a libSQL server URL with a sentence', async () => {

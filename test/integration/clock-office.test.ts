@@ -135,7 +135,11 @@ describe('after the call', () => {
 		const levels = { experience: '3', academic: '3', personal: '3', motivation: '3' };
 		const scores = { ...levels, leadership: '3', management: '3', career: '3' };
 		await saveScoreSheet(t.db, admin, {
-			noConflict: true, applicationId: japan, scores, comment: '' });
+			noConflict: true,
+			applicationId: japan,
+			scores,
+			comment: '',
+		});
 	});
 
 	it('asks for the selection once and for missing scores weekly, per reviewer', async () => {

@@ -26,6 +26,7 @@ import { findCertificate, verifyCertificate } from '~/lib/server/report/certific
 import { exportMarkdown } from '~/lib/server/report/export-markdown';
 import { reportDocx } from '~/lib/server/report/docx';
 import { deliveryPack } from '~/lib/server/oversight/delivery';
+import { editionLabel } from '~/lib/report/rules';
 import { useTestDb } from '../helpers/db';
 import { makeCohort, makeUser } from '../helpers/factories';
 import { factoryMoments } from '../helpers/cohort-dates';
@@ -342,7 +343,8 @@ describe('the Word file a recipient receives', () => {
 		let parts = await docxParts(await reportDocx(before.docx));
 		const edition = before.meta.edition;
 		expect(parts.headers).toContain(p1.name);
-		expect(parts.headers).toContain(`${edition} edition`);
+		expect(parts.headers).toContain(editionLabel(edition));
+		expect(parts.headers).not.toContain('edition edition');
 		expect(parts.headers).toContain('Final report, version 1');
 		expect(parts.headers).not.toContain('Accepted');
 		// "Page N of M" from Word's own fields, in the footer.

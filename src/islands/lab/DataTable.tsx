@@ -43,7 +43,7 @@ export default function DataTable({
 					{rows.map((row, r) => (
 						<tr key={r}>
 							{row.map((cell, i) => (
-								<td key={i} className={align(i)}>
+								<td key={i} className={align(i)} data-label={columns[i]}>
 									{cell}
 								</td>
 							))}

@@ -1,5 +1,6 @@
 /** The report as Markdown, for download and as the source of the Word export. Pure. */
 import { formatInstantDay } from '../dates';
+import { editionLabel } from './rules';
 
 export type ExportScope = 'outline' | 'full';
 
@@ -51,7 +52,7 @@ export function exportSubtitle(meta: ExportMeta): string[] {
 export function exportRunningHead(meta: ExportMeta, scope: ExportScope): string {
 	const what = scope === 'outline' ? 'Final report outline' : 'Final report';
 	const which = meta.version ? `version ${meta.version.number}` : 'working copy';
-	const edition = meta.edition ? ` · ${meta.edition} edition` : '';
+	const edition = meta.edition ? ` · ${editionLabel(meta.edition)}` : '';
 	const accepted = acceptedMark(meta);
 	return `${meta.name}${edition} · ${what}, ${which}${accepted ? ` · ${accepted}` : ''}`;
 }

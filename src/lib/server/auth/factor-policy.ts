@@ -48,13 +48,22 @@ export async function setRequiredRoles(db: Db, adminId: string, chosen: Role[], 
 	});
 }
 
-/** True when this person must enrol a second factor before anything else. */
-export async function mustEnrol(db: Db, user: { id: string; role: Role }): Promise<boolean> {
-	if (!(await requiredRoles(db)).includes(user.role)) return false;
-	const [row] = await db
-		.select({ exempt: userTable.secondFactorExempt })
-		.from(userTable)
-		.where(eq(userTable.id, user.id));
-	if (!row || row.exempt) return false;
+/**
+ * True when this person must enrol a second factor before anything else. The middleware asks on
+ * every request and passes `exempt` from the session's row, so a demo account costs no query.
+ */
+export async function mustEnrol(
+	db: Db,
+	user: { id: string; role: Role },
+	exempt?: boolean,
+): Promise<boolean> {
+	if (exempt === undefined) {
+		const [row] = await db
+			.select({ exempt: userTable.secondFactorExempt })
+			.from(userTable)
+			.where(eq(userTable.id, user.id));
+		exempt = row?.exempt ?? true;
+	}
+	if (exempt || !(await requiredRoles(db)).includes(user.role)) return false;
 	return !(await hasSecondFactor(db, user.id));
 }

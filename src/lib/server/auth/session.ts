@@ -47,7 +47,13 @@ export async function createSession(
 
 /** What validating a cookie token can find. */
 export type SessionCheck =
-	| { session: AuthSession; user: SessionUser; refreshed: boolean }
+	| {
+			session: AuthSession;
+			user: SessionUser;
+			refreshed: boolean;
+			/** A demo account: never required to have a second factor. */
+			secondFactorExempt: boolean;
+	  }
 	/** The session existed but has ended: whose it was, so typed text can be kept for them. */
 	| { expiredUserId: string }
 	| null;
@@ -83,6 +89,7 @@ export async function validateSessionToken(
 		session,
 		user: { id: user.id, email: user.email, name: user.name, role: user.role },
 		refreshed,
+		secondFactorExempt: user.secondFactorExempt,
 	};
 }
 
