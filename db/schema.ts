@@ -1605,7 +1605,42 @@ export const selectionTable = sqliteTable('selection', {
 	secretariatConfirmedById: text('secretariat_confirmed_by_id').references(() => userTable.id, {
 		onDelete: 'set null',
 	}),
+	/** Days the selected have to accept or decline, counted from the second confirmation. */
+	replyDays: integer('reply_days').notNull().default(14),
 });
+
+/** Where a place offered to a candidate stands (src/lib/office/offer.ts). */
+export const offerStates = ['offered', 'accepted', 'declined', 'lapsed'] as const;
+export type OfferState = (typeof offerStates)[number];
+
+/**
+ * A place offered to a candidate once the selection is in effect: to each selected candidate with
+ * the notices, then to the next of the reserve list after a decline or a lapse. Deleted with the
+ * selection (a reopening) or the application.
+ */
+export const offerTable = sqliteTable(
+	'offer',
+	{
+		applicationId: text('application_id')
+			.primaryKey()
+			.references(() => applicationTable.id, { onDelete: 'cascade' }),
+		selectionId: text('selection_id')
+			.notNull()
+			.references(() => selectionTable.id, { onDelete: 'cascade' }),
+		/** offered | accepted | declined | lapsed. */
+		state: text('state', { enum: offerStates }).notNull().default('offered'),
+		/** Offered from the reserve list, after a decline or a lapse. */
+		fromReserve: integer('from_reserve', { mode: 'boolean' }).notNull().default(false),
+		offeredAt: integer('offered_at', { mode: 'timestamp_ms' }).notNull(),
+		/** Last day to answer ('YYYY-MM-DD'), until 23:59 Tokyo time. */
+		replyBy: text('reply_by').notNull(),
+		answeredAt: integer('answered_at', { mode: 'timestamp_ms' }),
+		/** Hex SHA-256 of the token in the offer's link (the application's link works too). */
+		tokenHash: text('token_hash').notNull().unique(),
+	},
+	(t) => [index('offer_state_idx').on(t.state, t.replyBy)],
+);
+export type Offer = typeof offerTable.$inferSelect;
 
 /**
  * The outcome each candidate was last told (kept across a reopening), so a selection recorded

@@ -1,8 +1,8 @@
 /**
  * The programme office's demo: the 2026/2027 call (closed 31 July 2026, linked to the demo
  * cohort) with ten screened applications from seven fictional administrations (the first four
- * are the demo participants; src/cli/seed-demo-selection.ts scores and selects them), and the next
- * edition's call, open for anyone to try. Idempotent; everything here is invented.
+ * are the demo participants; src/cli/seed-demo-selection.ts scores and selects, and they hold the
+ * places once the offers are answered), and the next edition's call, open for anyone to try. Idempotent; everything here is invented.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';

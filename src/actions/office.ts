@@ -16,10 +16,10 @@ import {
 } from '~/lib/office/application-form';
 import { formatDeadline } from '~/lib/office/call-dates';
 import { getDb } from '~/lib/server/db';
-import { applicationLink, baseUrl, nominationVerifyLink } from '~/lib/server/http/links';
+import { applicationLink, baseUrl, nominationVerifyLink, offerLink } from '~/lib/server/http/links';
 import { deliverQueuedMail } from '~/lib/server/notify/mail-queue';
-import { applicationLinkMail, nominationVerifyMail } from '~/lib/server/notify/mail';
-
+import { applicationLinkMail, nominationVerifyMail, type Mail } from '~/lib/server/notify/mail';
+import { answerOffer } from '~/lib/server/office/offer';
 import { IncompleteApplication, saveApplication } from '~/lib/server/office/application';
 import { createNextEdition, extendDeadline, findEditionBySlug } from '~/lib/server/office/edition';
 import { deliverMail } from '~/lib/server/notify/outbox';
@@ -176,6 +176,35 @@ export const call = {
 				}),
 			);
 			return { edition: done.edition.slug };
+		},
+	}),
+	answerOffer: defineAction({
+		accept: 'form',
+		input: z.object({
+			token,
+			answer: z.enum(['accept', 'decline'], { error: 'Choose to accept or to decline.' }),
+			terms: z.boolean().default(false),
+		}),
+		handler: async (input, context) => {
+			await throttleCall(context, false, input.token);
+			if (input.answer === 'accept' && !input.terms)
+				throw fieldErrors(
+					{ terms: 'Tick the box to say you accept these terms.' },
+					'Nothing was recorded: tick the box to accept the terms, then accept the place.',
+				);
+			const db = await getDb();
+			const mail = {
+				link: (t: string) => offerLink(context.url, t),
+				deliver: (m: Mail) => deliverMail(db, SMTP_URL, SMTP_FROM, m),
+			};
+			const done = await run(() => answerOffer(db, input.token, input.answer, mail)).catch(
+				async (error) => {
+					if ((error as { code?: string }).code === 'NOT_FOUND')
+						await throttleCall(context, true).catch(() => {});
+					throw error;
+				},
+			);
+			return { state: done.state };
 		},
 	}),
 	apply: defineAction({

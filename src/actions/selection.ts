@@ -7,8 +7,9 @@ import { z } from 'astro/zod';
 import { APPLICATION_RETENTION_MONTHS, SMTP_FROM, SMTP_URL } from 'astro:env/server';
 import { confirmTick, optionalText, recordId, requiredText } from '~/lib/form-schemas';
 import { factors } from '~/lib/office/rubric';
+import { defaultReplyDays } from '~/lib/office/offer';
 import { getDb } from '~/lib/server/db';
-import { invitationLink } from '~/lib/server/http/links';
+import { invitationLink, offerLink } from '~/lib/server/http/links';
 import { invitationMail, sendMail } from '~/lib/server/notify/mail';
 import { inviteSelected } from '~/lib/server/office/invite';
 import { sendNotices } from '~/lib/server/office/notice';
@@ -26,6 +27,7 @@ import {
 } from '~/lib/server/office/nominating-contact';
 
 const office = ['admin', 'secretariat'] as const;
+const replyDaysProblem = 'Enter the days to answer as a whole number from 1 to 90.';
 
 export const screening = {
 	override: defineAction({
@@ -116,6 +118,12 @@ export const selection = {
 			editionId: recordId(),
 			applicationIds: z.array(z.string().max(40)).max(50).default([]),
 			overrideReason: optionalText(1000),
+			replyDays: z.coerce
+				.number({ error: replyDaysProblem })
+				.int({ error: replyDaysProblem })
+				.min(1, { error: replyDaysProblem })
+				.max(90, { error: replyDaysProblem })
+				.default(defaultReplyDays),
 			confirm: confirmTick(),
 		}),
 		handler: async (input, context) => {
@@ -128,6 +136,7 @@ export const selection = {
 					input.applicationIds,
 					Date.now(),
 					input.overrideReason,
+					input.replyDays,
 				),
 			);
 			return { editionId: input.editionId, count: done.count };
@@ -158,8 +167,14 @@ export const selection = {
 			const actor = requireRole(context, ...office);
 			const db = await getDb();
 			return run(() =>
-				sendNotices(db, actor, input.editionId, APPLICATION_RETENTION_MONTHS, (mail) =>
-					deliverMail(db, SMTP_URL, SMTP_FROM, mail),
+				sendNotices(
+					db,
+					actor,
+					input.editionId,
+					APPLICATION_RETENTION_MONTHS,
+					(mail) => deliverMail(db, SMTP_URL, SMTP_FROM, mail),
+					Date.now(),
+					(token) => offerLink(context.url, token),
 				),
 			);
 		},

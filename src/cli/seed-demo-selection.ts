@@ -1,8 +1,10 @@
 /**
  * The demo's selection for the closed 2026/2027 call: one screening override with its note,
  * every eligible candidate scored by the demo admin (RILO A/P) and the demo WCO Secretariat,
- * the four demo participants selected, and the decision notices waiting in the outbox (the
- * demo has no mail server). Runs after db/seed-demo-office.ts; idempotent.
+ * four candidates selected, the decision notices waiting in the outbox (the demo has no mail
+ * server), and the offers answered: three of the selected accepted, Bolat Serik declined, and the
+ * place went to the first of the reserve list, Arjun Mehta, who accepted — the four demo
+ * participants. Runs after db/seed-demo-office.ts; idempotent.
  */
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
@@ -16,18 +18,25 @@ import {
 	screeningOverrideTable,
 	selectionCandidateTable,
 	decisionNoticeTable,
+	offerTable,
 	reviewDeclarationTable,
 	selectionTable,
 	userTable,
 } from '../../db/schema';
+import { createHash, randomBytes } from 'node:crypto';
 import { noticeSubject, noticeText } from '../lib/office/notice';
+import { offerSubject, offerText } from '../lib/office/offer';
 import { factors } from '../lib/office/rubric';
 
 const editionId = 'demoedition2026';
 const selectionId = 'demoselection2026';
 const reviewers = { admin: 'demoadmin001', secretariat: 'demosecret01' };
 const decidedAt = new Date(Date.UTC(2026, 8, 11, 2, 0));
-const selected = ['demoapp01', 'demoapp02', 'demoapp03', 'demoapp04'];
+const selected = ['demoapp01', 'demoapp02', 'demoapp03', 'demoapp08'];
+/** The decline, and the reserve candidate who took the place. */
+const declined = 'demoapp08';
+const fromReserve = 'demoapp04';
+const at = (day: number, hour = 2) => new Date(Date.UTC(2026, 8, day, hour, 0));
 
 /**
  * Levels per factor by application, one digit a factor in the rubric's order: [admin's,
@@ -103,6 +112,65 @@ export async function seedDemoSelection(db: Db, retentionMonths = 6) {
 		.values(selected.map((applicationId) => ({ selectionId, applicationId })))
 		.onConflictDoNothing();
 	await seedNotices(db, edition, retentionMonths);
+	await seedOffers(db, edition);
+}
+
+/** The answers to the offers: three accepted, one declined and replaced from the reserve list. */
+async function seedOffers(db: Db, edition: typeof editionTable.$inferSelect) {
+	const token = () => createHash('sha256').update(randomBytes(20)).digest('hex');
+	for (const applicationId of selected)
+		await db
+			.insert(offerTable)
+			.values({
+				applicationId,
+				selectionId,
+				state: applicationId === declined ? 'declined' : 'accepted',
+				offeredAt: at(11, 3),
+				replyBy: '2026-09-25',
+				answeredAt: at(applicationId === declined ? 14 : 15),
+				tokenHash: token(),
+			})
+			.onConflictDoNothing();
+	await db
+		.insert(offerTable)
+		.values({
+			applicationId: fromReserve,
+			selectionId,
+			state: 'accepted',
+			fromReserve: true,
+			offeredAt: at(14),
+			replyBy: '2026-09-28',
+			answeredAt: at(16),
+			tokenHash: token(),
+		})
+		.onConflictDoNothing();
+	await db
+		.update(decisionNoticeTable)
+		.set({ selected: true, sentAt: at(14) })
+		.where(eq(decisionNoticeTable.applicationId, fromReserve));
+	const [arjun] = await db
+		.select({ email: nominationTable.candidateEmail })
+		.from(nominationTable)
+		.where(eq(nominationTable.id, 'demonom04'));
+	if (!arjun) return;
+	const facts = {
+		candidateName: 'Arjun Mehta',
+		edition: edition.name,
+		programmePeriod: edition.programmePeriod,
+		venue: edition.venue,
+		replyBy: '2026-09-28',
+		link: '(the link in this message was used; it is not kept)',
+	};
+	await db
+		.insert(mailOutboxTable)
+		.values({
+			id: `demooffer-${fromReserve}`,
+			to: arjun.email,
+			subject: offerSubject(facts),
+			text: offerText(facts),
+			createdAt: at(14),
+		})
+		.onConflictDoNothing();
 }
 
 /**
@@ -171,6 +239,7 @@ async function seedNotices(
 			selected: selected.includes(a.id),
 			decidedOn: '11 September 2026',
 			retentionMonths,
+			...(selected.includes(a.id) ? { replyBy: '2026-09-25' } : {}),
 		};
 		for (const [to, who] of [
 			[n.candidateEmail, 'candidate'],

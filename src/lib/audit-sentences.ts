@@ -167,6 +167,16 @@ const phrases: Record<string, Phrase> = {
 	'screening.restore': (f) =>
 		`restored the automatic screening check ‘${detail(f, 'check') || 'a check'}’ of the application of ${named(f, 'a candidate')}`,
 	'selection.record': (f) => `recorded the selection for ${named(f, 'an edition', 'edition')}`,
+	'offer.accept': (f) =>
+		`accepted the place offered to ${named(f, 'a candidate')}${detail(f, 'edition') ? ` in ${detail(f, 'edition')}` : ''}`,
+	'offer.decline': (f) =>
+		`declined the place offered to ${named(f, 'a candidate')}${detail(f, 'edition') ? ` in ${detail(f, 'edition')}` : ''}`,
+	'offer.lapse': (f) =>
+		`let the offer to ${named(f, 'a candidate')} lapse: no answer by ${detail(f, 'replyBy') || 'the reply-by date'}`,
+	'offer.reserve': (f) =>
+		`offered a place from the reserve list to ${named(f, 'a candidate')}${detail(f, 'replyBy') ? `, to answer by ${detail(f, 'replyBy')}` : ''}`,
+	'offer.reserve_empty': (f) =>
+		`found nobody left on the reserve list of ${named(f, 'an edition', 'edition')}`,
 	'selection.confirm': (f) =>
 		`confirmed the selection for ${named(f, 'an edition', 'edition')} on behalf of ${detail(f, 'side') === 'wco' ? 'the WCO Secretariat' : 'the programme office'}`,
 	'application.export': (f) =>
@@ -297,6 +307,11 @@ export const auditActionLabels: Record<string, string> = {
 	'screening.restore': 'Screening check restored',
 	'selection.record': 'Selection recorded',
 	'selection.confirm': 'Selection confirmed',
+	'offer.accept': 'Offer accepted',
+	'offer.decline': 'Offer declined',
+	'offer.lapse': 'Offer lapsed',
+	'offer.reserve': 'Place offered from the reserve list',
+	'offer.reserve_empty': 'Reserve list empty',
 	'application.export': 'Applications exported',
 	'application.recuse': 'Reviewer stepped aside',
 	'nominating_contact.add': 'Nominating contact added',

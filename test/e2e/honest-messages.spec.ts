@@ -158,6 +158,13 @@ function badPaths(): Record<string, BadPath | IslandPath> {
 			form: () => ({ token: 'aaaaaaaaaaaaaaaaaaaaaaaa' }),
 			notFound: true,
 		},
+		// An unknown offer link: the page does not exist, and says so in words.
+		'call.answerOffer': {
+			as: 'nobody',
+			page: () => '/apply/offer?token=bbbbbbbbbbbbbbbbbbbbbbbb',
+			form: () => ({ token: 'bbbbbbbbbbbbbbbbbbbbbbbb', answer: 'decline' }),
+			notFound: true,
+		},
 		'call.apply': {
 			as: 'nobody',
 			page: () => `/apply/application?token=${applyToken}`,

@@ -64,6 +64,7 @@ const tokenRoutes = new Set([
 	'/apply/verify',
 	'/apply/application',
 	'/apply/receipt',
+	'/apply/offer',
 	// The one-click email preference link: a signed token, no session.
 	'/email-preferences/[token]',
 ]);
@@ -246,6 +247,7 @@ function attempts(): Record<string, Attempt> {
 		'call.nominate': 'public',
 		'call.verify': 'public',
 		'call.apply': 'public',
+		'call.answerOffer': 'public',
 		'edition.createNext': { form: { from: 'demoedition2027' }, status: 403 },
 		'edition.extend': { form: { id: 'demoedition2027', deadline: '2030-01-01' }, status: 403 },
 		// The programme office's review: forms the Secretariat (a reviewer) also meets harmlessly.
@@ -735,10 +737,12 @@ const overseerSkip = new Set([
 	'quiz.submit',
 	'assessment.submit',
 	'delivery.acknowledgeByLink',
-	// The public call: anyone may nominate, confirm by link and apply by link, signed in or not.
+	// The public call: anyone may nominate, confirm by link and apply by link, signed in or not,
+	// and a candidate offered a place answers by link.
 	'call.nominate',
 	'call.verify',
 	'call.apply',
+	'call.answerOffer',
 	// Leaving the alumni directory removes one's own entry, if any.
 	'alumni.leave',
 ]);

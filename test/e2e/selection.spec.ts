@@ -17,6 +17,7 @@ import {
 } from './fixtures';
 
 const candidate = { name: 'Noa Perel', email: 'noa.perel@candidate.test' };
+const ilse = { name: 'Ilse Varga', email: 'ilsevarga@candidate.demo.test' };
 const officerEmail = 'hr.office@tarvos.test';
 
 /** The newest link of this kind in the outbox for this address (no SMTP in tests). */
@@ -94,12 +95,14 @@ async function decideAfterDeadline(page: Page, browser: Browser) {
 	await page.getByLabel(/I confirm this is the programme office/).check();
 	await page.getByRole('button', { name: 'Record the selection' }).click();
 	await expect(page.getByRole('alert')).toContainText('none is ticked');
-	await page.getByLabel(`Select ${candidate.name}`).check();
+	// Ilse Varga is selected; the candidate, ranked higher, is first of the reserve list.
+	await page.getByLabel(`Select ${ilse.name}`).check();
 	await page.getByLabel(/I confirm this is the programme office/).check();
 	await page.getByRole('button', { name: 'Record the selection' }).click();
 	// The demo's reviewers disagree on Ilse Varga (19 and 8): flagged before ranking.
 	await expect(page.getByRole('alert')).toContainText('The reviewers disagree on Ilse Varga');
-	await expect(page.getByLabel(`Select ${candidate.name}`)).toBeChecked();
+	await expect(page.getByLabel(`Select ${ilse.name}`)).toBeChecked();
+	await expect(page.getByLabel(/Days the selected have to accept or decline/)).toHaveValue('14');
 	await page
 		.getByLabel('Reason for recording it now')
 		.fill('Discussed Ilse Varga on 3 August: both reviewers stand by their sheets.');
@@ -127,6 +130,66 @@ async function decideAfterDeadline(page: Page, browser: Browser) {
 	await page.getByRole('button', { name: 'Send the decision notices' }).click();
 	await expect(page.getByText(/\d+ emailed, \d+ kept in the outbox, not sent yet/)).toContainText(
 		'0 emailed',
+	);
+}
+
+/**
+ * The selected candidate declines from the link in her notice; the place goes to the first of the
+ * reserve list (the candidate), whose offer notice carries a new reply-by date; they accept, and
+ * the office sees each offer's state.
+ */
+async function offerDeclinedThenAccepted(page: Page, browser: Browser) {
+	const context = await browser.newContext();
+	const them = await context.newPage();
+	// Not yet accepted by anyone: no invitation to create.
+	await page.goto('/admin/selection/2027-2028');
+	await expect(page.getByText('No candidate has accepted a place yet')).toBeVisible();
+	await expect(page.getByRole('row', { name: new RegExp(ilse.name) })).toContainText(
+		'Offered, waiting for an answer',
+	);
+	await expect(page.getByRole('row', { name: new RegExp(candidate.name) })).toContainText(
+		'Reserve',
+	);
+	// A wrong link opens nothing.
+	expect((await them.goto('/apply/offer?token=nosuchofferlink0000'))?.status()).toBe(404);
+	await them.goto(await outboxLink(ilse.email, '/apply/offer'));
+	await expect(
+		them.getByRole('heading', { name: 'Your place in the 2027/2028 edition' }),
+	).toBeVisible();
+	const terms = them.getByRole('region', { name: /The terms you accept/ });
+	await expect(terms).toContainText('subsistence allowance of 3,413 EUR');
+	await expect(terms).toContainText('economy return ticket');
+	await expect(terms).toContainText('no insurance');
+	await expect(terms).toContainText('enrolment letter for the visa');
+	await expect(terms).toContainText('Family members cannot accompany');
+	await expectAccessible(them);
+	await them.getByRole('button', { name: 'Decline the place' }).click();
+	await expect(them.getByRole('status')).toContainText('You declined the place');
+	await expect(them.getByRole('button', { name: 'Accept the place' })).toHaveCount(0);
+	// The reserve candidate's offer, with a new reply-by date.
+	const [offer] = await queryServerDb<{ subject: string; text: string }>(
+		'select subject, text from mail_outbox where "to" = ? order by created_at desc limit 1',
+		[candidate.email],
+	);
+	expect(offer!.subject).toContain(`a place offered to ${candidate.name}`);
+	expect(offer!.text).toMatch(/as the next candidate of the reserve list/);
+	expect(offer!.text).toMatch(/by \w{3} \d+ \w{3} 20\d\d, 23:59 Tokyo time/);
+	await them.goto(await outboxLink(candidate.email, '/apply/offer'));
+	// Accepting needs the terms ticked; nothing is recorded without it.
+	await them.getByRole('button', { name: 'Accept the place' }).click();
+	await expect(them.getByRole('alert')).toContainText(/tick the box/i);
+	await expect(them.getByLabel('I accept the terms above.')).toHaveAttribute(
+		'aria-invalid',
+		'true',
+	);
+	await them.getByLabel('I accept the terms above.').check();
+	await them.getByRole('button', { name: 'Accept the place' }).click();
+	await expect(them.getByRole('status')).toContainText('You accepted the place');
+	await context.close();
+	await page.goto('/admin/selection/2027-2028');
+	await expect(page.getByRole('row', { name: new RegExp(ilse.name) })).toContainText('Declined');
+	await expect(page.getByRole('row', { name: new RegExp(candidate.name) })).toContainText(
+		'Accepted',
 	);
 }
 
@@ -214,14 +277,14 @@ test('nominate, verify, apply, override, score, select, notice, pre-filled invit
 		]);
 	}
 	const notices = await queryServerDb<{ text: string }>(
-		'select text from mail_outbox where "to" in (?, ?) and subject like ? order by "to"',
-		[candidate.email, officerEmail, '%selection of%'],
+		'select text from mail_outbox where "to" = ? and subject like ?',
+		[ilse.email, '%selection of Ilse Varga%'],
 	);
-	expect(notices).toHaveLength(2);
-	expect(notices.map((n) => n.text).join()).toContain('selected you for the 2027/2028 edition');
-	expect(notices.map((n) => n.text).join()).toContain(
-		'The WCO Secretariat, World Customs Organization',
-	);
+	expect(notices).toHaveLength(1);
+	expect(notices[0]!.text).toContain('selected you for the 2027/2028 edition');
+	expect(notices[0]!.text).toContain('The WCO Secretariat, World Customs Organization');
+	expect(notices[0]!.text).toMatch(/accept or decline the place by \w{3} \d+ \w{3} 20\d\d/);
+	await offerDeclinedThenAccepted(page, browser);
 
 	// The printable letter: no script, print styles.
 	await page.getByRole('link', { name: candidate.name }).last().click();

@@ -7,6 +7,7 @@ import { eq, sql } from 'drizzle-orm';
 import {
 	applicationTable,
 	auditEventTable,
+	offerTable,
 	editionTable,
 	invitationTable,
 	mailOutboxTable,
@@ -37,6 +38,9 @@ import {
 	readApplication,
 } from '~/lib/server/office/application';
 import { inviteSelected } from '~/lib/server/office/invite';
+import { answerOffer, findOfferByToken, offersOf } from '~/lib/server/office/offer';
+import { runDueWork } from '~/lib/server/clock/run-jobs';
+import { hashToken } from '~/lib/server/ids';
 import { readDecisionLetter, sendNotices } from '~/lib/server/office/notice';
 import { overrideCheck, type OverrideInput } from '~/lib/server/office/override';
 import { countPurgeDue, purgeApplications } from '~/lib/server/office/purge';
@@ -162,6 +166,35 @@ async function decide(ids: string[], at = september) {
 	await recordSelection(t.db, admin, edition, ids, at);
 	await confirmSelection(t.db, secretariat, edition, at + 60_000);
 }
+
+/** The offer link of each candidate in the notices, by address (the notices are sent here). */
+async function noticeLinks(at = september + 120_000) {
+	const links = new Map<string, string>();
+	await sendNotices(
+		t.db,
+		admin,
+		edition,
+		6,
+		async (m) => {
+			const token = /offer\?token=([a-z0-9]+)/.exec(m.text)?.[1];
+			if (token) links.set(m.to, token);
+			return 'kept';
+		},
+		at,
+		(token) => `https://portal.example/apply/offer?token=${token}`,
+	);
+	return links;
+}
+
+/** Offer mail that goes nowhere: the reserve's offers, collected. */
+const offered: { to: string; subject: string; text: string }[] = [];
+const quietMail = {
+	link: (token: string) => `https://portal.example/apply/offer?token=${token}`,
+	deliver: async (m: { to: string; subject: string; text: string }) => {
+		offered.push(m);
+		return 'kept' as const;
+	},
+};
 
 /** Overrides one screening check of an application, as the reviewer `by`. */
 const override = (
@@ -458,6 +491,10 @@ describe('decision notices and invitations', () => {
 			/not among the recorded selection/,
 		);
 		await rejects(inviteSelected(t.db, secretariat, yes, input), 'forbidden');
+		await rejects(inviteSelected(t.db, admin, yes, input), 'conflict', /not been offered/);
+		const link = await noticeLinks();
+		await rejects(inviteSelected(t.db, admin, yes, input), 'conflict', /not accepted the place/);
+		await answerOffer(t.db, link.get('ann1@customs.example')!, 'accept', quietMail, september);
 		const made = await inviteSelected(t.db, admin, yes, input);
 		expect(made.token.length).toBeGreaterThan(10);
 		const [inv] = await t.db
@@ -927,5 +964,172 @@ describe('the office’s list and its CSV (issue 30)', () => {
 		const mine = sheetRows(all!);
 		expect(mine).toHaveLength(1);
 		expect(toCsv(mine, ['Candidate', 'Comment'])).toContain("'@SUM(A1) fine");
+	});
+});
+
+describe('offer and acceptance (issue 30)', () => {
+	beforeEach(() => {
+		offered.length = 0;
+	});
+
+	it('the notice carries the reply-by date and link; the candidate accepts once, audited; then is invited', async () => {
+		await makeEdition();
+		const ann = await submitted('wco-ap-japan', 'Ann Japan');
+		await submitted('wco-ap-korea', 'Bo Korea');
+		await createCohort(t.db, admin.id, cohortInput({ edition: '2026/2027' }));
+		await decide([ann]);
+		const mails: { to: string; text: string }[] = [];
+		await sendNotices(
+			t.db,
+			admin,
+			edition,
+			6,
+			async (m) => {
+				mails.push(m);
+				return 'kept';
+			},
+			september + 120_000,
+			(token) => `https://portal.example/apply/offer?token=${token}`,
+		);
+		const toAnn = mails.find((m) => m.to === 'ann1@customs.example')!.text;
+		// Both confirmations on 10 September (Tokyo): 14 days to answer.
+		expect(toAnn).toMatch(/accept or decline the place by Thu 24 Sep 2026, 23:59 Tokyo time/);
+		expect(toAnn).toMatch(/https:\/\/portal\.example\/apply\/offer\?token=[a-z0-9]+/);
+		expect(mails.find((m) => m.to === 'officer1@customs.example')!.text).toMatch(
+			/Ann Japan is asked to accept or decline the place by Thu 24 Sep 2026/,
+		);
+		expect(mails.find((m) => m.to === 'bo2@customs.example')!.text).not.toMatch(/reply|offer\?/);
+		const token = /offer\?token=([a-z0-9]+)/.exec(toAnn)![1]!;
+		const input = { name: 'Ann Japan', email: 'ann1@customs.example' };
+		await rejects(inviteSelected(t.db, admin, ann, input), 'conflict', /not accepted the place/);
+		const done = await answerOffer(t.db, token, 'accept', quietMail, september + 86_400_000);
+		expect(done.state).toBe('accepted');
+		await rejects(
+			answerOffer(t.db, token, 'decline', quietMail, september + 2 * 86_400_000),
+			'conflict',
+			/already answered.*accepted/,
+		);
+		const [offer] = await t.db.select().from(offerTable).where(eq(offerTable.applicationId, ann));
+		expect(offer).toMatchObject({ state: 'accepted', replyBy: '2026-09-24', fromReserve: false });
+		const actions = (await t.db.select().from(auditEventTable)).map((a) => a.action);
+		expect(actions).toContain('offer.accept');
+		expect(offered).toHaveLength(0);
+		await inviteSelected(t.db, admin, ann, input);
+	});
+
+	it('a decline offers the place to the next of the reserve list, skipping an administration already holding one', async () => {
+		await makeEdition();
+		const ann = await submitted('wco-ap-japan', 'Ann Japan');
+		const bo = await submitted('wco-ap-korea', 'Bo Korea');
+		const cy = await submitted('wco-ap-korea', 'Cy Korea');
+		const di = await submitted('wco-ap-mongolia', 'Di Mongolia');
+		for (const id of [bo, cy])
+			await override(admin, id, 'single', 'met', 'Two nominations allowed for this test.');
+		await createCohort(t.db, admin.id, cohortInput({ edition: '2026/2027' }));
+		await decide([ann, bo]);
+		const links = await noticeLinks();
+		const declineAt = Date.parse('2026-09-15T01:00:00Z');
+		const done = await answerOffer(
+			t.db,
+			links.get('ann1@customs.example')!,
+			'decline',
+			quietMail,
+			declineAt,
+		);
+		// Cy Korea ranks first of the reserve (same average, by name), but Korea holds Bo's offer.
+		expect(done.next).toMatchObject({
+			applicationId: di,
+			name: 'Di Mongolia',
+			replyBy: '2026-09-29',
+		});
+		expect(offered).toHaveLength(1);
+		expect(offered[0]!.to).toBe('di4@customs.example');
+		expect(offered[0]!.subject).toMatch(/a place offered to Di Mongolia/);
+		expect(offered[0]!.text).toMatch(/by Tue 29 Sep 2026, 23:59 Tokyo time/);
+		expect(offered[0]!.text).toMatch(/No insurance|provides no insurance/);
+		const offers = await offersOf(
+			t.db,
+			(await selectionBoard(t.db, admin, edition))!.decision!.selection.id,
+		);
+		expect(offers.get(ann)?.state).toBe('declined');
+		expect(offers.get(bo)?.state).toBe('offered');
+		expect(offers.get(cy)).toBeUndefined();
+		expect(offers.get(di)).toMatchObject({ state: 'offered', fromReserve: true });
+		const actions = (await t.db.select().from(auditEventTable)).map((a) => a.action);
+		expect(actions).toEqual(expect.arrayContaining(['offer.decline', 'offer.reserve']));
+		// The reserve candidate accepts from the link in their offer, and is invited.
+		const token = /offer\?token=([a-z0-9]+)/.exec(offered[0]!.text)![1]!;
+		await answerOffer(t.db, token, 'accept', quietMail, declineAt + 86_400_000);
+		await inviteSelected(t.db, admin, di, { name: 'Di Mongolia', email: 'di4@customs.example' });
+		await rejects(
+			inviteSelected(t.db, admin, cy, { name: 'Cy Korea', email: 'cy3@customs.example' }),
+			'conflict',
+			/not among the recorded selection/,
+		);
+		// The letter of the reserve candidate now says selected.
+		expect((await readDecisionLetter(t.db, admin, di, 6))!.facts.selected).toBe(true);
+	});
+
+	it('an offer not answered by the date lapses when the scheduler runs, and the reserve is offered', async () => {
+		await makeEdition();
+		const ann = await submitted('wco-ap-japan', 'Ann Japan');
+		const bo = await submitted('wco-ap-korea', 'Bo Korea');
+		await decide([ann]);
+		const links = await noticeLinks();
+		const settings = {
+			smtpUrl: undefined,
+			from: 'portal@example.org',
+			publicUrl: 'https://portal.example',
+			retentionMonths: 6,
+		};
+		// Still open on the last day (Tokyo): nothing lapses.
+		let report = await runDueWork(t.db, settings, new Date('2026-09-24T14:00:00Z'));
+		expect(report.offersLapsed).toBe(0);
+		report = await runDueWork(t.db, settings, new Date('2026-09-24T15:01:00Z'));
+		expect(report.offersLapsed).toBe(1);
+		const [lapsed] = await t.db.select().from(offerTable).where(eq(offerTable.applicationId, ann));
+		expect(lapsed!.state).toBe('lapsed');
+		const [next] = await t.db.select().from(offerTable).where(eq(offerTable.applicationId, bo));
+		expect(next).toMatchObject({ state: 'offered', fromReserve: true, replyBy: '2026-10-09' });
+		const mail = await t.db
+			.select()
+			.from(mailOutboxTable)
+			.where(eq(mailOutboxTable.to, 'bo2@customs.example'));
+		expect(mail.map((m) => m.text).join()).toMatch(
+			/https:\/\/portal\.example\/apply\/offer\?token=[a-z0-9]+/,
+		);
+		await rejects(
+			answerOffer(t.db, links.get('ann1@customs.example')!, 'accept', quietMail),
+			'conflict',
+			/lapsed/,
+		);
+		// A rerun changes nothing.
+		report = await runDueWork(t.db, settings, new Date('2026-09-24T16:00:00Z'));
+		expect(report.offersLapsed).toBe(0);
+		const actions = (await t.db.select().from(auditEventTable)).map((a) => a.action);
+		expect(actions).toEqual(expect.arrayContaining(['offer.lapse', 'offer.reserve']));
+	});
+
+	it('opens only with the candidate’s own offer or application link: a wrong or foreign one is not found', async () => {
+		await makeEdition();
+		const ann = await submitted('wco-ap-japan', 'Ann Japan');
+		const bo = await submitted('wco-ap-korea', 'Bo Korea');
+		await t.db
+			.update(applicationTable)
+			.set({ tokenHash: hashToken('ann-application-link') })
+			.where(eq(applicationTable.id, ann));
+		await t.db
+			.update(applicationTable)
+			.set({ tokenHash: hashToken('bo-application-link') })
+			.where(eq(applicationTable.id, bo));
+		await decide([ann]);
+		await noticeLinks();
+		expect((await findOfferByToken(t.db, 'ann-application-link'))?.offer.applicationId).toBe(ann);
+		expect(await findOfferByToken(t.db, 'bo-application-link')).toBeNull();
+		expect(await findOfferByToken(t.db, 'not-a-link-at-all')).toBeNull();
+		expect(await findOfferByToken(t.db, '')).toBeNull();
+		await rejects(answerOffer(t.db, 'bo-application-link', 'accept', quietMail), 'not_found');
+		await rejects(answerOffer(t.db, 'wrong-token-123', 'decline', quietMail), 'not_found');
+		expect(offered).toHaveLength(0);
 	});
 });

@@ -25,6 +25,7 @@ const templates: Record<string, string[]> = {
 		(d) => `review.${d}`,
 	),
 	'cen_message.${decision}': ['approved', 'changes_requested'].map((d) => `cen_message.${d}`),
+	'offer.${answer}': ['accept', 'decline'].map((a) => `offer.${a}`),
 	'material.add_${values.kind}': materialKinds.map((k) => `material.add_${k}`),
 	'report.section_${reason}': ['save', 'restore', 'draft-from-log'].map(
 		(r) => `report.section_${r}`,

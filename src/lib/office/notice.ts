@@ -2,6 +2,7 @@
  * The wording of the decision notices, for the selected and the not selected, to the candidate
  * and to their nominating officer. The email and the printable letter share it. Pure.
  */
+import { formatReplyBy, replyParagraph } from './offer';
 
 /** What a notice is about. */
 export type NoticeFacts = {
@@ -17,6 +18,9 @@ export type NoticeFacts = {
 	decidedOn: string;
 	/** Months after the decision an unsuccessful application is deleted. */
 	retentionMonths: number;
+	/** For the selected: the last day to accept or decline, and the candidate's link to answer. */
+	replyBy?: string;
+	offerLink?: string;
 };
 
 /** Who a notice goes to. */
@@ -44,6 +48,13 @@ export function noticeParagraphs(f: NoticeFacts, to: NoticeRecipient): string[] 
 		? [
 				`On ${f.decidedOn}, the WCO Secretariat and the programme office of RILO A/P, in close consultation, selected ${who} for the ${f.edition} edition of the WCO Asia/Pacific Regional Data/Intelligence Professionals Programme, nominated by ${f.administration}.`,
 				`The programme runs ${f.programmePeriod} at ${f.venue}. ${you ? 'You will receive' : `${f.candidateName} will receive`} an invitation to the programme portal, then an enrolment letter for the visa application. The programme pays an allowance of 3,413 EUR for the stay and a return economy ticket; insurance, the visa and any transit visa are the participant’s responsibility.`,
+				...(f.replyBy
+					? [
+							you && f.offerLink
+								? replyParagraph({ replyBy: f.replyBy, link: f.offerLink })
+								: `${you ? 'You are' : `${f.candidateName} is`} asked to accept or decline the place by ${formatReplyBy(f.replyBy)}; without an answer by then, the place is offered to the next candidate of the reserve list. No family members can accompany the participant.`,
+						]
+					: []),
 				you
 					? 'Congratulations. We look forward to welcoming you in Tokyo.'
 					: 'Thank you for the nomination. We look forward to welcoming your officer in Tokyo.',

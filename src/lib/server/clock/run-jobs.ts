@@ -1,6 +1,7 @@
 /**
  * Everything the programme's clock does, once: the reminders due now for every running cohort,
- * the daily digests, the mail queue, the retention purge when due, and the clean-up of sent mail.
+ * the daily digests, offers of a place past their reply-by date, the mail queue, the retention
+ * purge when due, and the clean-up of sent mail.
  * Each step is idempotent (keys claimed in the database), so the server's timer, `npm run jobs`
  * from cron, a second instance or a rerun can all call it at any time.
  */
@@ -12,6 +13,8 @@ import { oversightReminders } from '~/lib/clock/oversight-reminders';
 import { participantReminders } from '~/lib/clock/participant-reminders';
 import type { Reminder } from '~/lib/clock/reminder';
 import { countPurgeDue, purgeApplications } from '../office/purge';
+import { lapseOffers } from '../office/offer';
+import { deliverMail } from '../notify/outbox';
 import {
 	deleteOldSentMail,
 	deliverQueuedMail,
@@ -37,6 +40,8 @@ export type JobReport = {
 	mail: QueueRun;
 	purged: { nominations: number; applications: number };
 	sentMailDeleted: number;
+	/** Offers of a place not answered by their reply-by date (each offered to the reserve list). */
+	offersLapsed: number;
 };
 
 /** The reminders due now across every running cohort and the programme office's calls. */
@@ -65,13 +70,21 @@ export async function runDueWork(
 	const send = { publicUrl: settings.publicUrl, smtpConfigured: Boolean(settings.smtpUrl) };
 	const reminders = await sendReminders(db, await dueReminders(db, now), send, now);
 	const digests = await sendDigests(db, send, now);
+	const offersLapsed = await lapseOffers(
+		db,
+		{
+			link: (token) => `${settings.publicUrl}/apply/offer?token=${token}`,
+			deliver: (m) => deliverMail(db, settings.smtpUrl, settings.from, m, now),
+		},
+		now.getTime(),
+	);
 	const mail = await deliverQueuedMail(db, settings, now);
 	const due = await countPurgeDue(db, settings.retentionMonths, now.getTime());
 	const purged = due.nominations
 		? await purgeApplications(db, 'scheduler', settings.retentionMonths, now.getTime())
 		: due;
 	const sentMailDeleted = await deleteOldSentMail(db, now);
-	return { reminders, digests, mail, purged, sentMailDeleted };
+	return { reminders, digests, mail, purged, sentMailDeleted, offersLapsed };
 }
 
 /** The report in lines a person reads (the jobs command prints it; the server logs it). */
@@ -87,6 +100,10 @@ export function describeJobReport(report: JobReport): string[] {
 	if (report.purged.nominations)
 		lines.push(
 			`retention purge: ${report.purged.nominations} nominations, ${report.purged.applications} applications deleted`,
+		);
+	if (report.offersLapsed)
+		lines.push(
+			`offers lapsed without an answer: ${report.offersLapsed} (offered to the reserve list)`,
 		);
 	if (report.sentMailDeleted)
 		lines.push(`sent mail older than 30 days deleted: ${report.sentMailDeleted}`);

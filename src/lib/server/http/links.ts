@@ -25,3 +25,8 @@ export function nominationVerifyLink(requestUrl: URL, token: string): string {
 export function applicationLink(requestUrl: URL, token: string): string {
 	return `${baseUrl(requestUrl)}/apply/application?token=${token}`;
 }
+
+/** The link a candidate offered a place opens to accept or decline it. */
+export function offerLink(requestUrl: URL, token: string): string {
+	return `${baseUrl(requestUrl)}/apply/offer?token=${token}`;
+}

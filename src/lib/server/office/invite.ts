@@ -4,7 +4,15 @@
  */
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '~db/client';
-import { cohortTable, invitationTable, selectionCandidateTable, type Edition } from '~db/schema';
+import {
+	cohortTable,
+	invitationTable,
+	offerTable,
+	selectionCandidateTable,
+	type Cohort,
+	type Edition,
+} from '~db/schema';
+import { formatDay } from '~/lib/dates';
 import { findCohort } from '../cohort/manage';
 import { notFound, RuleError } from '../errors';
 import { createInvitation } from '../auth/invitation';
@@ -16,6 +24,43 @@ import { assertInEffect, findSelection } from './selection-state';
 export async function editionCohort(db: Db, edition: Edition) {
 	if (edition.cohortId) return findCohort(db, edition.cohortId);
 	return findRow(db, cohortTable, eq(cohortTable.edition, edition.name));
+}
+
+/** The edition's exact dates from its cohort, else its period in words. */
+export function programmeDates(
+	edition: { programmePeriod: string },
+	cohort: Pick<Cohort, 'trainingStart' | 'departureDate'> | null,
+): string {
+	return cohort
+		? `from ${formatDay(cohort.trainingStart)} to ${formatDay(cohort.departureDate)}`
+		: edition.programmePeriod;
+}
+
+/** The application ids of these that hold an accepted place. */
+export async function acceptedAmong(db: Db, ids: string[]): Promise<Set<string>> {
+	if (!ids.length) return new Set();
+	const rows = await db
+		.select({ id: offerTable.applicationId })
+		.from(offerTable)
+		.where(and(inArray(offerTable.applicationId, ids), eq(offerTable.state, 'accepted')));
+	return new Set(rows.map((r) => r.id));
+}
+
+/** Refuses the cohort invitation of a candidate who has not accepted a place. */
+async function assertAccepted(db: Db, applicationId: string, name: string, selected: boolean) {
+	const offer = await findRow(db, offerTable, eq(offerTable.applicationId, applicationId));
+	if (offer?.state === 'accepted') return;
+	if (!offer && !selected)
+		throw new RuleError(
+			'conflict',
+			`${name} is not among the recorded selection: only selected candidates are invited.`,
+		);
+	throw new RuleError(
+		'conflict',
+		offer
+			? `${name} has not accepted the place (${offer.state}): only candidates who accepted it are invited.`
+			: `${name} has not been offered the place yet: send the decision notices first; the invitation follows the acceptance.`,
+	);
 }
 
 /** What to do when the edition has no cohort yet. */
@@ -36,7 +81,10 @@ export async function invitationsByEmail(db: Db, cohortId: string, emails: strin
 	return out;
 }
 
-/** Creates the cohort invitation of a selected candidate from their application (admins). */
+/**
+ * Creates the cohort invitation of a selected candidate from their application (admins), once they
+ * have accepted the place.
+ */
 export async function inviteSelected(
 	db: Db,
 	admin: { id: string; role: string },
@@ -52,15 +100,16 @@ export async function inviteSelected(
 		selectionCandidateTable,
 		eq(selectionCandidateTable.applicationId, applicationId),
 	);
-	if (!selected)
+	const decision = await findSelection(db, found.row.edition.id);
+	if (!decision && !selected)
 		throw new RuleError(
 			'conflict',
 			`${found.row.nomination.candidateName} is not among the recorded selection: only selected candidates are invited.`,
 		);
-	const decision = await findSelection(db, found.row.edition.id);
 	if (decision) assertInEffect(decision);
 	const cohort = await editionCohort(db, found.row.edition);
 	if (!cohort) throw new RuleError('conflict', noCohortMessage(found.row.edition));
+	await assertAccepted(db, applicationId, found.row.nomination.candidateName, Boolean(selected));
 	const made = await createInvitation(
 		db,
 		admin.id,

@@ -6,11 +6,11 @@ import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import {
 	decisionNoticeTable,
+	offerTable,
 	selectionCandidateTable,
 	selectionTable,
-	type Cohort,
 } from '~db/schema';
-import { formatDay, formatInstant } from '~/lib/dates';
+import { formatInstant } from '~/lib/dates';
 import { noticeSubject, noticeText, type NoticeFacts } from '~/lib/office/notice';
 import type { Mail } from '../notify/mail';
 import { recordAudit } from '../audit';
@@ -19,17 +19,8 @@ import { readApplication } from './application';
 import { selectionBoard } from './selection';
 import { assertInEffect, findSelection } from './selection-state';
 import { findRow } from '../find-row';
-import { editionCohort } from './invite';
-
-/** The edition's exact dates from its cohort, else its period in words. */
-export function programmeDates(
-	edition: { programmePeriod: string },
-	cohort: Pick<Cohort, 'trainingStart' | 'departureDate'> | null,
-): string {
-	return cohort
-		? `from ${formatDay(cohort.trainingStart)} to ${formatDay(cohort.departureDate)}`
-		: edition.programmePeriod;
-}
+import { editionCohort, programmeDates } from './invite';
+import { openOffers } from './offer';
 
 /** Formats the decision day the way notices say it (Tokyo). */
 export function decisionDay(at: Date): string {
@@ -82,6 +73,7 @@ export async function sendNotices(
 	retentionMonths: number,
 	deliver: (mail: Mail) => Promise<'sent' | 'kept'>,
 	now = Date.now(),
+	link: (token: string) => string = (token) => `/apply/offer?token=${token}`,
 ) {
 	const board = await selectionBoard(db, actor, editionId);
 	const decision = board?.decision;
@@ -97,7 +89,10 @@ export async function sendNotices(
 		db,
 		board.entries.map((e) => e.row.application.id),
 	);
-	const changed = board.entries.filter((e) => told.get(e.row.application.id) !== e.selected);
+	// The selected are always written to: each gets a new offer with its reply-by date and link.
+	const changed = board.entries.filter(
+		(e) => e.selected || told.get(e.row.application.id) !== e.selected,
+	);
 	// Claim the sending first, so a second click finds it done rather than sending twice.
 	const claimed = await db
 		.update(selectionTable)
@@ -106,10 +101,20 @@ export async function sendNotices(
 		.returning({ id: selectionTable.id });
 	if (!claimed.length) throw new RuleError('conflict', 'The selection changed: reload the page.');
 	const dates = programmeDates(board.edition, await editionCohort(db, board.edition));
+	const offers = await openOffers(
+		db,
+		decision.selection,
+		changed.filter((e) => e.selected).map((e) => e.row.application.id),
+		now,
+	);
 	let emailed = 0;
 	let kept = 0;
 	for (const entry of changed) {
-		const facts = noticeFacts(entry, decision.selection.decidedAt, retentionMonths, dates);
+		const offer = offers.get(entry.row.application.id);
+		const facts = {
+			...noticeFacts(entry, decision.selection.decidedAt, retentionMonths, dates),
+			...(offer ? { replyBy: offer.replyBy, offerLink: link(offer.token) } : {}),
+		};
 		const subject = noticeSubject(facts);
 		for (const [to, who] of [
 			[entry.row.nomination.candidateEmail, 'candidate'],
@@ -170,11 +175,15 @@ export async function readDecisionLetter(
 		selectionCandidateTable,
 		eq(selectionCandidateTable.applicationId, applicationId),
 	);
-	const facts = noticeFacts(
-		{ row: found.row, selected: Boolean(chosen) },
-		decision.selection.decidedAt,
-		retentionMonths,
-		programmeDates(found.row.edition, await editionCohort(db, found.row.edition)),
-	);
+	const offer = await findRow(db, offerTable, eq(offerTable.applicationId, applicationId));
+	const facts = {
+		...noticeFacts(
+			{ row: found.row, selected: Boolean(chosen ?? offer) },
+			decision.selection.decidedAt,
+			retentionMonths,
+			programmeDates(found.row.edition, await editionCohort(db, found.row.edition)),
+		),
+		...(offer ? { replyBy: offer.replyBy } : {}),
+	};
 	return { facts, row: found.row, decision };
 }

@@ -1,4 +1,7 @@
-/** What the selection page needs: the board, and for the selected, the cohort and invitations. */
+/**
+ * What the selection page needs: the board, each candidate's offer, and for those who accepted a
+ * place, the cohort and invitations.
+ */
 import { inArray } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import { userTable } from '~db/schema';
@@ -6,6 +9,7 @@ import { linkState } from '../auth/invitation';
 import { editionCohort, invitationsByEmail } from './invite';
 import { findEditionBySlug } from './edition';
 import { selectionBoard } from './selection';
+import { offersOf } from './offer';
 
 /** The edition's board by its address, with the cohort and each selected candidate's invitation. */
 export async function selectionPage(db: Db, reader: { id: string; role: string }, slug: string) {
@@ -13,7 +17,13 @@ export async function selectionPage(db: Db, reader: { id: string; role: string }
 	if (!edition) return null;
 	const board = await selectionBoard(db, reader, edition.id);
 	if (!board) return null;
-	const selected = board.entries.filter((e) => e.selected);
+	const offers = board.decision ? await offersOf(db, board.decision.selection.id) : new Map();
+	/** Where each ranked candidate stands: their offer's state, else the reserve list. */
+	const offerOf = (id: string) => offers.get(id) ?? null;
+	// Only those who accepted a place are invited to the cohort.
+	const selected = board.entries.filter(
+		(e) => offers.get(e.row.application.id)?.state === 'accepted',
+	);
 	const cohort = board.decision ? await editionCohort(db, edition) : null;
 	const invites = cohort
 		? await invitationsByEmail(
@@ -41,5 +51,5 @@ export async function selectionPage(db: Db, reader: { id: string; role: string }
 			invitation: inv ? { state: linkState(inv), createdAt: inv.createdAt } : null,
 		};
 	};
-	return { ...board, selected, cohort, invitationOf };
+	return { ...board, selected, cohort, invitationOf, offerOf };
 }

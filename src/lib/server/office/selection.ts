@@ -8,6 +8,7 @@ import { selectionCandidateTable, selectionTable } from '~db/schema';
 import { averageTotal } from '~/lib/office/rubric';
 import { callIsOpen, formatDeadline } from '~/lib/office/call-dates';
 import { disagreement, selectionProblem, timingProblems } from '~/lib/office/selection-rules';
+import { defaultReplyDays } from '~/lib/office/offer';
 import { recordAudit } from '../audit';
 import { notFound, RuleError } from '../errors';
 import { newId } from '../ids';
@@ -111,7 +112,7 @@ function confirmationOf(actor: { id: string; role: string }, now: number) {
  * Records the edition's selection: only eligible submitted applications of the edition, at most
  * four, one per administration; refused (saying which rule) otherwise. Refused too before the
  * call's deadline and while an eligible candidate is unscored, unless an admin gives a written
- * reason. Recording counts as the recorder's side's confirmation (programme office or WCO
+ * reason. The selected have `replyDays` from the second confirmation to accept. Recording counts as the recorder's side's confirmation (programme office or WCO
  * Secretariat); the other side confirms it separately. Audited.
  */
 export async function recordSelection(
@@ -121,6 +122,7 @@ export async function recordSelection(
 	applicationIds: string[],
 	now = Date.now(),
 	overrideReason = '',
+	replyDays = defaultReplyDays,
 ) {
 	assertApplicationReader(actor);
 	const edition = await findEdition(db, editionId);
@@ -193,6 +195,7 @@ export async function recordSelection(
 			decidedAt: new Date(now),
 			decidedById: actor.id,
 			overrideReason: timing.length ? reason : null,
+			replyDays,
 			...confirmationOf(actor, now),
 		});
 		await tx
@@ -208,6 +211,7 @@ export async function recordSelection(
 				details: {
 					edition: edition.name,
 					selected: ids,
+					replyDays,
 					...(timing.length ? { overridden: timing, reason } : {}),
 				},
 			},
