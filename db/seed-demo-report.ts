@@ -6,6 +6,7 @@
  * "not before departure" rule for participant 4, whose cohort is still in Tokyo. Fictional.
  */
 import type { Db } from './client';
+import { demoDay, workingDaysBack } from './demo-day';
 import type { DemoIds } from './seed-demo';
 import {
 	certificateTable,
@@ -16,8 +17,7 @@ import {
 	type ReportStatus,
 } from './schema';
 
-const dayMs = 86_400_000;
-const day = (offset: number) => new Date(Date.now() + offset * dayMs).toISOString().slice(0, 10);
+const day = (offset: number) => demoDay(offset);
 /** An instant on day `offset` at `hour` Tokyo time, never later than a minute ago. */
 const at = (offset: number, hour = 10) =>
 	new Date(
@@ -127,7 +127,8 @@ export async function seedDemoReport(
 			updatedAt: now,
 		})),
 	);
-	if (p === 2) await seedVersion(db, participantId, p, 1, { submitted: -1 });
+	// Three working days ago: past the mentor's two working days, so the reminder is due.
+	if (p === 2) await seedVersion(db, participantId, p, 1, { submitted: -workingDaysBack(3) });
 	if (p === 3) {
 		await seedVersion(db, participantId, p, 1, {
 			submitted: -3,

@@ -3,6 +3,7 @@
  * every demo record: the studies are about alert intelligence on the synthetic data set.
  */
 import type { Db } from './client';
+import { demoDay } from './demo-day';
 import type { DemoIds } from './seed-demo';
 import { seedDemoReport } from './seed-demo-report';
 import {
@@ -15,7 +16,7 @@ import {
 } from './schema';
 
 const dayMs = 86_400_000;
-const day = (offset: number) => new Date(Date.now() + offset * dayMs).toISOString().slice(0, 10);
+const day = (offset: number) => demoDay(offset);
 
 /** One study theme per participant (fictional). */
 const themes = [
@@ -70,7 +71,8 @@ const sources = [
 const milestones = [
 	['Research question agreed with mentor', -12],
 	['Data extracted and cleaned', -5],
-	['Findings drafted', 2],
+	// Due tomorrow: the demo's clock has a milestone reminder to show.
+	['Findings drafted', 1],
 	['Paper ready for mentor review', 10],
 ] as const;
 
