@@ -8,6 +8,7 @@ import {
 	invalidateSession,
 	invalidateUserSessions,
 	listUserSessions,
+	refreshEveryMs,
 	validateSessionToken,
 } from '~/lib/server/auth/session';
 import { hashToken } from '~/lib/server/ids';
@@ -67,13 +68,23 @@ describe('sessions', () => {
 		});
 	});
 
-	it('does not write on every request (refresh is bounded to once a minute)', async () => {
+	it('writes activity back at most once an hour, then moves the expiry on', async () => {
 		const user = await makeUser(t.db, 'participant');
 		const now = Date.now();
 		const { token } = await createSession(t.db, user.id, '', now);
-		await validateSessionToken(t.db, token, now + 10_000);
+		// An hour of clicking every minute, but for the last minute: no write at all.
+		for (let m = 1; m < 60; m++) {
+			const check = await validateSessionToken(t.db, token, now + m * 60_000);
+			expect(check && 'refreshed' in check && check.refreshed).toBe(false);
+		}
+		const [quiet] = await t.db.select().from(authSessionTable);
+		expect(quiet!.lastSeenAt.getTime()).toBe(now);
+		const later = now + refreshEveryMs;
+		const check = await validateSessionToken(t.db, token, later);
+		expect(check && 'refreshed' in check && check.refreshed).toBe(true);
 		const [row] = await t.db.select().from(authSessionTable);
-		expect(row!.lastSeenAt.getTime()).toBe(now);
+		expect(row!.lastSeenAt.getTime()).toBe(later);
+		expect(row!.expiresAt.getTime()).toBe(later + inactivityMs);
 	});
 
 	it('revokes one session, or all others, or all', async () => {

@@ -5,9 +5,9 @@
  */
 import { eq } from 'drizzle-orm';
 import type { Db } from '~db/client';
+import { preparedOnce } from '~db/prepared';
 import { appSettingTable, roles, userTable, type Role } from '~db/schema';
 import { recordAudit } from '../audit';
-import { findRow } from '../find-row';
 import { hasSecondFactor } from './second-factor';
 
 const settingName = 'second_factor_roles';
@@ -15,9 +15,17 @@ const settingName = 'second_factor_roles';
 /** Until an admin chooses: admins, mentors and the WCO Secretariat. */
 export const defaultRequiredRoles: Role[] = ['admin', 'mentor', 'secretariat'];
 
-/** The roles that must have a second factor. */
+const factorSetting = preparedOnce((db) =>
+	db
+		.select({ value: appSettingTable.value })
+		.from(appSettingTable)
+		.where(eq(appSettingTable.name, settingName))
+		.prepare(),
+);
+
+/** The roles that must have a second factor (read on every signed-in request). */
 export async function requiredRoles(db: Db): Promise<Role[]> {
-	const row = await findRow(db, appSettingTable, eq(appSettingTable.name, settingName));
+	const [row] = await factorSetting(db).execute();
 	if (!row) return defaultRequiredRoles;
 	const parsed: unknown = JSON.parse(row.value);
 	return Array.isArray(parsed) ? roles.filter((r) => parsed.includes(r)) : defaultRequiredRoles;

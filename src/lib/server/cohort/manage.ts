@@ -1,6 +1,7 @@
 /** Cohorts and their members: at most four participants, one per Member administration. */
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '~db/client';
+import { preparedOnce } from '~db/prepared';
 import {
 	administrationTable,
 	cohortMemberTable,
@@ -37,15 +38,19 @@ export async function findCohort(db: Tx, id: string): Promise<Cohort | null> {
 
 /** The cohort a participant or mentor works in now: the newest one they belong to. */
 export async function findCurrentCohort(db: Db, userId: string): Promise<Cohort | null> {
-	const [row] = await db
+	const [row] = await currentCohort(db).execute({ userId });
+	return row?.cohort ?? null;
+}
+const currentCohort = preparedOnce((db) =>
+	db
 		.select({ cohort: cohortTable })
 		.from(cohortMemberTable)
 		.innerJoin(cohortTable, eq(cohortTable.id, cohortMemberTable.cohortId))
-		.where(eq(cohortMemberTable.userId, userId))
+		.where(eq(cohortMemberTable.userId, sql.placeholder('userId')))
 		.orderBy(sql`${cohortTable.archivedAt} is not null`, desc(cohortTable.trainingStart))
-		.limit(1);
-	return row?.cohort ?? null;
-}
+		.limit(1)
+		.prepare(),
+);
 
 /** The newest cohort that is not archived (what admins see first). */
 export async function findActiveCohort(db: Db): Promise<Cohort | null> {

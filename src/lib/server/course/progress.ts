@@ -1,16 +1,21 @@
 /** Curriculum progress: modules marked complete and knowledge-check attempts. */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '~db/client';
+import { preparedOnce } from '~db/prepared';
 import { moduleProgressTable, quizAttemptTable } from '~db/schema';
 
 /** Ids of the modules a person has completed. */
 export async function listCompletedModules(db: Db, userId: string): Promise<Set<string>> {
-	const rows = await db
-		.select({ id: moduleProgressTable.moduleId })
-		.from(moduleProgressTable)
-		.where(eq(moduleProgressTable.userId, userId));
+	const rows = await completedModules(db).execute({ userId });
 	return new Set(rows.map((r) => r.id));
 }
+const completedModules = preparedOnce((db) =>
+	db
+		.select({ id: moduleProgressTable.moduleId })
+		.from(moduleProgressTable)
+		.where(eq(moduleProgressTable.userId, sql.placeholder('userId')))
+		.prepare(),
+);
 
 /** Marks a module complete (or not). Idempotent. */
 export async function setModuleComplete(

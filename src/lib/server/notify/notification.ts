@@ -1,6 +1,7 @@
 /** In-app notifications (and their emails when SMTP is set). Texts never carry restricted content. */
 import { and, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '~db/client';
+import { preparedOnce } from '~db/prepared';
 import { notificationTable, userTable, type DeliveryMode } from '~db/schema';
 import { isMessageKind, type MessageKind } from '~/lib/clock/reminder-kinds';
 import { modesFor } from './preferences';
@@ -23,12 +24,22 @@ export async function notify(
 		.values(userIds.map((userId) => ({ id: newId(), userId, text, link, kind })));
 }
 
-/** How many unread notifications a person has (shown in the navigation). */
-export async function countUnread(db: Db, userId: string): Promise<number> {
-	const [row] = await db
+const unreadCount = preparedOnce((db) =>
+	db
 		.select({ n: sql<number>`count(*)` })
 		.from(notificationTable)
-		.where(and(eq(notificationTable.userId, userId), isNull(notificationTable.readAt)));
+		.where(
+			and(
+				eq(notificationTable.userId, sql.placeholder('userId')),
+				isNull(notificationTable.readAt),
+			),
+		)
+		.prepare(),
+);
+
+/** How many unread notifications a person has (shown in the navigation, so on every page). */
+export async function countUnread(db: Db, userId: string): Promise<number> {
+	const [row] = await unreadCount(db).execute({ userId });
 	return Number(row?.n ?? 0);
 }
 

@@ -1,17 +1,22 @@
 /** Participants' pre-arrival checklists. */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '~db/client';
+import { preparedOnce } from '~db/prepared';
 import { checklistItemTable } from '~db/schema';
 import { recordAudit } from '../audit';
 
 /** When each item was ticked, by key, for one participant. */
 export async function getChecklist(db: Db, userId: string): Promise<Map<string, Date>> {
-	const rows = await db
-		.select()
-		.from(checklistItemTable)
-		.where(eq(checklistItemTable.userId, userId));
+	const rows = await ownChecklist(db).execute({ userId });
 	return new Map(rows.map((r) => [r.itemKey, r.doneAt]));
 }
+const ownChecklist = preparedOnce((db) =>
+	db
+		.select()
+		.from(checklistItemTable)
+		.where(eq(checklistItemTable.userId, sql.placeholder('userId')))
+		.prepare(),
+);
 
 /** Ticked items for several participants (mentor and admin overview). */
 export async function getChecklists(db: Db, userIds: string[]) {

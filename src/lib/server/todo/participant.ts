@@ -4,6 +4,7 @@
  */
 import { and, asc, desc, eq, inArray, isNull, like, lte, sql } from 'drizzle-orm';
 import type { Db } from '~db/client';
+import { preparedOnce } from '~db/prepared';
 import {
 	checkinTable,
 	logEntryTable,
@@ -24,65 +25,121 @@ import type { Day } from '~/lib/dates';
 /** How many entries of a kind are named one by one before "N more". */
 const shown = 3;
 
-/** How many drafts and returned entries there are (counted on the index alone). */
+/**
+ * The queries of the to-do list, prepared once (db/prepared.ts): the dashboard is the page
+ * everyone opens first, so these run more than any others but the session check.
+ */
+const who = sql.placeholder('participantId');
+const queries = {
+	/** How many drafts and returned entries there are (counted on the index alone). */
+	openCounts: preparedOnce((db) =>
+		db
+			.select({ status: logEntryTable.status, n: sql<number>`count(*)` })
+			.from(logEntryTable)
+			.where(
+				and(
+					eq(logEntryTable.participantId, who),
+					inArray(logEntryTable.status, ['draft', 'changes_requested']),
+				),
+			)
+			.groupBy(logEntryTable.status)
+			.prepare(),
+	),
+	/** The oldest few entries in a status. */
+	firstEntries: preparedOnce((db) =>
+		db
+			.select({ id: logEntryTable.id, title: logEntryTable.title, date: logEntryTable.date })
+			.from(logEntryTable)
+			.where(
+				and(
+					eq(logEntryTable.participantId, who),
+					eq(logEntryTable.status, sql.placeholder('status')),
+				),
+			)
+			.orderBy(asc(logEntryTable.date), asc(logEntryTable.id))
+			.limit(shown)
+			.prepare(),
+	),
+	loggedOn: preparedOnce((db) =>
+		db
+			.select({ one: sql`1` })
+			.from(logEntryTable)
+			.where(
+				and(eq(logEntryTable.participantId, who), eq(logEntryTable.date, sql.placeholder('day'))),
+			)
+			.limit(1)
+			.prepare(),
+	),
+	heldCheckins: preparedOnce((db) =>
+		db
+			.select({ kind: checkinTable.kind })
+			.from(checkinTable)
+			.where(eq(checkinTable.participantId, who))
+			.prepare(),
+	),
+	milestonesDue: preparedOnce((db) =>
+		db
+			.select({
+				id: studyMilestoneTable.id,
+				title: studyMilestoneTable.title,
+				dueDate: studyMilestoneTable.dueDate,
+			})
+			.from(studyMilestoneTable)
+			.where(
+				and(
+					eq(studyMilestoneTable.participantId, who),
+					isNull(studyMilestoneTable.doneAt),
+					lte(studyMilestoneTable.dueDate, sql.placeholder('horizon')),
+				),
+			)
+			.orderBy(asc(studyMilestoneTable.dueDate))
+			.limit(5)
+			.prepare(),
+	),
+	unreadComments: preparedOnce((db) =>
+		db
+			.select({ link: notificationTable.link, count: sql<number>`count(*) over ()` })
+			.from(notificationTable)
+			.where(
+				and(
+					eq(notificationTable.userId, who),
+					isNull(notificationTable.readAt),
+					like(notificationTable.text, '% commented on %'),
+				),
+			)
+			.orderBy(desc(notificationTable.createdAt))
+			.limit(1)
+			.prepare(),
+	),
+	report: preparedOnce((db) =>
+		db
+			.select({ status: reportTable.status, presented: reportTable.outlinePresentedOn })
+			.from(reportTable)
+			.where(eq(reportTable.participantId, who))
+			.prepare(),
+	),
+};
+
 async function countOpenEntries(db: Db, participantId: string) {
-	const rows = await db
-		.select({ status: logEntryTable.status, n: sql<number>`count(*)` })
-		.from(logEntryTable)
-		.where(
-			and(
-				eq(logEntryTable.participantId, participantId),
-				inArray(logEntryTable.status, ['draft', 'changes_requested']),
-			),
-		)
-		.groupBy(logEntryTable.status);
+	const rows = await queries.openCounts(db).execute({ participantId });
 	const count = (status: EntryStatus) => Number(rows.find((r) => r.status === status)?.n ?? 0);
 	return { draft: count('draft'), changes_requested: count('changes_requested') };
 }
 
-/** The oldest few entries in a status. */
 function firstEntriesIn(db: Db, participantId: string, status: EntryStatus) {
-	return db
-		.select({ id: logEntryTable.id, title: logEntryTable.title, date: logEntryTable.date })
-		.from(logEntryTable)
-		.where(and(eq(logEntryTable.participantId, participantId), eq(logEntryTable.status, status)))
-		.orderBy(asc(logEntryTable.date), asc(logEntryTable.id))
-		.limit(shown);
+	return queries.firstEntries(db).execute({ participantId, status });
 }
 
 async function loggedOn(db: Db, participantId: string, day: Day): Promise<boolean> {
-	const rows = await db
-		.select({ one: sql`1` })
-		.from(logEntryTable)
-		.where(and(eq(logEntryTable.participantId, participantId), eq(logEntryTable.date, day)))
-		.limit(1);
-	return rows.length > 0;
+	return (await queries.loggedOn(db).execute({ participantId, day })).length > 0;
 }
 
 function heldCheckins(db: Db, participantId: string) {
-	return db
-		.select({ kind: checkinTable.kind })
-		.from(checkinTable)
-		.where(eq(checkinTable.participantId, participantId));
+	return queries.heldCheckins(db).execute({ participantId });
 }
 
 function milestonesDue(db: Db, participantId: string, today: Day) {
-	return db
-		.select({
-			id: studyMilestoneTable.id,
-			title: studyMilestoneTable.title,
-			dueDate: studyMilestoneTable.dueDate,
-		})
-		.from(studyMilestoneTable)
-		.where(
-			and(
-				eq(studyMilestoneTable.participantId, participantId),
-				isNull(studyMilestoneTable.doneAt),
-				lte(studyMilestoneTable.dueDate, milestoneHorizon(today)),
-			),
-		)
-		.orderBy(asc(studyMilestoneTable.dueDate))
-		.limit(5);
+	return queries.milestonesDue(db).execute({ participantId, horizon: milestoneHorizon(today) });
 }
 
 /**
@@ -90,26 +147,12 @@ function milestonesDue(db: Db, participantId: string, today: Day) {
  * their mentors (their own comments notify the mentors), so every one of these is a mentor's.
  */
 export async function unreadMentorComments(db: Db, participantId: string) {
-	const rows = await db
-		.select({ link: notificationTable.link, count: sql<number>`count(*) over ()` })
-		.from(notificationTable)
-		.where(
-			and(
-				eq(notificationTable.userId, participantId),
-				isNull(notificationTable.readAt),
-				like(notificationTable.text, '% commented on %'),
-			),
-		)
-		.orderBy(desc(notificationTable.createdAt))
-		.limit(1);
+	const rows = await queries.unreadComments(db).execute({ participantId });
 	return { count: Number(rows[0]?.count ?? 0), link: rows[0]?.link ?? null };
 }
 
 async function reportState(db: Db, participantId: string): Promise<TodoFacts['report']> {
-	const [row] = await db
-		.select({ status: reportTable.status, presented: reportTable.outlinePresentedOn })
-		.from(reportTable)
-		.where(eq(reportTable.participantId, participantId));
+	const [row] = await queries.report(db).execute({ participantId });
 	const status = row?.status ?? 'outline_drafted';
 	return {
 		outlinePresented: Boolean(row?.presented) || status !== 'outline_drafted',
