@@ -2,32 +2,46 @@
  * The facts behind a mentor's to-do list: one grouped count per queue (entries, versions,
  * interpretations, messages) over the participants of their cohorts, never a list of entries.
  */
-import { and, asc, desc, eq, inArray, isNull, min, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql, type AnyColumn } from 'drizzle-orm';
 import type { Db } from '~db/client';
-import { cenMessageTable, labInterpretationTable, logEntryTable, userTable } from '~db/schema';
+import { cenMessageTable, labInterpretationTable, logEntryTallyTable, userTable } from '~db/schema';
 import { buildMentorTodo, type MentorTodoFacts, type WaitingQueue } from '~/lib/todo/mentor';
 import type { SessionUser } from '../auth/session';
 import { menteeIds } from '../review/queue';
 import { cohortTimezoneOf, dayOf, pendingAgreements, versionsWaiting } from './shared';
 
-/** Submitted entries per participant, most waiting first. */
+/** The oldest submitted entry of the participant in `participantId`, one column of it. */
+function oldestSubmitted(column: 'id' | 'submitted_at', participantId: AnyColumn) {
+	return sql
+		.raw(`(select e.${column} from log_entry e where e.participant_id = `)
+		.append(
+			sql`${participantId} and e.status = 'submitted' order by e.submitted_at, e.id limit 1)`,
+		);
+}
+
+/**
+ * Submitted entries per participant, most waiting first: the counts from the tally kept by
+ * triggers (migration 0009), the oldest entry by one index step each, so the cost does not grow
+ * with the queue.
+ */
 async function entriesWaiting(db: Db, mentees: ReturnType<typeof menteeIds>) {
+	const tally = logEntryTallyTable;
+	const waiting = sql<number>`sum(${tally.n})`;
 	const rows = await db
 		.select({
-			participantId: logEntryTable.participantId,
+			participantId: tally.participantId,
 			name: userTable.name,
-			n: sql<number>`count(*)`,
-			oldestAt: min(logEntryTable.submittedAt),
-			oldestId: sql<string>`(select e.id from log_entry e where e.participant_id = ${logEntryTable.participantId} and e.status = 'submitted' order by e.submitted_at, e.id limit 1)`,
-			timezone: cohortTimezoneOf(logEntryTable.participantId),
+			n: waiting,
+			oldestAt: sql<number | null>`${oldestSubmitted('submitted_at', tally.participantId)}`,
+			oldestId: sql<string>`${oldestSubmitted('id', tally.participantId)}`,
+			timezone: cohortTimezoneOf(tally.participantId),
 		})
-		.from(logEntryTable)
-		.innerJoin(userTable, eq(userTable.id, logEntryTable.participantId))
-		.where(
-			and(eq(logEntryTable.status, 'submitted'), inArray(logEntryTable.participantId, mentees)),
-		)
-		.groupBy(logEntryTable.participantId)
-		.orderBy(desc(sql`count(*)`), asc(userTable.name));
+		.from(tally)
+		.innerJoin(userTable, eq(userTable.id, tally.participantId))
+		.where(and(eq(tally.status, 'submitted'), inArray(tally.participantId, mentees)))
+		.groupBy(tally.participantId)
+		.having(sql`${waiting} > 0`)
+		.orderBy(desc(waiting), asc(userTable.name));
 	const oldest = rows
 		.filter((r) => r.oldestAt)
 		.sort((a, b) => Number(a.oldestAt) - Number(b.oldestAt))[0];
