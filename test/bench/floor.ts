@@ -84,7 +84,11 @@ const sql = {
 };
 
 type Row = unknown[];
-type Stmt = { all: (...args: unknown[]) => Row[]; get: (...args: unknown[]) => Row | undefined };
+type Stmt = {
+	all: (...args: unknown[]) => Row[];
+	get: (...args: unknown[]) => Row | undefined;
+	run: (...args: unknown[]) => unknown;
+};
 
 function open(url: string) {
 	if (!url.startsWith('file:')) throw new Error(`The floor opens a local file, not ${url}`);
@@ -242,9 +246,7 @@ function dashboard(q: ReturnType<typeof open>, css: string, token: string) {
 	}
 	const unread = Number(q.unread.get(userId)?.[0] ?? 0);
 	const next =
-		cohort && today
-			? buildTimeline(cohort, today).find((i) => i.status !== 'past')
-			: undefined;
+		cohort && today ? buildTimeline(cohort, today).find((i) => i.status !== 'past') : undefined;
 	const main = `<h1>Welcome, ${esc(name)}</h1>${
 		cohort
 			? `<p class="mt-2">Cohort ${esc(cohort.edition)}</p>`
@@ -266,7 +268,13 @@ function send(req: IncomingMessage, res: ServerResponse, html: string, cookie?: 
 	const raw = Buffer.from(html);
 	const accept = String(req.headers['accept-encoding'] ?? '');
 	const encoding =
-		raw.length < 1024 ? null : /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : null;
+		raw.length < 1024
+			? null
+			: /\bbr\b/.test(accept)
+				? 'br'
+				: /\bgzip\b/.test(accept)
+					? 'gzip'
+					: null;
 	const body =
 		encoding === 'br'
 			? brotliCompressSync(raw, brotliParams)
