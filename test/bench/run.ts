@@ -146,7 +146,7 @@ const machine = describeMachine();
 const notes: string[] = [];
 const dir = mkdtempSync(join(tmpdir(), 'portal-bench-'));
 let http: Awaited<ReturnType<typeof measureServer>> | null = null;
-let seed: Results['seed'] | null = null;
+let seed: Results['seed'] | undefined;
 const scratch: ScratchResults = { floor: null, growth: null, tail: null, sim: null };
 try {
 	log('seeding a temporary database…');
