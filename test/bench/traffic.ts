@@ -167,11 +167,11 @@ async function cast(origin: string, ids: DemoIds): Promise<Person[]> {
 				'/review',
 				...ids.participantIds.map((id) => `/review/${id}`),
 				'/cohort',
-				'/review/cohort',
+				'/progress/assessments',
 				'/notifications',
 			],
 		},
-		{ cookie: admin, pages: ['/dashboard', '/cohort', '/admin/audit', '/notifications'] },
+		{ cookie: admin, pages: ['/dashboard', '/admin', '/cohort', '/admin/audit', '/notifications'] },
 	];
 }
 
@@ -180,13 +180,18 @@ export type SimRun = {
 	requests: number;
 	comments: number;
 	failures: number;
+	failureKinds: string;
+	/** Server CPU over the run (ms). */
 	cpuMs: number;
+	/** Server CPU over as long with no requests, measured just before (ms). */
+	idleMs: number;
 	p50: number;
 	p99: number;
 };
 
 /** One run of the script on one server; every random choice comes from `seed`. */
 async function simulate(server: RunningServer, ids: DemoIds, seconds: number, seed: number) {
+	const idleSeconds = 10;
 	const people = await cast(server.origin, ids);
 	const random = prng(seed);
 	// The whole script first, so both runs make exactly the same requests at the same moments.
@@ -199,8 +204,10 @@ async function simulate(server: RunningServer, ids: DemoIds, seconds: number, se
 		steps.push({ at, person: Math.floor(random() * 4), comment: true });
 	steps.sort((a, b) => a.at - b.at);
 	const times: number[] = [];
-	let failures = 0;
+	const failed: string[] = [];
 	let comments = 0;
+	// Past the start-up work (the clock's first run comes 5 s after the start).
+	await sleep(6000);
 	const before = cpuTimeMs(server.pid);
 	const start = performance.now();
 	await Promise.all(
@@ -215,24 +222,30 @@ async function simulate(server: RunningServer, ids: DemoIds, seconds: number, se
 					`Note at ${Math.round(step.at / 1000)} s`,
 				);
 				if (status === 303) comments++;
-				else failures++;
+				else failed.push(`comment ${status}`);
 				return;
 			}
 			const t0 = performance.now();
 			const res = await fetchRaw(server.origin + step.path!, { cookie: person.cookie });
 			times.push(performance.now() - t0);
-			if (res.status !== 200) failures++;
+			if (res.status !== 200) failed.push(`${step.path} ${res.status}`);
 		}),
 	);
 	// Let the last writes' after-work finish inside the window.
 	await sleep(Math.max(0, seconds * 1000 - (performance.now() - start)) + 500);
 	const cpuMs = cpuTimeMs(server.pid) - before;
+	// What the server spends doing nothing (its clock, collections) over as long.
+	const idleFrom = cpuTimeMs(server.pid);
+	await sleep(idleSeconds * 1000);
+	const idleMs = ((cpuTimeMs(server.pid) - idleFrom) * seconds) / idleSeconds;
 	times.sort((a, b) => a - b);
 	return {
 		requests: times.length,
 		comments,
-		failures,
+		failures: failed.length,
+		failureKinds: failed.join(', '),
 		cpuMs,
+		idleMs,
 		p50: median(times),
 		p99: times[Math.min(times.length - 1, Math.floor(times.length * 0.99))] ?? NaN,
 	};
