@@ -6,6 +6,7 @@ import { labTable } from './lab';
 import type { LighthouseResult } from './lighthouse';
 import type { Machine } from './machine';
 import type { PageWeight } from './page-weight';
+import { scratchMarkdown, type ScratchResults } from './scratch-report';
 
 export type Results = {
 	machine: Machine;
@@ -20,6 +21,8 @@ export type Results = {
 	memory: { restMiB: number; afterMiB: number; peakMiB: number };
 	builds: BuildResult[] | null;
 	notes: string[];
+	/** Issue 26: the floor, growth, tail latency with writes, the realistic simulation. */
+	scratch: ScratchResults;
 };
 
 const n0 = (x: number) => Math.round(x).toLocaleString('en-US');
@@ -201,6 +204,7 @@ Load average at start (1/5/15 min): ${m.load}. The machine is shared: requests/s
 move with the load; the ratios to the static file measured in the same run, and the server's
 own CPU time per request, hold better.
 
+${scratchMarkdown(r.scratch)}
 ## Goals (issue 18)
 
 ${goalsTable(r)}

@@ -23,6 +23,11 @@ function addDays(start: string, n: number): string {
 	return new Date(Date.parse(`${start}T00:00:00Z`) + n * dayMs).toISOString().slice(0, 10);
 }
 
+/** The id of a participant's i-th bulk entry (i % 8 === 0: submitted, 1: draft, else approved). */
+export function bulkEntryId(participantId: string, i: number): string {
+	return `bulk${participantId.slice(-4)}${String(i).padStart(6, '0')}`;
+}
+
 /** The i-th synthetic entry of a participant, spread over the three OJT weeks. */
 function bulkEntry(
 	participantId: string,
@@ -34,7 +39,7 @@ function bulkEntry(
 	const activity = activities[area][i % activities[area].length]!.key;
 	const createdAt = new Date(Date.now() - (5000 - i) * 60_000);
 	return {
-		id: `bulk${participantId.slice(-4)}${String(i).padStart(6, '0')}`,
+		id: bulkEntryId(participantId, i),
 		participantId,
 		date: addDays(ojtStart, i % 19),
 		area,

@@ -72,12 +72,16 @@ function exited(child: ChildProcess): Promise<void> {
 	return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-/** Starts `serve.ts` on 127.0.0.1:port against `databaseUrl` and waits until it listens. */
+/**
+ * Starts `serve.ts` on 127.0.0.1:port against `databaseUrl` and waits until it listens; `entry`
+ * names another TypeScript server started the same way (the floor: test/bench/floor.ts).
+ */
 export async function startServer(
 	databaseUrl: string,
 	port: number,
 	root = projectRoot,
 	extraEnv: Record<string, string> = {},
+	entry = 'src/cli/serve.ts',
 ): Promise<RunningServer> {
 	assertBuilt(root);
 	const env: NodeJS.ProcessEnv = {
@@ -100,7 +104,7 @@ export async function startServer(
 			// e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server.
 			...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
 			'src/cli/launch.mjs',
-			'src/cli/serve.ts',
+			entry,
 		],
 		{
 			cwd: root,
