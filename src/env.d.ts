@@ -14,10 +14,5 @@ declare namespace App {
 		mustEnrol: boolean;
 		/** Set when the request carried a session that has just expired: whose it was. */
 		expiredUserId: string | null;
-		/**
-		 * Set by the server (src/cli/serving/page-cache.ts) on requests it may answer again from
-		 * memory; the middleware says until when a page may be, or leaves 0 (not at all).
-		 */
-		pageCache?: { until: number };
 	}
 }

@@ -3,7 +3,6 @@
  * deletes the cookie as the session demands. No authorization happens here: pages and actions
  * check roles in their first lines.
  */
-import type { APIContext } from 'astro';
 import { defineMiddleware } from 'astro:middleware';
 import { getDb } from '~/lib/server/db';
 import { sessionCookieName, validateSessionToken } from '~/lib/server/auth/session';
@@ -23,18 +22,6 @@ function isAction(name: string): boolean {
 		node = (node as Record<string, unknown>)[part];
 	}
 	return typeof node === 'function';
-}
-
-/**
- * A signed-in HTML page may be answered again from the server's memory while the database has
- * not changed (src/cli/serving/page-cache.ts), but never past the session's expiry.
- */
-function allowPageCache(context: APIContext, response: Response) {
-	const ticket = context.locals.pageCache;
-	const session = context.locals.authSession;
-	if (!ticket || !session || context.request.method !== 'GET' || response.status !== 200) return;
-	if (!response.headers.get('Content-Type')?.startsWith('text/html')) return;
-	ticket.until = session.expiresAt.getTime();
 }
 
 export const onRequest = defineMiddleware(async (context, next) => {
@@ -80,7 +67,6 @@ export const onRequest = defineMiddleware(async (context, next) => {
 	const someone = context.locals.user ?? context.locals.pendingSession;
 	if (someone && !response.headers.has('Cache-Control'))
 		response.headers.set('Cache-Control', 'private, no-store');
-	allowPageCache(context, response);
 	return context.request.method === 'POST' ? focusOnRefusal(response) : response;
 });
 

@@ -13,8 +13,6 @@ import { ensureSetupLink } from './setup-link';
 import { deleteExpiredSessions } from '../lib/server/auth/session';
 import { markServing, projectRoot, resolveCurrentBuild } from './build-dir';
 import { createPortalHandler } from './serving/handler';
-import { createPageCache } from './serving/page-cache';
-import { openDataVersion } from './serving/data-version';
 import { startScheduler } from '../lib/server/clock/scheduler';
 import { jobSettingsFromEnv } from './job-settings';
 import { backupSettingsFromEnv } from '../lib/backup/settings';
@@ -27,8 +25,6 @@ function readSettings() {
 		authToken: process.env.DATABASE_AUTH_TOKEN,
 		host: process.env.HOST ?? '127.0.0.1',
 		port: Number(process.env.PORT ?? 4321),
-		/** Memory for the signed-in page cache, in MiB; 0 turns it off. */
-		pageCacheMiB: Number(process.env.PAGE_CACHE_MIB ?? 16),
 	};
 }
 
@@ -62,13 +58,8 @@ export async function serve(banner?: string): Promise<void> {
 	const { handler } = (await import(entry.href)) as {
 		handler: Parameters<typeof createPortalHandler>[0];
 	};
-	const version = settings.pageCacheMiB > 0 ? openDataVersion(settings.databaseUrl) : null;
-	const pageCache = version
-		? createPageCache({ version, ttlMs: 30_000, maxBytes: settings.pageCacheMiB * 1024 * 1024 })
-		: null;
-	// Precompressed static files, signed-in versions of static pages, on-the-fly compression,
-	// and signed-in pages answered again while nothing has changed.
-	const portal = createPortalHandler(handler, { clientDir: join(build, 'client') }, pageCache);
+	// Precompressed static files, signed-in versions of static pages, on-the-fly compression.
+	const portal = createPortalHandler(handler, { clientDir: join(build, 'client') });
 	const trustProxy = process.env.TRUST_PROXY === '1';
 	const server = createServer((req, res) => {
 		// Behind a TLS proxy the request reaches us as plain HTTP; Astro builds the request's URL

@@ -2,8 +2,7 @@
  * Two instances of the built server on one database file, started at the same moment on a file
  * that does not exist yet (both migrate: the lock must keep them apart). Then, as a load
  * balancer without sticky sessions would make people do: a session made on one instance works
- * on the other, and a page one instance has just answered (and may keep in its page cache)
- * shows a save made through the other at once.
+ * on the other, and a page one instance has just answered shows a save made through the other at once.
  * Needs a build; run with `npx tsx test/reliability/two-instances.ts`
  * (test/e2e/two-instances.spec.ts runs it in `npm test`). Prints one line per check, then OK or FAILED.
  */

@@ -9,16 +9,10 @@ import { dirname } from 'node:path';
 import { constants } from 'node:zlib';
 import compression from 'compression';
 import { indexClientFiles, sendStaticFile } from './static-files';
-import type { PageCache, PageCacheTicket } from './page-cache';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
-/** Astro's handler in middleware mode: the fourth argument becomes the request's `locals`. */
-type AstroHandler = (
-	req: IncomingMessage,
-	res: ServerResponse,
-	next?: () => void,
-	locals?: { pageCache?: PageCacheTicket },
-) => void;
+/** Astro's handler in middleware mode. */
+type AstroHandler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => void;
 
 /** Where a build keeps its files: `client` (served as is) inside `dist`. */
 export type BuildDirs = { clientDir: string };
@@ -48,11 +42,7 @@ const compress = compression({
 });
 
 /** Builds the handler for one build; reads the client folder's index once. */
-export function createPortalHandler(
-	astro: AstroHandler,
-	{ clientDir }: BuildDirs,
-	pageCache: PageCache | null = null,
-): Handler {
+export function createPortalHandler(astro: AstroHandler, { clientDir }: BuildDirs): Handler {
 	const files = indexClientFiles(clientDir, dirname(clientDir));
 	return (req, res) => {
 		const path = req.method === 'GET' || req.method === 'HEAD' ? pathOf(req.url) : null;
@@ -67,17 +57,6 @@ export function createPortalHandler(
 		}
 		// A signed-in reader of a prerendered page gets the page with their parts filled in.
 		if (file) req.url = `/signed-in${path === '/' ? '' : path!.replace(/\/$/, '')}`;
-		const key = pageCache?.keyOf(req);
-		if (!pageCache || !key) {
-			compress(req as never, res as never, () => astro(req, res));
-			return;
-		}
-		// Read before rendering: a commit during the render makes this entry stale at once.
-		const seen = pageCache.version();
-		if (pageCache.answer(key, seen, res)) return;
-		const ticket: PageCacheTicket = { until: 0 };
-		// Captures below the compressing layer, so the entry holds the bytes as sent.
-		pageCache.capture(key, seen, ticket, res);
-		compress(req as never, res as never, () => astro(req, res, undefined, { pageCache: ticket }));
+		compress(req as never, res as never, () => astro(req, res));
 	};
 }
