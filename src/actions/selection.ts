@@ -18,6 +18,7 @@ import { overrideCheck } from '~/lib/server/office/override';
 import { purgeApplications } from '~/lib/server/office/purge';
 import { IncompleteSheet, saveScoreSheet } from '~/lib/server/office/score';
 import { recuse } from '~/lib/server/office/declaration';
+import { assignReviewer, unassignReviewer } from '~/lib/server/office/assignment';
 import { confirmSelection, recordSelection, reopenSelection } from '~/lib/server/office/selection';
 import { asRole, fieldErrors, requireRole, run } from './guard';
 import { formAction } from './form-action';
@@ -108,6 +109,25 @@ export const recusal = {
 		office,
 		z.object({ applicationId: recordId(), note: optionalText(1000) }),
 		(db, reviewer, input) => recuse(db, reviewer, input),
+	),
+};
+
+const chooseReviewer = 'Choose a reviewer from the list: an admin or a WCO Secretariat account.';
+
+/** The programme office (admins) assigns reviewers to applications, one or many at once. */
+export const assignment = {
+	add: formAction(
+		['admin'],
+		z.object({
+			applicationIds: z.array(recordId()).max(100).default([]),
+			reviewerId: requiredText(chooseReviewer, 40),
+		}),
+		(db, admin, input) => assignReviewer(db, admin, input),
+	),
+	remove: formAction(
+		['admin'],
+		z.object({ applicationId: recordId(), reviewerId: recordId() }),
+		(db, admin, input) => unassignReviewer(db, admin, input),
 	),
 };
 

@@ -22,6 +22,7 @@ import { storedAnswers, type Answers } from '~/lib/office/application-form';
 import { noticeText } from '~/lib/office/notice';
 import { disagreement, selectionProblem } from '~/lib/office/selection-rules';
 import { recuse } from '~/lib/server/office/declaration';
+import { assignReviewer, unassignReviewer } from '~/lib/server/office/assignment';
 import { readListQuery } from '~/lib/office/application-list';
 import { toCsv } from '~/lib/csv';
 import {
@@ -54,7 +55,7 @@ import {
 import type { SessionUser } from '~/lib/server/auth/session';
 import { useTestDb } from '../helpers/db';
 import { cohortInput, makeUser } from '../helpers/factories';
-import { eligibleAnswers } from '../helpers/applications';
+import { eligibleAnswers, scoreAssigned } from '../helpers/applications';
 
 const t = useTestDb();
 let admin: SessionUser;
@@ -152,7 +153,7 @@ async function rejects(work: Promise<unknown>, code: string, pattern?: RegExp) {
 async function scoreAll() {
 	const board = await selectionBoard(t.db, admin, edition);
 	for (const e of board!.ranking.filter((x) => !x.sheets.length))
-		await saveScoreSheet(t.db, admin, {
+		await scoreAssigned(t.db, admin, {
 			noConflict: true,
 			applicationId: e.row.application.id,
 			scores: full,
@@ -250,20 +251,20 @@ describe('score sheets', () => {
 	it('keeps one sheet per reviewer, editable by its reviewer only, side by side', async () => {
 		await makeEdition();
 		const id = await submitted('wco-ap-japan', 'Sco Red');
-		await saveScoreSheet(t.db, admin, {
+		await scoreAssigned(t.db, admin, {
 			noConflict: true,
 			applicationId: id,
 			scores: full,
 			comment: 'Strong.',
 		});
-		await saveScoreSheet(t.db, secretariat, {
+		await scoreAssigned(t.db, secretariat, {
 			noConflict: true,
 			applicationId: id,
 			scores: { ...full, leadership: '4' },
 			comment: '',
 		});
 		// The admin edits their own sheet: the Secretariat's stays as it was.
-		await saveScoreSheet(t.db, admin, {
+		await scoreAssigned(t.db, admin, {
 			noConflict: true,
 			applicationId: id,
 			scores: { ...full, career: '1' },
@@ -285,7 +286,7 @@ describe('score sheets', () => {
 		for (const role of ['participant', 'mentor', 'home'] as const) {
 			const other = await makeUser(t.db, role);
 			await rejects(
-				saveScoreSheet(t.db, other, {
+				scoreAssigned(t.db, other, {
 					noConflict: true,
 					applicationId: id,
 					scores: full,
@@ -296,7 +297,7 @@ describe('score sheets', () => {
 			await rejects(override(other, id, 'degree', 'met', 'x x x'), 'forbidden');
 		}
 		await expect(
-			saveScoreSheet(t.db, admin, {
+			scoreAssigned(t.db, admin, {
 				noConflict: true,
 				applicationId: id,
 				scores: { ...full, career: '' },
@@ -304,7 +305,7 @@ describe('score sheets', () => {
 			}),
 		).rejects.toMatchObject({ problems: { career: expect.stringMatching(/career path/) } });
 		await expect(
-			saveScoreSheet(t.db, admin, {
+			scoreAssigned(t.db, admin, {
 				noConflict: true,
 				applicationId: id,
 				scores: { ...full, career: '7' },
@@ -313,7 +314,7 @@ describe('score sheets', () => {
 		).rejects.toMatchObject({ problems: { career: expect.any(String) } });
 		const young = await submitted('wco-ap-korea', 'Too Young', { yearsInCustoms: '1' });
 		await rejects(
-			saveScoreSheet(t.db, admin, {
+			scoreAssigned(t.db, admin, {
 				noConflict: true,
 				applicationId: young,
 				scores: full,
@@ -409,7 +410,7 @@ describe('the selection', () => {
 			/already recorded and read-only/,
 		);
 		await rejects(
-			saveScoreSheet(t.db, admin, {
+			scoreAssigned(t.db, admin, {
 				noConflict: true,
 				applicationId: ids[0]!,
 				scores: full,
@@ -425,7 +426,7 @@ describe('the selection', () => {
 		);
 		// Reopened explicitly, audited: editable again.
 		await reopenSelection(t.db, admin, edition);
-		await saveScoreSheet(t.db, admin, {
+		await scoreAssigned(t.db, admin, {
 			noConflict: true,
 			applicationId: ids[0]!,
 			scores: full,
@@ -518,7 +519,7 @@ describe('retention purge', () => {
 		const yes = await submitted('wco-ap-japan', 'Ann Japan');
 		const no = await submitted('wco-ap-korea', 'Bo Korea');
 		const draft = await submitted('wco-ap-mongolia', 'Cy Draft', {}, 'draft');
-		await saveScoreSheet(t.db, admin, {
+		await scoreAssigned(t.db, admin, {
 			noConflict: true,
 			applicationId: no,
 			scores: full,
@@ -631,7 +632,7 @@ describe('a selection only when it can be right (issue 30)', () => {
 			'conflict',
 			/still open until Fri 31 Jul 2026.*2 eligible candidates have no score sheet yet: Ann Japan, Bo Korea/,
 		);
-		await saveScoreSheet(t.db, admin, {
+		await scoreAssigned(t.db, admin, {
 			noConflict: true,
 			applicationId: ann,
 			scores: full,
@@ -740,7 +741,7 @@ describe('a selection only when it can be right (issue 30)', () => {
 		await makeEdition();
 		const yes = await submitted('wco-ap-japan', 'Ann Japan');
 		const no = await submitted('wco-ap-korea', 'Bo Korea');
-		await saveScoreSheet(t.db, secretariat, {
+		await scoreAssigned(t.db, secretariat, {
 			noConflict: true,
 			applicationId: no,
 			scores: full,
@@ -792,7 +793,7 @@ describe('fair review (issue 30)', () => {
 	it('scores blind: others’ sheets are withheld until the reader has saved their own', async () => {
 		await makeEdition();
 		const id = await submitted('wco-ap-japan', 'Ann Japan');
-		await saveScoreSheet(t.db, admin, {
+		await scoreAssigned(t.db, admin, {
 			noConflict: true,
 			applicationId: id,
 			scores: full,
@@ -805,14 +806,14 @@ describe('fair review (issue 30)', () => {
 		expect(board!.ranking[0]!.blind).toBe(true);
 		// A sheet without the declaration of no conflict is refused, nothing saved.
 		await expect(
-			saveScoreSheet(t.db, secretariat, {
+			scoreAssigned(t.db, secretariat, {
 				noConflict: false,
 				applicationId: id,
 				scores: full,
 				comment: '',
 			}),
 		).rejects.toMatchObject({ problems: { noConflict: expect.stringMatching(/conflict/) } });
-		await saveScoreSheet(t.db, secretariat, {
+		await scoreAssigned(t.db, secretariat, {
 			noConflict: true,
 			applicationId: id,
 			scores: full,
@@ -826,7 +827,7 @@ describe('fair review (issue 30)', () => {
 	it('recuses a reviewer who declares a conflict, and one from the candidate’s own administration', async () => {
 		await makeEdition();
 		const id = await submitted('wco-ap-japan', 'Ann Japan');
-		await saveScoreSheet(t.db, secretariat, {
+		await scoreAssigned(t.db, secretariat, {
 			noConflict: true,
 			applicationId: id,
 			scores: full,
@@ -840,7 +841,7 @@ describe('fair review (issue 30)', () => {
 		await recuse(t.db, secretariat, { applicationId: id, note: 'Ann Japan is my cousin.' });
 		expect((await sheetsFor(t.db, [id])).get(id)).toBeUndefined();
 		await rejects(
-			saveScoreSheet(t.db, secretariat, {
+			scoreAssigned(t.db, secretariat, {
 				noConflict: true,
 				applicationId: id,
 				scores: full,
@@ -860,7 +861,7 @@ describe('fair review (issue 30)', () => {
 			.set({ administrationId: 'wco-ap-japan' })
 			.where(eq(userTable.id, japanese.id));
 		await rejects(
-			saveScoreSheet(t.db, japanese, {
+			scoreAssigned(t.db, japanese, {
 				noConflict: true,
 				applicationId: id,
 				scores: full,
@@ -894,13 +895,13 @@ describe('fair review (issue 30)', () => {
 			career: '1',
 		};
 		const high = { ...full, experience: '4', academic: '4', personal: '4', motivation: '4' };
-		await saveScoreSheet(t.db, admin, {
+		await scoreAssigned(t.db, admin, {
 			noConflict: true,
 			applicationId: id,
 			scores: low,
 			comment: '',
 		});
-		await saveScoreSheet(t.db, secretariat, {
+		await scoreAssigned(t.db, secretariat, {
 			noConflict: true,
 			applicationId: id,
 			scores: high,
@@ -916,7 +917,7 @@ describe('fair review (issue 30)', () => {
 			'conflict',
 			/disagree on Ann Japan by more than 6 points \(totals (7 and 24|24 and 7)\)/,
 		);
-		await saveScoreSheet(t.db, admin, {
+		await scoreAssigned(t.db, admin, {
 			noConflict: true,
 			applicationId: id,
 			scores: high,
@@ -926,13 +927,146 @@ describe('fair review (issue 30)', () => {
 	});
 });
 
+describe('reviewer assignment (issue 30)', () => {
+	it('the office assigns reviewers; only they score; own administration recused automatically; audited', async () => {
+		await makeEdition();
+		const ann = await submitted('wco-ap-japan', 'Ann Japan');
+		const bo = await submitted('wco-ap-korea', 'Bo Korea');
+		// Not assigned: the sheet is refused, saying so (an admin may assign themself).
+		await rejects(
+			saveScoreSheet(t.db, admin, {
+				noConflict: true,
+				applicationId: ann,
+				scores: full,
+				comment: '',
+			}),
+			'conflict',
+			/not assigned to review this candidate.*assign yourself/,
+		);
+		// Only an admin assigns; unknown records and non-reviewers are refused.
+		await rejects(
+			assignReviewer(t.db, secretariat, { applicationIds: [ann], reviewerId: secretariat.id }),
+			'forbidden',
+		);
+		await rejects(
+			assignReviewer(t.db, admin, { applicationIds: ['nosuchapp'], reviewerId: admin.id }),
+			'not_found',
+		);
+		const mentor = await makeUser(t.db, 'mentor', 'Mo Mentor');
+		await rejects(
+			assignReviewer(t.db, admin, { applicationIds: [ann], reviewerId: mentor.id }),
+			'invalid',
+			/admin or a WCO Secretariat account/,
+		);
+		await rejects(
+			assignReviewer(t.db, admin, { applicationIds: [], reviewerId: admin.id }),
+			'invalid',
+			/Tick the applications/,
+		);
+		// A reviewer of Japan's administration is never assigned to Japan's candidate.
+		const japanese = await makeUser(t.db, 'secretariat', 'Jun Japan');
+		await t.db
+			.update(userTable)
+			.set({ administrationId: 'wco-ap-japan' })
+			.where(eq(userTable.id, japanese.id));
+		await rejects(
+			assignReviewer(t.db, admin, { applicationIds: [ann], reviewerId: japanese.id }),
+			'conflict',
+			/Jun Japan belongs to .*Japan.*recused automatically/,
+		);
+		// In bulk: skipped and named, the others assigned.
+		const bulk = await assignReviewer(t.db, admin, {
+			applicationIds: [ann, bo],
+			reviewerId: japanese.id,
+		});
+		expect(bulk).toMatchObject({ assigned: 1, skipped: ['Ann Japan'] });
+		await assignReviewer(t.db, admin, { applicationIds: [ann, bo], reviewerId: admin.id });
+		await assignReviewer(t.db, admin, { applicationIds: [ann], reviewerId: secretariat.id });
+		// Assigning again changes nothing.
+		expect(
+			await assignReviewer(t.db, admin, { applicationIds: [ann], reviewerId: admin.id }),
+		).toMatchObject({ assigned: 0 });
+		expect(
+			await t.db
+				.select()
+				.from(auditEventTable)
+				.where(eq(auditEventTable.action, 'application.assign')),
+		).toHaveLength(4);
+		const page = await applicationReviewPage(t.db, admin, ann);
+		expect(page!.assigned.map((a) => a.name).sort()).toEqual(['Ada Admin', 'Sam Secretariat']);
+		expect(page!.reviewers.find((r) => r.id === japanese.id)?.recusal).toMatch(
+			/recused automatically/,
+		);
+		expect(page!.progress).toEqual({ expected: 2, in: 0, missing: expect.any(Array) });
+
+		// Blind between assigned reviewers: the second sees the first's sheet only after their own.
+		await saveScoreSheet(
+			t.db,
+			admin,
+			{ noConflict: true, applicationId: ann, scores: full, comment: 'Mine.' },
+			september,
+		);
+		const before = await applicationReviewPage(t.db, secretariat, ann);
+		expect(before!.sheets).toEqual([]);
+		expect(before!.hiddenSheets).toBe(1);
+		// The selection waits for the assigned reviewers' sheets (the Secretariat's, Jun's on Bo's).
+		await saveScoreSheet(
+			t.db,
+			admin,
+			{ noConflict: true, applicationId: bo, scores: full, comment: '' },
+			september,
+		);
+		await rejects(
+			recordSelection(t.db, admin, edition, [ann], september),
+			'conflict',
+			/Ann Japan waits for the score sheet of Sam Secretariat.*Bo Korea waits for the score sheet of Jun Japan/,
+		);
+		const board = await selectionBoard(t.db, admin, edition);
+		expect(board!.ranking.find((e) => e.row.application.id === ann)!.progress).toMatchObject({
+			in: 1,
+			expected: 2,
+		});
+		// A reviewer with a sheet in stays; one without is taken off (audited); unknown: 404.
+		await rejects(
+			unassignReviewer(t.db, admin, { applicationId: ann, reviewerId: admin.id }),
+			'conflict',
+			/already scored this candidate/,
+		);
+		await unassignReviewer(t.db, admin, { applicationId: bo, reviewerId: japanese.id });
+		await rejects(
+			unassignReviewer(t.db, admin, { applicationId: bo, reviewerId: japanese.id }),
+			'not_found',
+		);
+		await rejects(
+			unassignReviewer(t.db, secretariat, { applicationId: ann, reviewerId: secretariat.id }),
+			'forbidden',
+		);
+		expect(
+			await t.db
+				.select()
+				.from(auditEventTable)
+				.where(eq(auditEventTable.action, 'application.unassign')),
+		).toHaveLength(1);
+		// A recused reviewer is not waited for.
+		await recuse(t.db, secretariat, { applicationId: ann, note: 'I trained Ann Japan last year.' });
+		await recordSelection(t.db, admin, edition, [ann], september);
+		// Once recorded, assignments are read-only too.
+		await rejects(
+			assignReviewer(t.db, admin, { applicationIds: [bo], reviewerId: secretariat.id }),
+			'conflict',
+			/read-only/,
+		);
+	});
+});
+
 describe('the office’s list and its CSV (issue 30)', () => {
 	it('searches, filters by standing, administration and reviewer, sorts, and exports formula-safe', async () => {
 		await makeEdition();
 		const ann = await submitted('wco-ap-japan', 'Ann Japan');
-		await submitted('wco-ap-korea', '=1+1\n+2 Korea');
+		const bo = await submitted('wco-ap-korea', '=1+1\n+2 Korea');
 		await submitted('wco-ap-mongolia', 'Gus Young', { yearsInCustoms: '1' });
-		await saveScoreSheet(t.db, admin, {
+		await assignReviewer(t.db, admin, { applicationIds: [bo], reviewerId: admin.id });
+		await scoreAssigned(t.db, admin, {
 			noConflict: true,
 			applicationId: ann,
 			scores: full,
@@ -951,10 +1085,13 @@ describe('the office’s list and its CSV (issue 30)', () => {
 		expect(await names({ q: 'japan' })).toEqual(['Ann Japan']);
 		expect(await names({ standing: 'not_met' })).toEqual(['Gus Young']);
 		expect(await names({ administration: 'wco-ap-korea' })).toEqual(['=1+1\n+2 Korea']);
+		// By assignment: everything assigned to the admin, or only what still waits for their sheet.
 		expect(await names({ reviewer: admin.id, sort: 'name' })).toEqual([
 			'=1+1\n+2 Korea',
-			'Gus Young',
+			'Ann Japan',
 		]);
+		expect(await names({ reviewer: admin.id, waiting: '1' })).toEqual(['=1+1\n+2 Korea']);
+		expect(await names({ reviewer: secretariat.id })).toEqual([]);
 		expect((await names({ sort: 'average' }))[0]).toBe('Ann Japan');
 		const csv = toCsv(applicationRows(all!), ['Candidate', 'Administration', 'Standing']);
 		expect(csv).toContain(`"'=1+1\n+2 Korea"`);

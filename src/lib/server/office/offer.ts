@@ -149,7 +149,7 @@ export async function answerOffer(
 			action: `offer.${answer}`,
 			subjectType: 'application',
 			subjectId: offer.applicationId,
-			details: { edition: found.row.edition.name },
+			details: { edition: found.row.edition.name, by: 'candidate_link' },
 		},
 		now,
 	);
@@ -190,7 +190,7 @@ export async function offerNext(db: Db, selectionId: string, mail: OfferMail, no
 				action: 'offer.reserve_empty',
 				subjectType: 'edition',
 				subjectId: selection.editionId,
-				details: { edition: board.edition.name },
+				details: { edition: board.edition.name, by: 'portal' },
 			},
 			now,
 		);
@@ -220,7 +220,7 @@ export async function offerNext(db: Db, selectionId: string, mail: OfferMail, no
 			action: 'offer.reserve',
 			subjectType: 'application',
 			subjectId: applicationId,
-			details: { edition: board.edition.name, replyBy },
+			details: { edition: board.edition.name, replyBy, by: 'portal' },
 		},
 		now,
 	);
@@ -264,7 +264,7 @@ export async function lapseOffers(db: Db, mail: OfferMail, now = Date.now()) {
 				action: 'offer.lapse',
 				subjectType: 'application',
 				subjectId: offer.applicationId,
-				details: { replyBy: offer.replyBy },
+				details: { replyBy: offer.replyBy, scheduled: true },
 			},
 			now,
 		);
