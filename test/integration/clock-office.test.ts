@@ -15,6 +15,7 @@ import type { SessionUser } from '~/lib/server/auth/session';
 import { useTestDb } from '../helpers/db';
 import { makeApplication, makeCohortWith, makeEdition, makeUser } from '../helpers/factories';
 import { eligibleAnswers, scoreAssigned } from '../helpers/applications';
+import { assignReviewer } from '~/lib/server/office/assignment';
 import { jobSettings } from '../helpers/clock';
 import { plainBody, useSmtpServer } from '../helpers/smtp';
 
@@ -138,6 +139,12 @@ describe('after the call', () => {
 			applicationId: japan,
 			scores,
 			comment: '',
+		});
+		// The office assigned both reviewers to both eligible candidates.
+		await assignReviewer(t.db, admin, { applicationIds: [japan, korea], reviewerId: admin.id });
+		await assignReviewer(t.db, admin, {
+			applicationIds: [japan, korea],
+			reviewerId: secretariat.id,
 		});
 	});
 

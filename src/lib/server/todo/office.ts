@@ -11,6 +11,7 @@ import {
 	cohortTable,
 	editionTable,
 	nominationTable,
+	reviewAssignmentTable,
 	scoreSheetTable,
 	selectionTable,
 	userTable,
@@ -54,6 +55,7 @@ async function callQueues(db: Db, admin: SessionUser) {
 	for (const edition of open) {
 		const apps = await listEditionApplications(db, admin, edition.id);
 		if (!apps.length) continue;
+		const ids = apps.map((a) => a.row.application.id);
 		const scored = new Set(
 			(
 				await db
@@ -62,10 +64,21 @@ async function callQueues(db: Db, admin: SessionUser) {
 					.where(
 						and(
 							eq(scoreSheetTable.reviewerId, admin.id),
-							inArray(
-								scoreSheetTable.applicationId,
-								apps.map((a) => a.row.application.id),
-							),
+							inArray(scoreSheetTable.applicationId, ids),
+						),
+					)
+			).map((r) => r.id),
+		);
+		// Only what the office assigned to this reviewer waits for their sheet.
+		const mine = new Set(
+			(
+				await db
+					.select({ id: reviewAssignmentTable.applicationId })
+					.from(reviewAssignmentTable)
+					.where(
+						and(
+							eq(reviewAssignmentTable.reviewerId, admin.id),
+							inArray(reviewAssignmentTable.applicationId, ids),
 						),
 					)
 			).map((r) => r.id),
@@ -79,7 +92,10 @@ async function callQueues(db: Db, admin: SessionUser) {
 		const checking = apps.filter((a) => a.standing === 'to_check').length;
 		// An application that fails a requirement is not ranked, so it needs no score.
 		const unscored = apps.filter(
-			(a) => a.standing !== 'not_met' && !scored.has(a.row.application.id),
+			(a) =>
+				a.standing !== 'not_met' &&
+				mine.has(a.row.application.id) &&
+				!scored.has(a.row.application.id),
 		).length;
 		if (checking) toScreen.push(count(checking));
 		if (unscored) toScore.push(count(unscored));
