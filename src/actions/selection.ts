@@ -4,7 +4,12 @@
  */
 import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
-import { APPLICATION_RETENTION_MONTHS, SMTP_FROM, SMTP_URL } from 'astro:env/server';
+import {
+	APPLICATION_RETENTION_MONTHS,
+	OFFICE_CONTACT_EMAIL,
+	SMTP_FROM,
+	SMTP_URL,
+} from 'astro:env/server';
 import { confirmTick, optionalText, recordId, requiredText } from '~/lib/form-schemas';
 import { factors } from '~/lib/office/rubric';
 import { defaultReplyDays } from '~/lib/office/offer';
@@ -195,6 +200,7 @@ export const selection = {
 					(mail) => deliverMail(db, SMTP_URL, SMTP_FROM, mail),
 					Date.now(),
 					(token) => offerLink(context.url, token),
+					OFFICE_CONTACT_EMAIL,
 				),
 			);
 		},

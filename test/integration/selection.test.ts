@@ -444,19 +444,45 @@ describe('decision notices and invitations', () => {
 		const no = await submitted('wco-ap-korea', 'Bo Korea');
 		await decide([yes]);
 		const mails: { to: string; subject: string; text: string }[] = [];
-		const result = await sendNotices(t.db, admin, edition, 6, async (m) => {
-			mails.push(m);
-			return 'kept';
-		});
-		expect(result).toEqual({ emailed: 0, kept: 4, unchanged: 0 });
+		// No mail server: everything waits in the outbox, RILO A/P's copies included.
+		const result = await sendNotices(
+			t.db,
+			admin,
+			edition,
+			6,
+			async (m) => {
+				mails.push(m);
+				return deliverMail(t.db, undefined, 'portal@portal.test', m);
+			},
+			september + 120_000,
+			(token) => `https://portal.example/apply/offer?token=${token}`,
+			'office@rilo-ap.test',
+		);
+		expect(result).toEqual({ emailed: 0, kept: 6, unchanged: 0, copies: 2 });
 		expect(mails.map((m) => m.to).sort()).toEqual(
 			[
 				'ann1@customs.example',
 				'bo2@customs.example',
 				'officer1@customs.example',
 				'officer2@customs.example',
+				'office@rilo-ap.test',
+				'office@rilo-ap.test',
 			].sort(),
 		);
+		// The copies: each candidate's notice, marked, without the candidate's offer link.
+		const copies = await t.db
+			.select()
+			.from(mailOutboxTable)
+			.where(eq(mailOutboxTable.to, 'office@rilo-ap.test'));
+		expect(copies.map((c) => c.subject).sort()).toEqual([
+			'Copy: RILO A/P Programme 2026/2027: application of Bo Korea',
+			'Copy: RILO A/P Programme 2026/2027: selection of Ann Japan',
+		]);
+		const annCopy = copies.find((c) => c.subject.includes('Ann Japan'))!;
+		expect(annCopy.text).toMatch(/Dear Ann Japan,/);
+		expect(annCopy.text).toContain('Copy: the programme office of the Regional Intelligence');
+		expect(annCopy.text).not.toMatch(/offer\?token=/);
+		expect(annCopy.text).toContain('(the candidate’s link, not copied)');
 		const toAnn = mails.find((m) => m.to === 'ann1@customs.example')!;
 		expect(toAnn.text).toMatch(/Dear Ann Japan,/);
 		expect(toAnn.text).toMatch(/selected you for the 2026\/2027 edition/);
@@ -718,7 +744,7 @@ describe('a selection only when it can be right (issue 30)', () => {
 			first.push(m.to);
 			return 'kept';
 		});
-		expect(r1).toEqual({ emailed: 0, kept: 6, unchanged: 0 });
+		expect(r1).toEqual({ emailed: 0, kept: 6, unchanged: 0, copies: 0 });
 		await reopenSelection(t.db, admin, edition);
 		await decide([bo]);
 		const second: string[] = [];
@@ -726,7 +752,7 @@ describe('a selection only when it can be right (issue 30)', () => {
 			second.push(m.to);
 			return 'kept';
 		});
-		expect(r2).toEqual({ emailed: 0, kept: 4, unchanged: 1 });
+		expect(r2).toEqual({ emailed: 0, kept: 4, unchanged: 1, copies: 0 });
 		expect(second.sort()).toEqual(
 			[
 				'ann1@customs.example',
@@ -1170,7 +1196,7 @@ describe('offer and acceptance (issue 30)', () => {
 			t.db,
 			links.get('ann1@customs.example')!,
 			'decline',
-			quietMail,
+			{ ...quietMail, copyTo: 'office@rilo-ap.test' },
 			declineAt,
 		);
 		// Cy Korea ranks first of the reserve (same average, by name), but Korea holds Bo's offer.
@@ -1179,7 +1205,13 @@ describe('offer and acceptance (issue 30)', () => {
 			name: 'Di Mongolia',
 			replyBy: '2026-09-29',
 		});
-		expect(offered).toHaveLength(1);
+		// The offer, and RILO A/P's copy of it (without the candidate's link).
+		expect(offered).toHaveLength(2);
+		expect(offered[1]).toMatchObject({
+			to: 'office@rilo-ap.test',
+			subject: expect.stringMatching(/^Copy: .*a place offered to Di Mongolia/),
+		});
+		expect(offered[1]!.text).not.toMatch(/offer\?token=/);
 		expect(offered[0]!.to).toBe('di4@customs.example');
 		expect(offered[0]!.subject).toMatch(/a place offered to Di Mongolia/);
 		expect(offered[0]!.text).toMatch(/by Tue 29 Sep 2026, 23:59 Tokyo time/);

@@ -32,7 +32,12 @@ import { runningCohorts } from './running-cohorts';
 import { sendReminders } from './send-reminders';
 
 /** What the jobs need from the environment. */
-export type JobSettings = MailSettings & { publicUrl: string; retentionMonths: number };
+export type JobSettings = MailSettings & {
+	publicUrl: string;
+	retentionMonths: number;
+	/** The programme office's address, in copy of the offers the scheduler sends (reserve list). */
+	officeEmail?: string;
+};
 
 /** What one run did, for the log and for `npm run jobs`. */
 export type JobReport = {
@@ -78,6 +83,7 @@ export async function runDueWork(
 		{
 			link: (token) => `${settings.publicUrl}/apply/offer?token=${token}`,
 			deliver: (m) => deliverMail(db, settings.smtpUrl, settings.from, m, now),
+			copyTo: settings.officeEmail,
 		},
 		now.getTime(),
 	);
