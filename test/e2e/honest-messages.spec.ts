@@ -612,10 +612,10 @@ function badPaths(): Record<string, BadPath | IslandPath> {
 			page: () => '/admin/applications/demoapp01',
 			form: () => ({ applicationId: 'demoapp01', note: 'x' }),
 		},
-		// Assigning without choosing a reviewer: said beside the reviewer's list.
+		// Assigning the ticked without choosing a reviewer: said beside the reviewer's list.
 		'assignment.add': {
 			as: 'admin',
-			page: () => '/admin/applications/demoapp2027b',
+			page: () => '/admin/applications?edition=demoedition2027',
 			form: () => ({ applicationIds: 'demoapp2027b', reviewerId: '' }),
 			field: 'reviewerId',
 		},
