@@ -186,7 +186,9 @@ const phrases: Record<string, Phrase> = {
 	'application.unassign': (f) =>
 		`took ${detail(f, 'reviewer') || 'a reviewer'} off the review of the application of ${named(f, 'a candidate')}`,
 	'passport.erase': (f) =>
-		`erased the passport data of ${detail(f, 'participants') === '1' ? 'the participant' : `${detail(f, 'participants') || 'the'} participants`} of the cohort ${f.subjectLabel ?? detail(f, 'cohort')}, ${detail(f, 'days') || 'the set number of'} days after the programme ended (retention rule)`,
+		detail(f, 'participants') === '0'
+			? `found no passport data to erase for the cohort ${f.subjectLabel ?? detail(f, 'cohort')} (retention rule)`
+			: `erased the passport data of ${detail(f, 'participants') === '1' ? 'the participant' : `${detail(f, 'participants') || 'the'} participants`} of the cohort ${f.subjectLabel ?? detail(f, 'cohort')}, ${detail(f, 'days') || 'the set number of'} days after the programme ended (retention rule)`,
 	'application.recuse': (f) =>
 		`stepped aside from reviewing the application of ${named(f, 'a candidate')}`,
 	'nominating_contact.add': (f) =>

@@ -59,6 +59,17 @@ describe('audit events without an account', () => {
 		expect(auditSentence(event('offer.lapse', { scheduled: true, replyBy: '2027-09-25' }))).toMatch(
 			/^The portal’s scheduler let the offer to ‘Noa Perel’ lapse/,
 		);
+		const erase = (participants: number): AuditFacts => ({
+			...event('passport.erase', { scheduled: true, participants, days: 30, cohort: '2026/2027' }),
+			subjectType: 'cohort',
+			subjectLabel: '2026/2027',
+		});
+		expect(auditSentence(erase(4))).toBe(
+			'The portal’s scheduler erased the passport data of 4 participants of the cohort 2026/2027, 30 days after the programme ended (retention rule).',
+		);
+		expect(auditSentence(erase(0))).toBe(
+			'The portal’s scheduler found no passport data to erase for the cohort 2026/2027 (retention rule).',
+		);
 		// An older event with neither: the account is gone.
 		expect(auditSentence(event('offer.accept', {}))).toMatch(/^Someone \(account since removed\)/);
 	});
