@@ -23,6 +23,8 @@ import { noticeText } from '~/lib/office/notice';
 import { disagreement, selectionProblem } from '~/lib/office/selection-rules';
 import { recuse } from '~/lib/server/office/declaration';
 import { assignReviewer, unassignReviewer } from '~/lib/server/office/assignment';
+import { loadOfficeTodoFacts } from '~/lib/server/todo/office';
+import { buildOfficeTodo } from '~/lib/todo/office';
 import { readListQuery } from '~/lib/office/application-list';
 import { toCsv } from '~/lib/csv';
 import {
@@ -1081,6 +1083,29 @@ describe('reviewer assignment (issue 30)', () => {
 			assignReviewer(t.db, admin, { applicationIds: [bo], reviewerId: secretariat.id }),
 			'conflict',
 			/read-only/,
+		);
+	});
+});
+
+describe('the admin’s to-do and assignments (issue 30)', () => {
+	it('lists applications with no reviewer, then those assigned to the admin and not scored', async () => {
+		await makeEdition();
+		const ann = await submitted('wco-ap-japan', 'Ann Japan');
+		await submitted('wco-ap-korea', 'Bo Korea');
+		await submitted('wco-ap-mongolia', 'Gus Young', { yearsInCustoms: '1' });
+		const texts = async () =>
+			buildOfficeTodo(await loadOfficeTodoFacts(t.db, admin, 6, new Date(september))).map(
+				(i) => i.text,
+			);
+		// Gus Young is screened out: nobody needs to review him.
+		expect(await texts()).toContain('2 applications for 2026/2027 have no reviewer assigned yet.');
+		expect((await texts()).some((x) => /wait for your score/.test(x))).toBe(false);
+		await assignReviewer(t.db, admin, { applicationIds: [ann], reviewerId: admin.id });
+		expect(await texts()).toEqual(
+			expect.arrayContaining([
+				'1 application for 2026/2027 has no reviewer assigned yet.',
+				'1 application for 2026/2027 waits for your score.',
+			]),
 		);
 	});
 });

@@ -52,6 +52,7 @@ async function callQueues(db: Db, admin: SessionUser) {
 		.where(isNull(selectionTable.id));
 	const toScreen: EditionCount[] = [];
 	const toScore: EditionCount[] = [];
+	const toAssign: EditionCount[] = [];
 	for (const edition of open) {
 		const apps = await listEditionApplications(db, admin, edition.id);
 		if (!apps.length) continue;
@@ -70,19 +71,15 @@ async function callQueues(db: Db, admin: SessionUser) {
 			).map((r) => r.id),
 		);
 		// Only what the office assigned to this reviewer waits for their sheet.
-		const mine = new Set(
-			(
-				await db
-					.select({ id: reviewAssignmentTable.applicationId })
-					.from(reviewAssignmentTable)
-					.where(
-						and(
-							eq(reviewAssignmentTable.reviewerId, admin.id),
-							inArray(reviewAssignmentTable.applicationId, ids),
-						),
-					)
-			).map((r) => r.id),
-		);
+		const assignments = await db
+			.select({
+				id: reviewAssignmentTable.applicationId,
+				reviewerId: reviewAssignmentTable.reviewerId,
+			})
+			.from(reviewAssignmentTable)
+			.where(inArray(reviewAssignmentTable.applicationId, ids));
+		const mine = new Set(assignments.filter((r) => r.reviewerId === admin.id).map((r) => r.id));
+		const assigned = new Set(assignments.map((r) => r.id));
 		const count = (n: number) => ({
 			editionId: edition.id,
 			name: edition.name,
@@ -97,10 +94,14 @@ async function callQueues(db: Db, admin: SessionUser) {
 				mine.has(a.row.application.id) &&
 				!scored.has(a.row.application.id),
 		).length;
+		const unassigned = apps.filter(
+			(a) => a.standing !== 'not_met' && !assigned.has(a.row.application.id),
+		).length;
 		if (checking) toScreen.push(count(checking));
 		if (unscored) toScore.push(count(unscored));
+		if (unassigned) toAssign.push(count(unassigned));
 	}
-	return { toScreen, toScore };
+	return { toScreen, toScore, toAssign };
 }
 
 function noticesNotSent(db: Db) {
