@@ -242,6 +242,30 @@ async function offerDeclinedThenAccepted(page: Page, browser: Browser) {
 	await expect(page.getByRole('row', { name: new RegExp(candidate.name) })).toContainText(
 		'Accepted',
 	);
+	// The audit log names who answered, though they have no account; RILO A/P had copies.
+	await page.goto('/admin/audit');
+	await expect(
+		page.getByText(
+			`${candidate.name} (the candidate, through their link) accepted the place offered to them in 2027/2028.`,
+		),
+	).toBeVisible();
+	await expect(
+		page.getByText(
+			`${ilse.name} (the candidate, through their link) declined the place offered to them in 2027/2028.`,
+		),
+	).toBeVisible();
+	const copies = await queryServerDb<{ subject: string; text: string }>(
+		'select subject, text from mail_outbox where "to" = ? and subject like ?',
+		['programme-office@rilo-ap.example', 'Copy: %'],
+	);
+	expect(copies.map((c) => c.subject)).toEqual(
+		expect.arrayContaining([
+			expect.stringContaining(`selection of ${ilse.name}`),
+			expect.stringContaining(`a place offered to ${candidate.name}`),
+		]),
+	);
+	for (const c of copies) expect(c.text).not.toMatch(/offer\?token=/);
+	await page.goto('/admin/selection/2027-2028');
 }
 
 test('nominate, verify, apply, override, score, select, notice, pre-filled invitation', async ({
