@@ -1,9 +1,12 @@
 /**
- * From the call to the cohort, in a browser: a Member administration nominates, the officer
- * confirms by the link in the outbox, the candidate applies, the programme office overrides a
- * screening result, an admin and the WCO Secretariat score, the selection is recorded (a rule
- * broken first, refused in words), the decision letter prints, the invitation is pre-filled, and
- * the new participant's enrolment letter verifies signed out.
+ * From the call to the cohort, in a browser (the office's whole journey): a Member administration
+ * nominates, the officer confirms by the link in the outbox, the candidate applies, the office
+ * assigns the reviewers (one on the page, one in bulk), verifies the held nomination and overrides
+ * a screening result, the admin and the WCO Secretariat score blind, the selection is refused
+ * before the deadline and recorded after it (the deadline moved in the database), both sides
+ * confirm, the selected candidate declines and the place goes to the reserve list, who accepts;
+ * the decision letter prints, the invitation is pre-filled, and the new participant gives their
+ * passport number for the enrolment letter, whose code verifies signed out without it.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import {
