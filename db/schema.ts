@@ -1555,6 +1555,31 @@ export const reviewDeclarationTable = sqliteTable(
 );
 
 /**
+ * A reviewer the programme office assigned to an application: only assigned reviewers score it,
+ * and the selection waits for each assigned reviewer's sheet (or recusal). A reviewer from the
+ * candidate's own administration is never assigned (recused automatically).
+ */
+export const reviewAssignmentTable = sqliteTable(
+	'review_assignment',
+	{
+		applicationId: text('application_id')
+			.notNull()
+			.references(() => applicationTable.id, { onDelete: 'cascade' }),
+		/** The reviewer: an admin of RILO A/P or the WCO Secretariat. */
+		reviewerId: text('reviewer_id')
+			.notNull()
+			.references(() => userTable.id, { onDelete: 'cascade' }),
+		/** The admin who assigned them (null once their account is gone). */
+		assignedById: text('assigned_by_id').references(() => userTable.id, { onDelete: 'set null' }),
+		assignedAt: integer('assigned_at', { mode: 'timestamp_ms' }).notNull(),
+	},
+	(t) => [
+		primaryKey({ columns: [t.applicationId, t.reviewerId] }),
+		index('review_assignment_reviewer_idx').on(t.reviewerId),
+	],
+);
+
+/**
  * A participant's passport number for their enrolment letter (charter VII), given by them after
  * they joined the cohort; read by them and the programme office only, and deleted with the cohort
  * or the account.
@@ -1574,6 +1599,20 @@ export const passportDetailTable = sqliteTable(
 	},
 	(t) => [primaryKey({ columns: [t.participantId, t.cohortId] })],
 );
+
+/**
+ * When a cohort's passport data (passport numbers, and the name, nationality and date of birth the
+ * letter printed from the applications) was erased by the retention rule
+ * (src/lib/enrolment/passport-retention.ts): once the charter's purpose, the visa letter, is over.
+ */
+export const passportErasureTable = sqliteTable('passport_erasure', {
+	cohortId: text('cohort_id')
+		.primaryKey()
+		.references(() => cohortTable.id, { onDelete: 'cascade' }),
+	erasedAt: integer('erased_at', { mode: 'timestamp_ms' }).notNull(),
+	/** How many participants' passport data was erased. */
+	participants: integer('participants').notNull().default(0),
+});
 
 /** The programme office's recorded selection for an edition; read-only while it exists. */
 export const selectionTable = sqliteTable('selection', {

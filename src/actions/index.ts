@@ -14,7 +14,7 @@ import { lab } from './lab';
 import { outbox } from './outbox';
 import { account } from './preferences';
 import { call, edition } from './office';
-import { nominatingContact, recusal, score, screening, selection } from './selection';
+import { assignment, nominatingContact, recusal, score, screening, selection } from './selection';
 import { comment, logbook, notifications } from './logbook';
 import { delivery } from './delivery';
 import { adminMatter, alumni, letter } from './enrolment';
@@ -48,6 +48,7 @@ export const server = {
 	edition,
 	call,
 	screening,
+	assignment,
 	nominatingContact,
 	recusal,
 	score,

@@ -196,6 +196,7 @@ export const call = {
 			const mail = {
 				link: (t: string) => offerLink(context.url, t),
 				deliver: (m: Mail) => deliverMail(db, SMTP_URL, SMTP_FROM, m),
+				copyTo: OFFICE_CONTACT_EMAIL,
 			};
 			const done = await run(() => answerOffer(db, input.token, input.answer, mail)).catch(
 				async (error) => {

@@ -4,7 +4,12 @@
  */
 import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
-import { APPLICATION_RETENTION_MONTHS, SMTP_FROM, SMTP_URL } from 'astro:env/server';
+import {
+	APPLICATION_RETENTION_MONTHS,
+	OFFICE_CONTACT_EMAIL,
+	SMTP_FROM,
+	SMTP_URL,
+} from 'astro:env/server';
 import { confirmTick, optionalText, recordId, requiredText } from '~/lib/form-schemas';
 import { factors } from '~/lib/office/rubric';
 import { defaultReplyDays } from '~/lib/office/offer';
@@ -18,6 +23,7 @@ import { overrideCheck } from '~/lib/server/office/override';
 import { purgeApplications } from '~/lib/server/office/purge';
 import { IncompleteSheet, saveScoreSheet } from '~/lib/server/office/score';
 import { recuse } from '~/lib/server/office/declaration';
+import { assignReviewer, unassignReviewer } from '~/lib/server/office/assignment';
 import { confirmSelection, recordSelection, reopenSelection } from '~/lib/server/office/selection';
 import { asRole, fieldErrors, requireRole, run } from './guard';
 import { formAction } from './form-action';
@@ -111,6 +117,25 @@ export const recusal = {
 	),
 };
 
+const chooseReviewer = 'Choose a reviewer from the list: an admin or a WCO Secretariat account.';
+
+/** The programme office (admins) assigns reviewers to applications, one or many at once. */
+export const assignment = {
+	add: formAction(
+		['admin'],
+		z.object({
+			applicationIds: z.array(recordId()).max(100).default([]),
+			reviewerId: requiredText(chooseReviewer, 40),
+		}),
+		(db, admin, input) => assignReviewer(db, admin, input),
+	),
+	remove: formAction(
+		['admin'],
+		z.object({ applicationId: recordId(), reviewerId: recordId() }),
+		(db, admin, input) => unassignReviewer(db, admin, input),
+	),
+};
+
 export const selection = {
 	record: defineAction({
 		accept: 'form',
@@ -175,6 +200,7 @@ export const selection = {
 					(mail) => deliverMail(db, SMTP_URL, SMTP_FROM, mail),
 					Date.now(),
 					(token) => offerLink(context.url, token),
+					OFFICE_CONTACT_EMAIL,
 				),
 			);
 		},

@@ -15,7 +15,7 @@ import { seedDemoCen } from '../../db/seed-demo-cen';
 import { oversightAccounts, seedDemoOversight } from '../../db/seed-demo-oversight';
 import { seedDemoLab } from '../../db/seed-demo-lab';
 import { seedDemoOffice } from '../../db/seed-demo-office';
-import { seedDemoSelection } from './seed-demo-selection';
+import { secondedReviewer, seedDemoSelection } from './seed-demo-selection';
 import { alumniAccounts, seedDemoEnrolment } from '../../db/seed-demo-enrolment';
 import { seedDemoFollowUp } from '../../db/seed-demo-followup';
 import { describeJobReport, runDueWork } from '../lib/server/clock/run-jobs';
@@ -53,6 +53,7 @@ const emails = [
 	demoAccounts.admin.email,
 	demoAccounts.mentor.email,
 	...demoAccounts.participants.map((p) => p.email),
+	`${secondedReviewer.email} (a second admin, seconded from Kestrel)`,
 	oversightAccounts.secretariat.email,
 	...oversightAccounts.home.map((h) => h.email),
 	...alumniAccounts.map((a) => `${a.email} (past participant)`),

@@ -6,7 +6,7 @@
  * place went to the first of the reserve list, Arjun Mehta, who accepted — the four demo
  * participants. Runs after db/seed-demo-office.ts; idempotent.
  */
-import { eq } from 'drizzle-orm';
+import { eq, like } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import {
 	applicationTable,
@@ -19,6 +19,7 @@ import {
 	selectionCandidateTable,
 	decisionNoticeTable,
 	offerTable,
+	reviewAssignmentTable,
 	reviewDeclarationTable,
 	selectionTable,
 	userTable,
@@ -31,6 +32,16 @@ import { factors } from '../lib/office/rubric';
 const editionId = 'demoedition2026';
 const selectionId = 'demoselection2026';
 const reviewers = { admin: 'demoadmin001', secretariat: 'demosecret01' };
+
+/**
+ * A second reviewer of the programme office, seconded from Kestrel Islands Customs: recused
+ * automatically from Kestrel's candidate on the open call (never assigned to her).
+ */
+export const secondedReviewer = {
+	id: 'demoadmin002',
+	email: 'admin2@demo.test',
+	name: 'Sione Vake (demo admin, seconded from Kestrel)',
+};
 const decidedAt = new Date(Date.UTC(2026, 8, 11, 2, 0));
 const selected = ['demoapp01', 'demoapp02', 'demoapp03', 'demoapp08'];
 /** The decline, and the reserve candidate who took the place. */
@@ -62,6 +73,7 @@ export async function seedDemoSelection(db: Db, retentionMonths = 6) {
 	const people = await db.select({ id: userTable.id }).from(userTable);
 	const has = (id: string) => people.some((p) => p.id === id);
 	if (!edition || !has(reviewers.admin) || !has(reviewers.secretariat)) return;
+	await seedSecondedReviewer(db);
 	await seedOpenCallReview(db);
 	const [done] = await db.select().from(selectionTable).where(eq(selectionTable.id, selectionId));
 	if (done) return;
@@ -94,6 +106,18 @@ export async function seedDemoSelection(db: Db, retentionMonths = 6) {
 							: '',
 					updatedAt: new Date(Date.UTC(2026, 7, day, 6, 0)),
 					createdAt: new Date(Date.UTC(2026, 7, day, 6, 0)),
+				})
+				.onConflictDoNothing();
+	// Both reviewers were assigned to every eligible candidate of the closed call.
+	for (const applicationId of Object.keys(levels))
+		for (const reviewerId of Object.values(reviewers))
+			await db
+				.insert(reviewAssignmentTable)
+				.values({
+					applicationId,
+					reviewerId,
+					assignedById: reviewers.admin,
+					assignedAt: new Date(Date.UTC(2026, 7, 3, 2, 0)),
 				})
 				.onConflictDoNothing();
 	await db.insert(selectionTable).values({
@@ -173,12 +197,48 @@ async function seedOffers(db: Db, edition: typeof editionTable.$inferSelect) {
 		.onConflictDoNothing();
 }
 
+/** The seconded reviewer's account (the demo password, as the demo admin's) of Kestrel. */
+async function seedSecondedReviewer(db: Db) {
+	const [admin] = await db.select().from(userTable).where(eq(userTable.id, reviewers.admin));
+	const [kestrel] = await db
+		.select({ id: administrationTable.id })
+		.from(administrationTable)
+		.where(like(administrationTable.name, 'Kestrel%'));
+	if (!admin || !kestrel) return;
+	await db
+		.insert(userTable)
+		.values({
+			...secondedReviewer,
+			role: 'admin',
+			administrationId: kestrel.id,
+			passwordHash: admin.passwordHash,
+		})
+		.onConflictDoNothing();
+}
+
 /**
- * The open 2027/2028 call under review: the admin (19) and the Secretariat (8) disagree on Ilse
- * Varga, which is flagged before ranking; the Secretariat recused themself from Rafael Ostrander.
+ * The open 2027/2028 call under review. Ilse Varga (Kestrel): the admin and the Secretariat were
+ * assigned and disagree (19 and 8), flagged before ranking; the seconded reviewer, of Kestrel, is
+ * recused automatically (never assigned). Rafael Ostrander: assigned to the admin (sheet not in)
+ * and the Secretariat, who recused themself; the seconded reviewer was assigned too (sheet not in).
  */
 async function seedOpenCallReview(db: Db) {
 	const at = (day: number) => new Date(Date.now() - day * 86_400_000);
+	const [seconded] = await db
+		.select({ id: userTable.id })
+		.from(userTable)
+		.where(eq(userTable.id, secondedReviewer.id));
+	for (const [applicationId, reviewerId] of [
+		['demoapp2027a', reviewers.admin],
+		['demoapp2027a', reviewers.secretariat],
+		['demoapp2027b', reviewers.admin],
+		['demoapp2027b', reviewers.secretariat],
+		...(seconded ? ([['demoapp2027b', secondedReviewer.id]] as const) : []),
+	] as const)
+		await db
+			.insert(reviewAssignmentTable)
+			.values({ applicationId, reviewerId, assignedById: reviewers.admin, assignedAt: at(3) })
+			.onConflictDoNothing();
 	for (const [reviewerId, digits, day] of [
 		[reviewers.admin, '3333322', 2],
 		[reviewers.secretariat, '1111211', 1],

@@ -156,7 +156,7 @@ const phrases: Record<string, Phrase> = {
 	'nomination.confirm': (f) =>
 		`confirmed the nomination of ${named(f, 'a candidate', 'candidate')}${detail(f, 'administration') ? ` by ${detail(f, 'administration')}` : ''}`,
 	'application.submit': (f) =>
-		`submitted the application of ${named(f, 'a candidate')}${detail(f, 'edition') ? ` to ${detail(f, 'edition')}` : ''}`,
+		`submitted ${viaLink(f) ? 'their application' : `the application of ${named(f, 'a candidate')}`}${detail(f, 'edition') ? ` to ${detail(f, 'edition')}` : ''}`,
 	'application.read': (f) => `read the application of ${named(f, 'a candidate')}`,
 	'application.score': (f) =>
 		`scored the application of ${named(f, 'a candidate')}${detail(f, 'total') ? ` (${detail(f, 'total')} points)` : ''}`,
@@ -168,9 +168,9 @@ const phrases: Record<string, Phrase> = {
 		`restored the automatic screening check ‘${detail(f, 'check') || 'a check'}’ of the application of ${named(f, 'a candidate')}`,
 	'selection.record': (f) => `recorded the selection for ${named(f, 'an edition', 'edition')}`,
 	'offer.accept': (f) =>
-		`accepted the place offered to ${named(f, 'a candidate')}${detail(f, 'edition') ? ` in ${detail(f, 'edition')}` : ''}`,
+		`accepted the place offered to ${viaLink(f) ? 'them' : named(f, 'a candidate')}${detail(f, 'edition') ? ` in ${detail(f, 'edition')}` : ''}`,
 	'offer.decline': (f) =>
-		`declined the place offered to ${named(f, 'a candidate')}${detail(f, 'edition') ? ` in ${detail(f, 'edition')}` : ''}`,
+		`declined the place offered to ${viaLink(f) ? 'them' : named(f, 'a candidate')}${detail(f, 'edition') ? ` in ${detail(f, 'edition')}` : ''}`,
 	'offer.lapse': (f) =>
 		`let the offer to ${named(f, 'a candidate')} lapse: no answer by ${detail(f, 'replyBy') || 'the reply-by date'}`,
 	'offer.reserve': (f) =>
@@ -181,6 +181,14 @@ const phrases: Record<string, Phrase> = {
 		`confirmed the selection for ${named(f, 'an edition', 'edition')} on behalf of ${detail(f, 'side') === 'wco' ? 'the WCO Secretariat' : 'the programme office'}`,
 	'application.export': (f) =>
 		`exported ${detail(f, 'count') || 'the'} ${detail(f, 'kind') === 'sheets' ? 'score sheets' : 'applications'} of ${named(f, 'an edition', 'name')} as CSV`,
+	'application.assign': (f) =>
+		`assigned ${detail(f, 'reviewer') || 'a reviewer'} to review the application of ${named(f, 'a candidate')}`,
+	'application.unassign': (f) =>
+		`took ${detail(f, 'reviewer') || 'a reviewer'} off the review of the application of ${named(f, 'a candidate')}`,
+	'passport.erase': (f) =>
+		detail(f, 'participants') === '0'
+			? `found no passport data to erase for the cohort ${f.subjectLabel ?? detail(f, 'cohort')} (retention rule)`
+			: `erased the passport data of ${detail(f, 'participants') === '1' ? 'the participant' : `${detail(f, 'participants') || 'the'} participants`} of the cohort ${f.subjectLabel ?? detail(f, 'cohort')}, ${detail(f, 'days') || 'the set number of'} days after the programme ended (retention rule)`,
 	'application.recuse': (f) =>
 		`stepped aside from reviewing the application of ${named(f, 'a candidate')}`,
 	'nominating_contact.add': (f) =>
@@ -314,6 +322,9 @@ export const auditActionLabels: Record<string, string> = {
 	'offer.reserve_empty': 'Reserve list empty',
 	'application.export': 'Applications exported',
 	'application.recuse': 'Reviewer stepped aside',
+	'application.assign': 'Reviewer assigned',
+	'application.unassign': 'Reviewer taken off',
+	'passport.erase': 'Passport data erased (retention)',
 	'nominating_contact.add': 'Nominating contact added',
 	'nominating_contact.remove': 'Nominating contact removed',
 	'nomination.duplicate': 'Second nomination received',
@@ -413,14 +424,30 @@ function generic(f: AuditFacts): string {
 	return `did “${verbOf(f.action)}” on the ${noun}${label}${ofOwner(f)}`;
 }
 
+/** True when a candidate or officer acted through the link they were sent (no account). */
+const viaLink = (f: AuditFacts) => /_link$/.test(detail(f, 'by'));
+
+/** Who acted without an account, in words: the candidate or officer through their link, the portal. */
+function linkActor(f: AuditFacts): string | null {
+	const by = detail(f, 'by');
+	if (by === 'candidate_link')
+		return `${f.subjectLabel ?? 'The candidate'} (the candidate, through their link)`;
+	if (by === 'officer_link') return 'The nominating officer (through their confirmation link)';
+	if (by === 'portal') return 'The portal (automatically)';
+	return null;
+}
+
 /** The event as one sentence, starting with who did it. */
 export function auditSentence(f: AuditFacts): string {
 	if (f.action === 'auth.sign_in_failed')
 		return `A sign-in failed${detail(f, 'email') ? ` for ${detail(f, 'email')}` : ''}.`;
-	// Work the scheduler does on its own (e.g. the retention purge) has no actor.
+	// Work the scheduler does on its own (e.g. the retention purge) has no actor; nor has what a
+	// candidate or nominating officer does through the link they were sent (no account).
 	const who =
 		f.actorName ??
-		(f.details?.scheduled ? 'The portal’s scheduler' : 'Someone (account since removed)');
+		(f.details?.scheduled ? 'The portal’s scheduler' : null) ??
+		linkActor(f) ??
+		'Someone (account since removed)';
 	const phrase = phrases[f.action] ?? generic;
 	return `${who} ${phrase(f)}.`;
 }

@@ -612,6 +612,19 @@ function badPaths(): Record<string, BadPath | IslandPath> {
 			page: () => '/admin/applications/demoapp01',
 			form: () => ({ applicationId: 'demoapp01', note: 'x' }),
 		},
+		// Assigning the ticked without choosing a reviewer: said beside the reviewer's list.
+		'assignment.add': {
+			as: 'admin',
+			page: () => '/admin/applications?edition=demoedition2027',
+			form: () => ({ applicationIds: 'demoapp2027b', reviewerId: '' }),
+			field: 'reviewerId',
+		},
+		// The demo admin's sheet on Ilse Varga is in: they stay assigned, said at the top.
+		'assignment.remove': {
+			as: 'admin',
+			page: () => '/admin/applications/demoapp2027a',
+			form: () => ({ applicationId: 'demoapp2027a', reviewerId: 'demoadmin001' }),
+		},
 		'letter.savePassport': {
 			as: 'participant1',
 			page: () => '/programme/enrolment-letter',

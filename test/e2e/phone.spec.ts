@@ -141,6 +141,26 @@ for (const [role, email] of roles) {
 	});
 }
 
+/** The office's review pages with their records (the walk's ids name none of them). */
+const officeReview = [
+	'/admin/applications?edition=demoedition2027',
+	'/admin/applications?edition=demoedition2026',
+	'/admin/applications/demoapp2027a',
+	'/admin/applications/demoapp2027b',
+	'/admin/selection/2027-2028',
+];
+
+for (const [role, email] of [
+	['admin', demo.admin],
+	['secretariat', demo.secretariat],
+] as const)
+	test(`${role}: the applications, their reviewers and the ranking fit a phone`, async ({
+		page,
+	}) => {
+		await signIn(page, email);
+		expect(await walk(page, officeReview)).toEqual({});
+	});
+
 test.describe('without script', () => {
 	test.use({ javaScriptEnabled: false });
 	test('the phone menu opens by keyboard, with a visible focus', async ({ page }) => {

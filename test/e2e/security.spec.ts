@@ -287,6 +287,15 @@ function attempts(): Record<string, Attempt> {
 			form: { applicationId: 'nosuchapplication', note: 'I know the candidate well.' },
 			status: 403,
 		},
+		// Only an admin of the programme office assigns reviewers (the Secretariat too is refused).
+		'assignment.add': {
+			form: { applicationIds: 'demoapp2027b', reviewerId: 'demosecret01' },
+			status: 403,
+		},
+		'assignment.remove': {
+			form: { applicationId: 'demoapp2027b', reviewerId: 'demoadmin001' },
+			status: 403,
+		},
 		'nominatingContact.add': {
 			form: { administrationId: 'demo-adm-orvania', contact: 'attacker.example' },
 			status: 403,
@@ -539,7 +548,7 @@ const noInput = new Set([
 /** Who may call an action, so an empty form reaches its validation. */
 function callerOf(action: string): string {
 	if (
-		/^(cohort|invitation|administration|edition|screening|score|selection|letter|adminMatter|secondFactor|nominatingContact|recusal)\./.test(
+		/^(cohort|invitation|administration|edition|screening|score|selection|letter|adminMatter|secondFactor|nominatingContact|recusal|assignment)\./.test(
 			action,
 		)
 	)

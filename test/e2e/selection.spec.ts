@@ -1,9 +1,12 @@
 /**
- * From the call to the cohort, in a browser: a Member administration nominates, the officer
- * confirms by the link in the outbox, the candidate applies, the programme office overrides a
- * screening result, an admin and the WCO Secretariat score, the selection is recorded (a rule
- * broken first, refused in words), the decision letter prints, the invitation is pre-filled, and
- * the new participant's enrolment letter verifies signed out.
+ * From the call to the cohort, in a browser (the office's whole journey): a Member administration
+ * nominates, the officer confirms by the link in the outbox, the candidate applies, the office
+ * assigns the reviewers (one on the page, one in bulk), verifies the held nomination and overrides
+ * a screening result, the admin and the WCO Secretariat score blind, the selection is refused
+ * before the deadline and recorded after it (the deadline moved in the database), both sides
+ * confirm, the selected candidate declines and the place goes to the reserve list, who accepts;
+ * the decision letter prints, the invitation is pre-filled, and the new participant gives their
+ * passport number for the enrolment letter, whose code verifies signed out without it.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import {
@@ -60,6 +63,57 @@ async function nominateAndApply(page: Page) {
 		[candidate.email],
 	);
 	return app!.id;
+}
+
+/**
+ * The programme office assigns the reviewers: the Secretariat, not yet assigned, cannot score and
+ * cannot assign; the admin assigns the Secretariat on the application and themself in bulk from
+ * the list; the reviewer seconded from Kestrel is recused automatically from Kestrel's candidate.
+ */
+async function assignReviewers(page: Page, id: string) {
+	await signIn(page, demo.secretariat);
+	await page.goto(`/admin/applications/${id}`);
+	await expect(page.getByText(/You are not assigned to review this candidate/)).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Save my scores' })).toHaveCount(0);
+	await expect(page.getByRole('button', { name: 'Assign' })).toHaveCount(0);
+	await page.context().clearCookies();
+	await signIn(page, demo.admin);
+	await page.goto(`/admin/applications/${id}`);
+	await expect(page.getByText('No reviewer is assigned yet')).toBeVisible();
+	// Nothing chosen: refused beside the list, nothing assigned.
+	await page.getByRole('button', { name: 'Assign', exact: true }).click();
+	await expect(page.getByRole('alert').first()).toBeVisible();
+	await expect(page.getByLabel('Reviewer', { exact: true })).toHaveAttribute(
+		'aria-invalid',
+		'true',
+	);
+	await page.getByLabel('Reviewer', { exact: true }).selectOption('demosecret01');
+	await page.getByRole('button', { name: 'Assign', exact: true }).click();
+	await expect(page.getByRole('status')).toContainText('The reviewer is assigned');
+	await expect(page.getByRole('list', { name: 'Assigned reviewers' })).toContainText(
+		'Claire Dubois (demo WCO Secretariat) (WCO Secretariat): sheet not in yet',
+	);
+	await expect(page.locator('[data-progress]')).toContainText('0 of 1 sheet');
+	// In bulk from the list: the admin assigns themself to the new candidate.
+	await page.goto('/admin/applications?edition=demoedition2027');
+	await page.getByLabel(`Tick ${candidate.name}`).check();
+	await page.getByLabel('Reviewer', { exact: true }).selectOption('demoadmin001');
+	await page.getByRole('button', { name: 'Assign to the ticked' }).click();
+	await expect(page.getByRole('status')).toContainText(
+		'Aiko Tanaka (demo admin) is assigned to 1 more application',
+	);
+	await expect(page.getByRole('row', { name: new RegExp(candidate.name) })).toContainText('0 of 2');
+	// Assigned to me: the filter finds it.
+	await page.getByLabel('Assigned to').selectOption({ label: 'Me' });
+	await page.getByRole('button', { name: 'Apply' }).click();
+	await expect(page.getByRole('row', { name: new RegExp(candidate.name) })).toBeVisible();
+	// Kestrel's candidate: the reviewer seconded from Kestrel is recused automatically.
+	await page.goto('/admin/applications/demoapp2027a');
+	await expect(page.getByRole('list', { name: 'Recused automatically' })).toContainText(
+		'Sione Vake (demo admin, seconded from Kestrel) belongs to Kestrel Islands Customs (fictional), the candidate’s own administration: recused automatically',
+	);
+	await expectAccessible(page);
+	await page.context().clearCookies();
 }
 
 /** Fills the signed-in reviewer's score sheet with these levels (rubric order). */
@@ -191,6 +245,30 @@ async function offerDeclinedThenAccepted(page: Page, browser: Browser) {
 	await expect(page.getByRole('row', { name: new RegExp(candidate.name) })).toContainText(
 		'Accepted',
 	);
+	// The audit log names who answered, though they have no account; RILO A/P had copies.
+	await page.goto('/admin/audit');
+	await expect(
+		page.getByText(
+			`${candidate.name} (the candidate, through their link) accepted the place offered to them in 2027/2028.`,
+		),
+	).toBeVisible();
+	await expect(
+		page.getByText(
+			`${ilse.name} (the candidate, through their link) declined the place offered to them in 2027/2028.`,
+		),
+	).toBeVisible();
+	const copies = await queryServerDb<{ subject: string; text: string }>(
+		'select subject, text from mail_outbox where "to" = ? and subject like ?',
+		['programme-office@rilo-ap.example', 'Copy: %'],
+	);
+	expect(copies.map((c) => c.subject)).toEqual(
+		expect.arrayContaining([
+			expect.stringContaining(`selection of ${ilse.name}`),
+			expect.stringContaining(`a place offered to ${candidate.name}`),
+		]),
+	);
+	for (const c of copies) expect(c.text).not.toMatch(/offer\?token=/);
+	await page.goto('/admin/selection/2027-2028');
 }
 
 test('nominate, verify, apply, override, score, select, notice, pre-filled invitation', async ({
@@ -198,6 +276,7 @@ test('nominate, verify, apply, override, score, select, notice, pre-filled invit
 	browser,
 }) => {
 	const id = await nominateAndApply(page);
+	await assignReviewers(page, id);
 
 	// The Secretariat settles the English check with a note; the standing follows.
 	await signIn(page, demo.secretariat);
@@ -256,11 +335,21 @@ test('nominate, verify, apply, override, score, select, notice, pre-filled invit
 	await expect(sheets.getByRole('row', { name: /Total/ })).toContainText('21');
 	await expect(sheets.getByRole('row', { name: /Total/ })).toContainText('24');
 	await expect(page.getByText('Average total: 22.5')).toBeVisible();
+	await expect(page.locator('[data-progress]')).toContainText('2 of 2 sheets');
 
 	// The ranking; while the call is open the selection is refused, saying why.
 	await page.goto('/admin/selection/2027-2028');
 	await expect(page.getByRole('row', { name: new RegExp(candidate.name) })).toContainText('22.5');
+	await expect(page.getByRole('row', { name: new RegExp(candidate.name) })).toContainText(
+		'2 of 2 sheets',
+	);
 	await expect(page.getByRole('note')).toContainText('The call is still open');
+	// Refused before the deadline, saying why, nothing recorded.
+	await page.getByLabel(`Select ${ilse.name}`).check();
+	await page.getByLabel(/I confirm this is the programme office/).check();
+	await page.getByRole('button', { name: 'Record the selection' }).click();
+	await expect(page.getByRole('alert')).toContainText('The call is still open until');
+	await expect(page.getByRole('button', { name: 'Record the selection' })).toBeVisible();
 	await expectAccessible(page);
 	const [{ d }] = await queryServerDb<{ d: string }>(
 		"select application_deadline d from edition where id = 'demoedition2027'",
@@ -348,14 +437,29 @@ test('nominate, verify, apply, override, score, select, notice, pre-filled invit
 	await expect(letter).toContainText(candidate.name);
 	await expect(letter).toContainText('Tarvos Customs Administration (fictional)');
 	await expect(letter).toContainText('2027/2028 edition');
+	// The passport data for the consulate: the number given now, the rest from the application.
+	await expect(letter.locator('[data-passport-number]')).toHaveText('not given yet');
+	await officer.getByLabel('Passport number').fill('tv 4417-209');
+	await officer.getByRole('button', { name: 'Save the passport number' }).click();
+	await expect(officer.getByRole('status')).toContainText('Your passport number is saved');
+	await expect(letter.locator('[data-passport-number]')).toHaveText('TV4417209');
+	await expect(letter).toContainText('Tarvosian');
+	await expect(letter).toContainText('7 Jun 1993');
 	const code = (await officer.locator('[data-letter-code]').textContent())!.trim();
 	await officerContext.close();
+	// Signed out, the code verifies with name, administration, edition and dates only.
 	const anyone = await (await browser.newContext()).newPage();
 	const checked = await anyone.goto(`/verify/${code}`);
 	expect(checked?.status()).toBe(200);
 	await expect(anyone.getByRole('heading', { name: 'Enrolment letter verified' })).toBeVisible();
 	await expect(anyone.getByText(candidate.name)).toBeVisible();
 	await expect(anyone.getByText('Tarvos Customs Administration (fictional)')).toBeVisible();
+	await expect(anyone.getByText('2027/2028', { exact: false }).first()).toBeVisible();
+	const shown = await anyone.locator('main').innerText();
+	for (const secret of ['TV4417209', 'Tarvosian', '1993', 'passport'])
+		expect(shown.toLowerCase(), `the verification page shows ${secret}`).not.toContain(
+			secret.toLowerCase(),
+		);
 	await anyone.context().close();
 
 	// Participants, mentors and home contacts reach none of it.

@@ -9,13 +9,13 @@ import { adminMatterTable, administrationTable, type Edition } from '~db/schema'
 import type { Reminder } from '~/lib/clock/reminder';
 import { runDueWork } from '~/lib/server/clock/run-jobs';
 import { confirmNomination, requestNomination } from '~/lib/server/office/nomination';
-import { saveScoreSheet } from '~/lib/server/office/score';
 import { confirmSelection, recordSelection } from '~/lib/server/office/selection';
 import { sendNotices } from '~/lib/server/office/notice';
 import type { SessionUser } from '~/lib/server/auth/session';
 import { useTestDb } from '../helpers/db';
 import { makeApplication, makeCohortWith, makeEdition, makeUser } from '../helpers/factories';
-import { eligibleAnswers } from '../helpers/applications';
+import { eligibleAnswers, scoreAssigned } from '../helpers/applications';
+import { assignReviewer } from '~/lib/server/office/assignment';
 import { jobSettings } from '../helpers/clock';
 import { plainBody, useSmtpServer } from '../helpers/smtp';
 
@@ -134,11 +134,17 @@ describe('after the call', () => {
 		});
 		const levels = { experience: '3', academic: '3', personal: '3', motivation: '3' };
 		const scores = { ...levels, leadership: '3', management: '3', career: '3' };
-		await saveScoreSheet(t.db, admin, {
+		await scoreAssigned(t.db, admin, {
 			noConflict: true,
 			applicationId: japan,
 			scores,
 			comment: '',
+		});
+		// The office assigned both reviewers to both eligible candidates.
+		await assignReviewer(t.db, admin, { applicationIds: [japan, korea], reviewerId: admin.id });
+		await assignReviewer(t.db, admin, {
+			applicationIds: [japan, korea],
+			reviewerId: secretariat.id,
 		});
 	});
 

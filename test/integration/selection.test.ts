@@ -22,6 +22,9 @@ import { storedAnswers, type Answers } from '~/lib/office/application-form';
 import { noticeText } from '~/lib/office/notice';
 import { disagreement, selectionProblem } from '~/lib/office/selection-rules';
 import { recuse } from '~/lib/server/office/declaration';
+import { assignReviewer, unassignReviewer } from '~/lib/server/office/assignment';
+import { loadOfficeTodoFacts } from '~/lib/server/todo/office';
+import { buildOfficeTodo } from '~/lib/todo/office';
 import { readListQuery } from '~/lib/office/application-list';
 import { toCsv } from '~/lib/csv';
 import {
@@ -54,7 +57,7 @@ import {
 import type { SessionUser } from '~/lib/server/auth/session';
 import { useTestDb } from '../helpers/db';
 import { cohortInput, makeUser } from '../helpers/factories';
-import { eligibleAnswers } from '../helpers/applications';
+import { eligibleAnswers, scoreAssigned } from '../helpers/applications';
 
 const t = useTestDb();
 let admin: SessionUser;
@@ -152,7 +155,7 @@ async function rejects(work: Promise<unknown>, code: string, pattern?: RegExp) {
 async function scoreAll() {
 	const board = await selectionBoard(t.db, admin, edition);
 	for (const e of board!.ranking.filter((x) => !x.sheets.length))
-		await saveScoreSheet(t.db, admin, {
+		await scoreAssigned(t.db, admin, {
 			noConflict: true,
 			applicationId: e.row.application.id,
 			scores: full,
@@ -250,20 +253,20 @@ describe('score sheets', () => {
 	it('keeps one sheet per reviewer, editable by its reviewer only, side by side', async () => {
 		await makeEdition();
 		const id = await submitted('wco-ap-japan', 'Sco Red');
-		await saveScoreSheet(t.db, admin, {
+		await scoreAssigned(t.db, admin, {
 			noConflict: true,
 			applicationId: id,
 			scores: full,
 			comment: 'Strong.',
 		});
-		await saveScoreSheet(t.db, secretariat, {
+		await scoreAssigned(t.db, secretariat, {
 			noConflict: true,
 			applicationId: id,
 			scores: { ...full, leadership: '4' },
 			comment: '',
 		});
 		// The admin edits their own sheet: the Secretariat's stays as it was.
-		await saveScoreSheet(t.db, admin, {
+		await scoreAssigned(t.db, admin, {
 			noConflict: true,
 			applicationId: id,
 			scores: { ...full, career: '1' },
@@ -285,7 +288,7 @@ describe('score sheets', () => {
 		for (const role of ['participant', 'mentor', 'home'] as const) {
 			const other = await makeUser(t.db, role);
 			await rejects(
-				saveScoreSheet(t.db, other, {
+				scoreAssigned(t.db, other, {
 					noConflict: true,
 					applicationId: id,
 					scores: full,
@@ -296,7 +299,7 @@ describe('score sheets', () => {
 			await rejects(override(other, id, 'degree', 'met', 'x x x'), 'forbidden');
 		}
 		await expect(
-			saveScoreSheet(t.db, admin, {
+			scoreAssigned(t.db, admin, {
 				noConflict: true,
 				applicationId: id,
 				scores: { ...full, career: '' },
@@ -304,7 +307,7 @@ describe('score sheets', () => {
 			}),
 		).rejects.toMatchObject({ problems: { career: expect.stringMatching(/career path/) } });
 		await expect(
-			saveScoreSheet(t.db, admin, {
+			scoreAssigned(t.db, admin, {
 				noConflict: true,
 				applicationId: id,
 				scores: { ...full, career: '7' },
@@ -313,7 +316,7 @@ describe('score sheets', () => {
 		).rejects.toMatchObject({ problems: { career: expect.any(String) } });
 		const young = await submitted('wco-ap-korea', 'Too Young', { yearsInCustoms: '1' });
 		await rejects(
-			saveScoreSheet(t.db, admin, {
+			scoreAssigned(t.db, admin, {
 				noConflict: true,
 				applicationId: young,
 				scores: full,
@@ -409,7 +412,7 @@ describe('the selection', () => {
 			/already recorded and read-only/,
 		);
 		await rejects(
-			saveScoreSheet(t.db, admin, {
+			scoreAssigned(t.db, admin, {
 				noConflict: true,
 				applicationId: ids[0]!,
 				scores: full,
@@ -425,7 +428,7 @@ describe('the selection', () => {
 		);
 		// Reopened explicitly, audited: editable again.
 		await reopenSelection(t.db, admin, edition);
-		await saveScoreSheet(t.db, admin, {
+		await scoreAssigned(t.db, admin, {
 			noConflict: true,
 			applicationId: ids[0]!,
 			scores: full,
@@ -443,19 +446,45 @@ describe('decision notices and invitations', () => {
 		const no = await submitted('wco-ap-korea', 'Bo Korea');
 		await decide([yes]);
 		const mails: { to: string; subject: string; text: string }[] = [];
-		const result = await sendNotices(t.db, admin, edition, 6, async (m) => {
-			mails.push(m);
-			return 'kept';
-		});
-		expect(result).toEqual({ emailed: 0, kept: 4, unchanged: 0 });
+		// No mail server: everything waits in the outbox, RILO A/P's copies included.
+		const result = await sendNotices(
+			t.db,
+			admin,
+			edition,
+			6,
+			async (m) => {
+				mails.push(m);
+				return deliverMail(t.db, undefined, 'portal@portal.test', m);
+			},
+			september + 120_000,
+			(token) => `https://portal.example/apply/offer?token=${token}`,
+			'office@rilo-ap.test',
+		);
+		expect(result).toEqual({ emailed: 0, kept: 6, unchanged: 0, copies: 2 });
 		expect(mails.map((m) => m.to).sort()).toEqual(
 			[
 				'ann1@customs.example',
 				'bo2@customs.example',
 				'officer1@customs.example',
 				'officer2@customs.example',
+				'office@rilo-ap.test',
+				'office@rilo-ap.test',
 			].sort(),
 		);
+		// The copies: each candidate's notice, marked, without the candidate's offer link.
+		const copies = await t.db
+			.select()
+			.from(mailOutboxTable)
+			.where(eq(mailOutboxTable.to, 'office@rilo-ap.test'));
+		expect(copies.map((c) => c.subject).sort()).toEqual([
+			'Copy: RILO A/P Programme 2026/2027: application of Bo Korea',
+			'Copy: RILO A/P Programme 2026/2027: selection of Ann Japan',
+		]);
+		const annCopy = copies.find((c) => c.subject.includes('Ann Japan'))!;
+		expect(annCopy.text).toMatch(/Dear Ann Japan,/);
+		expect(annCopy.text).toContain('Copy: the programme office of the Regional Intelligence');
+		expect(annCopy.text).not.toMatch(/offer\?token=/);
+		expect(annCopy.text).toContain('(the candidate’s link, not copied)');
 		const toAnn = mails.find((m) => m.to === 'ann1@customs.example')!;
 		expect(toAnn.text).toMatch(/Dear Ann Japan,/);
 		expect(toAnn.text).toMatch(/selected you for the 2026\/2027 edition/);
@@ -518,7 +547,7 @@ describe('retention purge', () => {
 		const yes = await submitted('wco-ap-japan', 'Ann Japan');
 		const no = await submitted('wco-ap-korea', 'Bo Korea');
 		const draft = await submitted('wco-ap-mongolia', 'Cy Draft', {}, 'draft');
-		await saveScoreSheet(t.db, admin, {
+		await scoreAssigned(t.db, admin, {
 			noConflict: true,
 			applicationId: no,
 			scores: full,
@@ -631,7 +660,7 @@ describe('a selection only when it can be right (issue 30)', () => {
 			'conflict',
 			/still open until Fri 31 Jul 2026.*2 eligible candidates have no score sheet yet: Ann Japan, Bo Korea/,
 		);
-		await saveScoreSheet(t.db, admin, {
+		await scoreAssigned(t.db, admin, {
 			noConflict: true,
 			applicationId: ann,
 			scores: full,
@@ -717,7 +746,7 @@ describe('a selection only when it can be right (issue 30)', () => {
 			first.push(m.to);
 			return 'kept';
 		});
-		expect(r1).toEqual({ emailed: 0, kept: 6, unchanged: 0 });
+		expect(r1).toEqual({ emailed: 0, kept: 6, unchanged: 0, copies: 0 });
 		await reopenSelection(t.db, admin, edition);
 		await decide([bo]);
 		const second: string[] = [];
@@ -725,7 +754,7 @@ describe('a selection only when it can be right (issue 30)', () => {
 			second.push(m.to);
 			return 'kept';
 		});
-		expect(r2).toEqual({ emailed: 0, kept: 4, unchanged: 1 });
+		expect(r2).toEqual({ emailed: 0, kept: 4, unchanged: 1, copies: 0 });
 		expect(second.sort()).toEqual(
 			[
 				'ann1@customs.example',
@@ -740,7 +769,7 @@ describe('a selection only when it can be right (issue 30)', () => {
 		await makeEdition();
 		const yes = await submitted('wco-ap-japan', 'Ann Japan');
 		const no = await submitted('wco-ap-korea', 'Bo Korea');
-		await saveScoreSheet(t.db, secretariat, {
+		await scoreAssigned(t.db, secretariat, {
 			noConflict: true,
 			applicationId: no,
 			scores: full,
@@ -792,7 +821,7 @@ describe('fair review (issue 30)', () => {
 	it('scores blind: others’ sheets are withheld until the reader has saved their own', async () => {
 		await makeEdition();
 		const id = await submitted('wco-ap-japan', 'Ann Japan');
-		await saveScoreSheet(t.db, admin, {
+		await scoreAssigned(t.db, admin, {
 			noConflict: true,
 			applicationId: id,
 			scores: full,
@@ -805,14 +834,14 @@ describe('fair review (issue 30)', () => {
 		expect(board!.ranking[0]!.blind).toBe(true);
 		// A sheet without the declaration of no conflict is refused, nothing saved.
 		await expect(
-			saveScoreSheet(t.db, secretariat, {
+			scoreAssigned(t.db, secretariat, {
 				noConflict: false,
 				applicationId: id,
 				scores: full,
 				comment: '',
 			}),
 		).rejects.toMatchObject({ problems: { noConflict: expect.stringMatching(/conflict/) } });
-		await saveScoreSheet(t.db, secretariat, {
+		await scoreAssigned(t.db, secretariat, {
 			noConflict: true,
 			applicationId: id,
 			scores: full,
@@ -826,7 +855,7 @@ describe('fair review (issue 30)', () => {
 	it('recuses a reviewer who declares a conflict, and one from the candidate’s own administration', async () => {
 		await makeEdition();
 		const id = await submitted('wco-ap-japan', 'Ann Japan');
-		await saveScoreSheet(t.db, secretariat, {
+		await scoreAssigned(t.db, secretariat, {
 			noConflict: true,
 			applicationId: id,
 			scores: full,
@@ -840,7 +869,7 @@ describe('fair review (issue 30)', () => {
 		await recuse(t.db, secretariat, { applicationId: id, note: 'Ann Japan is my cousin.' });
 		expect((await sheetsFor(t.db, [id])).get(id)).toBeUndefined();
 		await rejects(
-			saveScoreSheet(t.db, secretariat, {
+			scoreAssigned(t.db, secretariat, {
 				noConflict: true,
 				applicationId: id,
 				scores: full,
@@ -860,7 +889,7 @@ describe('fair review (issue 30)', () => {
 			.set({ administrationId: 'wco-ap-japan' })
 			.where(eq(userTable.id, japanese.id));
 		await rejects(
-			saveScoreSheet(t.db, japanese, {
+			scoreAssigned(t.db, japanese, {
 				noConflict: true,
 				applicationId: id,
 				scores: full,
@@ -894,13 +923,13 @@ describe('fair review (issue 30)', () => {
 			career: '1',
 		};
 		const high = { ...full, experience: '4', academic: '4', personal: '4', motivation: '4' };
-		await saveScoreSheet(t.db, admin, {
+		await scoreAssigned(t.db, admin, {
 			noConflict: true,
 			applicationId: id,
 			scores: low,
 			comment: '',
 		});
-		await saveScoreSheet(t.db, secretariat, {
+		await scoreAssigned(t.db, secretariat, {
 			noConflict: true,
 			applicationId: id,
 			scores: high,
@@ -916,7 +945,7 @@ describe('fair review (issue 30)', () => {
 			'conflict',
 			/disagree on Ann Japan by more than 6 points \(totals (7 and 24|24 and 7)\)/,
 		);
-		await saveScoreSheet(t.db, admin, {
+		await scoreAssigned(t.db, admin, {
 			noConflict: true,
 			applicationId: id,
 			scores: high,
@@ -926,13 +955,169 @@ describe('fair review (issue 30)', () => {
 	});
 });
 
+describe('reviewer assignment (issue 30)', () => {
+	it('the office assigns reviewers; only they score; own administration recused automatically; audited', async () => {
+		await makeEdition();
+		const ann = await submitted('wco-ap-japan', 'Ann Japan');
+		const bo = await submitted('wco-ap-korea', 'Bo Korea');
+		// Not assigned: the sheet is refused, saying so (an admin may assign themself).
+		await rejects(
+			saveScoreSheet(t.db, admin, {
+				noConflict: true,
+				applicationId: ann,
+				scores: full,
+				comment: '',
+			}),
+			'conflict',
+			/not assigned to review this candidate.*assign yourself/,
+		);
+		// Only an admin assigns; unknown records and non-reviewers are refused.
+		await rejects(
+			assignReviewer(t.db, secretariat, { applicationIds: [ann], reviewerId: secretariat.id }),
+			'forbidden',
+		);
+		await rejects(
+			assignReviewer(t.db, admin, { applicationIds: ['nosuchapp'], reviewerId: admin.id }),
+			'not_found',
+		);
+		const mentor = await makeUser(t.db, 'mentor', 'Mo Mentor');
+		await rejects(
+			assignReviewer(t.db, admin, { applicationIds: [ann], reviewerId: mentor.id }),
+			'invalid',
+			/admin or a WCO Secretariat account/,
+		);
+		await rejects(
+			assignReviewer(t.db, admin, { applicationIds: [], reviewerId: admin.id }),
+			'invalid',
+			/Tick the applications/,
+		);
+		// A reviewer of Japan's administration is never assigned to Japan's candidate.
+		const japanese = await makeUser(t.db, 'secretariat', 'Jun Japan');
+		await t.db
+			.update(userTable)
+			.set({ administrationId: 'wco-ap-japan' })
+			.where(eq(userTable.id, japanese.id));
+		await rejects(
+			assignReviewer(t.db, admin, { applicationIds: [ann], reviewerId: japanese.id }),
+			'conflict',
+			/Jun Japan belongs to .*Japan.*recused automatically/,
+		);
+		// In bulk: skipped and named, the others assigned.
+		const bulk = await assignReviewer(t.db, admin, {
+			applicationIds: [ann, bo],
+			reviewerId: japanese.id,
+		});
+		expect(bulk).toMatchObject({ assigned: 1, skipped: ['Ann Japan'] });
+		await assignReviewer(t.db, admin, { applicationIds: [ann, bo], reviewerId: admin.id });
+		await assignReviewer(t.db, admin, { applicationIds: [ann], reviewerId: secretariat.id });
+		// Assigning again changes nothing.
+		expect(
+			await assignReviewer(t.db, admin, { applicationIds: [ann], reviewerId: admin.id }),
+		).toMatchObject({ assigned: 0 });
+		expect(
+			await t.db
+				.select()
+				.from(auditEventTable)
+				.where(eq(auditEventTable.action, 'application.assign')),
+		).toHaveLength(4);
+		const page = await applicationReviewPage(t.db, admin, ann);
+		expect(page!.assigned.map((a) => a.name).sort()).toEqual(['Ada Admin', 'Sam Secretariat']);
+		expect(page!.reviewers.find((r) => r.id === japanese.id)?.recusal).toMatch(
+			/recused automatically/,
+		);
+		expect(page!.progress).toEqual({ expected: 2, in: 0, missing: expect.any(Array) });
+
+		// Blind between assigned reviewers: the second sees the first's sheet only after their own.
+		await saveScoreSheet(
+			t.db,
+			admin,
+			{ noConflict: true, applicationId: ann, scores: full, comment: 'Mine.' },
+			september,
+		);
+		const before = await applicationReviewPage(t.db, secretariat, ann);
+		expect(before!.sheets).toEqual([]);
+		expect(before!.hiddenSheets).toBe(1);
+		// The selection waits for the assigned reviewers' sheets (the Secretariat's, Jun's on Bo's).
+		await saveScoreSheet(
+			t.db,
+			admin,
+			{ noConflict: true, applicationId: bo, scores: full, comment: '' },
+			september,
+		);
+		await rejects(
+			recordSelection(t.db, admin, edition, [ann], september),
+			'conflict',
+			/Ann Japan waits for the score sheet of Sam Secretariat.*Bo Korea waits for the score sheet of Jun Japan/,
+		);
+		const board = await selectionBoard(t.db, admin, edition);
+		expect(board!.ranking.find((e) => e.row.application.id === ann)!.progress).toMatchObject({
+			in: 1,
+			expected: 2,
+		});
+		// A reviewer with a sheet in stays; one without is taken off (audited); unknown: 404.
+		await rejects(
+			unassignReviewer(t.db, admin, { applicationId: ann, reviewerId: admin.id }),
+			'conflict',
+			/already scored this candidate/,
+		);
+		await unassignReviewer(t.db, admin, { applicationId: bo, reviewerId: japanese.id });
+		await rejects(
+			unassignReviewer(t.db, admin, { applicationId: bo, reviewerId: japanese.id }),
+			'not_found',
+		);
+		await rejects(
+			unassignReviewer(t.db, secretariat, { applicationId: ann, reviewerId: secretariat.id }),
+			'forbidden',
+		);
+		expect(
+			await t.db
+				.select()
+				.from(auditEventTable)
+				.where(eq(auditEventTable.action, 'application.unassign')),
+		).toHaveLength(1);
+		// A recused reviewer is not waited for.
+		await recuse(t.db, secretariat, { applicationId: ann, note: 'I trained Ann Japan last year.' });
+		await recordSelection(t.db, admin, edition, [ann], september);
+		// Once recorded, assignments are read-only too.
+		await rejects(
+			assignReviewer(t.db, admin, { applicationIds: [bo], reviewerId: secretariat.id }),
+			'conflict',
+			/read-only/,
+		);
+	});
+});
+
+describe('the admin’s to-do and assignments (issue 30)', () => {
+	it('lists applications with no reviewer, then those assigned to the admin and not scored', async () => {
+		await makeEdition();
+		const ann = await submitted('wco-ap-japan', 'Ann Japan');
+		await submitted('wco-ap-korea', 'Bo Korea');
+		await submitted('wco-ap-mongolia', 'Gus Young', { yearsInCustoms: '1' });
+		const texts = async () =>
+			buildOfficeTodo(await loadOfficeTodoFacts(t.db, admin, 6, new Date(september))).map(
+				(i) => i.text,
+			);
+		// Gus Young is screened out: nobody needs to review him.
+		expect(await texts()).toContain('2 applications for 2026/2027 have no reviewer assigned yet.');
+		expect((await texts()).some((x) => /wait for your score/.test(x))).toBe(false);
+		await assignReviewer(t.db, admin, { applicationIds: [ann], reviewerId: admin.id });
+		expect(await texts()).toEqual(
+			expect.arrayContaining([
+				'1 application for 2026/2027 has no reviewer assigned yet.',
+				'1 application for 2026/2027 waits for your score.',
+			]),
+		);
+	});
+});
+
 describe('the office’s list and its CSV (issue 30)', () => {
 	it('searches, filters by standing, administration and reviewer, sorts, and exports formula-safe', async () => {
 		await makeEdition();
 		const ann = await submitted('wco-ap-japan', 'Ann Japan');
-		await submitted('wco-ap-korea', '=1+1\n+2 Korea');
+		const bo = await submitted('wco-ap-korea', '=1+1\n+2 Korea');
 		await submitted('wco-ap-mongolia', 'Gus Young', { yearsInCustoms: '1' });
-		await saveScoreSheet(t.db, admin, {
+		await assignReviewer(t.db, admin, { applicationIds: [bo], reviewerId: admin.id });
+		await scoreAssigned(t.db, admin, {
 			noConflict: true,
 			applicationId: ann,
 			scores: full,
@@ -951,10 +1136,13 @@ describe('the office’s list and its CSV (issue 30)', () => {
 		expect(await names({ q: 'japan' })).toEqual(['Ann Japan']);
 		expect(await names({ standing: 'not_met' })).toEqual(['Gus Young']);
 		expect(await names({ administration: 'wco-ap-korea' })).toEqual(['=1+1\n+2 Korea']);
+		// By assignment: everything assigned to the admin, or only what still waits for their sheet.
 		expect(await names({ reviewer: admin.id, sort: 'name' })).toEqual([
 			'=1+1\n+2 Korea',
-			'Gus Young',
+			'Ann Japan',
 		]);
+		expect(await names({ reviewer: admin.id, waiting: '1' })).toEqual(['=1+1\n+2 Korea']);
+		expect(await names({ reviewer: secretariat.id })).toEqual([]);
 		expect((await names({ sort: 'average' }))[0]).toBe('Ann Japan');
 		const csv = toCsv(applicationRows(all!), ['Candidate', 'Administration', 'Standing']);
 		expect(csv).toContain(`"'=1+1\n+2 Korea"`);
@@ -1033,7 +1221,7 @@ describe('offer and acceptance (issue 30)', () => {
 			t.db,
 			links.get('ann1@customs.example')!,
 			'decline',
-			quietMail,
+			{ ...quietMail, copyTo: 'office@rilo-ap.test' },
 			declineAt,
 		);
 		// Cy Korea ranks first of the reserve (same average, by name), but Korea holds Bo's offer.
@@ -1042,7 +1230,13 @@ describe('offer and acceptance (issue 30)', () => {
 			name: 'Di Mongolia',
 			replyBy: '2026-09-29',
 		});
-		expect(offered).toHaveLength(1);
+		// The offer, and RILO A/P's copy of it (without the candidate's link).
+		expect(offered).toHaveLength(2);
+		expect(offered[1]).toMatchObject({
+			to: 'office@rilo-ap.test',
+			subject: expect.stringMatching(/^Copy: .*a place offered to Di Mongolia/),
+		});
+		expect(offered[1]!.text).not.toMatch(/offer\?token=/);
 		expect(offered[0]!.to).toBe('di4@customs.example');
 		expect(offered[0]!.subject).toMatch(/a place offered to Di Mongolia/);
 		expect(offered[0]!.text).toMatch(/by Tue 29 Sep 2026, 23:59 Tokyo time/);

@@ -151,8 +151,8 @@ function afterTheCall(c: CallFacts, adminIds: string[], today: Day): Reminder[] 
 			due,
 			recipient: { userId: u.reviewerId },
 			subject: `${plural(u.count, 'application waits', 'applications wait')} for your scores (${c.name})`,
-			text: `${plural(u.count, 'eligible application', 'eligible applications')} to the ${c.name} edition ${u.count === 1 ? 'waits' : 'wait'} for your scores; the call closed on ${formatDay(c.deadline)} and no selection is recorded yet. Score each candidate on the rubric’s factors from the list of applications.`,
-			link: `/admin/applications?edition=${c.editionId}`,
+			text: `${plural(u.count, 'eligible application', 'eligible applications')} to the ${c.name} edition ${u.count === 1 ? 'waits' : 'wait'} for your scores; the call closed on ${formatDay(c.deadline)} and no selection is recorded yet. Score each candidate assigned to you on the rubric’s factors from the list of applications.`,
+			link: `/admin/applications?edition=${c.editionId}&reviewer=${u.reviewerId}&waiting=1`,
 		}));
 	return [...selectionDue, ...scoring];
 }

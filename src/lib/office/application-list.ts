@@ -1,6 +1,7 @@
 /**
  * The office's list of an edition's applications: searched by name or administration, filtered
- * by standing, administration and reviewer ("not yet scored by"), sorted by a column. Pure.
+ * by standing, administration and reviewer (assigned to them, optionally only those still waiting
+ * for their sheet), sorted by a column. Pure.
  */
 import type { Verdict } from './screening';
 
@@ -16,6 +17,8 @@ export type ListItem = {
 	average: number | null;
 	/** Who has a sheet on it. */
 	reviewerIds: string[];
+	/** Who is assigned to review it. */
+	assignedIds: string[];
 };
 
 /** The columns the list sorts by. */
@@ -27,7 +30,10 @@ export type ListQuery = {
 	q: string;
 	standing: Verdict | '';
 	administrationId: string;
-	notScoredBy: string;
+	/** Only the applications assigned to this reviewer (their id), or '' for all. */
+	assignedTo: string;
+	/** With assignedTo: only those where the reviewer's sheet is not in yet. */
+	waiting: boolean;
 	sort: SortKey;
 };
 
@@ -39,7 +45,8 @@ export function readListQuery(params: URLSearchParams): ListQuery {
 		q: (params.get('q') ?? '').trim().slice(0, 100),
 		standing: ['met', 'not_met', 'to_check'].includes(standing) ? (standing as Verdict) : '',
 		administrationId: (params.get('administration') ?? '').slice(0, 60),
-		notScoredBy: (params.get('reviewer') ?? '').slice(0, 40),
+		assignedTo: (params.get('reviewer') ?? '').slice(0, 40),
+		waiting: params.get('waiting') === '1',
 		sort: (sortKeys as readonly string[]).includes(sort) ? (sort as SortKey) : 'submitted',
 	};
 }
@@ -56,7 +63,9 @@ export function applyListQuery(items: ListItem[], query: ListQuery): ListItem[] 
 				i.administration.toLowerCase().includes(needle)) &&
 			(!query.standing || i.standing === query.standing) &&
 			(!query.administrationId || i.administrationId === query.administrationId) &&
-			(!query.notScoredBy || !i.reviewerIds.includes(query.notScoredBy)),
+			(!query.assignedTo ||
+				(i.assignedIds.includes(query.assignedTo) &&
+					!(query.waiting && i.reviewerIds.includes(query.assignedTo)))),
 	);
 	const by: Record<SortKey, (a: ListItem, b: ListItem) => number> = {
 		submitted: (a, b) => b.submittedAt.getTime() - a.submittedAt.getTime(),

@@ -39,8 +39,10 @@ export type Timing = {
 	callOpen: boolean;
 	/** The deadline in words ("Sat 31 Jul 2027, 23:59 Tokyo time"). */
 	deadline: string;
-	/** Names of the eligible candidates nobody has scored yet. */
+	/** Names of the eligible candidates nobody has scored yet, with no reviewer assigned either. */
 	unscored: string[];
+	/** Eligible candidates waiting for the sheets of assigned reviewers (not recused). */
+	missing?: { name: string; reviewers: string[] }[];
 	/** Eligible candidates whose reviewers' totals are too far apart, with the totals. */
 	disagreements?: { name: string; totals: number[] }[];
 };
@@ -59,11 +61,35 @@ export function timingProblems(t: Timing): string[] {
 		out.push(
 			`${t.unscored.length === 1 ? 'One eligible candidate has' : `${t.unscored.length} eligible candidates have`} no score sheet yet: ${t.unscored.join(', ')}.`,
 		);
+	for (const m of t.missing ?? [])
+		out.push(
+			`${m.name} waits for the score ${m.reviewers.length === 1 ? 'sheet' : 'sheets'} of ${andList(m.reviewers)} (assigned, not recused).`,
+		);
 	for (const d of t.disagreements ?? [])
 		out.push(
 			`The reviewers disagree on ${d.name} by more than ${spreadThreshold} points (totals ${d.totals.join(' and ')}): discuss it and revise the sheets before ranking.`,
 		);
 	return out;
+}
+
+/** "A", "A and B", "A, B and C". */
+function andList(names: string[]): string {
+	return names.length < 2
+		? (names[0] ?? '')
+		: `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/** A reviewer assigned to one candidate, as the review progress counts them. */
+export type AssignedReviewer = { id: string; name: string; recused: boolean };
+
+/**
+ * How many of the assigned reviewers' sheets are in ("2 of 2 sheets"): the expected are the
+ * assigned reviewers not recused; missing are those of them without a sheet. Pure.
+ */
+export function reviewProgress(assigned: AssignedReviewer[], sheetReviewerIds: string[]) {
+	const expected = assigned.filter((a) => !a.recused);
+	const missing = expected.filter((a) => !sheetReviewerIds.includes(a.id)).map((a) => a.name);
+	return { expected: expected.length, in: expected.length - missing.length, missing };
 }
 
 /** The two parties whose confirmation makes a selection take effect (charter section V). */

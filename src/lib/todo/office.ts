@@ -28,8 +28,10 @@ export type OfficeTodoFacts = {
 	unconfirmed: EditionCount[];
 	/** Submitted applications whose screening needs a person's judgement, per edition. */
 	toScreen: EditionCount[];
-	/** Submitted applications this admin has not scored, per edition not yet decided. */
+	/** Submitted applications assigned to this admin and not scored, per edition not yet decided. */
 	toScore: EditionCount[];
+	/** Applications to score (not screened out) with no reviewer assigned, per edition not decided. */
+	toAssign?: EditionCount[];
 	/** Editions whose selection is recorded but whose notices have not gone out. */
 	notices: { name: string; slug: string; decidedOn: Day }[];
 	matters: OpenMatters[];
@@ -70,6 +72,12 @@ function callItems(f: OfficeTodoFacts): TodoItem[] {
 			key: `screen:${e.editionId}`,
 			tone: 'waiting',
 			text: `${countText(e.n, 'application')} for ${e.name} ${e.n === 1 ? 'needs' : 'need'} a person’s judgement in screening (“to check”).`,
+			href: `/admin/applications?edition=${e.editionId}`,
+		})),
+		...(f.toAssign ?? []).map<TodoItem>((e) => ({
+			key: `assign:${e.editionId}`,
+			tone: 'waiting',
+			text: `${countText(e.n, 'application')} for ${e.name} ${e.n === 1 ? 'has' : 'have'} no reviewer assigned yet.`,
 			href: `/admin/applications?edition=${e.editionId}`,
 		})),
 		...f.toScore.map<TodoItem>((e) => ({

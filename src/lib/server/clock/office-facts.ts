@@ -105,7 +105,12 @@ async function boardFacts(db: Db, edition: Edition, reviewerIds: string[]) {
 		eligible: eligible.length,
 		unscored: reviewerIds.map((reviewerId) => ({
 			reviewerId,
-			count: eligible.filter((e) => !e.sheets.some((s) => s.reviewerId === reviewerId)).length,
+			// Only what the office assigned them (and they have not recused from) waits for them.
+			count: eligible.filter(
+				(e) =>
+					e.assigned.some((a) => a.reviewerId === reviewerId && !a.recused) &&
+					!e.sheets.some((s) => s.reviewerId === reviewerId),
+			).length,
 		})),
 		selection: decision
 			? { decidedOn: todayIn(callTimeZone, decision.decidedAt), noticesSent: !!decision.noticesAt }

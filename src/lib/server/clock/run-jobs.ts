@@ -1,7 +1,7 @@
 /**
  * Everything the programme's clock does, once: the reminders due now for every running cohort,
  * the daily digests, offers of a place past their reply-by date, the mail queue, the retention
- * purge when due, and the clean-up of sent mail.
+ * purge when due, the passport data of cohorts past its retention, and the clean-up of sent mail.
  * Each step is idempotent (keys claimed in the database), so the server's timer, `npm run jobs`
  * from cron, a second instance or a rerun can all call it at any time.
  */
@@ -14,6 +14,7 @@ import { participantReminders } from '~/lib/clock/participant-reminders';
 import type { Reminder } from '~/lib/clock/reminder';
 import { countPurgeDue, purgeApplications } from '../office/purge';
 import { lapseOffers } from '../office/offer';
+import { erasePassportData } from '../enrolment/passport-retention';
 import { deliverMail } from '../notify/outbox';
 import {
 	deleteOldSentMail,
@@ -31,7 +32,12 @@ import { runningCohorts } from './running-cohorts';
 import { sendReminders } from './send-reminders';
 
 /** What the jobs need from the environment. */
-export type JobSettings = MailSettings & { publicUrl: string; retentionMonths: number };
+export type JobSettings = MailSettings & {
+	publicUrl: string;
+	retentionMonths: number;
+	/** The programme office's address, in copy of the offers the scheduler sends (reserve list). */
+	officeEmail?: string;
+};
 
 /** What one run did, for the log and for `npm run jobs`. */
 export type JobReport = {
@@ -42,6 +48,8 @@ export type JobReport = {
 	sentMailDeleted: number;
 	/** Offers of a place not answered by their reply-by date (each offered to the reserve list). */
 	offersLapsed: number;
+	/** Cohorts whose passport data the retention rule erased in this run. */
+	passportsErased: number;
 };
 
 /** The reminders due now across every running cohort and the programme office's calls. */
@@ -75,6 +83,7 @@ export async function runDueWork(
 		{
 			link: (token) => `${settings.publicUrl}/apply/offer?token=${token}`,
 			deliver: (m) => deliverMail(db, settings.smtpUrl, settings.from, m, now),
+			copyTo: settings.officeEmail,
 		},
 		now.getTime(),
 	);
@@ -84,7 +93,8 @@ export async function runDueWork(
 		? await purgeApplications(db, 'scheduler', settings.retentionMonths, now.getTime())
 		: due;
 	const sentMailDeleted = await deleteOldSentMail(db, now);
-	return { reminders, digests, mail, purged, sentMailDeleted, offersLapsed };
+	const passportsErased = await erasePassportData(db, now);
+	return { reminders, digests, mail, purged, sentMailDeleted, offersLapsed, passportsErased };
 }
 
 /** The report in lines a person reads (the jobs command prints it; the server logs it). */
@@ -104,6 +114,10 @@ export function describeJobReport(report: JobReport): string[] {
 	if (report.offersLapsed)
 		lines.push(
 			`offers lapsed without an answer: ${report.offersLapsed} (offered to the reserve list)`,
+		);
+	if (report.passportsErased)
+		lines.push(
+			`passport data erased (retention rule) for ${report.passportsErased} ${report.passportsErased === 1 ? 'cohort' : 'cohorts'}`,
 		);
 	if (report.sentMailDeleted)
 		lines.push(`sent mail older than 30 days deleted: ${report.sentMailDeleted}`);

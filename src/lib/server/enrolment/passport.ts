@@ -18,6 +18,14 @@ import { recordAudit } from '../audit';
 import { notFound, RuleError } from '../errors';
 import { findRow } from '../find-row';
 import { findEnrolment, type Enrolment } from './participant';
+import { passportErasedAt } from './passport-retention';
+import { formatInstant } from '~/lib/dates';
+import { PASSPORT_RETENTION_DAYS } from '~/lib/enrolment/passport-retention';
+
+/** What the letter and the office's page say once the retention rule has erased the data. */
+export function erasedSentence(erasedAt: Date): string {
+	return `The passport data was erased on ${formatInstant(erasedAt)} (Tokyo time) under the retention rule: it is kept only for the visa, until ${PASSPORT_RETENTION_DAYS} days after the programme ends.`;
+}
 
 /** The identity a letter prints; each part null when it is not known. */
 export type LetterIdentity = {
@@ -25,6 +33,8 @@ export type LetterIdentity = {
 	nationality: string | null;
 	dateOfBirth: string | null;
 	passportNumber: string | null;
+	/** When the retention rule erased the cohort's passport data (then every part above is null). */
+	erasedAt: Date | null;
 };
 
 /** The participant's identity for their letter in this enrolment. */
@@ -56,6 +66,7 @@ export async function letterIdentity(db: Db, enrolment: Enrolment): Promise<Lett
 		eq(passportDetailTable.cohortId, enrolment.cohort.id),
 	);
 	return {
+		erasedAt: await passportErasedAt(db, enrolment.cohort.id),
 		passportName: answers?.fullName.trim() || null,
 		nationality: answers?.nationality.trim() || null,
 		dateOfBirth: answers?.dateOfBirth.trim() || null,
@@ -79,6 +90,9 @@ export async function savePassportNumber(
 		throw new RuleError('forbidden', 'Only the participant gives their passport number.');
 	const enrolment = await findEnrolment(db, participant.id);
 	if (!enrolment) throw notFound('enrolment');
+	const erasedAt = await passportErasedAt(db, enrolment.cohort.id);
+	if (erasedAt)
+		throw new RuleError('conflict', `${erasedSentence(erasedAt)} It is no longer collected.`);
 	const passportNumber = normalisePassportNumber(input);
 	if (!/^[A-Z0-9]{5,20}$/.test(passportNumber))
 		throw new RuleError(

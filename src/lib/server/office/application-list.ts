@@ -28,6 +28,7 @@ export async function editionApplicationList(
 			standing: e.standing,
 			average: e.blind ? null : e.average,
 			reviewerIds: e.sheets.map((s) => s.reviewerId),
+			assignedIds: e.assigned.map((a) => a.reviewerId),
 			entry: e,
 		}),
 	);
@@ -48,6 +49,10 @@ export function applicationRows(
 		Submitted: i.submittedAt.toISOString(),
 		Standing: standingLabel[i.standing],
 		Sheets: String(i.entry.sheets.length),
+		'Assigned reviewers': i.entry.assigned.map((a) => a.name).join('; '),
+		'Assigned sheets in': i.entry.assigned.length
+			? `${i.entry.progress.in} of ${i.entry.progress.expected}`
+			: '',
 		Average: i.entry.blind ? 'hidden until you score' : String(i.average ?? ''),
 		Outcome: list.board.decision ? (i.entry.selected ? 'Selected' : 'Not selected') : '',
 	}));

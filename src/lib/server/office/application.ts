@@ -109,7 +109,7 @@ export async function saveApplication(
 					action: 'application.submit',
 					subjectType: 'application',
 					subjectId: application.id,
-					details: { edition: edition.name },
+					details: { edition: edition.name, by: 'candidate_link' },
 				},
 				now,
 			);

@@ -212,7 +212,11 @@ export async function confirmNomination(db: Db, token: string, now = Date.now())
 				action: 'nomination.confirm',
 				subjectType: 'nomination',
 				subjectId: nomination.id,
-				details: { edition: edition.name, administration: found.administrationName },
+				details: {
+					edition: edition.name,
+					administration: found.administrationName,
+					by: 'officer_link',
+				},
 			},
 			now,
 		);

@@ -20,7 +20,7 @@ import { selectionBoard } from './selection';
 import { assertInEffect, findSelection } from './selection-state';
 import { findRow } from '../find-row';
 import { editionCohort, programmeDates } from './invite';
-import { openOffers } from './offer';
+import { copyOf, openOffers } from './offer';
 
 /** Formats the decision day the way notices say it (Tokyo). */
 export function decisionDay(at: Date): string {
@@ -74,6 +74,8 @@ export async function sendNotices(
 	deliver: (mail: Mail) => Promise<'sent' | 'kept'>,
 	now = Date.now(),
 	link: (token: string) => string = (token) => `/apply/offer?token=${token}`,
+	/** The programme office's address: every notice names RILO A/P in copy, so it gets a copy. */
+	copyTo?: string,
 ) {
 	const board = await selectionBoard(db, actor, editionId);
 	const decision = board?.decision;
@@ -109,6 +111,7 @@ export async function sendNotices(
 	);
 	let emailed = 0;
 	let kept = 0;
+	let copies = 0;
 	for (const entry of changed) {
 		const offer = offers.get(entry.row.application.id);
 		const facts = {
@@ -121,6 +124,14 @@ export async function sendNotices(
 			[entry.row.nomination.officerEmail, 'officer'],
 		] as const) {
 			const result = await deliver({ to, subject, text: noticeText(facts, who) });
+			if (result === 'sent') emailed++;
+			else kept++;
+		}
+		// RILO A/P in copy: the candidate's notice, without their link.
+		if (copyTo) {
+			const candidate = { subject, text: noticeText(facts, 'candidate') };
+			const result = await deliver({ to: copyTo, ...copyOf(candidate, facts.offerLink) });
+			copies++;
 			if (result === 'sent') emailed++;
 			else kept++;
 		}
@@ -142,11 +153,11 @@ export async function sendNotices(
 			action: 'selection.notify',
 			subjectType: 'edition',
 			subjectId: editionId,
-			details: { emailed, kept, unchanged },
+			details: { emailed, kept, unchanged, copies },
 		},
 		now,
 	);
-	return { emailed, kept, unchanged };
+	return { emailed, kept, unchanged, copies };
 }
 
 /** The outcome each of these applications was last told (true = selected), by id. */

@@ -32,7 +32,18 @@ import { editionCohort, programmeDates } from './invite';
 export type OfferMail = {
 	link: (token: string) => string;
 	deliver: (mail: Mail) => Promise<'sent' | 'kept'>;
+	/** The programme office's address: the offer names RILO A/P in copy, so it gets a copy. */
+	copyTo?: string;
 };
+
+/**
+ * The copy for RILO A/P's programme office of a message that names it in copy: the same text,
+ * without the candidate's link (the office does not answer for them), the subject marked.
+ */
+export function copyOf(mail: { subject: string; text: string }, link?: string) {
+	const text = link ? mail.text.split(link).join('(the candidate’s link, not copied)') : mail.text;
+	return { subject: `Copy: ${mail.subject}`, text };
+}
 
 /** The rules' reader: the board is read by the system, not by a person (nothing is blind). */
 const system = { role: 'admin' } as const;
@@ -149,7 +160,7 @@ export async function answerOffer(
 			action: `offer.${answer}`,
 			subjectType: 'application',
 			subjectId: offer.applicationId,
-			details: { edition: found.row.edition.name },
+			details: { edition: found.row.edition.name, by: 'candidate_link' },
 		},
 		now,
 	);
@@ -190,7 +201,7 @@ export async function offerNext(db: Db, selectionId: string, mail: OfferMail, no
 				action: 'offer.reserve_empty',
 				subjectType: 'edition',
 				subjectId: selection.editionId,
-				details: { edition: board.edition.name },
+				details: { edition: board.edition.name, by: 'portal' },
 			},
 			now,
 		);
@@ -220,7 +231,7 @@ export async function offerNext(db: Db, selectionId: string, mail: OfferMail, no
 			action: 'offer.reserve',
 			subjectType: 'application',
 			subjectId: applicationId,
-			details: { edition: board.edition.name, replyBy },
+			details: { edition: board.edition.name, replyBy, by: 'portal' },
 		},
 		now,
 	);
@@ -232,11 +243,9 @@ export async function offerNext(db: Db, selectionId: string, mail: OfferMail, no
 		replyBy,
 		link: mail.link(token),
 	};
-	await mail.deliver({
-		to: next.row.nomination.candidateEmail,
-		subject: offerSubject(facts),
-		text: offerText(facts),
-	});
+	const offer = { subject: offerSubject(facts), text: offerText(facts) };
+	await mail.deliver({ to: next.row.nomination.candidateEmail, ...offer });
+	if (mail.copyTo) await mail.deliver({ to: mail.copyTo, ...copyOf(offer, facts.link) });
 	return { applicationId, name: facts.candidateName, replyBy };
 }
 
@@ -264,7 +273,7 @@ export async function lapseOffers(db: Db, mail: OfferMail, now = Date.now()) {
 				action: 'offer.lapse',
 				subjectType: 'application',
 				subjectId: offer.applicationId,
-				details: { replyBy: offer.replyBy },
+				details: { replyBy: offer.replyBy, scheduled: true },
 			},
 			now,
 		);

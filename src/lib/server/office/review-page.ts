@@ -4,6 +4,8 @@ import { readApplication } from './application';
 import { recusalOf, recusalsOn } from './declaration';
 import { sheetsFor } from './score';
 import { findSelection } from './selection-state';
+import { assignmentsFor, automaticRecusal, listReviewers } from './assignment';
+import { reviewProgress } from '~/lib/office/selection-rules';
 
 /**
  * The application (audited read), its sheets, the reader's own, the recusals and the edition's
@@ -26,13 +28,36 @@ export async function applicationReviewPage(
 		administrationName: found.row.administration.name,
 	});
 	const open = Boolean(ownSheet || recused || decision);
+	const recusals = await recusalsOn(db, id);
+	const candidate = {
+		administrationId: found.row.administration.id,
+		administration: found.row.administration.name,
+	};
+	const assigned = ((await assignmentsFor(db, [id])).get(id) ?? []).map((a) => ({
+		...a,
+		recused:
+			recusals.some((r) => r.reviewerId === a.reviewerId) ||
+			a.administrationId === candidate.administrationId,
+		scored: all.some((s) => s.reviewerId === a.reviewerId),
+	}));
+	// Who the office may still assign, and who is recused automatically (own administration).
+	const reviewers = (await listReviewers(db))
+		.filter((r) => !assigned.some((a) => a.reviewerId === r.id))
+		.map((r) => ({ ...r, recusal: automaticRecusal(r, candidate) }));
 	return {
 		...found,
 		sheets: open ? all : [],
 		hiddenSheets: open ? 0 : all.length,
 		ownSheet,
 		recused,
-		recusals: await recusalsOn(db, id),
+		recusals,
 		decision,
+		assigned,
+		assignedToMe: assigned.some((a) => a.reviewerId === reader.id),
+		progress: reviewProgress(
+			assigned.map((a) => ({ id: a.reviewerId, name: a.name, recused: a.recused })),
+			all.map((s) => s.reviewerId),
+		),
+		reviewers,
 	};
 }

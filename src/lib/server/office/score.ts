@@ -14,6 +14,7 @@ import { findScreened } from './application';
 import { assertSelectionOpen } from './selection-state';
 import { findRow } from '../find-row';
 import { recusalOf } from './declaration';
+import { isAssigned } from './assignment';
 
 /** A sheet as the pages show it: the reviewer's name and body, the levels, the total. */
 export type SheetView = {
@@ -100,6 +101,12 @@ export async function saveScoreSheet(
 		administrationName: found.row.administration.name,
 	});
 	if (recused) throw new RuleError('conflict', `${recused} You do not score this candidate.`);
+	// Only assigned reviewers score (a sheet saved before assignments existed stays editable).
+	if (
+		!(await isAssigned(db, reviewer.id, input.applicationId)) &&
+		!(await findOwnSheet(db, reviewer.id, input.applicationId))
+	)
+		throw new RuleError('conflict', notAssigned(reviewer.role));
 	const problems = scoreProblems(input.scores);
 	if (!input.noConflict)
 		problems.noConflict =
@@ -144,6 +151,11 @@ export async function saveScoreSheet(
 		);
 	});
 	return { total: sheetTotal(scores) };
+}
+
+/** Why a reviewer who is not assigned cannot score, and what to do. */
+export function notAssigned(role: string): string {
+	return `You are not assigned to review this candidate: only the reviewers the programme office assigns score them.${role === 'admin' ? ' As an admin you may assign yourself under “Reviewers” on this page.' : ' Ask the programme office to assign you if you should.'}`;
 }
 
 /** The reviewer's own sheet for an application, or null. */

@@ -7,7 +7,12 @@ import type { Db } from '~db/client';
 import { selectionCandidateTable, selectionTable } from '~db/schema';
 import { averageTotal } from '~/lib/office/rubric';
 import { callIsOpen, formatDeadline } from '~/lib/office/call-dates';
-import { disagreement, selectionProblem, timingProblems } from '~/lib/office/selection-rules';
+import {
+	disagreement,
+	reviewProgress,
+	selectionProblem,
+	timingProblems,
+} from '~/lib/office/selection-rules';
 import { defaultReplyDays } from '~/lib/office/offer';
 import { recordAudit } from '../audit';
 import { notFound, RuleError } from '../errors';
@@ -17,6 +22,7 @@ import { listEditionApplications } from './application';
 import { findEdition } from './edition';
 import { sheetsFor } from './score';
 import { declarationsFor } from './declaration';
+import { assignmentsFor } from './assignment';
 import { findSelection } from './selection-state';
 
 /** The ids of the applications a recorded selection holds. */
@@ -43,22 +49,15 @@ export async function selectionBoard(
 	const edition = await findEdition(db, editionId);
 	if (!edition) return null;
 	const apps = await listEditionApplications(db, reader, editionId);
-	const sheets = await sheetsFor(
-		db,
-		apps.map((a) => a.row.application.id),
-	);
+	const review = await reviewOf(db, apps);
 	const decision = await findSelection(db, editionId);
 	const chosen = await selectedIds(db, decision?.selection.id);
-	const declarations = await declarationsFor(
-		db,
-		apps.map((a) => a.row.application.id),
-	);
-	const entries = apps.map((a) => {
-		const list = sheets.get(a.row.application.id) ?? [];
+	const entries = review.map((a) => {
+		const list = a.sheets;
 		const totals = list.map((s) => s.total).filter((t): t is number => t !== null);
 		const mine = reader.id
 			? list.some((s) => s.reviewerId === reader.id) ||
-				Boolean(declarations.get(a.row.application.id)?.get(reader.id)?.recused)
+				Boolean(a.declarations.get(reader.id)?.recused)
 			: true;
 		return {
 			...a,
@@ -78,15 +77,72 @@ export async function selectionBoard(
 				x.row.nomination.candidateName.localeCompare(y.row.nomination.candidateName),
 		);
 	const reviewers = [
-		...new Map(entries.flatMap((e) => e.sheets).map((s) => [s.reviewerId, s] as const)).values(),
-	].map((s) => ({ id: s.reviewerId, name: s.reviewer, role: s.role }));
+		...new Map(
+			entries
+				.flatMap((e) => [
+					...e.sheets.map((s) => ({ id: s.reviewerId, name: s.reviewer, role: s.role })),
+					...e.assigned.map((s) => ({ id: s.reviewerId, name: s.name, role: s.role })),
+				])
+				.map((r) => [r.id, r] as const),
+		).values(),
+	].sort((a, b) => a.name.localeCompare(b.name));
 	const timing = timingProblems({
 		callOpen: callIsOpen(edition.applicationDeadline),
 		deadline: formatDeadline(edition.applicationDeadline),
-		unscored: ranking.filter((e) => !e.sheets.length).map((e) => e.row.nomination.candidateName),
-		disagreements: disagreementsOf(ranking),
+		...reviewGaps(ranking),
 	});
 	return { edition, entries, ranking, reviewers, decision, timing };
+}
+
+/**
+ * Each application with its sheets, declarations, assigned reviewers and how many of the
+ * assigned reviewers' sheets are in (those recused, by declaration or administration, excepted).
+ */
+async function reviewOf<
+	A extends { row: { application: { id: string }; administration: { id: string } } },
+>(db: Db, apps: A[]) {
+	const ids = apps.map((a) => a.row.application.id);
+	const sheets = await sheetsFor(db, ids);
+	const declarations = await declarationsFor(db, ids);
+	const assignments = await assignmentsFor(db, ids);
+	return apps.map((a) => {
+		const id = a.row.application.id;
+		const list = sheets.get(id) ?? [];
+		const declared = declarations.get(id) ?? new Map();
+		const assigned = (assignments.get(id) ?? []).map((r) => ({
+			...r,
+			recused:
+				Boolean(declared.get(r.reviewerId)?.recused) ||
+				r.administrationId === a.row.administration.id,
+		}));
+		const progress = reviewProgress(
+			assigned.map((r) => ({ id: r.reviewerId, name: r.name, recused: r.recused })),
+			list.map((s) => s.reviewerId),
+		);
+		return { ...a, sheets: list, declarations: declared, assigned, progress };
+	});
+}
+
+/**
+ * What the eligible still lack before a selection can be right: candidates with no sheet and no
+ * reviewer assigned, sheets of assigned reviewers still missing, reviewers too far apart.
+ */
+function reviewGaps(
+	eligible: {
+		row: { nomination: { candidateName: string } };
+		sheets: { total: number | null }[];
+		progress: { expected: number; missing: string[] };
+	}[],
+) {
+	return {
+		unscored: eligible
+			.filter((e) => !e.sheets.length && !e.progress.missing.length)
+			.map((e) => e.row.nomination.candidateName),
+		missing: eligible
+			.filter((e) => e.progress.missing.length)
+			.map((e) => ({ name: e.row.nomination.candidateName, reviewers: e.progress.missing })),
+		disagreements: disagreementsOf(eligible),
+	};
 }
 
 /** The eligible candidates whose reviewers' totals are too far apart, with the totals. */
@@ -134,11 +190,7 @@ export async function recordSelection(
 			`The selection for the ${edition.name} edition is already recorded and read-only. Reopen it first to change it.`,
 		);
 	const ids = [...new Set(applicationIds)];
-	const apps = await listEditionApplications(db, actor, editionId);
-	const sheets = await sheetsFor(
-		db,
-		apps.map((a) => a.row.application.id),
-	);
+	const apps = await reviewOf(db, await listEditionApplications(db, actor, editionId));
 	const picks = ids.map((id) => apps.find((a) => a.row.application.id === id));
 	if (picks.some((p) => !p))
 		throw new RuleError(
@@ -158,15 +210,7 @@ export async function recordSelection(
 	const timing = timingProblems({
 		callOpen: callIsOpen(edition.applicationDeadline, now),
 		deadline: formatDeadline(edition.applicationDeadline),
-		unscored: apps
-			.filter((a) => a.standing === 'met')
-			.filter((a) => !(sheets.get(a.row.application.id) ?? []).length)
-			.map((a) => a.row.nomination.candidateName),
-		disagreements: disagreementsOf(
-			apps
-				.filter((a) => a.standing === 'met')
-				.map((a) => ({ ...a, sheets: sheets.get(a.row.application.id) ?? [] })),
-		),
+		...reviewGaps(apps.filter((a) => a.standing === 'met')),
 	});
 	const reason = overrideReason.trim();
 	if (timing.length && !reason)

@@ -11,6 +11,7 @@ import {
 	cohortTable,
 	editionTable,
 	nominationTable,
+	reviewAssignmentTable,
 	scoreSheetTable,
 	selectionTable,
 	userTable,
@@ -51,9 +52,11 @@ async function callQueues(db: Db, admin: SessionUser) {
 		.where(isNull(selectionTable.id));
 	const toScreen: EditionCount[] = [];
 	const toScore: EditionCount[] = [];
+	const toAssign: EditionCount[] = [];
 	for (const edition of open) {
 		const apps = await listEditionApplications(db, admin, edition.id);
 		if (!apps.length) continue;
+		const ids = apps.map((a) => a.row.application.id);
 		const scored = new Set(
 			(
 				await db
@@ -62,14 +65,21 @@ async function callQueues(db: Db, admin: SessionUser) {
 					.where(
 						and(
 							eq(scoreSheetTable.reviewerId, admin.id),
-							inArray(
-								scoreSheetTable.applicationId,
-								apps.map((a) => a.row.application.id),
-							),
+							inArray(scoreSheetTable.applicationId, ids),
 						),
 					)
 			).map((r) => r.id),
 		);
+		// Only what the office assigned to this reviewer waits for their sheet.
+		const assignments = await db
+			.select({
+				id: reviewAssignmentTable.applicationId,
+				reviewerId: reviewAssignmentTable.reviewerId,
+			})
+			.from(reviewAssignmentTable)
+			.where(inArray(reviewAssignmentTable.applicationId, ids));
+		const mine = new Set(assignments.filter((r) => r.reviewerId === admin.id).map((r) => r.id));
+		const assigned = new Set(assignments.map((r) => r.id));
 		const count = (n: number) => ({
 			editionId: edition.id,
 			name: edition.name,
@@ -79,12 +89,19 @@ async function callQueues(db: Db, admin: SessionUser) {
 		const checking = apps.filter((a) => a.standing === 'to_check').length;
 		// An application that fails a requirement is not ranked, so it needs no score.
 		const unscored = apps.filter(
-			(a) => a.standing !== 'not_met' && !scored.has(a.row.application.id),
+			(a) =>
+				a.standing !== 'not_met' &&
+				mine.has(a.row.application.id) &&
+				!scored.has(a.row.application.id),
+		).length;
+		const unassigned = apps.filter(
+			(a) => a.standing !== 'not_met' && !assigned.has(a.row.application.id),
 		).length;
 		if (checking) toScreen.push(count(checking));
 		if (unscored) toScore.push(count(unscored));
+		if (unassigned) toAssign.push(count(unassigned));
 	}
-	return { toScreen, toScore };
+	return { toScreen, toScore, toAssign };
 }
 
 function noticesNotSent(db: Db) {
