@@ -8,6 +8,7 @@ import { preparedOnce } from '~db/prepared';
 import {
 	checkinTable,
 	logEntryTable,
+	logEntryTallyTable,
 	notificationTable,
 	reportTable,
 	studyMilestoneTable,
@@ -31,18 +32,21 @@ const shown = 3;
  */
 const who = sql.placeholder('participantId');
 const queries = {
-	/** How many drafts and returned entries there are (counted on the index alone). */
+	/**
+	 * How many drafts and returned entries there are, from the tally kept by triggers (migration
+	 * 0009): a few rows per day of the programme, however many drafts she has.
+	 */
 	openCounts: preparedOnce((db) =>
 		db
-			.select({ status: logEntryTable.status, n: sql<number>`count(*)` })
-			.from(logEntryTable)
+			.select({ status: logEntryTallyTable.status, n: sql<number>`sum(${logEntryTallyTable.n})` })
+			.from(logEntryTallyTable)
 			.where(
 				and(
-					eq(logEntryTable.participantId, who),
-					inArray(logEntryTable.status, ['draft', 'changes_requested']),
+					eq(logEntryTallyTable.participantId, who),
+					inArray(logEntryTallyTable.status, ['draft', 'changes_requested']),
 				),
 			)
-			.groupBy(logEntryTable.status)
+			.groupBy(logEntryTallyTable.status)
 			.prepare(),
 	),
 	/** The oldest few entries in a status. */
