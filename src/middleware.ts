@@ -13,6 +13,7 @@ import { mustEnrol } from '~/lib/server/auth/factor-policy';
 import { enrolGate } from '~/lib/server/auth/enrol-gate';
 import { server as actionTree } from '~/actions';
 import { focusFirstError } from '~/lib/error-focus';
+import { compressResponse } from '~/lib/server/http/compress';
 
 /** True when a dotted name (`logbook.create`) is one action, not a group or nothing. */
 function isAction(name: string): boolean {
@@ -67,7 +68,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
 	const someone = context.locals.user ?? context.locals.pendingSession;
 	if (someone && !response.headers.has('Cache-Control'))
 		response.headers.set('Cache-Control', 'private, no-store');
-	return context.request.method === 'POST' ? focusOnRefusal(response) : response;
+	const shown = context.request.method === 'POST' ? await focusOnRefusal(response) : response;
+	return compressResponse(context.request, shown);
 });
 
 /**

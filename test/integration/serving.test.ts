@@ -12,7 +12,8 @@ import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { precompress } from '../../src/cli/precompress';
 import { createPortalHandler } from '../../src/cli/serving/handler';
-import { chooseEncoding } from '../../src/cli/serving/encoding';
+import { chooseEncoding } from '../../src/lib/server/http/encoding';
+import { compressResponse } from '../../src/lib/server/http/compress';
 import { securityHeaders } from '../../src/lib/security-headers';
 
 const css = 'body { color: red; }\n'.repeat(400);
@@ -181,27 +182,60 @@ describe('prerendered pages', () => {
 	});
 });
 
-describe('dynamic responses', () => {
-	it('are compressed once, with Vary, when the type is text', async () => {
-		const res = await get('/page', { 'accept-encoding': 'br, gzip' });
-		expect(res.headers['content-encoding']).toBe('br');
-		expect(res.headers.vary).toContain('Accept-Encoding');
-		expect(decode(res).toString()).toBe(html);
-		const gz = await get('/page', { 'accept-encoding': 'gzip' });
-		expect(gz.headers['content-encoding']).toBe('gzip');
-		expect(gunzipSync(gz.body).toString()).toBe(html);
+describe('dynamic responses (compressed by the middleware)', () => {
+	const page = (body: string | Buffer, headers: Record<string, string>) =>
+		new Response(typeof body === 'string' ? body : new Uint8Array(body), { status: 200, headers });
+	const ask = (encoding: string, method = 'GET') =>
+		new Request('http://x/page', { method, headers: { 'accept-encoding': encoding } });
+	const bytes = async (r: Response) => Buffer.from(await r.arrayBuffer());
+
+	it('are compressed once, with Vary and the length sent, when the type is text', async () => {
+		const br = await compressResponse(ask('br, gzip'), page(html, { 'content-type': 'text/html' }));
+		expect(br.headers.get('content-encoding')).toBe('br');
+		expect(br.headers.get('vary')).toContain('Accept-Encoding');
+		const sent = await bytes(br);
+		expect(Number(br.headers.get('content-length'))).toBe(sent.byteLength);
+		expect(brotliDecompressSync(sent).toString()).toBe(html);
+		const gz = await compressResponse(ask('gzip'), page(html, { 'content-type': 'text/html' }));
+		expect(gz.headers.get('content-encoding')).toBe('gzip');
+		expect(gunzipSync(await bytes(gz)).toString()).toBe(html);
+		const plain = await compressResponse(ask(''), page(html, { 'content-type': 'text/html' }));
+		expect(plain.headers.get('content-encoding')).toBeNull();
+		expect((await bytes(plain)).toString()).toBe(html);
+	});
+
+	it('leave small bodies, HEAD answers and no-transform responses as they are', async () => {
+		const small = await compressResponse(
+			ask('br'),
+			page('<p>hi</p>', { 'content-type': 'text/html' }),
+		);
+		expect(small.headers.get('content-encoding')).toBeNull();
+		const head = await compressResponse(
+			ask('br', 'HEAD'),
+			page(html, { 'content-type': 'text/html' }),
+		);
+		expect(head.headers.get('content-encoding')).toBeNull();
+		const kept = await compressResponse(
+			ask('br'),
+			page(html, { 'content-type': 'text/html', 'cache-control': 'no-transform' }),
+		);
+		expect(kept.headers.get('content-encoding')).toBeNull();
 	});
 
 	it('leave an already compressed response alone (no double compression)', async () => {
-		const res = await get('/data.csv', { 'accept-encoding': 'br, gzip' });
-		expect(res.headers['content-encoding']).toBe('gzip');
-		expect(gunzipSync(res.body).toString()).toBe(csv);
+		const res = await compressResponse(
+			ask('br, gzip'),
+			page(gzipSync(csv), { 'content-type': 'text/csv', 'content-encoding': 'gzip' }),
+		);
+		expect(res.headers.get('content-encoding')).toBe('gzip');
+		expect(gunzipSync(await bytes(res)).toString()).toBe(csv);
 	});
 
 	it('send Word files as they are (downloads intact)', async () => {
-		const res = await get('/report.docx', { 'accept-encoding': 'br, gzip' });
-		expect(res.headers['content-encoding']).toBeUndefined();
-		expect(res.body.equals(docx)).toBe(true);
+		const type = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+		const res = await compressResponse(ask('br, gzip'), page(docx, { 'content-type': type }));
+		expect(res.headers.get('content-encoding')).toBeNull();
+		expect((await bytes(res)).equals(docx)).toBe(true);
 	});
 });
 

@@ -1,13 +1,11 @@
 /**
  * The request handler around Astro's: static files (and prerendered pages for signed-out
  * readers) from the precompressed index, signed-in requests for a prerendered page sent to its
- * server-rendered version, and every other response compressed on the fly when it is worth it.
+ * server-rendered version, and everything else to Astro.
  * src/cli/serve.ts calls createPortalHandler once with the build it serves.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname } from 'node:path';
-import { constants } from 'node:zlib';
-import compression from 'compression';
 import { indexClientFiles, sendStaticFile } from './static-files';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -29,18 +27,6 @@ function pathOf(url = '/'): string | null {
 	}
 }
 
-/**
- * Dynamic responses: gzip or brotli (quality 4, cheap) when the type is text and the body is
- * over 1 KiB. The `compression` package leaves alone responses that already carry a
- * Content-Encoding (the data lab's gzip file), `Cache-Control: no-transform`, and types that are
- * compressed already (images, .docx, PDF).
- */
-const compress = compression({
-	threshold: 1024,
-	// Brotli's default 4 MiB window is allocated per response; pages are far smaller than 256 KiB.
-	brotli: { params: { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_LGWIN]: 18 } },
-});
-
 /** Builds the handler for one build; reads the client folder's index once. */
 export function createPortalHandler(astro: AstroHandler, { clientDir }: BuildDirs): Handler {
 	const files = indexClientFiles(clientDir, dirname(clientDir));
@@ -57,6 +43,7 @@ export function createPortalHandler(astro: AstroHandler, { clientDir }: BuildDir
 		}
 		// A signed-in reader of a prerendered page gets the page with their parts filled in.
 		if (file) req.url = `/signed-in${path === '/' ? '' : path!.replace(/\/$/, '')}`;
-		compress(req as never, res as never, () => astro(req, res));
+		// Dynamic responses are compressed by the middleware (src/lib/server/http/compress.ts).
+		astro(req, res);
 	};
 }

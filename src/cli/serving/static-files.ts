@@ -7,7 +7,7 @@
 import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { chooseEncoding, type Encoding } from './encoding';
+import { chooseEncoding, type Encoding } from '../../lib/server/http/encoding';
 import { contentTypeOf } from './content-types';
 
 /** One variant of a file on disk: identity, or its precompressed copy. */
