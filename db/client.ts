@@ -46,12 +46,24 @@ function reuseStatements(connection: Database.Database): Database.Database {
 	connection.prepare = ((sql: string) => {
 		let statement = kept.get(sql);
 		if (statement) return statement;
-		statement = prepare(sql);
+		statement = rememberColumns(prepare(sql), sql);
 		if (kept.size >= statementsKept) kept.delete(kept.keys().next().value!);
 		kept.set(sql, statement);
 		return statement;
 	}) as Database.Database['prepare'];
 	return connection;
+}
+/**
+ * The client asks a statement for its result columns twice on every run (a call into the
+ * native module each time, a twentieth of a page's CPU); they are fixed once it is prepared.
+ * Not for `select *`, whose columns a schema change could alter while the statement is kept.
+ */
+function rememberColumns(statement: Database.Statement, sql: string): Database.Statement {
+	if (/\bselect\s+\*|\.\*/i.test(sql)) return statement;
+	const columns = statement.columns.bind(statement);
+	let known: ReturnType<typeof columns> | undefined;
+	statement.columns = () => (known ??= columns());
+	return statement;
 }
 const statementCaches = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
