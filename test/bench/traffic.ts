@@ -15,7 +15,7 @@ import autocannon from 'autocannon';
 import { copyDatabase, createDb } from '~db/client';
 import { demoAccounts, type DemoIds } from '~db/seed-demo';
 import { cpuTimeMs, fetchRaw } from './http';
-import { benchPassword, median } from './scratch';
+import { benchPassword, fromScratch, median, noClock } from './scratch';
 import { bulkEntryId } from './seed-bulk';
 import { freePort, signIn, startServer, type RunningServer } from './server';
 
@@ -79,7 +79,7 @@ export async function measureTail(
 	seconds: number,
 	log: Log,
 ): Promise<TailResult> {
-	const server = await startServer(url, await freePort(5), undefined, { PAGE_CACHE_MIB: '0' });
+	const server = await startServer(url, await freePort(5), undefined, fromScratch);
 	try {
 		const people = await participants(server.origin, ids);
 		const cookies = people.map((p) => p.cookie);
@@ -329,12 +329,15 @@ export async function measureSimulation(
 	for (const copy of copies) await copyDatabase(source, copy, '');
 	source.$client.close();
 	// Both servers at once, the same script on each: the machine's load falls on both alike.
-	const on = await startServer(`file:${copies[0]}`, await freePort(6));
+	const on = await startServer(`file:${copies[0]}`, await freePort(6), undefined, noClock);
 	let off: RunningServer | null = null;
 	try {
-		off = await startServer(`file:${copies[1]}`, await freePort(7), undefined, {
-			PAGE_CACHE_MIB: '0',
-		});
+		off = await startServer(`file:${copies[1]}`, await freePort(7), undefined, fromScratch);
+		for (const server of [on, off])
+			server.child.once('exit', (code) => {
+				if (code !== 0)
+					log(`server ${server.pid} exited (${code}):\n${server.output.join('').slice(-3000)}`);
+			});
 		log(`simulation, page cache on and off side by side: ${seconds} s…`);
 		const [withCache, without] = await Promise.all([
 			simulate(on, ids, seconds, seed),
