@@ -5,7 +5,7 @@
  * statement anew, so the floor uses the library beneath it to prepare once); the same SQL the
  * portal's /dashboard runs for a signed-in participant (captured from the running portal:
  * the session and its person by the SHA-256 of the cookie token, the second-factor setting, the
- * cohort, modules done, the checklist, the eleven to-do facts and the header's unread count),
+ * cohort, modules done, the checklist, the to-do facts (eight statements) and the header's unread count),
  * each prepared once at start and reused; the session's `lastSeenAt` written back at most once
  * a minute as the portal does; the same HTML (the page the portal serves, as a template string)
  * and the same compression (brotli quality 4, window 18, or gzip, over 1 KiB:
