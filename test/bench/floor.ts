@@ -5,8 +5,8 @@
  * statement anew, so the floor uses the library beneath it to prepare once); the same SQL the
  * portal's /dashboard runs for a signed-in participant (captured from the running portal:
  * the session and its person by the SHA-256 of the cookie token, the second-factor setting, the
- * cohort, modules done, the checklist, the eleven to-do facts and the header's unread count),
- * each prepared once at start and reused; the session's `lastSeenAt` written back at most once
+ * cohort, modules done, the checklist, the to-do facts (eight statements) and the header's
+ * unread count), each prepared once at start and reused; the session's `lastSeenAt` written back at most once
  * a minute as the portal does; the same HTML (the page the portal serves, as a template string)
  * and the same compression (brotli quality 4, window 18, or gzip, over 1 KiB:
  * `src/cli/serving/handler.ts`).
@@ -14,7 +14,7 @@
  * It reuses the portal's pure rules (the to-do list, the timeline, date formats), so what
  * separates the two is everything around them: framework, ORM, middleware, component rendering.
  *
- * Started as its own process, like the portal (`test/bench/server.ts`, `startFloor`), so its CPU
+ * Started as its own process, like the portal (`startServer` in `test/bench/server.ts`), so its CPU
  * per request reads from /proc the same way:
  * `PORT=4600 DATABASE_URL=file:/tmp/x.db node src/cli/launch.mjs test/bench/floor.ts`.
  * Anything but GET /dashboard with a valid participant session is a 404, 302 or 403.

@@ -117,13 +117,13 @@ function goalsTable(r: Results): string {
 			modOut ? cpuRatio(modOut) < 2 : null,
 		],
 		[
-			'/dashboard throughput vs the static file, 10 / 50 connections',
+			'/dashboard throughput vs the static file, 10 / 50 connections (page cache on)',
 			'>= 0.4',
 			`${ratio(rpsRatio(10))} / ${ratio(rpsRatio(50))}`,
 			rpsRatio(10) >= 0.4 && rpsRatio(50) >= 0.4,
 		],
 		[
-			'/dashboard p99 at 50 connections',
+			'/dashboard p99 at 50 connections (page cache on, one session, no writes)',
 			'< 50 ms',
 			`${n0(at(dash, 50)?.p99 ?? NaN)} ms`,
 			(at(dash, 50)?.p99 ?? Infinity) < 50,
@@ -206,6 +206,8 @@ own CPU time per request, hold better.
 
 ${scratchMarkdown(r.scratch)}
 ## Goals (issue 18)
+
+Served with the page cache on, as in production; the from-scratch figures above are the headline.
 
 ${goalsTable(r)}
 

@@ -16,7 +16,7 @@
  * BENCH_ENTRIES (6250: participant1 holds 80 % = 5,000), BENCH_MODULES ("15,150,1500"),
  * BENCH_BUILD_TIMEOUT_MIN (15), BENCH_GROWTH ("1000,5000,50000"), BENCH_FLOOR_ROUNDS (3),
  * BENCH_TAIL_SECONDS (15), BENCH_SIM_SECONDS (60), BENCH_SIM_SEED (26),
- * BENCH_PORT (unset: ports the system gives; set: BENCH_PORT to BENCH_PORT + 6).
+ * BENCH_PORT (unset: ports the system gives; set: BENCH_PORT to BENCH_PORT + 7).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

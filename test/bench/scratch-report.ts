@@ -177,7 +177,7 @@ ${
 
 ${
 	r.sim
-		? `Six people (four participants, the mentor, the admin) each open a random page of their role every 2–8 s and a participant comments every 10 s, for ${r.sim.seconds} s; the script comes from a seeded PRNG (seed ${r.sim.seed}), so both runs make the same requests at the same moments, each on its own copy of the database.
+		? `Six people (four participants, the mentor, the admin) each open a random page of their role every 2–8 s and a participant comments every 10 s, for ${r.sim.seconds} s; the script comes from a seeded PRNG (seed ${r.sim.seed}), on two servers side by side (page cache on, page cache off), each on its own copy of the database, so both get the same requests at the same moments and the same load from the rest of the machine. "The same time idle" is each server's CPU over as long with no requests, measured just after.
 
 ${simTable(r.sim)}
 

@@ -5,8 +5,9 @@
  *   second;
  * - a realistic simulation: six people (four participants, the mentor, the admin) each opening a
  *   random page of their role every 2–8 s, a comment every 10 s, for BENCH_SIM_SECONDS; the same
- *   script (a seeded PRNG) on two copies of one database, page cache on and off: the server's
- *   CPU over the run, and so what the cache saves;
+ *   script (a seeded PRNG) at the same moments on two servers side by side, each on its own
+ *   copy of one database, page cache on and off: each server's CPU over the run, and so what
+ *   the cache saves;
  * - coalescing: after a commit, 50 requests at once for one page, page cache on: how many
  *   renders their CPU is worth.
  */
@@ -14,7 +15,7 @@ import autocannon from 'autocannon';
 import { copyDatabase, createDb } from '~db/client';
 import { demoAccounts, type DemoIds } from '~db/seed-demo';
 import { cpuTimeMs, fetchRaw } from './http';
-import { benchPassword, median } from './scratch';
+import { benchPassword, fromScratch, median, noClock } from './scratch';
 import { bulkEntryId } from './seed-bulk';
 import { freePort, signIn, startServer, type RunningServer } from './server';
 
@@ -78,7 +79,7 @@ export async function measureTail(
 	seconds: number,
 	log: Log,
 ): Promise<TailResult> {
-	const server = await startServer(url, await freePort(5), undefined, { PAGE_CACHE_MIB: '0' });
+	const server = await startServer(url, await freePort(5), undefined, fromScratch);
 	try {
 		const people = await participants(server.origin, ids);
 		const cookies = people.map((p) => p.cookie);
@@ -327,25 +328,32 @@ export async function measureSimulation(
 	const copies = [`${dir}/sim-on.db`, `${dir}/sim-off.db`];
 	for (const copy of copies) await copyDatabase(source, copy, '');
 	source.$client.close();
-	const runs: SimRun[] = [];
-	let coalescing: CoalesceResult | null = null;
-	for (const [k, cache] of [true, false].entries()) {
-		const server = await startServer(
-			`file:${copies[k]}`,
-			await freePort(6),
-			undefined,
-			cache ? {} : { PAGE_CACHE_MIB: '0' },
-		);
-		try {
-			log(`simulation, page cache ${cache ? 'on' : 'off'}: ${seconds} s…`);
-			runs.push({ cache, ...(await simulate(server, ids, seconds, seed)) });
-			if (cache) {
-				log('coalescing: 50 requests at once after a commit…');
-				coalescing = await measureCoalescing(server, ids, 10);
-			}
-		} finally {
-			await server.stop();
-		}
+	// Both servers at once, the same script on each: the machine's load falls on both alike.
+	const on = await startServer(`file:${copies[0]}`, await freePort(6), undefined, noClock);
+	let off: RunningServer | null = null;
+	try {
+		off = await startServer(`file:${copies[1]}`, await freePort(7), undefined, fromScratch);
+		for (const server of [on, off])
+			server.child.once('exit', (code) => {
+				if (code !== 0)
+					log(`server ${server.pid} exited (${code}):\n${server.output.join('').slice(-3000)}`);
+			});
+		log(`simulation, page cache on and off side by side: ${seconds} s…`);
+		const [withCache, without] = await Promise.all([
+			simulate(on, ids, seconds, seed),
+			simulate(off, ids, seconds, seed),
+		]);
+		const runs: SimRun[] = [
+			{ cache: true, ...withCache },
+			{ cache: false, ...without },
+		];
+		await off.stop();
+		off = null;
+		log('coalescing: 50 requests at once after a commit…');
+		const coalescing = await measureCoalescing(on, ids, 10);
+		return { seconds, seed, people: 6, runs, coalescing };
+	} finally {
+		await off?.stop();
+		await on.stop();
 	}
-	return { seconds, seed, people: 6, runs, coalescing };
 }
