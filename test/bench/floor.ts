@@ -7,9 +7,9 @@
  * the session and its person by the SHA-256 of the cookie token, the second-factor setting, the
  * cohort, modules done, the checklist, the to-do facts (eight statements) and the header's
  * unread count), each prepared once at start and reused; the session's `lastSeenAt` written back at most once
- * a minute as the portal does; the same HTML (the page the portal serves, as a template string)
- * and the same compression (brotli quality 4, window 18, or gzip, over 1 KiB:
- * `src/cli/serving/handler.ts`).
+ * an hour as the portal does; the same HTML (the page the portal serves, as a template string)
+ * and the same compression (brotli quality 4, window 18, or gzip, over 1 KiB, in one
+ * synchronous call: `src/lib/server/http/compress.ts`).
  *
  * It reuses the portal's pure rules (the to-do list, the timeline, date formats), so what
  * separates the two is everything around them: framework, ORM, middleware, component rendering.
@@ -35,7 +35,7 @@ import { securityHeaders } from '~/lib/security-headers';
 import type { CheckinKind } from '~db/schema';
 import { projectRoot } from './server';
 
-const refreshEveryMs = 60_000;
+const refreshEveryMs = 60 * 60 * 1000;
 const inactivityMs = 3 * 24 * 60 * 60 * 1000;
 
 /** Published modules in teaching order, read once from content/modules' front matter. */
@@ -69,11 +69,11 @@ function stylesheet(): string {
 const sql = {
 	session: `select "auth_session"."id", "auth_session"."user_id", "auth_session"."expires_at", "auth_session"."absolute_expires_at", "auth_session"."last_seen_at", "auth_session"."device", "auth_session"."awaiting_second_factor", "auth_session"."created_at", "user"."id", "user"."email", "user"."name", "user"."role", "user"."administration_id", "user"."password_hash", "user"."disabled_at", "user"."second_factor_exempt", "user"."created_at" from "auth_session" inner join "user" on "user"."id" = "auth_session"."user_id" where "auth_session"."id" = ?`,
 	refresh: `update "auth_session" set "expires_at" = ?, "last_seen_at" = ? where "auth_session"."id" = ?`,
-	setting: `select "name", "value", "updated_at", "updated_by" from "app_setting" where "app_setting"."name" = ?`,
+	setting: `select "value" from "app_setting" where "app_setting"."name" = ?`,
 	cohort: `select "cohort"."id", "cohort"."edition", "cohort"."timezone", "cohort"."training_start", "cohort"."training_end", "cohort"."ojt_start", "cohort"."ojt_end", "cohort"."departure_date", "cohort"."outline_presentation_date", "cohort"."report_due_date", "cohort"."corrections_until", "cohort"."archived_at", "cohort"."created_at" from "cohort_member" inner join "cohort" on "cohort"."id" = "cohort_member"."cohort_id" where "cohort_member"."user_id" = ? order by "cohort"."archived_at" is not null, "cohort"."training_start" desc limit ?`,
 	modulesDone: `select "module_id" from "module_progress" where "module_progress"."user_id" = ?`,
 	checklist: `select "user_id", "item_key", "done_at" from "checklist_item" where "checklist_item"."user_id" = ?`,
-	openCounts: `select "status", count(*) from "log_entry" where ("log_entry"."participant_id" = ? and "log_entry"."status" in (?, ?)) group by "log_entry"."status"`,
+	openCounts: `select "status", sum("n") from "log_entry_tally" where ("log_entry_tally"."participant_id" = ? and "log_entry_tally"."status" in (?, ?)) group by "log_entry_tally"."status"`,
 	loggedOn: `select 1 from "log_entry" where ("log_entry"."participant_id" = ? and "log_entry"."date" = ?) limit ?`,
 	comments: `select "link", count(*) over () from "notification" where ("notification"."user_id" = ? and "notification"."read_at" is null and "notification"."text" like ?) order by "notification"."created_at" desc limit ?`,
 	report: `select "status", "outline_presented_on" from "report" where "report"."participant_id" = ?`,
@@ -178,7 +178,7 @@ function dashboard(q: ReturnType<typeof open>, css: string, token: string) {
 	}
 	// The middleware asks whether this person must enrol a second factor first.
 	const setting = q.setting.get('second_factor_roles');
-	const required = setting ? (JSON.parse(String(setting[1])) as string[]) : [];
+	const required = setting ? (JSON.parse(String(setting[0])) as string[]) : [];
 	if (!exempt && required.includes(role!)) return { status: 403 as const };
 	if (role !== 'participant') return { status: 403 as const };
 

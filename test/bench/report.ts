@@ -13,8 +13,6 @@ export type Results = {
 	load: { connections: number; seconds: number; idleSeconds: number };
 	seed: { logbookEntries: number; reviewQueue: number; total: number };
 	pages: PageResult[];
-	/** The signed-in pages again with the page cache off: the cost of making them. */
-	rendering: PageResult[];
 	weights: PageWeight[];
 	lighthouse: LighthouseResult | null;
 	lab: LabResult[] | null;
@@ -74,17 +72,13 @@ function goalsTable(r: Results): string {
 	const cpuRatio = (p?: PageResult, base = stat) =>
 		p && base ? p.idleCpuMs / base.idleCpuMs : NaN;
 	const rpsRatio = (c: number) => (at(dash, c)?.rps ?? NaN) / (at(stat, c)?.rps ?? NaN);
-	// The same page made from scratch (page cache off): both must stay within 2x /dashboard.
-	const made = (p?: PageResult) => p && page(r.rendering, p.name);
-	const madeDash = made(dash);
+	// Every signed-in page is made for its request (there is no page cache).
 	const vsDash = (p?: PageResult) =>
-		p && dash && made(p) && madeDash
-			? `served ${ratio(cpuRatio(p, dash))}× /dashboard's server CPU (${n2(p.idleCpuMs)} vs ${n2(dash.idleCpuMs)} ms); made from scratch ${ratio(cpuRatio(made(p), madeDash))}× (${n2(made(p)!.idleCpuMs)} vs ${n2(madeDash.idleCpuMs)} ms); ${kb(p.bytes)} (${kb(p.rawBytes)} decoded)`
+		p && dash
+			? `${ratio(cpuRatio(p, dash))}× /dashboard's server CPU (${n2(p.idleCpuMs)} vs ${n2(dash.idleCpuMs)} ms); ${kb(p.bytes)} (${kb(p.rawBytes)} decoded)`
 			: '—';
 	const within = (p?: PageResult) =>
-		p && dash && made(p) && madeDash
-			? cpuRatio(p, dash) <= 2 && cpuRatio(made(p), madeDash) <= 2 && p.rawBytes < 150 * 1024
-			: null;
+		p && dash ? cpuRatio(p, dash) <= 2 && p.rawBytes < 150 * 1024 : null;
 	const lab = (slowdown: number) => r.lab?.find((l) => l.slowdown === slowdown);
 	const build1500 = r.builds?.find((b) => b.modules === 1500);
 	const rows: [string, string, string, boolean | null][] = [
@@ -117,13 +111,13 @@ function goalsTable(r: Results): string {
 			modOut ? cpuRatio(modOut) < 2 : null,
 		],
 		[
-			'/dashboard throughput vs the static file, 10 / 50 connections (page cache on)',
+			'/dashboard throughput vs the static file, 10 / 50 connections',
 			'>= 0.4',
 			`${ratio(rpsRatio(10))} / ${ratio(rpsRatio(50))}`,
 			rpsRatio(10) >= 0.4 && rpsRatio(50) >= 0.4,
 		],
 		[
-			'/dashboard p99 at 50 connections (page cache on, one session, no writes)',
+			'/dashboard p99 at 50 connections (one session, no writes)',
 			'< 50 ms',
 			`${n0(at(dash, 50)?.p99 ?? NaN)} ms`,
 			(at(dash, 50)?.p99 ?? Infinity) < 50,
@@ -207,8 +201,6 @@ own CPU time per request, hold better.
 ${scratchMarkdown(r.scratch)}
 ## Goals (issue 18)
 
-Served with the page cache on, as in production; the from-scratch figures above are the headline.
-
 ${goalsTable(r)}
 
 "Server CPU" is the server process's user + system time (/proc/<pid>/stat) over a run, divided
@@ -227,14 +219,6 @@ then include queueing). "vs static" is requests/s relative to \`${staticPath}\` 
 of connections. "failed" counts non-2xx answers and connection errors (must be 0).
 
 ${pageTable(r.pages)}
-
-### The same signed-in pages made from scratch (page cache off)
-
-A signed-in page is answered again from memory while the database has not changed
-(\`src/cli/serving/page-cache.ts\`, at most 30 s). The first view after any change is made in full:
-this is that cost, measured on a second server started with \`PAGE_CACHE_MIB=0\`.
-
-${pageTable(r.rendering)}
 
 Server memory (RSS from /proc/<pid>/status): ${n1(r.memory.restMiB)} MiB at rest (started, signed
 in, no load), ${n1(r.memory.afterMiB)} MiB right after the load, peak ${n1(r.memory.peakMiB)} MiB.

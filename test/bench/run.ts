@@ -3,7 +3,7 @@
  * server on a database with thousands of log entries. Issue 26 first (the headline): the portal
  * making /dashboard from scratch against the floor (test/bench/floor.ts) and a static file, the
  * list pages at 1k / 5k / 50k entries, p99 at 50 connections with writes, and a realistic
- * simulation with the page cache on and off. Then issue 18: HTTP throughput, latency and the
+ * simulation. Then issue 18: HTTP throughput, latency and the
  * server's own CPU time per request (each as a ratio to a static file measured in the same
  * run), page weight as transferred, server memory, Lighthouse on a module page, the data lab in
  * headless Chromium, and build time as the curriculum grows. Writes test/bench/RESULTS.md (only
@@ -76,28 +76,6 @@ function targetsFor(participant: string, mentor: string, ids: DemoIds): Target[]
 	];
 }
 
-/**
- * What a signed-in page costs when it has to be made (the first view after any change): the
- * same pages on a second server with the page cache off, requests one after another.
- */
-async function measureRendering(url: string, ids: DemoIds): Promise<PageResult[]> {
-	const port = await freePort(1);
-	const server = await startServer(url, port, undefined, { PAGE_CACHE_MIB: '0' });
-	try {
-		const participant = await signIn(server.origin, demoAccounts.participants[0].email, password);
-		const mentor = await signIn(server.origin, demoAccounts.mentor.email, password);
-		const pages: PageResult[] = [];
-		for (const target of targetsFor(participant, mentor, ids).filter((t) => t.cookie)) {
-			log(`${target.path} (signed in, page cache off)…`);
-			const connections = target.path === '/dashboard' ? [load.connections] : [];
-			pages.push(await measurePage(server.origin, server.pid, { ...target, connections }, load));
-		}
-		return pages;
-	} finally {
-		await server.stop();
-	}
-}
-
 /** Starts the server on the seeded database and measures every page, then the browser figures. */
 async function measureServer(url: string, ids: DemoIds) {
 	const server = await startServer(url, await freePort(0));
@@ -125,7 +103,6 @@ async function measureServer(url: string, ids: DemoIds) {
 			: null;
 		return {
 			pages,
-			rendering: await measureRendering(url, ids),
 			weights,
 			lighthouse,
 			lab,

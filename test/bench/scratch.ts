@@ -1,5 +1,5 @@
 /**
- * Issue 26, pages made from scratch (the portal started with PAGE_CACHE_MIB=0):
+ * Issue 26, pages made from scratch (the portal has no page cache):
  * - the floor (test/bench/floor.ts) against the portal and a static file, side by side in one
  *   run: server CPU per /dashboard request on each, in interleaved rounds;
  * - growth: the list pages at several numbers of log entries (BENCH_GROWTH, default
@@ -23,8 +23,6 @@ export const benchPassword = 'demo-password';
  * measured window (cron runs `npm run jobs` instead in that set-up: SCHEDULER=off).
  */
 export const noClock = { SCHEDULER: 'off' };
-/** … and with the page cache off: every page made from scratch. */
-export const fromScratch = { ...noClock, PAGE_CACHE_MIB: '0' };
 type Log = (line: string) => void;
 
 /** A temporary demo database with `entries` bulk log entries; `url` and what went in. */
@@ -77,7 +75,7 @@ export async function measureFloor(
 	rounds: number,
 	log: Log,
 ): Promise<FloorResult> {
-	const portal = await startServer(url, await freePort(2), undefined, fromScratch);
+	const portal = await startServer(url, await freePort(2), undefined, noClock);
 	let floor: Awaited<ReturnType<typeof startServer>> | null = null;
 	try {
 		floor = await startServer(url, await freePort(3), undefined, {}, 'test/bench/floor.ts');
@@ -153,7 +151,7 @@ function growthTargets(participant: string, mentor: string, ids: DemoIds): Targe
 	];
 }
 
-/** Each size on its own database and server, page cache off, requests one after another. */
+/** Each size on its own database and server, requests one after another. */
 export async function measureGrowth(
 	sizes: number[],
 	settings: LoadSettings,
@@ -166,7 +164,7 @@ export async function measureGrowth(
 			log(`growth: seeding ${entries.toLocaleString('en-US')} entries…`);
 			const seeded = await seedDatabase(dir, entries);
 			log(`growth: seeded in ${seeded.seedSeconds.toFixed(1)} s`);
-			const server = await startServer(seeded.url, await freePort(4), undefined, fromScratch);
+			const server = await startServer(seeded.url, await freePort(4), undefined, noClock);
 			try {
 				const participant = await signIn(
 					server.origin,

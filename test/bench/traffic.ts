@@ -1,21 +1,18 @@
 /**
  * Issue 26, traffic with writes:
- * - tail latency: 50 connections on /dashboard, page cache off, four participants' sessions
+ * - tail latency: 50 connections on /dashboard, four participants' sessions
  *   taking turns request by request, and a comment saved through the real form action every
  *   second;
  * - a realistic simulation: six people (four participants, the mentor, the admin) each opening a
- *   random page of their role every 2–8 s, a comment every 10 s, for BENCH_SIM_SECONDS; the same
- *   script (a seeded PRNG) at the same moments on two servers side by side, each on its own
- *   copy of one database, page cache on and off: each server's CPU over the run, and so what
- *   the cache saves;
- * - coalescing: after a commit, 50 requests at once for one page, page cache on: how many
- *   renders their CPU is worth.
+ *   random page of their role every 2–8 s, a comment every 10 s, for BENCH_SIM_SECONDS, from a
+ *   seeded script: the server's CPU over the run and per request. (It decided the fate of the
+ *   page cache: with it and without it side by side, the cache saved ~1% here, so it went.)
  */
 import autocannon from 'autocannon';
 import { copyDatabase, createDb } from '~db/client';
 import { demoAccounts, type DemoIds } from '~db/seed-demo';
 import { cpuTimeMs, fetchRaw } from './http';
-import { benchPassword, fromScratch, median, noClock } from './scratch';
+import { benchPassword, median, noClock } from './scratch';
 import { bulkEntryId } from './seed-bulk';
 import { freePort, signIn, startServer, type RunningServer } from './server';
 
@@ -72,14 +69,14 @@ export type TailResult = {
 	writesSaved: number;
 };
 
-/** 50 connections on /dashboard, sessions rotating, a comment every second, cache off. */
+/** 50 connections on /dashboard, sessions rotating, a comment every second. */
 export async function measureTail(
 	url: string,
 	ids: DemoIds,
 	seconds: number,
 	log: Log,
 ): Promise<TailResult> {
-	const server = await startServer(url, await freePort(5), undefined, fromScratch);
+	const server = await startServer(url, await freePort(5), undefined, noClock);
 	try {
 		const people = await participants(server.origin, ids);
 		const cookies = people.map((p) => p.cookie);
@@ -177,7 +174,6 @@ async function cast(origin: string, ids: DemoIds): Promise<Person[]> {
 }
 
 export type SimRun = {
-	cache: boolean;
 	requests: number;
 	comments: number;
 	failures: number;
@@ -252,70 +248,14 @@ async function simulate(server: RunningServer, ids: DemoIds, seconds: number, se
 	};
 }
 
-export type CoalesceResult = {
-	page: string;
-	rounds: number;
-	/** Server CPU of one request right after a commit: one render (ms). */
-	renderMs: number;
-	/** 50 requests at once right after a commit (ms). */
-	burstAfterCommitMs: number;
-	/** 50 requests at once with nothing changed: all answered from the cache (ms). */
-	burstCachedMs: number;
-	/** How many renders the burst after a commit is worth (1 when coalesced). */
-	renders: number;
-};
-
-/**
- * 50 requests at once for participant1's /dashboard right after a commit, cache on, against one
- * request after a commit (a render) and 50 at once with nothing changed (all from the cache).
- * /proc counts CPU in 10 ms ticks: each figure sums `rounds` rounds.
- */
-async function measureCoalescing(
-	server: RunningServer,
-	ids: DemoIds,
-	rounds: number,
-): Promise<CoalesceResult> {
-	const [p] = await participants(server.origin, ids);
-	const url = server.origin + '/dashboard';
-	const commit = () => postComment(server.origin, p!.cookie, p!.entryId, 'Coalescing check');
-	const burst = () =>
-		Promise.all(Array.from({ length: 50 }, () => fetchRaw(url, { cookie: p!.cookie })));
-	const timed = async (work: () => Promise<unknown>, withCommit: boolean) => {
-		let total = 0;
-		for (let i = 0; i < rounds; i++) {
-			if (withCommit) await commit();
-			else await fetchRaw(url, { cookie: p!.cookie });
-			await sleep(20);
-			const before = cpuTimeMs(server.pid);
-			await work();
-			total += cpuTimeMs(server.pid) - before;
-		}
-		return total / rounds;
-	};
-	await burst();
-	const renderMs = await timed(() => fetchRaw(url, { cookie: p!.cookie }), true);
-	const burstCachedMs = await timed(burst, false);
-	const burstAfterCommitMs = await timed(burst, true);
-	const hit = burstCachedMs / 50;
-	return {
-		page: '/dashboard',
-		rounds,
-		renderMs,
-		burstAfterCommitMs,
-		burstCachedMs,
-		renders: (burstAfterCommitMs - burstCachedMs) / Math.max(0.01, renderMs - hit),
-	};
-}
-
 export type SimResult = {
 	seconds: number;
 	seed: number;
 	people: number;
-	runs: SimRun[];
-	coalescing: CoalesceResult | null;
+	run: SimRun;
 };
 
-/** The simulation with the cache on and off (two copies of `url`), then the coalescing check. */
+/** The simulation on a copy of `url`, pages made from scratch. */
 export async function measureSimulation(
 	url: string,
 	dir: string,
@@ -325,35 +265,15 @@ export async function measureSimulation(
 	log: Log,
 ): Promise<SimResult> {
 	const source = await createDb(url);
-	const copies = [`${dir}/sim-on.db`, `${dir}/sim-off.db`];
-	for (const copy of copies) await copyDatabase(source, copy, '');
+	const copy = `${dir}/sim.db`;
+	await copyDatabase(source, copy, '');
 	source.$client.close();
-	// Both servers at once, the same script on each: the machine's load falls on both alike.
-	const on = await startServer(`file:${copies[0]}`, await freePort(6), undefined, noClock);
-	let off: RunningServer | null = null;
+	const server = await startServer(`file:${copy}`, await freePort(6), undefined, noClock);
 	try {
-		off = await startServer(`file:${copies[1]}`, await freePort(7), undefined, fromScratch);
-		for (const server of [on, off])
-			server.child.once('exit', (code) => {
-				if (code !== 0)
-					log(`server ${server.pid} exited (${code}):\n${server.output.join('').slice(-3000)}`);
-			});
-		log(`simulation, page cache on and off side by side: ${seconds} s…`);
-		const [withCache, without] = await Promise.all([
-			simulate(on, ids, seconds, seed),
-			simulate(off, ids, seconds, seed),
-		]);
-		const runs: SimRun[] = [
-			{ cache: true, ...withCache },
-			{ cache: false, ...without },
-		];
-		await off.stop();
-		off = null;
-		log('coalescing: 50 requests at once after a commit…');
-		const coalescing = await measureCoalescing(on, ids, 10);
-		return { seconds, seed, people: 6, runs, coalescing };
+		log(`simulation: ${seconds} s…`);
+		const run = await simulate(server, ids, seconds, seed);
+		return { seconds, seed, people: 6, run };
 	} finally {
-		await off?.stop();
-		await on.stop();
+		await server.stop();
 	}
 }
