@@ -49,8 +49,11 @@ export function daysBetween(from: Day, to: Day): number {
  * request that shows a date), so one is kept per time zone and kind.
  */
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatterFor(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-	const key = `${locale}|${options.timeZone}|${options.hour ?? ''}`;
+export function formatterFor(
+	locale: string,
+	options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+	const key = `${locale}|${JSON.stringify(options)}`;
 	let formatter = formatters.get(key);
 	if (!formatter) formatters.set(key, (formatter = new Intl.DateTimeFormat(locale, options)));
 	return formatter;
@@ -104,7 +107,7 @@ export function formatInstant(at: Date, timeZone = officeTimeZone): string {
  * the parts, so a browser whose locale data lacks en-GB still says it the same way).
  */
 export function formatClock(at: Date, timeZone = officeTimeZone): string {
-	const parts = new Intl.DateTimeFormat('en-GB', {
+	const parts = formatterFor('en-GB', {
 		timeZone,
 		hour: '2-digit',
 		minute: '2-digit',

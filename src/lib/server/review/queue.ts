@@ -15,7 +15,7 @@ import {
 	type Handling,
 	type OjtArea,
 } from '~db/schema';
-import { officeTimeZone } from '~/lib/dates';
+import { formatterFor, officeTimeZone } from '~/lib/dates';
 import { isArea } from '~/lib/logbook/ojt-areas';
 import type { SessionUser } from '../auth/session';
 import { cohortForViewer, listMembers } from '../cohort/manage';
@@ -101,12 +101,12 @@ export async function listReviewQueuePage(
 	const whose = filter.participantId
 		? mentees.filter((id) => id === filter.participantId)
 		: mentees;
-	const perParticipant = await Promise.all(
+	// First only the keys (from the queue index), then the page's entries in full.
+	const heads = await Promise.all(
 		whose.map((participantId) =>
 			db
-				.select({ entry: logEntryTable, participantName: userTable.name })
+				.select({ id: logEntryTable.id, submittedAt })
 				.from(logEntryTable)
-				.innerJoin(userTable, eq(userTable.id, logEntryTable.participantId))
 				.where(
 					and(
 						eq(logEntryTable.participantId, participantId),
@@ -122,10 +122,20 @@ export async function listReviewQueuePage(
 				.limit(limit + 1),
 		),
 	);
-	const rows = perParticipant
+	const ids = heads
 		.flat()
-		.sort((a, b) => queueOrder(a.entry, b.entry))
-		.slice(0, limit + 1);
+		.sort(queueOrder)
+		.slice(0, limit + 1)
+		.map((h) => h.id);
+	const rows = ids.length
+		? (
+				await db
+					.select({ entry: logEntryTable, participantName: userTable.name })
+					.from(logEntryTable)
+					.innerJoin(userTable, eq(userTable.id, logEntryTable.participantId))
+					.where(inArray(logEntryTable.id, ids))
+			).sort((a, b) => queueOrder(a.entry, b.entry))
+		: [];
 	return keysetPage(rows, limit, ({ entry }): QueueCursor => ({
 		submittedAt: entry.submittedAt?.getTime() ?? 0,
 		id: entry.id,
@@ -165,7 +175,7 @@ export async function countReviewQueuePage(
 
 /** Midnight of `now`'s day in a time zone, as an instant. */
 export function startOfDayIn(timeZone: string, now = new Date()): Date {
-	const parts = new Intl.DateTimeFormat('en-CA', {
+	const parts = formatterFor('en-CA', {
 		timeZone,
 		year: 'numeric',
 		month: '2-digit',
