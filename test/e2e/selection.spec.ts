@@ -91,7 +91,7 @@ async function assignReviewers(page: Page, id: string) {
 	await page.getByRole('button', { name: 'Assign', exact: true }).click();
 	await expect(page.getByRole('status')).toContainText('The reviewer is assigned');
 	await expect(page.getByRole('list', { name: 'Assigned reviewers' })).toContainText(
-		'Claire Dubois (demo WCO Secretariat) (WCO Secretariat): sheet not in yet',
+		'Claire Dubois (demo WCO Secretariat), WCO Secretariat: sheet not in yet',
 	);
 	await expect(page.locator('[data-progress]')).toContainText('0 of 1 sheet');
 	// In bulk from the list: the admin assigns themself to the new candidate.
