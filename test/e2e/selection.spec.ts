@@ -216,6 +216,11 @@ async function offerDeclinedThenAccepted(page: Page, browser: Browser) {
 	await expect(terms).toContainText('no insurance');
 	await expect(terms).toContainText('enrolment letter for the visa');
 	await expect(terms).toContainText('Family members cannot accompany');
+	// The charter's further cost terms are named where they bind.
+	await expect(terms).toContainText(
+		'transport to and from the airport, of changing or cancelling a ticket, of the vaccinations',
+	);
+	await expect(terms).toContainText('a place declined late');
 	await expectAccessible(them);
 	await them.getByRole('button', { name: 'Decline the place' }).click();
 	await expect(them.getByRole('status')).toContainText('You declined the place');

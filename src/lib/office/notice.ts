@@ -2,7 +2,7 @@
  * The wording of the decision notices, for the selected and the not selected, to the candidate
  * and to their nominating officer. The email and the printable letter share it. Pure.
  */
-import { formatReplyBy, replyParagraph } from './offer';
+import { charterCostTerms, formatReplyBy, replyParagraph } from './offer';
 
 /** What a notice is about. */
 export type NoticeFacts = {
@@ -48,6 +48,7 @@ export function noticeParagraphs(f: NoticeFacts, to: NoticeRecipient): string[] 
 		? [
 				`On ${f.decidedOn}, the WCO Secretariat and the programme office of RILO A/P, in close consultation, selected ${who} for the ${f.edition} edition of the WCO Asia/Pacific Regional Data/Intelligence Professionals Programme, nominated by ${f.administration}.`,
 				`The programme runs ${f.programmePeriod} at ${f.venue}. ${you ? 'You will receive' : `${f.candidateName} will receive`} an invitation to the programme portal, then an enrolment letter for the visa application. The programme pays an allowance of 3,413 EUR for the stay and a return economy ticket; insurance, the visa and any transit visa are the participant’s responsibility.`,
+				charterCostTerms,
 				...(f.replyBy
 					? [
 							you && f.offerLink

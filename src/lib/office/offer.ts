@@ -31,6 +31,13 @@ export const offerStateLabel: Record<OfferState | 'reserve', string> = {
 	reserve: 'Reserve',
 };
 
+/**
+ * The charter's further cost terms, named where they bind without restating them: their wording
+ * is the charter's own (sections VI(c)–(d) and VII).
+ */
+export const charterCostTerms =
+	'The Programme Charter (sections VI(c)–(d) and VII) also says who bears the cost of transport to and from the airport, of changing or cancelling a ticket, of the vaccinations the journey requires, and of a place declined late: read them before accepting, and ask the programme office if anything is unclear.';
+
 /** The charter's terms that bind a participant who accepts (charter VI and VII). */
 export const offerTerms = [
 	'The programme pays a subsistence allowance of 3,413 EUR for the stay (accommodation arranged by the programme, meals, incidentals).',
@@ -38,6 +45,7 @@ export const offerTerms = [
 	'The programme provides no insurance: the participant arranges their own.',
 	'The visa and any transit visa are the participant’s responsibility; RILO A/P provides an enrolment letter for the visa application.',
 	'Family members cannot accompany the participant.',
+	charterCostTerms,
 ];
 
 /** What an offer notice is about. */
