@@ -32,34 +32,90 @@ function capitalised(text: string): string {
 	return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/**
+ * Nudges older than this are not sent late: after a pause of the clock (a server down, an
+ * upgrade), the dashboard lists what waits, and a burst of old nudges would be noise.
+ */
+export const nudgeCatchUpDays = 7;
+
+/** An entry waiting on the participant, and since which day. */
+type Waiting = { id: string; label: string; since: Day };
+
+/**
+ * One nudge per participant and due day, however many entries fell due that day: five drafts
+ * left on Monday are one message on Wednesday, not five. Keyed by the participant and the day,
+ * so the day's nudge goes once even if its entries change later that day.
+ */
+function nudgesByDay(
+	f: ParticipantFacts,
+	today: Day,
+	waiting: Waiting[],
+	kind: string,
+	one: (w: Waiting) => Pick<Reminder, 'subject' | 'text' | 'link'>,
+	several: (ws: Waiting[]) => Pick<Reminder, 'subject' | 'text' | 'link'>,
+): Reminder[] {
+	const byDue = new Map<Day, Waiting[]>();
+	for (const w of waiting) {
+		const due = addWorkingDays(w.since, nudgeAfterWorkingDays);
+		if (today < due || daysBetween(due, today) > nudgeCatchUpDays) continue;
+		byDue.set(due, [...(byDue.get(due) ?? []), w]);
+	}
+	for (const ws of byDue.values())
+		ws.sort((a, b) => (a.since < b.since ? -1 : a.since > b.since ? 1 : 0));
+	return [...byDue].map(([due, ws]) => ({
+		kind,
+		messageKind: 'nudge' as const,
+		subjectId: f.participantId,
+		due,
+		recipient: { userId: f.participantId },
+		...(ws.length === 1 ? one(ws[0]!) : several(ws)),
+	}));
+}
+
+/** How many entries a grouped nudge names before "and N more". */
+const namedInNudge = 3;
+
+/** "“A”, “B” and “C”", or "“A”, “B”, “C” and 4 more", from the entries' labels. */
+function listed(ws: Waiting[]): string {
+	const labels = ws.slice(0, namedInNudge).map((w) => w.label);
+	const more = ws.length - labels.length;
+	if (more > 0) return `${labels.join(', ')} and ${more} more`;
+	return labels.length > 1 ? `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}` : labels[0]!;
+}
+
 function entryNudges(f: ParticipantFacts, today: Day): Reminder[] {
-	const to = { userId: f.participantId };
-	const drafts = f.drafts
-		.map((d) => ({ d, due: addWorkingDays(d.createdOn, nudgeAfterWorkingDays) }))
-		.filter(({ due }) => today >= due)
-		.map(({ d, due }) => ({
-			kind: 'entry_draft',
-			messageKind: 'nudge' as const,
-			subjectId: d.id,
-			due,
-			recipient: to,
+	const drafts = nudgesByDay(
+		f,
+		today,
+		f.drafts.map((d) => ({ id: d.id, label: d.label, since: d.createdOn })),
+		'entry_draft',
+		(d) => ({
 			subject: `Logbook draft not submitted: ${d.label}`,
-			text: `${capitalised(d.label)} in your logbook has been a draft since ${formatDay(d.createdOn)}. Submit it for review, or delete it if it is not needed.`,
+			text: `${capitalised(d.label)} in your logbook has been a draft since ${formatDay(d.since)}. Submit it for review, or delete it if it is not needed.`,
 			link: `/logbook/${d.id}`,
-		}));
-	const returned = f.returned
-		.map((r) => ({ r, due: addWorkingDays(r.returnedOn, nudgeAfterWorkingDays) }))
-		.filter(({ due }) => today >= due)
-		.map(({ r, due }) => ({
-			kind: 'entry_changes',
-			messageKind: 'nudge' as const,
-			subjectId: r.id,
-			due,
-			recipient: to,
+		}),
+		(ds) => ({
+			subject: `${ds.length} logbook drafts not submitted`,
+			text: `${ds.length} entries in your logbook have been drafts since ${formatDay(ds[0]!.since)}: ${listed(ds)}. Submit them for review, or delete the ones not needed.`,
+			link: '/logbook',
+		}),
+	);
+	const returned = nudgesByDay(
+		f,
+		today,
+		f.returned.map((r) => ({ id: r.id, label: r.label, since: r.returnedOn })),
+		'entry_changes',
+		(r) => ({
 			subject: `Changes requested on ${r.label}`,
-			text: `Your mentor asked for changes to ${r.label} on ${formatDay(r.returnedOn)}, and the entry has not been resubmitted. Make the changes and submit it again.`,
+			text: `Your mentor asked for changes to ${r.label} on ${formatDay(r.since)}, and the entry has not been resubmitted. Make the changes and submit it again.`,
 			link: `/logbook/${r.id}`,
-		}));
+		}),
+		(rs) => ({
+			subject: `Changes requested on ${rs.length} logbook entries`,
+			text: `Your mentor asked for changes to ${rs.length} entries on ${formatDay(rs[0]!.since)}: ${listed(rs)}. None has been resubmitted yet. Make the changes and submit them again.`,
+			link: '/logbook',
+		}),
+	);
 	return [...drafts, ...returned];
 }
 
