@@ -77,7 +77,13 @@ export const onRequest = defineMiddleware(async (context, next) => {
  * right, so the browser shows it in view even without script (src/lib/error-focus.ts).
  */
 async function focusOnRefusal(response: Response): Promise<Response> {
-	if (!response.headers.get('Content-Type')?.startsWith('text/html') || !response.body)
+	// An error page Astro rendered in a pass of its own through this middleware arrives here
+	// already compressed: its bytes are not text to edit.
+	if (
+		!response.headers.get('Content-Type')?.startsWith('text/html') ||
+		!response.body ||
+		response.headers.has('Content-Encoding')
+	)
 		return response;
 	const html = await response.text();
 	const headers = new Headers(response.headers);
